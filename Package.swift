@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "vorort",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "vorort", targets: ["vorort"]),
+        .library(name: "VorortCore", targets: ["VorortCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // cmark-gfm from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Linux system calls Swift's Glibc module does not expose (renameat2 for the atomic output swap).
+        .target(name: "CVorortSystem"),
+        .target(
+            name: "VorortCore",
+            dependencies: [
+                "CCmarkGFM",
+                "CVorortSystem",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "vorort",
+            dependencies: [
+                "VorortCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "VorortCoreTests",
+            dependencies: ["VorortCore", "vorort"]
+        ),
+    ]
+)

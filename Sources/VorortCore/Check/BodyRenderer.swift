@@ -1,0 +1,104 @@
+/// Renders every Markdown body to HTML and, on the way, checks each link and image in it:
+/// links to content files become page addresses, site paths must exist, unsafe schemes are refused.
+/// Check and build share this stage, so a link that `check` accepts is exactly the link `build` writes.
+enum BodyRenderer {
+    struct Output {
+        /// HTML of each body by content file path.
+        var html: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+    }
+
+    static func render(_ index: SiteIndex, assets: Set<String>) -> Output {
+        let basePath = index.config?.basePath ?? "/"
+        let knownRoutes = siteRoutes(index)
+        var output = Output()
+        var bodies: [(file: String, body: MarkdownSource)] = []
+        if let district = index.content.district { bodies.append((district.origin.file, district.body)) }
+        bodies += index.content.municipalities.map { ($0.origin.file, $0.body) }
+        bodies += index.content.offers.map { ($0.origin.file, $0.body) }
+        bodies += index.content.contactPoints.map { ($0.origin.file, $0.body) }
+        bodies += index.content.stories.map { ($0.origin.file, $0.body) }
+        bodies += index.content.pages.map { ($0.origin.file, $0.body) }
+
+        for (file, body) in bodies {
+            let collector = DiagnosticCollector(file: file)
+            let result = Markdown.render(body) { reference in
+                decide(reference, file: file, index: index, assets: assets, knownRoutes: knownRoutes, basePath: basePath, collector: collector)
+            }
+            for line in result.omittedHTMLLines {
+                collector.warning("raw-html", at: SourceLocation(line: line, column: 1),
+                    "HTML im Text wird aus Sicherheitsgründen nicht veröffentlicht.",
+                    hint: "Schreibe den Inhalt mit Markdown: `**fett**`, `[Link](https://…)`, Listen mit `- `.")
+            }
+            output.html[file] = result.html
+            output.diagnostics += collector.diagnostics
+        }
+        return output
+    }
+
+    /// Routes of every page the build writes, for checking links to site paths such as `/angebote/`.
+    static func siteRoutes(_ index: SiteIndex) -> Set<String> {
+        var routes: Set<String> = [Routes.home, Routes.district, Routes.municipalities, Routes.offerDirectory, Routes.contactPoints, Routes.stories]
+        routes.formUnion(index.routeByFile.values)
+        for category in index.config?.categories ?? [] { routes.insert(Routes.category(category.slug)) }
+        return routes
+    }
+
+    private static func decide(
+        _ reference: MarkdownReference, file: String, index: SiteIndex, assets: Set<String>,
+        knownRoutes: Set<String>, basePath: String, collector: DiagnosticCollector
+    ) -> LinkDecision {
+        let at = reference.location
+        if reference.isImage, reference.hasEmptyText {
+            collector.error("missing-alt", at: at, "Das Bild `\(reference.url)` hat keinen Alternativtext.",
+                hint: "Beschreibe, was das Bild zeigt: `![Kinder beim Sommerfest](\(reference.url))`.")
+        }
+        switch LinkPolicy.classify(reference.url, currentFile: file) {
+        case .fragment:
+            return .keep
+        case .external(let url):
+            if reference.isImage {
+                collector.error("external-resource", at: at,
+                    "Bilder von fremden Servern werden nicht eingebunden: Der Browser würde dabei Daten an diesen Server senden.",
+                    hint: "Lege das Bild neben die Geschichte und verweise mit seinem Dateinamen darauf.")
+                return .remove
+            }
+            return url == reference.url ? .keep : .replace(url)
+        case .unsafe(let scheme):
+            collector.error("unsafe-link", at: at, "Links mit `\(scheme):` werden aus Sicherheitsgründen nicht veröffentlicht.",
+                hint: "Verlinke nur Webadressen (`https://…`), E-Mail (`mailto:…`), Telefon (`tel:…`) oder andere Seiten dieser Website.")
+            return .remove
+        case .contentFile(let path, let fragment):
+            guard let route = index.routeByFile[path] else {
+                collector.error("broken-link", at: at, "Der Link zeigt auf `\(path)`, diese Datei gibt es nicht.",
+                    hint: "Prüfe den Pfad: Er beginnt beim Ordner dieser Datei (`../` für eine Ebene höher) oder mit `/` bei `content/`.")
+                return .remove
+            }
+            return .replace(basePath + route + (fragment.map { "#" + $0 } ?? ""))
+        case .sitePath(let path, let fragment):
+            var route = String(path.dropFirst())
+            if route.hasSuffix("index.html") { route = String(route.dropLast("index.html".count)) }
+            if !route.isEmpty, !route.hasSuffix("/"), knownRoutes.contains(route + "/") { route += "/" }
+            guard knownRoutes.contains(route) else {
+                collector.error("broken-link", at: at, "Die Seite `\(path)` gibt es auf dieser Website nicht.",
+                    hint: "Verlinke Inhalte über ihre Datei, z. B. `/seiten/impressum.md`, oder eine Übersicht wie `/angebote/`.")
+                return .remove
+            }
+            return .replace(basePath + route + (fragment.map { "#" + $0 } ?? ""))
+        case .unsupportedRelative:
+            let folder = file.split(separator: "/").dropLast().joined(separator: "/")
+            let assetPath = LinkPolicy.normalise(folder + "/" + reference.url)
+            if assets.contains(assetPath) {
+                return .replace(basePath + Routes.asset(forContentFile: assetPath))
+            }
+            collector.error(reference.isImage ? "missing-image" : "broken-link", at: at,
+                reference.isImage
+                    ? "Das Bild `\(reference.url)` gibt es nicht neben dieser Datei."
+                    : "Der Link `\(reference.url)` zeigt auf keine Inhaltsdatei.",
+                hint: reference.isImage
+                    ? "Bilder liegen als jpg, png, webp oder gif im Ordner `geschichten/` neben der Geschichte."
+                    : "Verlinke andere Inhalte über ihre `.md`-Datei oder mit vollständiger Webadresse `https://…`.")
+            return .remove
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/// Classifies a path below `content/` by the folder names editors use.
+enum ContentPath {
+    enum Classification: Equatable {
+        case content(ContentRole)
+        /// `<slug>.<lang>.md`: reserved for translations, not published yet.
+        case translation(language: String)
+        /// A picture next to stories, published when a story names it.
+        case storyAsset
+        case unexpected(reason: String)
+    }
+
+    static let itemFolders = ["angebote", "anlaufstellen", "geschichten"]
+    static let pictureExtensions: Set<String> = ["jpg", "jpeg", "png", "webp", "gif"]
+
+    /// `components` are the path components below `content/`.
+    static func classify(_ components: [String]) -> Classification {
+        guard let fileName = components.last else { return .unexpected(reason: "leerer Pfad") }
+        let folders = Array(components.dropLast())
+
+        if fileName.hasSuffix(".md") {
+            let stem = String(fileName.dropLast(3))
+            let parts = stem.split(separator: ".", omittingEmptySubsequences: false)
+            if parts.count == 2, isLanguageCode(String(parts[1])) {
+                return .translation(language: String(parts[1]))
+            }
+        }
+        switch folders.count {
+        case 1 where folders[0] == "kreis":
+            if fileName == "index.md" { return .content(.districtIndex) }
+            if fileName == "zahlen.yml" { return .content(.facts(.district)) }
+        case 1 where folders[0] == "seiten":
+            if let slug = markdownSlug(fileName) { return .content(.page(slug: slug)) }
+        case 2 where folders[0] == "kreis":
+            return item(folder: folders[1], fileName: fileName, owner: .district)
+        case 2 where folders[0] == "gemeinden":
+            if fileName == "index.md" { return .content(.municipalityIndex(folders[1])) }
+            if fileName == "zahlen.yml" { return .content(.facts(.municipality(folders[1]))) }
+        case 3 where folders[0] == "gemeinden":
+            return item(folder: folders[2], fileName: fileName, owner: .municipality(folders[1]))
+        default:
+            break
+        }
+        return .unexpected(reason: "Diese Datei liegt an keiner Stelle, die vorort kennt.")
+    }
+
+    private static func item(folder: String, fileName: String, owner: Owner) -> Classification {
+        if folder == "geschichten", let ext = fileName.split(separator: ".").last, fileName.contains("."),
+            pictureExtensions.contains(ext.lowercased())
+        {
+            return .storyAsset
+        }
+        guard let slug = markdownSlug(fileName) else {
+            return .unexpected(reason: "In `\(folder)/` gehören nur Markdown-Dateien (`.md`).")
+        }
+        switch folder {
+        case "angebote": return .content(.offer(owner, slug: slug))
+        case "anlaufstellen": return .content(.contactPoint(owner, slug: slug))
+        case "geschichten": return .content(.story(owner, slug: slug))
+        default: return .unexpected(reason: "Der Ordner `\(folder)/` ist unbekannt; erlaubt sind \(itemFolders.map { "`\($0)/`" }.joined(separator: ", ")).")
+        }
+    }
+
+    private static func markdownSlug(_ fileName: String) -> String? {
+        guard fileName.hasSuffix(".md"), fileName.count > 3 else { return nil }
+        return String(fileName.dropLast(3))
+    }
+
+    /// `en`, `ar`, `uk`, `tr`, also `de-x-ls` style tags for Leichte Sprache.
+    static func isLanguageCode(_ s: String) -> Bool {
+        let pieces = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = pieces.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
+        return pieces.dropFirst().allSatisfy { !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) } }
+    }
+
+    /// Slugs become URL segments: lowercase ASCII letters, digits and single inner hyphens.
+    static func isValidSlug(_ s: String) -> Bool {
+        guard !s.isEmpty, s.count <= 100, s.first != "-", s.last != "-", !s.contains("--") else { return false }
+        return s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    /// A slug suggestion for an invalid name: `Sprach Café` → `sprach-cafe`.
+    static func suggestSlug(_ s: String) -> String {
+        var out = ""
+        for ch in s.lowercased() {
+            switch ch {
+            case "ä": out += "ae"
+            case "ö": out += "oe"
+            case "ü": out += "ue"
+            case "ß": out += "ss"
+            case "é", "è", "ê": out += "e"
+            case "a"..."z", "0"..."9": out.append(ch)
+            default: if !out.hasSuffix("-") { out += "-" }
+            }
+        }
+        return out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    }
+}
+
+import Foundation

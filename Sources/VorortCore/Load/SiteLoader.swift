@@ -1,0 +1,167 @@
+import Foundation
+
+/// Everything read from disk before parsing: the first stage of the pipeline.
+public struct LoadedSite: Sendable {
+    public var root: URL
+    public var siteConfig: SourceFile?
+    public var content: [(role: ContentRole, file: SourceFile)] = []
+    /// Pictures below `geschichten/`, by path relative to the site root.
+    public var assets: Set<String> = []
+    /// Folder names below `content/gemeinden/`, whether or not they hold an `index.md`.
+    public var municipalityFolders: [String] = []
+    public var diagnostics: [Diagnostic] = []
+
+    /// Number of files looked at, for the summary line.
+    public var fileCount: Int { content.count + (siteConfig == nil ? 0 : 1) + assets.count }
+}
+
+/// Reads `site.yml` and walks `content/`, deciding from each file's place what it is.
+public enum SiteLoader {
+    /// Content files larger than this are refused: no editor writes a page of megabytes, and parsing them would slow every build.
+    public static let maximumFileSize = 2 * 1024 * 1024
+
+    public static func load(root: URL) -> LoadedSite {
+        var site = LoadedSite(root: root)
+        let configURL = root.appendingPathComponent("site.yml")
+        if FileManager.default.fileExists(atPath: configURL.path) {
+            site.siteConfig = readText(at: configURL, relativePath: "site.yml", into: &site.diagnostics)
+        } else {
+            site.diagnostics.append(Diagnostic(
+                file: "site.yml", location: .start, severity: .error, rule: "missing-file",
+                message: "Die Datei `site.yml` fehlt im Ordner der Website.",
+                hint: "Lege `site.yml` mit district, title, baseURL, language, theme und categories an (siehe README)."))
+        }
+
+        let contentURL = root.appendingPathComponent("content")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            site.diagnostics.append(Diagnostic(
+                file: "content", location: .start, severity: .error, rule: "missing-file",
+                message: "Der Ordner `content/` fehlt.",
+                hint: "Lege `content/kreis/index.md` und für jede Gemeinde `content/gemeinden/<name>/index.md` an."))
+            return site
+        }
+        walk(contentURL, components: [], into: &site)
+
+        if !site.content.contains(where: { $0.role == .districtIndex }) {
+            site.diagnostics.append(Diagnostic(
+                file: "content/kreis/index.md", location: .start, severity: .error, rule: "missing-index",
+                message: "Die Startseite des Landkreises `content/kreis/index.md` fehlt.",
+                hint: "Lege die Datei mit title und summary im Vorspann und einer Einleitung als Text an."))
+        }
+        for folder in site.municipalityFolders where !site.content.contains(where: { $0.role == .municipalityIndex(folder) }) {
+            site.diagnostics.append(Diagnostic(
+                file: "content/gemeinden/\(folder)/index.md", location: .start, severity: .error, rule: "missing-index",
+                message: "Der Ordner der Gemeinde `\(folder)` hat keine `index.md`.",
+                hint: "Lege `content/gemeinden/\(folder)/index.md` mit name, kind (Stadt oder Gemeinde) und summary an."))
+        }
+        return site
+    }
+
+    private static func walk(_ directory: URL, components: [String], into site: inout LoadedSite) {
+        let manager = FileManager.default
+        let relativeDirectory = (["content"] + components).joined(separator: "/")
+        guard let names = try? manager.contentsOfDirectory(atPath: directory.path) else {
+            site.diagnostics.append(Diagnostic(
+                file: relativeDirectory, location: .start, severity: .error, rule: "file-unreadable",
+                message: "Der Ordner kann nicht gelesen werden.", hint: "Prüfe die Zugriffsrechte des Ordners."))
+            return
+        }
+        // Sorted so that findings and output are the same on every machine.
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let url = directory.appendingPathComponent(name)
+            let path = components + [name]
+            let relativePath = (["content"] + path).joined(separator: "/")
+            let type = (try? manager.attributesOfItem(atPath: url.path)[.type]) as? FileAttributeType
+            switch type {
+            case .typeSymbolicLink?:
+                site.diagnostics.append(Diagnostic(
+                    file: relativePath, location: .start, severity: .error, rule: "symlink",
+                    message: "Symbolische Links werden nicht gelesen.",
+                    hint: "Lege die Datei selbst an diese Stelle, keinen Link auf sie."))
+            case .typeDirectory?:
+                if components == ["gemeinden"] { site.municipalityFolders.append(name) }
+                walk(url, components: path, into: &site)
+            case .typeRegular?:
+                classify(url, components: path, relativePath: relativePath, into: &site)
+            default:
+                site.diagnostics.append(Diagnostic(
+                    file: relativePath, location: .start, severity: .warning, rule: "unexpected-file",
+                    message: "Das ist keine gewöhnliche Datei; sie wird übergangen.", hint: "Entferne sie aus `content/`."))
+            }
+        }
+    }
+
+    private static func classify(_ url: URL, components: [String], relativePath: String, into site: inout LoadedSite) {
+        switch ContentPath.classify(components) {
+        case .content(let role):
+            if let file = readText(at: url, relativePath: relativePath, into: &site.diagnostics) {
+                site.content.append((role, file))
+            }
+        case .translation(let language):
+            site.diagnostics.append(Diagnostic(
+                file: relativePath, location: .start, severity: .info, rule: "translation-not-published",
+                message: "Übersetzungen (`.\(language).md`) werden noch nicht veröffentlicht.",
+                hint: "Die Datei bleibt liegen und wird veröffentlicht, sobald vorort Übersetzungen unterstützt."))
+        case .storyAsset:
+            site.assets.insert(relativePath)
+        case .unexpected(let reason):
+            site.diagnostics.append(Diagnostic(
+                file: relativePath, location: .start, severity: .warning, rule: "unexpected-file",
+                message: "Datei wird nicht veröffentlicht: \(reason)",
+                hint: "Verschiebe sie an die richtige Stelle (siehe docs/content-model.md) oder entferne sie."))
+        }
+    }
+
+    /// Reads a text file; unreadable, oversized and non-UTF-8 files become findings instead of failures.
+    static func readText(at url: URL, relativePath: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+        func fail(_ rule: String, _ line: Int, _ message: String, _ hint: String) -> SourceFile? {
+            diagnostics.append(Diagnostic(
+                file: relativePath, location: SourceLocation(line: line, column: 1), severity: .error,
+                rule: rule, message: message, hint: hint))
+            return nil
+        }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? NSNumber)?.intValue ?? 0
+        if size > maximumFileSize {
+            return fail("file-too-large", 1,
+                "Die Datei ist \(size / 1024) KiB groß; erlaubt sind höchstens \(maximumFileSize / 1024 / 1024) MiB.",
+                "Teile den Text auf mehrere Dateien auf oder entferne eingefügte Daten.")
+        }
+        guard let data = try? Data(contentsOf: url) else {
+            return fail("file-unreadable", 1, "Die Datei kann nicht gelesen werden.", "Prüfe die Zugriffsrechte der Datei.")
+        }
+        guard let decoded = String(data: data, encoding: .utf8) else {
+            let line = lineOfFirstInvalidUTF8(in: data)
+            return fail("encoding", line, "Die Datei ist nicht in UTF-8 kodiert (ungültiges Byte in Zeile \(line)).",
+                "Speichere die Datei im Editor mit der Kodierung „UTF-8“.")
+        }
+        var text = decoded
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return SourceFile(path: relativePath, text: text)
+    }
+
+    static func lineOfFirstInvalidUTF8(in data: Data) -> Int {
+        let bytes = [UInt8](data)
+        var line = 1
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return line
+            }
+            if index + length > bytes.count { return line }
+            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return line }
+            if byte == 0x0A { line += 1 }
+            index += length
+        }
+        return line
+    }
+}

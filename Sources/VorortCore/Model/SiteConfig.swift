@@ -1,0 +1,35 @@
+/// An offer category from `site.yml`, e.g. `sprache` / `Sprache` in the group `Sprache und Bildung`.
+public struct Category: Sendable, Hashable {
+    public var slug: String
+    public var label: String
+    public var group: String
+    public var description: String?
+}
+
+/// The typed `site.yml`.
+public struct SiteConfig: Sendable {
+    public var district: String
+    public var title: String
+    public var description: String?
+    /// The absolute address of the published site, always ending in `/`.
+    public var baseURL: String
+    /// The path part of `baseURL` (`/integration/`), prefixed to every internal link so the site works under a sub-path.
+    public var basePath: String
+    public var language: String
+    public var theme: String
+    public var categories: [Category]
+
+    /// Finds a category by slug or by its label as editors write it (case and surrounding spaces ignored).
+    public func category(matching reference: String) -> Category? {
+        let wanted = reference.trimmingCharacters(in: .whitespaces).lowercased()
+        return categories.first { $0.slug == wanted || $0.label.lowercased() == wanted }
+    }
+
+    /// Category groups in the order of their first appearance in `site.yml`.
+    public var groups: [String] {
+        var seen = Set<String>()
+        return categories.map(\.group).filter { seen.insert($0).inserted }
+    }
+}
+
+import Foundation

@@ -1,0 +1,187 @@
+import Foundation
+
+/// Turns each loaded file into a typed content item, reporting every schema problem at its key.
+/// Files are independent of each other here; cross-file references are checked by `ReferenceChecker`.
+enum ContentParser {
+    static func parse(_ loaded: LoadedSite, language: String) -> (content: SiteContent, diagnostics: [Diagnostic]) {
+        var content = SiteContent()
+        var diagnostics: [Diagnostic] = []
+        for (role, file) in loaded.content {
+            let collector = DiagnosticCollector(file: file.path)
+            parse(role, file, language: language, assets: loaded.assets, collector: collector, into: &content)
+            diagnostics += collector.diagnostics
+        }
+        content.municipalities.sort { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        return (content, diagnostics)
+    }
+
+    private static func parse(
+        _ role: ContentRole, _ file: SourceFile, language: String, assets: Set<String>,
+        collector: DiagnosticCollector, into content: inout SiteContent
+    ) {
+        if case .facts(let owner) = role {
+            if let facts = parseFacts(file, owner: owner, collector: collector) { content.facts.append(facts) }
+            return
+        }
+        guard let document = FrontMatter.split(file, into: collector) else { return }
+        let (node, ok) = YAMLDocument.parse(document.yaml, firstLine: document.yamlFirstLine, into: collector)
+        guard ok, let fields = YAMLMapReader(node, context: "Vorspann", collector: collector,
+            lineOffset: document.yamlFirstLine - 1, fallback: SourceLocation(line: 1, column: 1, endColumn: 4))
+        else { return }
+        defer { fields.finish() }
+        let body = document.body
+
+        func origin(_ slug: String) -> ContentOrigin? {
+            guard ContentPath.isValidSlug(slug) else {
+                collector.error("invalid-slug", at: .start,
+                    "Der Name `\(slug)` taugt nicht als Teil einer Webadresse: erlaubt sind Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche.",
+                    hint: "Benenne die Datei oder den Ordner um, z. B. in `\(ContentPath.suggestSlug(slug))`.")
+                return nil
+            }
+            return ContentOrigin(file: file.path, slug: slug, language: language)
+        }
+
+        switch role {
+        case .districtIndex:
+            let title = fields.text("title", required: true, example: "Willkommen im Landkreis")
+            let summary = fields.text("summary", required: true)
+            let reviewed = fields.date("reviewed")
+            guard let title, let summary else { return }
+            content.district = DistrictIntro(
+                origin: ContentOrigin(file: file.path, slug: "kreis", language: language),
+                title: title, summary: summary, reviewed: reviewed, body: body)
+
+        case .municipalityIndex(let slug):
+            let name = fields.text("name", required: true, example: "Auenstein")
+            let kind = fields.choice("kind", of: MunicipalityKind.self, required: true)
+            let summary = fields.text("summary", required: true)
+            let population = fields.integer("population", example: "11200")
+            let website = fields.url("website")
+            let reviewed = fields.date("reviewed")
+            guard let origin = origin(slug), let name, let kind, let summary else { return }
+            content.municipalities.append(Municipality(
+                origin: origin, name: name, kind: kind, summary: summary, population: population,
+                website: website, reviewed: reviewed, body: body))
+
+        case .offer(let owner, let slug):
+            let title = fields.text("title", required: true, example: "Sprachcafé")
+            let category = fields.located("category", required: true, example: "Sprache")
+            let summary = fields.text("summary", required: true)
+            let reviewed = fields.date("reviewed", required: true)
+            let contact = fields.located("contact", example: "integrationsbuero")
+            let audience = fields.text("audience")
+            let languages = fields.textList("languages")
+            let schedule = fields.text("schedule")
+            let place = fields.text("place")
+            let cost = fields.text("cost")
+            let accessibility = fields.text("accessibility")
+            let areas = fields.locatedList("areas", example: "[auenstein, birkenfelde]")
+            guard let origin = origin(slug), let title, let category, let summary, let reviewed else { return }
+            content.offers.append(Offer(
+                origin: origin, owner: owner, title: title, category: category, summary: summary, reviewed: reviewed,
+                contact: contact, audience: audience, languages: languages, schedule: schedule, place: place,
+                cost: cost, accessibility: accessibility, areas: areas, body: body))
+
+        case .contactPoint(let owner, let slug):
+            let name = fields.text("name", required: true, example: "Integrationsbüro")
+            let organisation = fields.text("organisation", required: true, example: "Stadt Auenstein")
+            let responsibilities = fields.textList("responsibilities", required: true, example: "[Erstberatung, Wohnsitz]")
+            let address = fields.map("address", required: true, example: "{street: Marktplatz 1, postalCode: \"38350\", city: Auenstein}") { a -> PostalAddress? in
+                let street = a.text("street", required: true, example: "Marktplatz 1")
+                let postalCode = a.located("postalCode", required: true, example: "\"38350\"")
+                let city = a.text("city", required: true, example: "Auenstein")
+                if let postalCode, postalCode.value.count != 5 || !postalCode.value.allSatisfy(\.isASCII) || Int(postalCode.value) == nil {
+                    collector.error("invalid-value", at: postalCode.location, "`\(postalCode.value)` ist keine Postleitzahl mit fünf Ziffern.",
+                        hint: "Schreibe die Postleitzahl in Anführungszeichen, damit führende Nullen bleiben: `postalCode: \"01067\"`.")
+                    return nil
+                }
+                guard let street, let postalCode, let city else { return nil }
+                return PostalAddress(street: street, postalCode: postalCode.value, city: city)
+            }
+            let openingHours = fields.textList("openingHours", example: "[\"Mo–Fr 9–12 Uhr\"]")
+            let phone = fields.located("phone", example: "05321 76-230")
+            let email = fields.email("email")
+            let website = fields.url("website")
+            let languages = fields.textList("languages")
+            let reviewed = fields.date("reviewed", required: true)
+            let areas = fields.locatedList("areas", example: "[auenstein, birkenfelde]")
+            if let phone, !phone.value.contains(where: \.isNumber) {
+                collector.error("invalid-value", at: phone.location, "`\(phone.value)` ist keine Telefonnummer.",
+                    hint: "Schreibe die Nummer mit Vorwahl, z. B. `phone: 05321 76-230`.")
+            }
+            if phone == nil, email == nil, !collector.hasErrors {
+                collector.warning("unreachable-contact-point", at: fields.location,
+                    "Die Anlaufstelle hat weder Telefonnummer noch E-Mail-Adresse.",
+                    hint: "Ergänze `phone:` oder `email:`, damit Menschen sie erreichen können.")
+            }
+            guard let origin = origin(slug), let name, let organisation, !responsibilities.isEmpty, let address, let reviewed else { return }
+            content.contactPoints.append(ContactPoint(
+                origin: origin, owner: owner, name: name, organisation: organisation, responsibilities: responsibilities,
+                address: address, openingHours: openingHours, phone: phone?.value, email: email, website: website,
+                languages: languages, reviewed: reviewed, areas: areas, body: body))
+
+        case .story(let owner, let slug):
+            let title = fields.text("title", required: true, example: "Ein Runder Tisch für alle")
+            let date = fields.date("date", required: true)
+            let summary = fields.text("summary", required: true)
+            let image = fields.map("image", example: "{src: fest.jpg, alt: …}") { i -> StoryImage? in
+                let src = i.located("src", required: true, example: "fest.jpg")
+                let alt = i.text("alt", required: true, example: "Kinder spielen beim Sommerfest Fußball")
+                guard let src, let alt else { return nil }
+                let folder = file.path.split(separator: "/").dropLast().joined(separator: "/")
+                let path = LinkPolicy.normalise(folder + "/" + src.value)
+                guard !src.value.hasPrefix("/"), !src.value.contains(".."), assets.contains(path) else {
+                    collector.error("missing-image", at: src.location, "Das Bild `\(src.value)` gibt es nicht neben dieser Geschichte.",
+                        hint: "Lege die Bilddatei (jpg, png, webp oder gif) in denselben Ordner und nenne ihren Dateinamen.")
+                    return nil
+                }
+                return StoryImage(file: path, alt: alt)
+            }
+            guard let origin = origin(slug), let title, let date, let summary else { return }
+            content.stories.append(Story(origin: origin, owner: owner, title: title, date: date, summary: summary, image: image, body: body))
+
+        case .page(let slug):
+            let title = fields.text("title", required: true, example: "Impressum")
+            let summary = fields.text("summary")
+            let reviewed = fields.date("reviewed")
+            guard let origin = origin(slug), let title else { return }
+            content.pages.append(Page(origin: origin, title: title, summary: summary, reviewed: reviewed, body: body))
+
+        case .facts:
+            break
+        }
+    }
+
+    private static func parseFacts(_ file: SourceFile, owner: Owner, collector: DiagnosticCollector) -> Facts? {
+        let (node, ok) = YAMLDocument.parse(file.text, firstLine: 1, into: collector)
+        guard ok, let reader = YAMLMapReader(node, context: "zahlen.yml", collector: collector, lineOffset: 0, fallback: .start) else { return nil }
+        defer { reader.finish() }
+        let reviewed = reader.date("reviewed")
+        var seenIDs: [String: Int] = [:]
+        let indicators = reader.mapList("indicators", required: true, itemName: "Kennzahl") { item -> Indicator? in
+            let id = item.located("id", example: "einwohner")
+            let label = item.text("label", required: true, example: "Einwohnerinnen und Einwohner")
+            let value = item.number("value", required: true)
+            let unit = item.text("unit", required: true, example: "Personen")
+            let year = item.integer("year", required: true, example: "2025")
+            let source = item.text("source", required: true, example: "Statistisches Landesamt")
+            if let id {
+                if !ContentPath.isValidSlug(id.value) {
+                    collector.error("invalid-slug", at: id.location, "`\(id.value)` ist kein gültiger Kurzname.",
+                        hint: "Schreibe z. B. `id: \(ContentPath.suggestSlug(id.value))`.")
+                } else if let line = seenIDs[id.value] {
+                    collector.error("duplicate-slug", at: id.location, "Die Kennzahl `\(id.value)` gibt es schon (Zeile \(line)).",
+                        hint: "Gib jeder Kennzahl eine eigene `id`.")
+                } else {
+                    seenIDs[id.value] = id.location.line
+                }
+            }
+            if let year, !(1900...2200).contains(year) {
+                collector.error("invalid-value", at: item.location, "`year: \(year)` ist kein plausibles Jahr.", hint: "Schreibe das Bezugsjahr, z. B. `year: 2025`.")
+            }
+            guard let label, let value, let unit, let year, let source else { return nil }
+            return Indicator(id: id?.value, label: label, value: value, unit: unit, year: year, source: source)
+        }
+        return Facts(file: file.path, owner: owner, reviewed: reviewed, indicators: indicators)
+    }
+}

@@ -1,0 +1,50 @@
+/// A Markdown content file split into its YAML front matter and its Markdown body.
+struct FrontMatterDocument {
+    var yaml: String
+    /// File line of the first YAML line (the line after the opening `---`).
+    var yamlFirstLine: Int
+    var body: MarkdownSource
+}
+
+enum FrontMatter {
+    /// Splits `---\n<yaml>\n---\n<markdown>`; a file without front matter or with an unclosed one is a finding.
+    static func split(_ file: SourceFile, into collector: DiagnosticCollector) -> FrontMatterDocument? {
+        let text = file.text
+        if text.allSatisfy(\.isWhitespace) {
+            collector.error("empty-file", at: .start, "Die Datei ist leer.",
+                hint: "Beginne mit einem Vorspann zwischen zwei Zeilen `---`, z. B. `title: …`, oder entferne die Datei.")
+            return nil
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        guard let first = lines.first, isDelimiter(first) else {
+            collector.error("front-matter-missing", at: SourceLocation(line: 1, column: 1, endColumn: 1 + (lines.first?.count ?? 0)),
+                "Die Datei beginnt nicht mit einem Vorspann (`---`).",
+                hint: "Schreibe in die erste Zeile `---`, darunter die Angaben wie `title: …` und danach wieder eine Zeile `---`.")
+            return nil
+        }
+        lines = lines.dropFirst()
+        var yamlLines: [Substring] = []
+        var lineNumber = 1
+        while let line = lines.first {
+            lines = lines.dropFirst()
+            lineNumber += 1
+            if isDelimiter(line) || line.trimmingCharacters(in: .whitespaces) == "..." {
+                let body = lines.joined(separator: "\n")
+                return FrontMatterDocument(
+                    yaml: yamlLines.joined(separator: "\n"), yamlFirstLine: 2,
+                    body: MarkdownSource(text: body, firstLine: lineNumber + 1))
+            }
+            yamlLines.append(line)
+        }
+        collector.error("front-matter-unclosed", at: SourceLocation(line: 1, column: 1, endColumn: 4),
+            "Der Vorspann wird nie geschlossen: Nach dem `---` in Zeile 1 fehlt die schließende Zeile `---`.",
+            hint: "Füge nach der letzten Angabe des Vorspanns eine Zeile mit genau `---` ein.")
+        return nil
+    }
+
+    private static func isDelimiter(_ line: Substring) -> Bool {
+        line.trimmingCharacters(in: .whitespaces) == "---"
+    }
+}
+
+import Foundation

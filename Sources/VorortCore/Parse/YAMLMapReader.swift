@@ -1,0 +1,302 @@
+import Foundation
+import Yams
+
+/// Reads the typed fields of one YAML mapping and reports every problem at the line and column of the
+/// offending key or value: wrong types, missing required fields, impossible dates, unknown keys.
+///
+/// Each getter records the key as known; `finish()` then reports every key nobody asked for,
+/// with a "did you mean" for typos. This way the schema is written once, as the getter calls.
+final class YAMLMapReader {
+    private struct Entry {
+        var key: String
+        var keyNode: Node
+        var value: Node
+    }
+
+    private let entries: [Entry]
+    private let collector: DiagnosticCollector
+    private let lineOffset: Int
+    /// Where "missing field" findings point: the mapping itself.
+    let location: SourceLocation
+    /// How this map is called in messages: "Vorspann", "address", "Kategorie 3" …
+    private let context: String
+    private var knownKeys: [String] = []
+
+    /// Returns nil (after reporting) when `node` is not a mapping. A nil node is an empty mapping.
+    init?(_ node: Node?, context: String, collector: DiagnosticCollector, lineOffset: Int, fallback: SourceLocation) {
+        self.collector = collector
+        self.lineOffset = lineOffset
+        self.context = context
+        guard let node else {
+            entries = []
+            location = fallback
+            return
+        }
+        let nodeLocation = YAMLMapReader.shift(YAMLDocument.location(of: node), lineOffset)
+        guard case .mapping(let mapping) = node else {
+            collector.error("wrong-type", at: nodeLocation,
+                "\(context) muss aus Angaben der Form `schlüssel: wert` bestehen, ist aber \(YAMLMapReader.describe(node)).",
+                hint: "Schreibe jede Angabe in eine eigene Zeile, z. B. `title: Sprachcafé`.")
+            return nil
+        }
+        location = SourceLocation(line: nodeLocation.line, column: nodeLocation.column)
+        var collected: [Entry] = []
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                collector.error("wrong-type", at: YAMLMapReader.shift(YAMLDocument.location(of: key), lineOffset),
+                    "Ein Schlüssel muss ein einfaches Wort sein.", hint: "Schreibe `schlüssel: wert`.")
+                continue
+            }
+            collected.append(Entry(key: scalar.string, keyNode: key, value: value))
+        }
+        entries = collected
+    }
+
+    private static func shift(_ l: SourceLocation, _ offset: Int) -> SourceLocation {
+        SourceLocation(line: l.line + offset, column: l.column, endColumn: l.endColumn)
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        YAMLMapReader.shift(YAMLDocument.location(of: node), lineOffset)
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let s) where s.tag.description == Tag.Name.null.rawValue || s.string.isEmpty: "leer"
+        case .scalar(let s): "der Wert `\(s.string.prefix(40))`"
+        case .mapping: "eine Gruppe von Angaben (`schlüssel: wert`)"
+        case .sequence: "eine Liste"
+        case .alias: "ein Verweis"
+        }
+    }
+
+    private func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node else { return false }
+        if scalar.style != .plain { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// The value node of `key`, or nil (reporting when required) if it is missing or empty.
+    private func valueNode(_ key: String, required: Bool, example: String) -> (entry: Entry, node: Node)? {
+        knownKeys.append(key)
+        guard let entry = entries.first(where: { $0.key == key }) else {
+            if required {
+                collector.error("missing-field", at: location,
+                    "Die Pflichtangabe `\(key)` fehlt\(context == "Vorspann" ? "" : " in \(context)").",
+                    hint: "Ergänze eine Zeile `\(key): \(example)`.")
+            }
+            return nil
+        }
+        if isNull(entry.value) {
+            if required {
+                collector.error("missing-field", at: location(of: entry.keyNode),
+                    "Die Pflichtangabe `\(key)` hat keinen Wert.", hint: "Schreibe den Wert hinter den Doppelpunkt: `\(key): \(example)`.")
+            }
+            return nil
+        }
+        return (entry, entry.value)
+    }
+
+    private func wrongType(_ key: String, _ node: Node, expected: String, example: String) {
+        collector.error("wrong-type", at: location(of: node),
+            "`\(key)` muss \(expected) sein, ist aber \(YAMLMapReader.describe(node)).",
+            hint: "Schreibe z. B. `\(key): \(example)`.")
+    }
+
+    // MARK: - Field getters
+
+    func text(_ key: String, required: Bool = false, example: String = "…") -> String? {
+        located(key, required: required, example: example)?.value
+    }
+
+    /// Text together with its position, for values checked later against other files (categories, contacts).
+    func located(_ key: String, required: Bool = false, example: String = "…") -> Located<String>? {
+        guard let (_, node) = valueNode(key, required: required, example: example) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            wrongType(key, node, expected: "ein Text", example: example)
+            return nil
+        }
+        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if value.isEmpty {
+            if required {
+                collector.error("missing-field", at: location(of: node), "Die Pflichtangabe `\(key)` ist leer.",
+                    hint: "Schreibe den Wert hinter den Doppelpunkt: `\(key): \(example)`.")
+            }
+            return nil
+        }
+        return Located(value: value, location: location(of: node))
+    }
+
+    /// A list of texts; a single text is taken as a list of one, since editors write `languages: Deutsch`.
+    func textList(_ key: String, required: Bool = false, example: String = "[Deutsch, Englisch]") -> [String] {
+        locatedList(key, required: required, example: example)?.map(\.value) ?? []
+    }
+
+    func locatedList(_ key: String, required: Bool = false, example: String = "[…]") -> [Located<String>]? {
+        guard let (_, node) = valueNode(key, required: required, example: example) else { return nil }
+        switch node {
+        case .scalar(let scalar):
+            return [Located(value: scalar.string.trimmingCharacters(in: .whitespacesAndNewlines), location: location(of: node))]
+        case .sequence(let sequence):
+            var items: [Located<String>] = []
+            for item in sequence {
+                guard case .scalar(let scalar) = item, !isNull(item) else {
+                    wrongType(key, item, expected: "eine Liste von Texten", example: example)
+                    continue
+                }
+                items.append(Located(value: scalar.string.trimmingCharacters(in: .whitespacesAndNewlines), location: location(of: item)))
+            }
+            if items.isEmpty, required {
+                collector.error("missing-field", at: location(of: node), "Die Liste `\(key)` ist leer.",
+                    hint: "Nenne mindestens einen Eintrag: `\(key): \(example)`.")
+                return nil
+            }
+            return items
+        default:
+            wrongType(key, node, expected: "eine Liste von Texten", example: example)
+            return nil
+        }
+    }
+
+    func date(_ key: String, required: Bool = false) -> CalendarDate? {
+        let example = "2026-09-14"
+        guard let (_, node) = valueNode(key, required: required, example: example) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            wrongType(key, node, expected: "ein Datum", example: example)
+            return nil
+        }
+        let raw = scalar.string.trimmingCharacters(in: .whitespaces)
+        let at = location(of: node)
+        let parts = raw.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        {
+            if let date = CalendarDate(year: year, month: month, day: day) { return date }
+            let reason: String
+            if !(1...12).contains(month) {
+                reason = "Einen Monat \(month) gibt es nicht."
+            } else {
+                reason = "Der \(CalendarDate.germanMonthNames[month - 1]) \(year) hat nur \(CalendarDate.daysIn(month: month, year: year)) Tage."
+            }
+            collector.error("invalid-date", at: at, "`\(raw)` ist kein gültiges Datum: \(reason)",
+                hint: "Schreibe ein Datum, das es gibt, im Format JJJJ-MM-TT.")
+            return nil
+        }
+        var hint = "Schreibe das Datum im Format JJJJ-MM-TT, z. B. `\(key): \(example)`."
+        let german = raw.split(separator: ".")
+        if german.count == 3, let d = Int(german[0]), let m = Int(german[1]), let y = Int(german[2]),
+            let date = CalendarDate(year: y < 100 ? 2000 + y : y, month: m, day: d)
+        {
+            hint = "Schreibe das Datum im Format JJJJ-MM-TT: `\(key): \(date.iso)`."
+        }
+        collector.error("invalid-date", at: at, "`\(raw)` ist kein Datum im Format JJJJ-MM-TT.", hint: hint)
+        return nil
+    }
+
+    func integer(_ key: String, required: Bool = false, example: String = "2025") -> Int? {
+        guard let (_, node) = valueNode(key, required: required, example: example) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            wrongType(key, node, expected: "eine ganze Zahl", example: example)
+            return nil
+        }
+        let raw = scalar.string.trimmingCharacters(in: .whitespaces)
+        if let value = Int(raw) { return value }
+        var hint = "Schreibe eine ganze Zahl ohne Einheit und ohne Punkt, z. B. `\(key): \(example)`."
+        let digits = raw.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: " ", with: "")
+        if raw.contains("."), Int(digits) != nil {
+            hint = "Schreibe die Zahl ohne Tausenderpunkt: `\(key): \(digits)`."
+        }
+        collector.error("wrong-type", at: location(of: node), "`\(key)` muss eine ganze Zahl sein, ist aber `\(raw)`.", hint: hint)
+        return nil
+    }
+
+    func number(_ key: String, required: Bool = false, example: String = "1250") -> Double? {
+        guard let (_, node) = valueNode(key, required: required, example: example) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            wrongType(key, node, expected: "eine Zahl", example: example)
+            return nil
+        }
+        let raw = scalar.string.trimmingCharacters(in: .whitespaces)
+        if let value = Double(raw), value.isFinite, !raw.lowercased().contains("n"), !raw.lowercased().contains("i") { return value }
+        var hint = "Schreibe eine Zahl ohne Einheit, Dezimalstellen mit Punkt, z. B. `\(key): \(example)`."
+        if raw.contains(","), Double(raw.replacingOccurrences(of: ",", with: ".")) != nil {
+            hint = "Schreibe Dezimalstellen mit Punkt: `\(key): \(raw.replacingOccurrences(of: ",", with: "."))`."
+        }
+        collector.error("wrong-type", at: location(of: node), "`\(key)` muss eine Zahl sein, ist aber `\(raw)`.", hint: hint)
+        return nil
+    }
+
+    /// One of a fixed set of words, e.g. `kind: Stadt`.
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, of type: T.Type, required: Bool = false) -> T? where T.RawValue == String {
+        let options = T.allCases.map(\.rawValue)
+        guard let value = located(key, required: required, example: options.first ?? "…") else { return nil }
+        if let match = T.allCases.first(where: { $0.rawValue.lowercased() == value.value.lowercased() }) { return match }
+        collector.error("invalid-value", at: value.location,
+            "`\(key)` muss \(options.map { "`\($0)`" }.joined(separator: " oder ")) sein, ist aber `\(value.value)`.",
+            hint: "Schreibe `\(key): \(options.first ?? "")`.")
+        return nil
+    }
+
+    func url(_ key: String, required: Bool = false) -> String? {
+        guard let value = located(key, required: required, example: "https://www.example.de") else { return nil }
+        if LinkPolicy.isWebAddress(value.value) { return value.value }
+        let suggestion = value.value.contains("://") ? "https://…" : "https://\(value.value)"
+        collector.error("invalid-url", at: value.location,
+            "`\(key)` muss eine Webadresse sein, die mit `https://` oder `http://` beginnt; `\(value.value)` ist keine.",
+            hint: "Schreibe die vollständige Adresse, z. B. `\(key): \(suggestion)`.")
+        return nil
+    }
+
+    func email(_ key: String, required: Bool = false) -> String? {
+        guard let value = located(key, required: required, example: "name@example.de") else { return nil }
+        if LinkPolicy.isEmailAddress(value.value) { return value.value }
+        collector.error("invalid-email", at: value.location, "`\(value.value)` ist keine gültige E-Mail-Adresse.",
+            hint: "Schreibe die Adresse ohne `mailto:` und ohne Leerzeichen, z. B. `\(key): integration@example.de`.")
+        return nil
+    }
+
+    /// A nested mapping such as `address:`; `read` gets a reader for it.
+    func map<T>(_ key: String, required: Bool = false, example: String = "…", _ read: (YAMLMapReader) -> T?) -> T? {
+        guard let (entry, node) = valueNode(key, required: required, example: example) else { return nil }
+        guard let reader = YAMLMapReader(node, context: "`\(key)`", collector: collector, lineOffset: lineOffset,
+            fallback: location(of: entry.keyNode))
+        else { return nil }
+        let value = read(reader)
+        reader.finish()
+        return value
+    }
+
+    /// A list of mappings such as `categories:` or `indicators:`; `read` gets a reader for each item.
+    func mapList<T>(_ key: String, required: Bool = false, itemName: String, _ read: (YAMLMapReader) -> T?) -> [T] {
+        guard let (_, node) = valueNode(key, required: required, example: "(Liste)") else { return [] }
+        guard case .sequence(let sequence) = node else {
+            wrongType(key, node, expected: "eine Liste (jeder Eintrag beginnt mit `- `)", example: "\n  - …")
+            return []
+        }
+        var items: [T] = []
+        for (index, item) in sequence.enumerated() {
+            guard let reader = YAMLMapReader(item, context: "\(itemName) \(index + 1)", collector: collector,
+                lineOffset: lineOffset, fallback: location(of: item))
+            else { continue }
+            if let value = read(reader) { items.append(value) }
+            reader.finish()
+        }
+        if items.isEmpty, required, sequence.isEmpty {
+            collector.error("missing-field", at: location(of: node), "Die Liste `\(key)` ist leer.",
+                hint: "Nenne mindestens einen Eintrag.")
+        }
+        return items
+    }
+
+    /// Reports keys no getter asked for, suggesting the nearest known key.
+    func finish() {
+        for entry in entries where !knownKeys.contains(entry.key) {
+            var hint = "Erlaubt sind: \(knownKeys.map { "`\($0)`" }.joined(separator: ", "))."
+            if let nearest = EditDistance.nearest(to: entry.key, in: knownKeys) {
+                hint = "Meintest du `\(nearest)`? " + hint
+            }
+            collector.error("unknown-key", at: location(of: entry.keyNode),
+                "Unbekannte Angabe `\(entry.key)`\(context == "Vorspann" ? "" : " in \(context)").", hint: hint)
+        }
+    }
+}

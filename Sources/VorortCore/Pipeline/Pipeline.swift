@@ -1,0 +1,81 @@
+import Foundation
+
+/// A site that passed every check, ready to be rendered.
+public struct CheckedSite: Sendable {
+    public let root: URL
+    public let config: SiteConfig
+    public let index: SiteIndex
+    let theme: Theme
+    /// Rendered Markdown bodies by content file path.
+    let bodies: [String: String]
+    let assets: Set<String>
+
+    public var content: SiteContent { index.content }
+}
+
+/// What `vorort check` found.
+public struct CheckReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var filesChecked: Int
+    /// Present when no finding has severity error.
+    public var site: CheckedSite?
+}
+
+/// What `vorort build` did.
+public enum BuildOutcome: Sendable {
+    /// Nothing was written; the previous output is untouched.
+    case refused(CheckReport)
+    case built(CheckReport, filesWritten: Int)
+}
+
+/// The stages in order: load → parse → check references → render bodies (checking links) → render pages → write.
+public enum Pipeline {
+    public static func check(siteRoot: URL) -> CheckReport {
+        let root = siteRoot.standardizedFileURL
+        // Load
+        let loaded = SiteLoader.load(root: root)
+        var diagnostics = loaded.diagnostics
+        // Parse
+        var config: SiteConfig?
+        if let file = loaded.siteConfig {
+            let parsed = SiteConfigParser.parse(file)
+            config = parsed.config
+            diagnostics += parsed.diagnostics
+        }
+        let (content, contentDiagnostics) = ContentParser.parse(loaded, language: config?.language ?? "de")
+        diagnostics += contentDiagnostics
+        // Check references and links (the link check renders the bodies)
+        let index = SiteIndex(content: content, config: config)
+        diagnostics += ReferenceChecker.check(index)
+        let bodies = BodyRenderer.render(index, assets: loaded.assets)
+        diagnostics += bodies.diagnostics
+        var theme: Theme?
+        var filesChecked = loaded.fileCount
+        if let config {
+            let loadedTheme = Theme.load(root: root, name: config.theme)
+            theme = loadedTheme.theme
+            diagnostics += loadedTheme.diagnostics
+            filesChecked += Theme.requiredTemplates.count
+        }
+        var report = CheckReport(diagnostics: diagnostics.sortedForReport(), filesChecked: filesChecked, site: nil)
+        if !diagnostics.hasErrors, let config, let theme {
+            report.site = CheckedSite(root: root, config: config, index: index, theme: theme, bodies: bodies.html, assets: loaded.assets)
+        }
+        return report
+    }
+
+    /// Renders every page of a checked site into memory.
+    public static func render(_ site: CheckedSite) throws -> [OutputFile] {
+        let models = ViewModels(index: site.index, config: site.config, bodies: site.bodies)
+        return try SiteRenderer(models: models, theme: site.theme, assets: site.assets, root: site.root).render()
+    }
+
+    /// Checks, renders and, only when there is no error, replaces the output folder at once.
+    public static func build(siteRoot: URL, output: URL) throws -> BuildOutcome {
+        let report = check(siteRoot: siteRoot)
+        guard let site = report.site else { return .refused(report) }
+        let files = try render(site)
+        try OutputWriter.write(files, to: output)
+        return .built(report, filesWritten: files.count)
+    }
+}

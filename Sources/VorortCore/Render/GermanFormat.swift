@@ -1,0 +1,30 @@
+/// Numbers as German readers write them: `18.450`, `3,5`.
+enum GermanFormat {
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 {
+            return grouped(Int(value))
+        }
+        let rounded = (value * 100).rounded() / 100
+        let integerPart = Int(rounded.rounded(.towardZero))
+        var fraction = String(Int((abs(rounded - Double(integerPart)) * 100).rounded()))
+        if fraction.count < 2 { fraction = "0" + fraction }
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let sign = rounded < 0 && integerPart == 0 ? "-" : ""
+        return sign + grouped(integerPart) + (fraction.isEmpty ? "" : "," + fraction)
+    }
+
+    static func grouped(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += "." }
+            out.append(digit)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+
+    /// `tel:` link target from a number as editors write it (`05321 76-230` → `+49532176230` is not guessed; digits and `+` only).
+    static func telephoneLink(_ phone: String) -> String {
+        "tel:" + String(phone.filter { $0.isASCII && ($0.isNumber || $0 == "+") })
+    }
+}

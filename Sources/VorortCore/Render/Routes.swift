@@ -1,0 +1,41 @@
+/// The address of every page, relative to the site's base path, without a leading slash and with a
+/// trailing one (pretty URLs: `gemeinden/auenstein/` is written as `gemeinden/auenstein/index.html`).
+/// The one place that decides the URL layout.
+public enum Routes {
+    public static let home = ""
+    public static let district = "kreis/"
+    public static let municipalities = "gemeinden/"
+    public static let offerDirectory = "angebote/"
+    public static let contactPoints = "anlaufstellen/"
+    public static let stories = "geschichten/"
+    public static let notFound = "404.html"
+    public static let sitemap = "sitemap.xml"
+    public static let robots = "robots.txt"
+    public static let assets = "assets/"
+
+    public static func owner(_ owner: Owner) -> String {
+        switch owner {
+        case .district: district
+        case .municipality(let slug): municipality(slug)
+        }
+    }
+
+    public static func municipality(_ slug: String) -> String { "gemeinden/\(slug)/" }
+    public static func category(_ slug: String) -> String { "angebote/\(slug)/" }
+    public static func offer(_ o: Offer) -> String { owner(o.owner) + "angebote/\(o.slug)/" }
+    public static func contactPoint(_ c: ContactPoint) -> String { owner(c.owner) + "anlaufstellen/\(c.slug)/" }
+    public static func story(_ s: Story) -> String { owner(s.owner) + "geschichten/\(s.slug)/" }
+    public static func page(_ p: Page) -> String { "seiten/\(p.slug)/" }
+
+    /// The output file for a route: directories get `index.html`.
+    public static func outputFile(for route: String) -> String {
+        route.isEmpty || route.hasSuffix("/") ? route + "index.html" : route
+    }
+}
+
+extension Routes {
+    /// Pictures are published at their place in the content tree without the `content/` prefix.
+    public static func asset(forContentFile path: String) -> String {
+        path.hasPrefix("content/") ? String(path.dropFirst("content/".count)) : path
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import VorortCore
+
+@main
+struct Vorort: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vorort",
+        abstract: "Baut die Integrations-Website eines Landkreises und seiner Gemeinden aus Markdown- und YAML-Dateien.",
+        discussion: """
+            vorort reads site.yml, content/ and themes/ from a site folder, checks every file and writes a static
+            website. Examples:
+
+              vorort check                     check the site in the current folder
+              vorort build --output public     check, then build into ./public
+            """,
+        subcommands: [Check.self, Build.self]
+    )
+}
+
+/// Options shared by the subcommands.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The site folder holding site.yml, content/ and themes/.", valueName: "dir"))
+    var site: String = "."
+
+    var siteURL: URL { URL(fileURLWithPath: site, isDirectory: true) }
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: site, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("Der Ordner '\(site)' existiert nicht (--site).")
+        }
+    }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+/// Exit codes promised to CI: 0 clean, 1 findings of severity error, 2 usage or internal problems.
+enum ExitStatus {
+    static let findings = ExitCode(1)
+    static let internalProblem = ExitCode(2)
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Checks every file of the site and reports each finding with file, line, column and rule.",
+        discussion: """
+            Exit status: 0 when no finding is an error, 1 when at least one is, 2 on usage or internal problems.
+
+            Examples:
+              vorort check
+              vorort check --site beispiel-kreis --format json > findings.json
+            """
+    )
+
+    @OptionGroup var options: SiteOptions
+
+    @Option(help: ArgumentHelp("Output format: text (like a compiler) or json (for machines).", valueName: "format"))
+    var format: DiagnosticFormat = .text
+
+    func run() throws {
+        let report = Pipeline.check(siteRoot: options.siteURL)
+        print(DiagnosticFormatter.format(report.diagnostics, as: format, filesChecked: report.filesChecked), terminator: "")
+        if report.diagnostics.hasErrors { throw ExitStatus.findings }
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Checks the site and, if there is no error, writes the website into the output folder.",
+        discussion: """
+            The new site is written beside the output folder and swapped in at once. When any check reports an \
+            error, nothing is written and the previous output stays as it was (exit status 1). vorort only \
+            replaces a folder it wrote itself, or an empty one.
+
+            Examples:
+              vorort build
+              vorort build --site beispiel-kreis --output /var/www/integration
+            """
+    )
+
+    @OptionGroup var options: SiteOptions
+
+    @Option(help: ArgumentHelp("Where the website is written; relative to the current folder.", valueName: "dir"))
+    var output: String = "output"
+
+    func run() throws {
+        let outputURL = URL(fileURLWithPath: output, isDirectory: true)
+        let started = Date()
+        let outcome: BuildOutcome
+        do {
+            outcome = try Pipeline.build(siteRoot: options.siteURL, output: outputURL)
+        } catch {
+            FileHandle.standardError.write(Data("vorort build: \(error)\n".utf8))
+            throw ExitStatus.internalProblem
+        }
+        switch outcome {
+        case .refused(let report):
+            print(DiagnosticFormatter.format(report.diagnostics, as: .text, filesChecked: report.filesChecked), terminator: "")
+            FileHandle.standardError.write(Data("vorort build: Fehler gefunden – nichts geschrieben, die bisherige Ausgabe bleibt unverändert.\n".utf8))
+            throw ExitStatus.findings
+        case .built(let report, let count):
+            if !report.diagnostics.isEmpty {
+                print(DiagnosticFormatter.format(report.diagnostics, as: .text, filesChecked: report.filesChecked), terminator: "")
+            }
+            let seconds = Date().timeIntervalSince(started)
+            print("\(count) Dateien nach \(outputURL.path) geschrieben (\(String(format: "%.2f", seconds)) s).")
+        }
+    }
+}
