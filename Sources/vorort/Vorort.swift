@@ -16,6 +16,24 @@ struct Vorort: ParsableCommand {
             """,
         subcommands: [Check.self, Build.self]
     )
+
+    /// ArgumentParser exits with 64 on usage errors and 1 on unexpected errors; CI is promised
+    /// 0 (clean), 1 (findings of severity error) and 2 (usage or internal problems).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                Vorort.exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(ExitStatus.internalProblem.rawValue)
+        }
+    }
 }
 
 /// Options shared by the subcommands.

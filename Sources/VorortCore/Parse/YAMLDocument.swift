@@ -8,8 +8,11 @@ enum YAMLDocument {
     static func parse(_ yaml: String, firstLine: Int, into collector: DiagnosticCollector) -> (node: Node?, ok: Bool) {
         let offset = firstLine - 1
         do {
-            let node = try Yams.compose(yaml: yaml)
-            if let node, let anchorLocation = firstAnchor(in: node, depth: 0) {
+            // The parser owns the anchors (nodes hold them weakly), so it must outlive the scan for them.
+            let parser = try Parser(yaml: yaml)
+            let node = try parser.singleRoot()
+            let anchorLocation = withExtendedLifetime(parser) { node.flatMap { firstAnchor(in: $0, depth: 0) } }
+            if let anchorLocation {
                 // Anchors and aliases let a few bytes expand into gigabytes; editors never need them.
                 collector.error("yaml-alias", at: shifted(anchorLocation, by: offset),
                     "Anker und Verweise (`&name`, `*name`) sind in vorort-Dateien nicht erlaubt.",

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import VorortCore
+
+@Suite("Atomic output")
+struct OutputWriterTests {
+    @Test func replacesItsOwnOutputAtOnceAndLeavesNoStaging() throws {
+        let parent = TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(parent) }
+        let output = parent.appendingPathComponent("output")
+        try OutputWriter.write([OutputFile(path: "index.html", text: "eins"), OutputFile(path: "a/b/index.html", text: "b")], to: output)
+        try OutputWriter.write([OutputFile(path: "index.html", text: "zwei")], to: output)
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "zwei")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("a").path), "the old site is gone as a whole")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: parent.path)
+        #expect(leftovers == ["output"])
+    }
+
+    @Test func neverReplacesAFolderItDidNotWrite() throws {
+        let parent = TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(parent) }
+        let documents = parent.appendingPathComponent("dokumente")
+        try TestSupport.write(["brief.txt": "wichtig"], under: documents)
+        #expect(throws: BuildError.self) {
+            try OutputWriter.write([OutputFile(path: "index.html", text: "x")], to: documents)
+        }
+        #expect(try String(contentsOf: documents.appendingPathComponent("brief.txt"), encoding: .utf8) == "wichtig")
+    }
+
+    @Test func aFailedWriteKeepsThePreviousOutput() throws {
+        let parent = TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(parent) }
+        let output = parent.appendingPathComponent("output")
+        try OutputWriter.write([OutputFile(path: "index.html", text: "alt")], to: output)
+        // Copying a file that does not exist fails in the middle of writing.
+        #expect(throws: BuildError.self) {
+            try OutputWriter.write([OutputFile(path: "index.html", text: "neu"),
+                                    OutputFile(path: "bild.png", copyOf: parent.appendingPathComponent("fehlt.png"))], to: output)
+        }
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "alt")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["output"])
+    }
+}

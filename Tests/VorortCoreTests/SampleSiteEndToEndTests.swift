@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import VorortCore
+
+/// Builds the repository's sample district and inspects the HTML the way a visitor's browser would.
+@Suite("Sample district, end to end", .serialized)
+struct SampleSiteEndToEndTests {
+    /// One build of the sample shared by the tests of this suite.
+    static let built: (output: URL, files: [String: String], report: CheckReport) = {
+        let output = TestSupport.temporaryFolder("vorort-e2e").appendingPathComponent("output")
+        let report = Pipeline.check(siteRoot: TestSupport.packageRoot)
+        var files: [String: String] = [:]
+        if let site = report.site, let rendered = try? Pipeline.render(site) {
+            try? OutputWriter.write(rendered, to: output)
+            for file in rendered {
+                if case .data(let data) = file.contents { files[file.path] = String(decoding: data, as: UTF8.self) }
+            }
+        }
+        return (output, files, report)
+    }()
+
+    static let basePath = "/integration/"
+
+    var htmlPages: [(path: String, html: String)] {
+        Self.built.files.filter { $0.key.hasSuffix(".html") }.map { ($0.key, $0.value) }.sorted { $0.path < $1.path }
+    }
+
+    @Test func sampleChecksWithoutErrorsOrWarnings() {
+        let report = Self.built.report
+        #expect(report.diagnostics.filter { $0.severity != .info }.isEmpty, "\(report.diagnostics.prefix(5))")
+        #expect(report.site != nil)
+    }
+
+    @Test func sampleIsBigEnough() throws {
+        let content = try #require(Self.built.report.site?.content)
+        #expect(content.municipalities.count >= 6)
+        #expect(content.offers.count >= 40)
+        #expect(content.contactPoints.count >= 15)
+        #expect(content.stories.count >= 6)
+        #expect(content.facts.count == content.municipalities.count + 1, "facts for the district and each municipality")
+        let pageSlugs = Set(content.pages.map(\.slug))
+        #expect(pageSlugs.isSuperset(of: ["impressum", "datenschutz", "barrierefreiheit", "leichte-sprache"]))
+        let categories = Set(content.offers.compactMap { Self.built.report.site?.config.category(matching: $0.category.value)?.slug })
+        #expect(categories.count == Self.built.report.site?.config.categories.count, "every category has offers")
+    }
+
+    @Test func everyPageIsSemanticAndAccessibleInStructure() {
+        #expect(htmlPages.count > 100)
+        for (path, html) in htmlPages {
+            #expect(html.components(separatedBy: "<h1").count == 2, "exactly one h1 in \(path)")
+            #expect(html.contains("<html lang=\"de\""), "\(path)")
+            #expect(html.contains("<a class=\"skip-link\" href=\"#inhalt\">"), "\(path)")
+            #expect(html.contains("<main id=\"inhalt\""), "\(path)")
+            #expect(html.contains("<header") && html.contains("<footer") && html.contains("<nav"), "\(path)")
+            let ids = matches(#"\sid="([^"]+)""#, in: html)
+            #expect(Set(ids).count == ids.count, "duplicate id in \(path)")
+        }
+    }
+
+    @Test func nothingIsLoadedFromAnotherHost() {
+        for (path, html) in htmlPages {
+            #expect(!html.contains("<script"), "\(path)")
+            #expect(!html.contains("<iframe"), "\(path)")
+            for source in matches(#"\ssrc="([^"]+)""#, in: html) {
+                #expect(source.hasPrefix(Self.basePath), "\(path) loads \(source)")
+            }
+            for stylesheet in matches(#"<link rel="stylesheet" href="([^"]+)""#, in: html) {
+                #expect(stylesheet.hasPrefix(Self.basePath), "\(path) loads \(stylesheet)")
+            }
+        }
+        let css = Self.built.files["assets/style.css"] ?? ""
+        #expect(!css.contains("@import") && !css.contains("url("))
+    }
+
+    /// Every internal link and resource resolves to a written file (and its fragment to an id) under the base path.
+    @Test func noBrokenInternalLinks() throws {
+        let output = Self.built.output
+        var checked = 0
+        for (path, html) in htmlPages {
+            for target in matches(#"\s(?:href|src)="([^"]*)""#, in: html) {
+                if target.hasPrefix("https://") || target.hasPrefix("http://") || target.hasPrefix("mailto:") || target.hasPrefix("tel:") { continue }
+                if target.hasPrefix("#") {
+                    #expect(html.contains("id=\"\(target.dropFirst())\""), "\(path): \(target)")
+                    continue
+                }
+                #expect(target.hasPrefix(Self.basePath), "\(path): \(target) does not work under the sub-path")
+                var route = String(target.dropFirst(Self.basePath.count))
+                var fragment: String?
+                if let hash = route.firstIndex(of: "#") {
+                    fragment = String(route[route.index(after: hash)...])
+                    route = String(route[..<hash])
+                }
+                let file = Routes.outputFile(for: route)
+                #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(file).path), "\(path) links to missing \(target)")
+                if let fragment {
+                    #expect(Self.built.files[file]?.contains("id=\"\(fragment)\"") == true, "\(path): \(target)")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 1000)
+    }
+
+    @Test func offerPagesShowStandAndContact() throws {
+        let content = try #require(Self.built.report.site?.content)
+        for offer in content.offers {
+            let html = try #require(Self.built.files[Routes.outputFile(for: Routes.offer(offer))])
+            #expect(html.contains("Stand: <time datetime=\"\(offer.reviewed.iso)\">\(offer.reviewed.german)</time>"))
+            #expect(html.contains("<h2 id=\"kontakt\">Kontakt</h2>"), "\(offer.origin.file)")
+        }
+        let directory = try #require(Self.built.files["angebote/index.html"])
+        #expect(directory.contains("id=\"nach-thema\"") && directory.contains("id=\"nach-ort\""))
+        #expect(matches(#"class="card-title"><a href="/integration/(?:kreis|gemeinden/[a-z-]+)/angebote/"#, in: directory).count == content.offers.count)
+    }
+
+    @Test func municipalityPagesMarkDistrictOffers() throws {
+        let content = try #require(Self.built.report.site?.content)
+        let limited = try #require(content.offers.first { $0.owner == .district && $0.areas != nil })
+        let served = Set(limited.areas!.map(\.value))
+        for m in content.municipalities {
+            let html = try #require(Self.built.files["gemeinden/\(m.slug)/index.html"])
+            #expect(html.contains("Auch für \(m.name): Angebote des Landkreises"))
+            #expect(html.contains("<span class=\"badge\">Landkreis</span>"))
+            #expect(html.contains("href=\"/integration/kreis/\""), "a link back to the district")
+            #expect(html.contains(Routes.offer(limited)) == served.contains(m.slug), "areas decide where \(limited.slug) appears")
+            #expect(html.contains("<caption>Zahlen und Fakten"), "facts table on \(m.slug)")
+        }
+    }
+
+    @Test func homePageSitemapRobotsAnd404() throws {
+        let home = try #require(Self.built.files["index.html"])
+        #expect(home.contains("id=\"gemeinden\"") && home.contains("id=\"themen\"") && home.contains("id=\"geschichten\"") && home.contains("id=\"anlaufstellen\""))
+        let sitemap = try #require(Self.built.files["sitemap.xml"])
+        let locations = matches(#"<loc>([^<]+)</loc>"#, in: sitemap)
+        #expect(locations.count == htmlPages.count - 1, "every page but the 404 page")
+        #expect(locations.allSatisfy { $0.hasPrefix("https://www.landkreis-lindenbrueck.de/integration/") })
+        #expect(Self.built.files["robots.txt"]?.contains("Sitemap: https://www.landkreis-lindenbrueck.de/integration/sitemap.xml") == true)
+        let notFound = try #require(Self.built.files["404.html"])
+        #expect(notFound.contains("href=\"/integration/\""))
+    }
+
+    func matches(_ pattern: String, in text: String) -> [String] {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let range = NSRange(text.startIndex..., in: text)
+        return regex.matches(in: text, range: range).compactMap { match in
+            Range(match.range(at: match.numberOfRanges > 1 ? 1 : 0), in: text).map { String(text[$0]) }
+        }
+    }
+}

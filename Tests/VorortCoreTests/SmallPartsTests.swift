@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import VorortCore
+
+@Suite("Small parts")
+struct SmallPartsTests {
+    @Test func calendarDates() {
+        #expect(CalendarDate(year: 2026, month: 2, day: 30) == nil)
+        #expect(CalendarDate(year: 2024, month: 2, day: 29) != nil)
+        #expect(CalendarDate(year: 2100, month: 2, day: 29) == nil)
+        #expect(CalendarDate(year: 2026, month: 9, day: 4)?.german == "4. September 2026")
+        #expect(CalendarDate(year: 2026, month: 9, day: 4)?.iso == "2026-09-04")
+    }
+
+    @Test func germanNumbers() {
+        #expect(GermanFormat.number(18450) == "18.450")
+        #expect(GermanFormat.number(119840) == "119.840")
+        #expect(GermanFormat.number(3.5) == "3,5")
+        #expect(GermanFormat.number(12.25) == "12,25")
+        #expect(GermanFormat.number(999) == "999")
+        #expect(GermanFormat.telephoneLink("05321 76-230") == "tel:0532176230")
+    }
+
+    @Test func slugsAndLanguages() {
+        #expect(ContentPath.isValidSlug("sprachcafe-montag"))
+        #expect(!ContentPath.isValidSlug("Sprachcafé"))
+        #expect(!ContentPath.isValidSlug("a--b"))
+        #expect(!ContentPath.isValidSlug("-a"))
+        #expect(ContentPath.suggestSlug("Straße der Vielfalt") == "strasse-der-vielfalt")
+        #expect(ContentPath.isLanguageCode("ar"))
+        #expect(!ContentPath.isLanguageCode("EN"))
+    }
+
+    @Test func pathsAreClassifiedByFolder() {
+        #expect(ContentPath.classify(["kreis", "index.md"]) == .content(.districtIndex))
+        #expect(ContentPath.classify(["gemeinden", "dorf", "angebote", "x.md"]) == .content(.offer(.municipality("dorf"), slug: "x")))
+        #expect(ContentPath.classify(["kreis", "zahlen.yml"]) == .content(.facts(.district)))
+        #expect(ContentPath.classify(["gemeinden", "dorf", "angebote", "x.en.md"]) == .translation(language: "en"))
+        #expect(ContentPath.classify(["gemeinden", "dorf", "geschichten", "fest.JPG"]) == .storyAsset)
+        if case .unexpected = ContentPath.classify(["gemeinden", "dorf", "termine", "x.md"]) {} else {
+            Issue.record("an unknown folder must be reported")
+        }
+    }
+
+    @Test func nearestSuggestion() {
+        #expect(EditDistance.nearest(to: "summry", in: ["title", "summary"]) == "summary")
+        #expect(EditDistance.nearest(to: "xyz", in: ["title", "summary"]) == nil)
+    }
+
+    @Test func textFormatLooksLikeACompiler() {
+        let d = Diagnostic(file: "content/a.md", location: SourceLocation(line: 3, column: 11, endColumn: 19), severity: .error,
+                           rule: "unknown-category", message: "Die Kategorie `Sprachen` gibt es nicht.", hint: "Meintest du `Sprache`?")
+        let text = DiagnosticFormatter.format([d], as: .text, filesChecked: 4)
+        #expect(text.hasPrefix("content/a.md:3:11: error: Die Kategorie `Sprachen` gibt es nicht. [unknown-category]\n    Meintest du `Sprache`?\n"))
+        #expect(text.contains("4 Dateien geprüft: 1 Fehler"))
+    }
+
+    @Test func jsonFormatHasTheDocumentedShape() throws {
+        let d = Diagnostic(file: "site.yml", location: SourceLocation(line: 2, column: 1, endColumn: 6), severity: .warning,
+                           rule: "r", message: "m", hint: "h")
+        let json = DiagnosticFormatter.format([d], as: .json, filesChecked: 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let list = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(Set(list[0].keys) == ["file", "line", "column", "endColumn", "severity", "rule", "message", "hint"])
+        #expect(list[0]["endColumn"] as? Int == 6)
+        let summary = try #require(object["summary"] as? [String: Int])
+        #expect(summary["warnings"] == 1)
+        #expect(summary["errors"] == 0)
+    }
+}

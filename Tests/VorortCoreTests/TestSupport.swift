@@ -1,0 +1,144 @@
+import Foundation
+@testable import VorortCore
+
+/// Paths and helpers shared by the tests.
+enum TestSupport {
+    /// The package root, where the sample district lives.
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `vorort` executable built alongside the test bundle (`swift test` builds it because the tests depend on it).
+    static var executable: URL {
+        var candidates = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        for bundle in Bundle.allBundles { candidates.append(bundle.bundleURL.deletingLastPathComponent()) }
+        for folder in candidates {
+            let url = folder.appendingPathComponent("vorort")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return packageRoot.appendingPathComponent(".build/debug/vorort")
+    }
+
+    /// A fresh temporary folder, removed by the caller with `cleanUp`.
+    static func temporaryFolder(_ name: String = "vorort-test") -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func cleanUp(_ url: URL) {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    /// Copies the sample district (site.yml, content/, themes/) into a temporary folder.
+    static func copyOfSample() throws -> URL {
+        let folder = temporaryFolder("vorort-sample")
+        for item in ["site.yml", "content", "themes"] {
+            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(item), to: folder.appendingPathComponent(item))
+        }
+        return folder
+    }
+
+    /// Writes files (path → text) below `root`, creating folders.
+    static func write(_ files: [String: String], under root: URL) throws {
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+    }
+
+    /// A minimal valid site: one municipality, one offer and contact point, the standard theme.
+    static func minimalSite(extra: [String: String] = [:], replacing: [String: String] = [:]) throws -> URL {
+        let root = temporaryFolder("vorort-minimal")
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("themes"), to: root.appendingPathComponent("themes"))
+        var files = minimalFiles
+        for (path, text) in replacing { files[path] = text }
+        for (path, text) in extra { files[path] = text }
+        try write(files, under: root)
+        return root
+    }
+
+    static let minimalFiles: [String: String] = [
+        "site.yml": """
+            district: Landkreis Test
+            title: Ankommen im Landkreis Test
+            baseURL: https://example.org/ankommen/
+            language: de
+            theme: standard
+            categories:
+              - slug: sprache
+                label: Sprache
+                group: Sprache und Bildung
+              - slug: sport
+                label: Sport
+                group: Freizeit
+
+            """,
+        "content/kreis/index.md": """
+            ---
+            title: Willkommen
+            summary: Alles zum Ankommen.
+            ---
+            Einleitung.
+
+            """,
+        "content/kreis/anlaufstellen/beratung.md": """
+            ---
+            name: Migrationsberatung
+            organisation: Landkreis Test
+            responsibilities: [Aufenthalt, Arbeit]
+            address: {street: Kreishaus 1, postalCode: "12345", city: Teststadt}
+            phone: 01234 56-78
+            reviewed: 2026-01-10
+            ---
+
+            """,
+        "content/gemeinden/dorf/index.md": """
+            ---
+            name: Dorf
+            kind: Gemeinde
+            summary: Ein Dorf.
+            ---
+            Willkommen im Dorf.
+
+            """,
+        "content/gemeinden/dorf/angebote/sprachcafe.md": """
+            ---
+            title: Sprachcafé
+            category: Sprache
+            summary: Deutsch sprechen.
+            reviewed: 2026-02-01
+            contact: beratung
+            ---
+            Jeden Montag. Fragen? [Beratung](../../../kreis/anlaufstellen/beratung.md)
+
+            """,
+    ]
+
+    static func check(_ root: URL) -> CheckReport {
+        Pipeline.check(siteRoot: root)
+    }
+
+    /// Runs the vorort executable and returns its exit status and output.
+    @discardableResult
+    static func run(_ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting so a full pipe never blocks the child.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+extension CheckReport {
+    /// Findings of one rule, for assertions.
+    func findings(_ rule: String) -> [Diagnostic] { diagnostics.filter { $0.rule == rule } }
+}
