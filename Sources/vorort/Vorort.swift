@@ -117,12 +117,12 @@ struct Build: ParsableCommand {
             print(DiagnosticFormatter.format(report.diagnostics, as: .text, filesChecked: report.filesChecked), terminator: "")
             FileHandle.standardError.write(Data("vorort build: Fehler gefunden – nichts geschrieben, die bisherige Ausgabe bleibt unverändert.\n".utf8))
             throw ExitStatus.findings
-        case .built(let report, let count):
+        case .built(let report, let count, let timings):
             if !report.diagnostics.isEmpty {
                 print(DiagnosticFormatter.format(report.diagnostics, as: .text, filesChecked: report.filesChecked), terminator: "")
             }
             let seconds = Date().timeIntervalSince(started)
-            print("\(count) Dateien nach \(outputURL.path) geschrieben (\(String(format: "%.2f", seconds)) s).")
+            print("\(count) Dateien nach \(outputURL.path) geschrieben in \(String(format: "%.2f", seconds)) s (\(timings.summary)).")
         }
     }
 }

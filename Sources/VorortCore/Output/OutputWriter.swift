@@ -1,5 +1,9 @@
 import CVorortSystem
 import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A file of the built site, by path relative to the output folder.
 public struct OutputFile: Sendable {
@@ -42,19 +46,7 @@ public enum OutputWriter {
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).vorort-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            var createdFolders: Set<String> = [""]
-            for file in files {
-                let target = staging.appendingPathComponent(file.path)
-                let folder = (file.path as NSString).deletingLastPathComponent
-                if !createdFolders.contains(folder) {
-                    try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    createdFolders.insert(folder)
-                }
-                switch file.contents {
-                case .data(let data): try data.write(to: target)
-                case .copy(let source): try manager.copyItem(at: source, to: target)
-                }
-            }
+            try writeFiles(files, into: staging)
             try Data("Written by vorort build. This folder is replaced as a whole by the next build.\n".utf8)
                 .write(to: staging.appendingPathComponent(markerFile))
             try swap(staging, into: output)
@@ -63,6 +55,80 @@ public enum OutputWriter {
             if let error = error as? BuildError { throw error }
             throw BuildError.writeFailed(error.localizedDescription)
         }
+    }
+
+    /// Creates the folders first, then writes the files from several threads: creating a file costs the
+    /// file system far more than filling it, and independent creations overlap well.
+    static func writeFiles(_ files: [OutputFile], into folder: URL) throws {
+        let manager = FileManager.default
+        var folders = Set<String>()
+        for file in files {
+            var parent = (file.path as NSString).deletingLastPathComponent
+            while !parent.isEmpty, folders.insert(parent).inserted {
+                parent = (parent as NSString).deletingLastPathComponent
+            }
+        }
+        // Level by level, so every parent exists before its children; within a level in parallel.
+        let levels = Dictionary(grouping: folders) { $0.split(separator: "/").count }
+        for depth in levels.keys.sorted() {
+            let paths = levels[depth] ?? []
+            try inParallel(paths.count) { position in
+                let path = folder.appendingPathComponent(paths[position]).path
+                guard mkdir(path, 0o755) == 0 else { throw BuildError.writeFailed("\(path): \(String(cString: strerror(errno)))") }
+            }
+        }
+        try inParallel(files.count) { position in
+            let file = files[position]
+            let target = folder.appendingPathComponent(file.path)
+            switch file.contents {
+            case .data(let data): try writeData(data, to: target.path)
+            case .copy(let source): try FileManager.default.copyItem(at: source, to: target)
+            }
+        }
+    }
+
+    /// Writes a new file without the fsync Foundation's `Data.write` does: the swap makes the site
+    /// visible only as a whole, and syncing each of thousands of pages would multiply the build time.
+    private static func writeData(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw BuildError.writeFailed("\(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = posixWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw BuildError.writeFailed("\(path): \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
+        }
+    }
+
+    private static func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.write(descriptor, bytes, count)
+        #else
+        Darwin.write(descriptor, bytes, count)
+        #endif
+    }
+
+    /// Runs `work` for 0..<count on a few threads; the first error wins and stops the remaining work of its thread.
+    private static func inParallel(_ count: Int, _ work: @Sendable (Int) throws -> Void) throws {
+        let failure = Mutex<(any Error)?>(nil)
+        let workers = min(4, max(1, count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for position in stride(from: worker, to: count, by: workers) {
+                do {
+                    try work(position)
+                } catch {
+                    failure.withLock { $0 = $0 ?? error }
+                    return
+                }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
     }
 
     /// A folder is replaced only when it is vorort's own output or empty: `--output ~/Dokumente` must never wipe documents.

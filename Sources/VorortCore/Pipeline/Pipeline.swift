@@ -21,11 +21,23 @@ public struct CheckReport: Sendable {
     public var site: CheckedSite?
 }
 
+/// Seconds spent in each stage of a build, printed so editors and the benchmark see where time goes.
+public struct StageTimings: Sendable {
+    public var check: Double = 0
+    public var render: Double = 0
+    public var write: Double = 0
+
+    public var summary: String {
+        func f(_ seconds: Double) -> String { String(format: "%.2f", seconds) }
+        return "Prüfen \(f(check)) s, Erzeugen \(f(render)) s, Schreiben \(f(write)) s"
+    }
+}
+
 /// What `vorort build` did.
 public enum BuildOutcome: Sendable {
     /// Nothing was written; the previous output is untouched.
     case refused(CheckReport)
-    case built(CheckReport, filesWritten: Int)
+    case built(CheckReport, filesWritten: Int, timings: StageTimings)
 }
 
 /// The stages in order: load → parse → check references → render bodies (checking links) → render pages → write.
@@ -72,10 +84,21 @@ public enum Pipeline {
 
     /// Checks, renders and, only when there is no error, replaces the output folder at once.
     public static func build(siteRoot: URL, output: URL) throws -> BuildOutcome {
+        var timings = StageTimings()
+        var clock = ContinuousClock.now
+        func lap() -> Double {
+            let now = ContinuousClock.now
+            defer { clock = now }
+            let elapsed = now - clock
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
         let report = check(siteRoot: siteRoot)
+        timings.check = lap()
         guard let site = report.site else { return .refused(report) }
         let files = try render(site)
+        timings.render = lap()
         try OutputWriter.write(files, to: output)
-        return .built(report, filesWritten: files.count)
+        timings.write = lap()
+        return .built(report, filesWritten: files.count, timings: timings)
     }
 }

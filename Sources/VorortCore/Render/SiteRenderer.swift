@@ -1,63 +1,161 @@
 import Foundation
+import Synchronization
 
-/// Renders every page of the site from the checked content: the list of what the site contains.
-struct SiteRenderer {
+/// Renders every page of the site from the checked content. `pages` is the list of what the site
+/// contains; each page is rendered on its own, so the pages are spread over all cores.
+struct SiteRenderer: Sendable {
     let models: ViewModels
     let theme: Theme
     let assets: Set<String>
     let root: URL
 
+    /// Content grouped once up front, so no page searches the whole site (no quadratic work).
+    private let offersByOwner: [Owner: [Offer]]
+    private let contactPointsByOwner: [Owner: [ContactPoint]]
+    private let storiesByOwner: [Owner: [Story]]
+    private let factsByOwner: [Owner: Facts]
+    private let offersByCategory: [String: [Offer]]
+    private let offersByContactFile: [String: [Offer]]
+    /// Newest first.
+    private let stories: [Story]
+    /// The district first, then the municipalities in alphabetical order.
+    private let owners: [Owner]
+
     private var index: SiteIndex { models.index }
     private var config: SiteConfig { models.config }
     private var content: SiteContent { models.index.content }
 
+    /// One page of the site; rendered independently of every other page.
+    enum PageKind: Sendable {
+        case home, district, municipalities, offerDirectory, contactPoints, stories, notFound
+        case municipality(Int), offer(Int), contactPoint(Int), story(Int), page(Int), category(Int)
+    }
+
     /// A rendered page, remembered for the sitemap.
-    struct PageRecord {
+    struct PageRecord: Sendable {
         var route: String
         var lastModified: CalendarDate?
     }
 
-    func render() throws -> [OutputFile] {
-        var files: [OutputFile] = []
-        var pages: [PageRecord] = []
-        func emit(_ route: String, _ template: String, title: String, crumbs: [(String, String)], description: String? = nil,
-                  stand: CalendarDate? = nil, _ context: [String: Any]) throws {
-            let full = layoutContext(route: route, title: title, crumbs: crumbs, description: description, stand: stand)
-                .merging(context) { _, new in new }
-            files.append(OutputFile(path: Routes.outputFile(for: route), text: try theme.render(full, template: template)))
-            if route != Routes.notFound { pages.append(PageRecord(route: route, lastModified: stand)) }
-        }
-        let home = ("Start", Routes.home)
-        let sortedStories = content.stories.sorted { ($0.date, $0.title) > ($1.date, $1.title) }
+    init(models: ViewModels, theme: Theme, assets: Set<String>, root: URL) {
+        self.models = models
+        self.theme = theme
+        self.assets = assets
+        self.root = root
+        let content = models.index.content
+        func byTitle(_ a: Offer, _ b: Offer) -> Bool { a.title.localizedStandardCompare(b.title) == .orderedAscending }
+        offersByOwner = Dictionary(grouping: content.offers, by: \.owner).mapValues { $0.sorted(by: byTitle) }
+        contactPointsByOwner = Dictionary(grouping: content.contactPoints, by: \.owner)
+            .mapValues { $0.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending } }
+        stories = content.stories.sorted { ($0.date, $0.title) > ($1.date, $1.title) }
+        storiesByOwner = Dictionary(grouping: stories, by: \.owner)
+        factsByOwner = Dictionary(content.facts.map { ($0.owner, $0) }, uniquingKeysWith: { first, _ in first })
+        offersByCategory = Dictionary(grouping: content.offers.compactMap { offer in
+            models.category(of: offer).map { ($0.slug, offer) }
+        }, by: \.0).mapValues { $0.map(\.1).sorted(by: byTitle) }
+        offersByContactFile = Dictionary(grouping: content.offers.compactMap { offer -> (String, Offer)? in
+            guard let slug = offer.contact?.value, let point = models.index.contactPoint(slug, for: offer.owner) else { return nil }
+            return (point.origin.file, offer)
+        }, by: \.0).mapValues { $0.map(\.1).sorted(by: byTitle) }
+        owners = [.district] + content.municipalities.map { .municipality($0.slug) }
+    }
 
-        // Home page: introduction, municipalities, categories, latest stories, district contact points.
-        try emit(Routes.home, "home", title: content.district?.title ?? config.title, crumbs: [], description: content.district?.summary ?? config.description,
-                 stand: content.district?.reviewed, [
-                    "intro": models.body(content.district?.origin.file ?? ""),
-                    "summary": content.district?.summary ?? "",
+    var pages: [PageKind] {
+        var pages: [PageKind] = [.home, .district, .municipalities, .offerDirectory, .contactPoints, .stories, .notFound]
+        pages += content.municipalities.indices.map(PageKind.municipality)
+        pages += content.offers.indices.map(PageKind.offer)
+        pages += content.contactPoints.indices.map(PageKind.contactPoint)
+        pages += content.stories.indices.map(PageKind.story)
+        pages += content.pages.indices.map(PageKind.page)
+        pages += config.categories.indices.map(PageKind.category)
+        return pages
+    }
+
+    /// Renders all pages in parallel, then adds pictures, theme files, sitemap and robots.txt.
+    func render() throws -> [OutputFile] {
+        let pages = self.pages
+        let results = Mutex([(file: OutputFile, record: PageRecord?)?](repeating: nil, count: pages.count))
+        let failure = Mutex<(any Error)?>(nil)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for position in stride(from: worker, to: pages.count, by: workers) {
+                do {
+                    let rendered = try render(pages[position])
+                    results.withLock { $0[position] = rendered }
+                } catch {
+                    failure.withLock { $0 = $0 ?? error }
+                    return
+                }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        let rendered = results.withLock { $0.compactMap { $0 } }
+        var files = rendered.map(\.file)
+        for asset in assets.sorted() {
+            files.append(OutputFile(path: Routes.asset(forContentFile: asset), copyOf: root.appendingPathComponent(asset)))
+        }
+        for file in theme.staticFiles {
+            files.append(OutputFile(path: Routes.assets + file.path, copyOf: file.url))
+        }
+        files.append(OutputFile(path: Routes.sitemap, text: Sitemap.xml(rendered.compactMap(\.record), baseURL: config.baseURL)))
+        files.append(OutputFile(path: Routes.robots, text: "User-agent: *\nAllow: /\n\nSitemap: \(config.baseURL)\(Routes.sitemap)\n"))
+        return files
+    }
+
+    /// What one page shows: its route, template, title, breadcrumbs and the template's data.
+    private struct PageContent {
+        var route: String
+        var template: String
+        var title: String
+        var crumbs: [(String, String)] = []
+        var description: String?
+        var stand: CalendarDate?
+        var context: [String: Any] = [:]
+    }
+
+    func render(_ kind: PageKind) throws -> (file: OutputFile, record: PageRecord?) {
+        let page = pageContent(kind)
+        let full = layoutContext(page).merging(page.context) { _, new in new }
+        let html = try theme.render(full, template: page.template)
+        let record = page.route == Routes.notFound ? nil : PageRecord(route: page.route, lastModified: page.stand)
+        return (OutputFile(path: Routes.outputFile(for: page.route), text: html), record)
+    }
+
+    private var home: (String, String) { ("Start", Routes.home) }
+
+    private func pageContent(_ kind: PageKind) -> PageContent {
+        switch kind {
+        case .home:
+            // Introduction, municipalities, categories, latest stories, the district's contact points.
+            let district = content.district
+            return PageContent(route: Routes.home, template: "home", title: district?.title ?? config.title,
+                description: district?.summary ?? config.description, stand: district?.reviewed, context: [
+                    "intro": models.body(district?.origin.file ?? ""),
+                    "summary": district?.summary ?? "",
                     "municipalities": content.municipalities.map(models.municipalityCard),
                     "categoryGroups": categoryGroups(),
-                    "latestStories": sortedStories.prefix(4).map(models.storyCard),
+                    "latestStories": stories.prefix(4).map(models.storyCard),
                     "districtContactPoints": contactPoints(of: .district).map(models.contactCard),
                     "districtURL": models.url(Routes.district),
-                 ])
+                ])
 
-        // The district's own page, built like a municipality page.
-        var districtContext: [String: Any] = [
-            "name": config.district,
-            "offerGroups": models.offersByCategory(offers(of: .district)),
-            "contactPoints": contactPoints(of: .district).map(models.contactCard),
-            "stories": sortedStories.filter { $0.owner == .district }.map(models.storyCard),
-        ]
-        if let table = models.factsTable(facts(of: .district)) { districtContext["facts"] = table }
-        try emit(Routes.district, "district", title: config.district, crumbs: [home], description: content.district?.summary,
-                 stand: content.district?.reviewed, districtContext)
+        case .district:
+            var context: [String: Any] = [
+                "name": config.district,
+                "offerGroups": models.offersByCategory(offers(of: .district)),
+                "contactPoints": contactPoints(of: .district).map(models.contactCard),
+                "stories": (storiesByOwner[.district] ?? []).map(models.storyCard),
+            ]
+            if let table = models.factsTable(factsByOwner[.district]) { context["facts"] = table }
+            return PageContent(route: Routes.district, template: "district", title: config.district, crumbs: [home],
+                description: content.district?.summary, stand: content.district?.reviewed, context: context)
 
-        try emit(Routes.municipalities, "municipalities", title: "Städte und Gemeinden", crumbs: [home], [
-            "municipalities": content.municipalities.map(models.municipalityCard),
-        ])
+        case .municipalities:
+            return PageContent(route: Routes.municipalities, template: "municipalities", title: "Städte und Gemeinden", crumbs: [home],
+                context: ["municipalities": content.municipalities.map(models.municipalityCard)])
 
-        for m in content.municipalities {
+        case .municipality(let position):
+            let m = content.municipalities[position]
             let owner = Owner.municipality(m.slug)
             let districtOffers = offers(of: .district).filter { SiteIndex.serves($0.areas, municipality: m.slug) }
             let districtContacts = contactPoints(of: .district).filter { SiteIndex.serves($0.areas, municipality: m.slug) }
@@ -65,132 +163,120 @@ struct SiteRenderer {
                 "name": m.name, "kind": m.kind.rawValue, "summary": m.summary, "intro": models.body(m.origin.file),
                 "offerGroups": models.offersByCategory(offers(of: owner)),
                 "contactPoints": contactPoints(of: owner).map(models.contactCard),
-                "stories": sortedStories.filter { $0.owner == owner }.map(models.storyCard),
+                "stories": (storiesByOwner[owner] ?? []).map(models.storyCard),
                 "districtOfferGroups": models.offersByCategory(districtOffers),
                 "districtContactPoints": districtContacts.map(models.contactCard),
                 "district": ["name": config.district, "url": models.url(Routes.district)],
             ]
             if let population = m.population { context["population"] = GermanFormat.grouped(population) }
             if let website = m.website { context["website"] = website }
-            if let table = models.factsTable(facts(of: owner)) { context["facts"] = table }
-            try emit(Routes.municipality(m.slug), "municipality", title: "\(m.kind.rawValue) \(m.name)",
-                     crumbs: [home, ("Städte und Gemeinden", Routes.municipalities)], description: m.summary, stand: m.reviewed, context)
-        }
+            if let table = models.factsTable(factsByOwner[owner]) { context["facts"] = table }
+            return PageContent(route: Routes.municipality(m.slug), template: "municipality", title: "\(m.kind.rawValue) \(m.name)",
+                crumbs: [home, ("Städte und Gemeinden", Routes.municipalities)], description: m.summary, stand: m.reviewed, context: context)
 
-        for offer in content.offers {
-            var context: [String: Any] = models.offerCard(offer)
+        case .offer(let position):
+            let offer = content.offers[position]
+            var context = models.offerCard(offer)
             context["body"] = models.body(offer.origin.file)
             var details: [[String: Any]] = []
-            for (label, value) in [("Für wen", offer.audience), ("Wann", offer.schedule), ("Wo", offer.place), ("Kosten", offer.cost),
-                                   ("Barrierefreiheit", offer.accessibility)] {
+            let fields: [(String, String?)] = [
+                ("Für wen", offer.audience), ("Sprachen", offer.languages.isEmpty ? nil : offer.languages.joined(separator: ", ")),
+                ("Wann", offer.schedule), ("Wo", offer.place), ("Kosten", offer.cost), ("Barrierefreiheit", offer.accessibility),
+            ]
+            for (label, value) in fields {
                 if let value { details.append(["label": label, "value": value]) }
             }
-            if !offer.languages.isEmpty { details.insert(["label": "Sprachen", "value": offer.languages.joined(separator: ", ")], at: 1) }
             context["details"] = details
             if let slug = offer.contact?.value, let point = index.contactPoint(slug, for: offer.owner) {
                 context["contact"] = models.contactCard(point)
             }
             context["areas"] = (offer.areas ?? []).compactMap { index.municipality($0.value) }.map(models.municipalityCard)
-            try emit(Routes.offer(offer), "offer", title: offer.title, crumbs: ownerCrumbs(offer.owner, home: home) + [("Angebote", Routes.offerDirectory)],
-                     description: offer.summary, stand: offer.reviewed, context)
-        }
+            return PageContent(route: Routes.offer(offer), template: "offer", title: offer.title,
+                crumbs: ownerCrumbs(offer.owner) + [("Angebote", Routes.offerDirectory)],
+                description: offer.summary, stand: offer.reviewed, context: context)
 
-        let offersByContact = Dictionary(grouping: content.offers.compactMap { offer -> (String, Offer)? in
-            guard let slug = offer.contact?.value, let point = index.contactPoint(slug, for: offer.owner) else { return nil }
-            return (point.origin.file, offer)
-        }, by: { $0.0 })
-        for point in content.contactPoints {
+        case .contactPoint(let position):
+            let point = content.contactPoints[position]
             var context = models.contactCard(point)
             context["body"] = models.body(point.origin.file)
             context["responsibilityList"] = point.responsibilities
             context["openingHours"] = point.openingHours
             if !point.languages.isEmpty { context["languages"] = point.languages.joined(separator: ", ") }
             if let website = point.website { context["website"] = website }
-            context["offers"] = (offersByContact[point.origin.file] ?? []).map(\.1)
-                .sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }.map(models.offerCard)
+            context["offers"] = (offersByContactFile[point.origin.file] ?? []).map(models.offerCard)
             context["areas"] = (point.areas ?? []).compactMap { index.municipality($0.value) }.map(models.municipalityCard)
-            try emit(Routes.contactPoint(point), "contact-point", title: point.name,
-                     crumbs: ownerCrumbs(point.owner, home: home) + [("Anlaufstellen", Routes.contactPoints)],
-                     description: point.responsibilities.joined(separator: ", "), stand: point.reviewed, context)
-        }
+            return PageContent(route: Routes.contactPoint(point), template: "contact-point", title: point.name,
+                crumbs: ownerCrumbs(point.owner) + [("Anlaufstellen", Routes.contactPoints)],
+                description: point.responsibilities.joined(separator: ", "), stand: point.reviewed, context: context)
 
-        for story in content.stories {
+        case .story(let position):
+            let story = content.stories[position]
             var context = models.storyCard(story)
             context["body"] = models.body(story.origin.file)
             if let image = story.image {
                 context["image"] = ["url": models.url(Routes.asset(forContentFile: image.file)), "alt": image.alt]
             }
-            try emit(Routes.story(story), "story", title: story.title, crumbs: ownerCrumbs(story.owner, home: home) + [("Geschichten", Routes.stories)],
-                     description: story.summary, context)
-        }
+            return PageContent(route: Routes.story(story), template: "story", title: story.title,
+                crumbs: ownerCrumbs(story.owner) + [("Geschichten", Routes.stories)], description: story.summary, context: context)
 
-        for page in content.pages {
-            try emit(Routes.page(page), "page", title: page.title, crumbs: [home], description: page.summary, stand: page.reviewed, [
-                "body": models.body(page.origin.file), "summary": page.summary ?? "",
-            ])
-        }
+        case .page(let position):
+            let page = content.pages[position]
+            return PageContent(route: Routes.page(page), template: "page", title: page.title, crumbs: [home],
+                description: page.summary, stand: page.reviewed,
+                context: ["body": models.body(page.origin.file), "summary": page.summary ?? ""])
 
-        // Offer directory: all offers by category, then by municipality; one page per category.
-        let allByOwner = [Owner.district] + content.municipalities.map { Owner.municipality($0.slug) }
-        try emit(Routes.offerDirectory, "offer-directory", title: "Alle Angebote", crumbs: [home], description: "Alle Angebote nach Kategorie und nach Gemeinde", [
-            "categoryGroups": categoryGroups(),
-            "offerGroups": models.offersByCategory(content.offers),
-            "owners": allByOwner.compactMap { owner -> [String: Any]? in
-                let list = offers(of: owner)
-                guard !list.isEmpty else { return nil }
-                return models.ownerLink(owner).merging(["offers": list.map(models.offerCard), "count": list.count]) { a, _ in a }
-            },
-            "count": content.offers.count,
-        ])
-        for category in config.categories {
-            let list = content.offers.filter { models.category(of: $0)?.slug == category.slug }
-            let byOwner: [[String: Any]] = allByOwner.compactMap { owner in
-                let own = list.filter { $0.owner == owner }.sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }
-                guard !own.isEmpty else { return nil }
+        case .offerDirectory:
+            // All offers by category, then by place.
+            return PageContent(route: Routes.offerDirectory, template: "offer-directory", title: "Alle Angebote", crumbs: [home],
+                description: "Alle Angebote nach Thema und nach Ort", context: [
+                    "categoryGroups": categoryGroups(),
+                    "offerGroups": models.offersByCategory(content.offers),
+                    "owners": owners.compactMap { owner -> [String: Any]? in
+                        let list = offers(of: owner)
+                        guard !list.isEmpty else { return nil }
+                        return models.ownerLink(owner).merging(["offers": list.map(models.offerCard), "count": list.count]) { a, _ in a }
+                    },
+                    "count": content.offers.count,
+                ])
+
+        case .category(let position):
+            let category = config.categories[position]
+            let list = offersByCategory[category.slug] ?? []
+            let byOwner = Dictionary(grouping: list, by: \.owner)
+            let groups: [[String: Any]] = owners.compactMap { owner in
+                guard let own = byOwner[owner] else { return nil }
                 return models.ownerLink(owner).merging(["offers": own.map(models.offerCard)]) { a, _ in a }
             }
-            try emit(Routes.category(category.slug), "category", title: category.label, crumbs: [home, ("Angebote", Routes.offerDirectory)],
-                     description: category.description, models.categoryLink(category).merging([
-                        "owners": byOwner, "count": list.count, "isEmpty": list.isEmpty,
-                     ]) { a, _ in a })
-        }
+            return PageContent(route: Routes.category(category.slug), template: "category", title: category.label,
+                crumbs: [home, ("Angebote", Routes.offerDirectory)], description: category.description,
+                context: models.categoryLink(category).merging(["owners": groups, "count": list.count, "isEmpty": list.isEmpty]) { a, _ in a })
 
-        try emit(Routes.contactPoints, "contact-points", title: "Anlaufstellen", crumbs: [home], description: "Wer hilft wobei: alle Anlaufstellen", [
-            "owners": allByOwner.compactMap { owner -> [String: Any]? in
-                let list = contactPoints(of: owner)
-                guard !list.isEmpty else { return nil }
-                return models.ownerLink(owner).merging(["contactPoints": list.map(models.contactCard)]) { a, _ in a }
-            },
-        ])
-        try emit(Routes.stories, "stories", title: "Geschichten", crumbs: [home], description: "Gute Beispiele aus dem Landkreis", [
-            "stories": sortedStories.map(models.storyCard),
-        ])
-        try emit(Routes.notFound, "not-found", title: "Seite nicht gefunden", crumbs: [], [:])
+        case .contactPoints:
+            return PageContent(route: Routes.contactPoints, template: "contact-points", title: "Anlaufstellen", crumbs: [home],
+                description: "Wer hilft wobei: alle Anlaufstellen", context: [
+                    "owners": owners.compactMap { owner -> [String: Any]? in
+                        let list = contactPoints(of: owner)
+                        guard !list.isEmpty else { return nil }
+                        return models.ownerLink(owner).merging(["contactPoints": list.map(models.contactCard)]) { a, _ in a }
+                    },
+                ])
 
-        for asset in assets.sorted() {
-            files.append(OutputFile(path: Routes.asset(forContentFile: asset), copyOf: root.appendingPathComponent(asset)))
+        case .stories:
+            return PageContent(route: Routes.stories, template: "stories", title: "Geschichten", crumbs: [home],
+                description: "Gute Beispiele aus dem Landkreis", context: ["stories": stories.map(models.storyCard)])
+
+        case .notFound:
+            return PageContent(route: Routes.notFound, template: "not-found", title: "Seite nicht gefunden")
         }
-        for file in theme.staticFiles {
-            files.append(OutputFile(path: Routes.assets + file.path, copyOf: file.url))
-        }
-        files.append(OutputFile(path: Routes.sitemap, text: Sitemap.xml(pages, baseURL: config.baseURL)))
-        files.append(OutputFile(path: Routes.robots, text: "User-agent: *\nAllow: /\n\nSitemap: \(config.baseURL)\(Routes.sitemap)\n"))
-        return files
     }
 
     // MARK: - Helpers
 
-    private func offers(of owner: Owner) -> [Offer] {
-        content.offers.filter { $0.owner == owner }.sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }
-    }
+    private func offers(of owner: Owner) -> [Offer] { offersByOwner[owner] ?? [] }
 
-    private func contactPoints(of owner: Owner) -> [ContactPoint] {
-        content.contactPoints.filter { $0.owner == owner }.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
-    }
+    private func contactPoints(of owner: Owner) -> [ContactPoint] { contactPointsByOwner[owner] ?? [] }
 
-    private func facts(of owner: Owner) -> Facts? { content.facts.first { $0.owner == owner } }
-
-    private func ownerCrumbs(_ owner: Owner, home: (String, String)) -> [(String, String)] {
+    private func ownerCrumbs(_ owner: Owner) -> [(String, String)] {
         switch owner {
         case .district: [home, (config.district, Routes.district)]
         case .municipality(let slug): [home, ("Städte und Gemeinden", Routes.municipalities), (index.ownerName(owner), Routes.municipality(slug))]
@@ -198,16 +284,16 @@ struct SiteRenderer {
     }
 
     private func categoryGroups() -> [[String: Any]] {
-        let counts = Dictionary(grouping: content.offers.compactMap { models.category(of: $0)?.slug }, by: { $0 }).mapValues(\.count)
-        return config.groups.map { group in
+        config.groups.map { group in
             ["group": group, "categories": config.categories.filter { $0.group == group }.map { category in
-                models.categoryLink(category).merging(["count": counts[category.slug] ?? 0]) { a, _ in a }
+                models.categoryLink(category).merging(["count": offersByCategory[category.slug]?.count ?? 0]) { a, _ in a }
             }]
         }
     }
 
     /// What every page's layout needs: site name, navigation, breadcrumbs, footer links, "Stand".
-    private func layoutContext(route: String, title: String, crumbs: [(String, String)], description: String?, stand: CalendarDate?) -> [String: Any] {
+    private func layoutContext(_ page: PageContent) -> [String: Any] {
+        let route = page.route
         let navigation: [(String, String)] = [
             ("Start", Routes.home), ("Städte und Gemeinden", Routes.municipalities), ("Angebote", Routes.offerDirectory),
             ("Anlaufstellen", Routes.contactPoints), ("Geschichten", Routes.stories), (config.district, Routes.district),
@@ -218,7 +304,7 @@ struct SiteRenderer {
         }
         var context: [String: Any] = [
             "site": ["title": config.title, "district": config.district, "language": config.language, "homeURL": models.url(Routes.home)],
-            "title": title,
+            "title": page.title,
             "isHome": route == Routes.home,
             "assetsURL": models.url(Routes.assets),
             "canonicalURL": config.baseURL + (route == Routes.notFound ? "" : route),
@@ -226,12 +312,12 @@ struct SiteRenderer {
                 ["label": label, "url": models.url(target), "current": target == route,
                  "section": target != route && !target.isEmpty && route.hasPrefix(target)]
             },
-            "breadcrumbs": crumbs.map { ["label": $0.0, "url": models.url($0.1)] },
-            "hasBreadcrumbs": !crumbs.isEmpty,
+            "breadcrumbs": page.crumbs.map { ["label": $0.0, "url": models.url($0.1)] },
+            "hasBreadcrumbs": !page.crumbs.isEmpty,
             "footerPages": footerPages.map { ["title": $0.title, "url": models.url(Routes.page($0))] },
         ]
-        if let description { context["description"] = description }
-        if let stand { context["stand"] = stand.german; context["standISO"] = stand.iso }
+        if let description = page.description { context["description"] = description }
+        if let stand = page.stand { context["stand"] = stand.german; context["standISO"] = stand.iso }
         return context
     }
 }
