@@ -63,9 +63,9 @@ public enum OutputWriter {
         let manager = FileManager.default
         var folders = Set<String>()
         for file in files {
-            var parent = (file.path as NSString).deletingLastPathComponent
-            while !parent.isEmpty, folders.insert(parent).inserted {
-                parent = (parent as NSString).deletingLastPathComponent
+            var components = file.path.split(separator: "/").dropLast()
+            while !components.isEmpty, folders.insert(components.joined(separator: "/")).inserted {
+                components = components.dropLast()
             }
         }
         // Level by level, so every parent exists before its children; within a level in parallel.
