@@ -60,38 +60,54 @@ def generate(target: pathlib.Path, offers: int, per_municipality: int = 50):
     return municipalities
 
 
+STAGES = re.compile(r"Prüfen ([0-9.]+) s, Erzeugen ([0-9.]+) s, Schreiben ([0-9.]+) s")
+
+
 def timed(command, runs):
-    durations = []
+    """Median wall time of `runs` runs, and the median stage times vorort build prints (check, render, write)."""
+    durations, stages = [], []
     for _ in range(runs):
         start = time.perf_counter()
-        result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         durations.append(time.perf_counter() - start)
         if result.returncode != 0:
-            sys.exit(f"{' '.join(command)} failed:\n{result.stderr}")
-    return statistics.median(durations)
+            sys.exit(f"{' '.join(command)} failed:\n{result.stdout}{result.stderr}")
+        match = STAGES.search(result.stdout)
+        if match:
+            stages.append(tuple(float(x) for x in match.groups()))
+    medians = tuple(statistics.median(s[i] for s in stages) for i in range(3)) if stages else None
+    return statistics.median(durations), medians
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--offers", type=int, nargs="*", default=[1000, 5000, 10000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--output-dir", default=None,
+                        help="where the output folder is written (default: beside the generated site, on disk); "
+                             "/dev/shm measures without the disk")
     args = parser.parse_args()
 
     subprocess.run(["swift", "build", "-c", "release", "--product", "vorort"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     binary = str(ROOT / ".build" / "release" / "vorort")
-    print(f"machine: {os.cpu_count()} cores; median of {args.runs} runs; release build")
-    print(f"{'offers':>8} {'pages':>8} {'check s':>9} {'build s':>9} {'ms/page':>9} {'pages/s':>9}")
+    print(f"machine: {os.cpu_count()} cores; median of {args.runs} runs; release build; "
+          f"output on {args.output_dir or 'the temporary folder (disk)'}")
+    print(f"{'offers':>7} {'pages':>7} {'check s':>8} {'build s':>8} {'stages: check':>14} {'render':>7} {'write':>7} "
+          f"{'ms/page':>8} {'pages/s':>8}")
     for offers in args.offers:
-        with tempfile.TemporaryDirectory(prefix="vorort-bench-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="vorort-bench-") as tmp, \
+                tempfile.TemporaryDirectory(prefix="vorort-bench-out-", dir=args.output_dir) as out:
             site = pathlib.Path(tmp) / "site"
             site.mkdir()
             generate(site, offers)
-            output = pathlib.Path(tmp) / "output"
-            check = timed([binary, "check", "--site", str(site)], args.runs)
-            build = timed([binary, "build", "--site", str(site), "--output", str(output)], args.runs)
+            output = pathlib.Path(out) / "output"
+            check, _ = timed([binary, "check", "--site", str(site)], args.runs)
+            build, stages = timed([binary, "build", "--site", str(site), "--output", str(output)], args.runs)
             pages = sum(1 for _ in output.rglob("*.html"))
-            print(f"{offers:>8} {pages:>8} {check:>9.2f} {build:>9.2f} {build / pages * 1000:>9.3f} {pages / build:>9.0f}")
+            c, r, w = stages or (0, 0, 0)
+            print(f"{offers:>7} {pages:>7} {check:>8.2f} {build:>8.2f} {c:>14.2f} {r:>7.2f} {w:>7.2f} "
+                  f"{build / pages * 1000:>8.3f} {pages / build:>8.0f}")
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ enum LinkPolicy {
     }
 
     static func classify(_ url: String, currentFile: String) -> Target {
-        let trimmed = url.trimmingCharacters(in: .whitespaces)
+        let trimmed = url.trimmed
         if let scheme = scheme(of: trimmed) {
             return safeSchemes.contains(scheme) ? .external(trimmed) : .unsafe(scheme: scheme)
         }

@@ -21,7 +21,7 @@ public struct SiteConfig: Sendable {
 
     /// Finds a category by slug or by its label as editors write it (case and surrounding spaces ignored).
     public func category(matching reference: String) -> Category? {
-        let wanted = reference.trimmingCharacters(in: .whitespaces).lowercased()
+        let wanted = reference.trimmed.lowercased()
         return categories.first { $0.slug == wanted || $0.label.lowercased() == wanted }
     }
 

@@ -1,33 +1,60 @@
 import Foundation
+import Synchronization
 
 /// Turns each loaded file into a typed content item, reporting every schema problem at its key.
 /// Files are independent of each other here; cross-file references are checked by `ReferenceChecker`.
 enum ContentParser {
+    /// One parsed file.
+    enum Item: Sendable {
+        case district(DistrictIntro), municipality(Municipality), offer(Offer), contactPoint(ContactPoint)
+        case story(Story), facts(Facts), page(Page)
+    }
+
+    /// Parses the files in parallel (each file on its own) and assembles them in file order, so results are deterministic.
     static func parse(_ loaded: LoadedSite, language: String) -> (content: SiteContent, diagnostics: [Diagnostic]) {
+        let files = loaded.content
+        let assets = loaded.assets
+        let results = Mutex([(item: Item?, diagnostics: [Diagnostic])](repeating: (nil, []), count: files.count))
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for position in stride(from: worker, to: files.count, by: workers) {
+                let (role, file) = files[position]
+                let collector = DiagnosticCollector(file: file.path)
+                let item = parse(role, file, language: language, assets: assets, collector: collector)
+                let diagnostics = collector.diagnostics
+                results.withLock { $0[position] = (item, diagnostics) }
+            }
+        }
         var content = SiteContent()
         var diagnostics: [Diagnostic] = []
-        for (role, file) in loaded.content {
-            let collector = DiagnosticCollector(file: file.path)
-            parse(role, file, language: language, assets: loaded.assets, collector: collector, into: &content)
-            diagnostics += collector.diagnostics
+        for (item, itemDiagnostics) in results.withLock({ $0 }) {
+            diagnostics += itemDiagnostics
+            switch item {
+            case .district(let d)?: content.district = d
+            case .municipality(let m)?: content.municipalities.append(m)
+            case .offer(let o)?: content.offers.append(o)
+            case .contactPoint(let c)?: content.contactPoints.append(c)
+            case .story(let s)?: content.stories.append(s)
+            case .facts(let f)?: content.facts.append(f)
+            case .page(let p)?: content.pages.append(p)
+            case nil: break
+            }
         }
-        content.municipalities.sort { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        content.municipalities = GermanSorting.sorted(content.municipalities, by: \.name)
         return (content, diagnostics)
     }
 
     private static func parse(
-        _ role: ContentRole, _ file: SourceFile, language: String, assets: Set<String>,
-        collector: DiagnosticCollector, into content: inout SiteContent
-    ) {
+        _ role: ContentRole, _ file: SourceFile, language: String, assets: Set<String>, collector: DiagnosticCollector
+    ) -> Item? {
         if case .facts(let owner) = role {
-            if let facts = parseFacts(file, owner: owner, collector: collector) { content.facts.append(facts) }
-            return
+            return parseFacts(file, owner: owner, collector: collector).map(Item.facts)
         }
-        guard let document = FrontMatter.split(file, into: collector) else { return }
+        guard let document = FrontMatter.split(file, into: collector) else { return nil }
         let (node, ok) = YAMLDocument.parse(document.yaml, firstLine: document.yamlFirstLine, into: collector)
         guard ok, let fields = YAMLMapReader(node, context: "Vorspann", collector: collector,
             lineOffset: document.yamlFirstLine - 1, fallback: SourceLocation(line: 1, column: 1, endColumn: 4))
-        else { return }
+        else { return nil }
         defer { fields.finish() }
         let body = document.body
 
@@ -46,10 +73,10 @@ enum ContentParser {
             let title = fields.text("title", required: true, example: "Willkommen im Landkreis")
             let summary = fields.text("summary", required: true)
             let reviewed = fields.date("reviewed")
-            guard let title, let summary else { return }
-            content.district = DistrictIntro(
+            guard let title, let summary else { return nil }
+            return .district(DistrictIntro(
                 origin: ContentOrigin(file: file.path, slug: "kreis", language: language),
-                title: title, summary: summary, reviewed: reviewed, body: body)
+                title: title, summary: summary, reviewed: reviewed, body: body))
 
         case .municipalityIndex(let slug):
             let name = fields.text("name", required: true, example: "Auenstein")
@@ -58,8 +85,8 @@ enum ContentParser {
             let population = fields.integer("population", example: "11200")
             let website = fields.url("website")
             let reviewed = fields.date("reviewed")
-            guard let origin = origin(slug), let name, let kind, let summary else { return }
-            content.municipalities.append(Municipality(
+            guard let origin = origin(slug), let name, let kind, let summary else { return nil }
+            return .municipality(Municipality(
                 origin: origin, name: name, kind: kind, summary: summary, population: population,
                 website: website, reviewed: reviewed, body: body))
 
@@ -76,8 +103,8 @@ enum ContentParser {
             let cost = fields.text("cost")
             let accessibility = fields.text("accessibility")
             let areas = fields.locatedList("areas", example: "[auenstein, birkenfelde]")
-            guard let origin = origin(slug), let title, let category, let summary, let reviewed else { return }
-            content.offers.append(Offer(
+            guard let origin = origin(slug), let title, let category, let summary, let reviewed else { return nil }
+            return .offer(Offer(
                 origin: origin, owner: owner, title: title, category: category, summary: summary, reviewed: reviewed,
                 contact: contact, audience: audience, languages: languages, schedule: schedule, place: place,
                 cost: cost, accessibility: accessibility, areas: areas, body: body))
@@ -114,8 +141,8 @@ enum ContentParser {
                     "Die Anlaufstelle hat weder Telefonnummer noch E-Mail-Adresse.",
                     hint: "Ergänze `phone:` oder `email:`, damit Menschen sie erreichen können.")
             }
-            guard let origin = origin(slug), let name, let organisation, !responsibilities.isEmpty, let address, let reviewed else { return }
-            content.contactPoints.append(ContactPoint(
+            guard let origin = origin(slug), let name, let organisation, !responsibilities.isEmpty, let address, let reviewed else { return nil }
+            return .contactPoint(ContactPoint(
                 origin: origin, owner: owner, name: name, organisation: organisation, responsibilities: responsibilities,
                 address: address, openingHours: openingHours, phone: phone?.value, email: email, website: website,
                 languages: languages, reviewed: reviewed, areas: areas, body: body))
@@ -137,18 +164,18 @@ enum ContentParser {
                 }
                 return StoryImage(file: path, alt: alt)
             }
-            guard let origin = origin(slug), let title, let date, let summary else { return }
-            content.stories.append(Story(origin: origin, owner: owner, title: title, date: date, summary: summary, image: image, body: body))
+            guard let origin = origin(slug), let title, let date, let summary else { return nil }
+            return .story(Story(origin: origin, owner: owner, title: title, date: date, summary: summary, image: image, body: body))
 
         case .page(let slug):
             let title = fields.text("title", required: true, example: "Impressum")
             let summary = fields.text("summary")
             let reviewed = fields.date("reviewed")
-            guard let origin = origin(slug), let title else { return }
-            content.pages.append(Page(origin: origin, title: title, summary: summary, reviewed: reviewed, body: body))
+            guard let origin = origin(slug), let title else { return nil }
+            return .page(Page(origin: origin, title: title, summary: summary, reviewed: reviewed, body: body))
 
         case .facts:
-            break
+            return nil
         }
     }
 

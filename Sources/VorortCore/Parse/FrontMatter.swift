@@ -28,7 +28,7 @@ enum FrontMatter {
         while let line = lines.first {
             lines = lines.dropFirst()
             lineNumber += 1
-            if isDelimiter(line) || line.trimmingCharacters(in: .whitespaces) == "..." {
+            if isDelimiter(line) || isDelimiter(line, marker: "...") {
                 let body = lines.joined(separator: "\n")
                 return FrontMatterDocument(
                     yaml: yamlLines.joined(separator: "\n"), yamlFirstLine: 2,
@@ -42,8 +42,9 @@ enum FrontMatter {
         return nil
     }
 
-    private static func isDelimiter(_ line: Substring) -> Bool {
-        line.trimmingCharacters(in: .whitespaces) == "---"
+    /// `---` with nothing but white space after it.
+    private static func isDelimiter(_ line: Substring, marker: String = "---") -> Bool {
+        line.hasPrefix(marker) && line.dropFirst(marker.count).allSatisfy(\.isWhitespace)
     }
 }
 

@@ -9,7 +9,7 @@ enum YAMLDocument {
         let offset = firstLine - 1
         do {
             // The parser owns the anchors (nodes hold them weakly), so it must outlive the scan for them.
-            let parser = try Parser(yaml: yaml)
+            let parser = try Parser(yaml: yaml, encoding: .utf8)
             let node = try parser.singleRoot()
             let anchorLocation = withExtendedLifetime(parser) { node.flatMap { firstAnchor(in: $0, depth: 0) } }
             if let anchorLocation {

@@ -116,7 +116,7 @@ final class YAMLMapReader {
             wrongType(key, node, expected: "ein Text", example: example)
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = scalar.string.trimmed
         if value.isEmpty {
             if required {
                 collector.error("missing-field", at: location(of: node), "Die Pflichtangabe `\(key)` ist leer.",
@@ -136,7 +136,7 @@ final class YAMLMapReader {
         guard let (_, node) = valueNode(key, required: required, example: example) else { return nil }
         switch node {
         case .scalar(let scalar):
-            return [Located(value: scalar.string.trimmingCharacters(in: .whitespacesAndNewlines), location: location(of: node))]
+            return [Located(value: scalar.string.trimmed, location: location(of: node))]
         case .sequence(let sequence):
             var items: [Located<String>] = []
             for item in sequence {
@@ -144,7 +144,7 @@ final class YAMLMapReader {
                     wrongType(key, item, expected: "eine Liste von Texten", example: example)
                     continue
                 }
-                items.append(Located(value: scalar.string.trimmingCharacters(in: .whitespacesAndNewlines), location: location(of: item)))
+                items.append(Located(value: scalar.string.trimmed, location: location(of: item)))
             }
             if items.isEmpty, required {
                 collector.error("missing-field", at: location(of: node), "Die Liste `\(key)` ist leer.",
@@ -165,7 +165,7 @@ final class YAMLMapReader {
             wrongType(key, node, expected: "ein Datum", example: example)
             return nil
         }
-        let raw = scalar.string.trimmingCharacters(in: .whitespaces)
+        let raw = scalar.string.trimmed
         let at = location(of: node)
         let parts = raw.split(separator: "-", omittingEmptySubsequences: false)
         if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
@@ -199,7 +199,7 @@ final class YAMLMapReader {
             wrongType(key, node, expected: "eine ganze Zahl", example: example)
             return nil
         }
-        let raw = scalar.string.trimmingCharacters(in: .whitespaces)
+        let raw = scalar.string.trimmed
         if let value = Int(raw) { return value }
         var hint = "Schreibe eine ganze Zahl ohne Einheit und ohne Punkt, z. B. `\(key): \(example)`."
         let digits = raw.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: " ", with: "")
@@ -216,7 +216,7 @@ final class YAMLMapReader {
             wrongType(key, node, expected: "eine Zahl", example: example)
             return nil
         }
-        let raw = scalar.string.trimmingCharacters(in: .whitespaces)
+        let raw = scalar.string.trimmed
         if let value = Double(raw), value.isFinite, !raw.lowercased().contains("n"), !raw.lowercased().contains("i") { return value }
         var hint = "Schreibe eine Zahl ohne Einheit, Dezimalstellen mit Punkt, z. B. `\(key): \(example)`."
         if raw.contains(","), Double(raw.replacingOccurrences(of: ",", with: ".")) != nil {

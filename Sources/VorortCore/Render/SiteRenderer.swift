@@ -16,10 +16,14 @@ struct SiteRenderer: Sendable {
     private let factsByOwner: [Owner: Facts]
     private let offersByCategory: [String: [Offer]]
     private let offersByContactFile: [String: [Offer]]
+    /// All offers in alphabetical order.
+    private let offers: [Offer]
     /// Newest first.
     private let stories: [Story]
     /// The district first, then the municipalities in alphabetical order.
     private let owners: [Owner]
+    /// Links in every page's footer.
+    private let footerPages: [[String: String]]
 
     private var index: SiteIndex { models.index }
     private var config: SiteConfig { models.config }
@@ -43,21 +47,27 @@ struct SiteRenderer: Sendable {
         self.assets = assets
         self.root = root
         let content = models.index.content
-        func byTitle(_ a: Offer, _ b: Offer) -> Bool { a.title.localizedStandardCompare(b.title) == .orderedAscending }
-        offersByOwner = Dictionary(grouping: content.offers, by: \.owner).mapValues { $0.sorted(by: byTitle) }
-        contactPointsByOwner = Dictionary(grouping: content.contactPoints, by: \.owner)
-            .mapValues { $0.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending } }
+        // Sorted once: every list below keeps this order.
+        let offers = GermanSorting.sorted(content.offers, by: \.title)
+        offersByOwner = Dictionary(grouping: offers, by: \.owner)
+        contactPointsByOwner = Dictionary(grouping: GermanSorting.sorted(content.contactPoints, by: \.name), by: \.owner)
         stories = content.stories.sorted { ($0.date, $0.title) > ($1.date, $1.title) }
         storiesByOwner = Dictionary(grouping: stories, by: \.owner)
         factsByOwner = Dictionary(content.facts.map { ($0.owner, $0) }, uniquingKeysWith: { first, _ in first })
-        offersByCategory = Dictionary(grouping: content.offers.compactMap { offer in
+        offersByCategory = Dictionary(grouping: offers.compactMap { offer in
             models.category(of: offer).map { ($0.slug, offer) }
-        }, by: \.0).mapValues { $0.map(\.1).sorted(by: byTitle) }
-        offersByContactFile = Dictionary(grouping: content.offers.compactMap { offer -> (String, Offer)? in
+        }, by: \.0).mapValues { $0.map(\.1) }
+        offersByContactFile = Dictionary(grouping: offers.compactMap { offer -> (String, Offer)? in
             guard let slug = offer.contact?.value, let point = models.index.contactPoint(slug, for: offer.owner) else { return nil }
             return (point.origin.file, offer)
-        }, by: \.0).mapValues { $0.map(\.1).sorted(by: byTitle) }
+        }, by: \.0).mapValues { $0.map(\.1) }
+        self.offers = offers
         owners = [.district] + content.municipalities.map { .municipality($0.slug) }
+        // The legally required pages first, in the order visitors look for them.
+        let footerOrder = ["impressum", "datenschutz", "barrierefreiheit", "leichte-sprache", "gebaerdensprache"]
+        footerPages = content.pages
+            .sorted { (footerOrder.firstIndex(of: $0.slug) ?? footerOrder.count, $0.title) < (footerOrder.firstIndex(of: $1.slug) ?? footerOrder.count, $1.title) }
+            .map { ["title": $0.title, "url": models.url(Routes.page($0))] }
     }
 
     var pages: [PageKind] {
@@ -230,7 +240,7 @@ struct SiteRenderer: Sendable {
             return PageContent(route: Routes.offerDirectory, template: "offer-directory", title: "Alle Angebote", crumbs: [home],
                 description: "Alle Angebote nach Thema und nach Ort", context: [
                     "categoryGroups": categoryGroups(),
-                    "offerGroups": models.offersByCategory(content.offers),
+                    "offerGroups": models.offersByCategory(offers),
                     "owners": owners.compactMap { owner -> [String: Any]? in
                         let list = offers(of: owner)
                         guard !list.isEmpty else { return nil }
@@ -298,10 +308,6 @@ struct SiteRenderer: Sendable {
             ("Start", Routes.home), ("Städte und Gemeinden", Routes.municipalities), ("Angebote", Routes.offerDirectory),
             ("Anlaufstellen", Routes.contactPoints), ("Geschichten", Routes.stories), (config.district, Routes.district),
         ]
-        let footerOrder = ["impressum", "datenschutz", "barrierefreiheit", "leichte-sprache", "gebaerdensprache"]
-        let footerPages = content.pages.sorted {
-            (footerOrder.firstIndex(of: $0.slug) ?? footerOrder.count, $0.title) < (footerOrder.firstIndex(of: $1.slug) ?? footerOrder.count, $1.title)
-        }
         var context: [String: Any] = [
             "site": ["title": config.title, "district": config.district, "language": config.language, "homeURL": models.url(Routes.home)],
             "title": page.title,
@@ -314,7 +320,7 @@ struct SiteRenderer: Sendable {
             },
             "breadcrumbs": page.crumbs.map { ["label": $0.0, "url": models.url($0.1)] },
             "hasBreadcrumbs": !page.crumbs.isEmpty,
-            "footerPages": footerPages.map { ["title": $0.title, "url": models.url(Routes.page($0))] },
+            "footerPages": footerPages,
         ]
         if let description = page.description { context["description"] = description }
         if let stand = page.stand { context["stand"] = stand.german; context["standISO"] = stand.iso }

@@ -61,7 +61,8 @@ struct ViewModels {
         return card
     }
 
-    /// Offers grouped by category in the order of `site.yml`; empty categories are left out.
+    /// Offers grouped by category in the order of `site.yml`, keeping the order of `offers` within a category;
+    /// empty categories are left out.
     func offersByCategory(_ offers: [Offer]) -> [[String: Any]] {
         var byCategory: [String: [Offer]] = [:]
         for offer in offers {
@@ -70,7 +71,7 @@ struct ViewModels {
         return config.categories.compactMap { category in
             guard let list = byCategory[category.slug] else { return nil }
             return categoryLink(category).merging([
-                "offers": list.sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }.map(offerCard),
+                "offers": list.map(offerCard),
                 "count": list.count,
             ]) { a, _ in a }
         }

@@ -1,0 +1,16 @@
+extension String {
+    /// The text without leading and trailing white space (spaces, tabs, line breaks, no-break spaces).
+    /// Foundation's `trimmingCharacters(in:)` bridges through NSString and was the biggest cost of parsing.
+    var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
+    }
+}
+
+extension Substring {
+    var trimmed: String { String(self).trimmed }
+}
