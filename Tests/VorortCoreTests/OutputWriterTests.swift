@@ -41,3 +41,26 @@ struct OutputWriterTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["output"])
     }
 }
+
+@Suite("Output folder safety")
+struct OutputSafetyTests {
+    @Test func abandonedStagingFoldersOfDeadBuildsAreRemoved() throws {
+        let parent = TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(parent) }
+        let output = parent.appendingPathComponent("output")
+        // A process id far above Linux's pid_max belongs to no running process.
+        let abandoned = parent.appendingPathComponent(".output.vorort-99999999-deadbeef")
+        try TestSupport.write(["index.html": "halb"], under: abandoned)
+        try OutputWriter.write([OutputFile(path: "index.html", text: "ganz")], to: output)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["output"])
+    }
+
+    @Test func outputInsideContentIsRefused() throws {
+        let root = try TestSupport.minimalSite()
+        defer { TestSupport.cleanUp(root) }
+        #expect(throws: BuildError.self) {
+            try Pipeline.build(siteRoot: root, output: root.appendingPathComponent("content/ausgabe"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("content/ausgabe").path))
+    }
+}

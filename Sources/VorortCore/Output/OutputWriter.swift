@@ -43,7 +43,8 @@ public enum OutputWriter {
         } catch {
             throw BuildError.writeFailed("Der Ordner \(parent.path) kann nicht angelegt werden (\(error.localizedDescription)).")
         }
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).vorort-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        removeAbandonedStagingFolders(of: output)
+        let staging = parent.appendingPathComponent(stagingPrefix(of: output) + "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
             try writeFiles(files, into: staging)
@@ -129,6 +130,25 @@ public enum OutputWriter {
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
+    }
+
+    /// `.output.vorort-` for `output`; followed by the writing process's id and a random part.
+    static func stagingPrefix(of output: URL) -> String {
+        ".\(output.lastPathComponent).vorort-"
+    }
+
+    /// A build killed while writing leaves its staging folder behind; the next build removes those whose process is gone.
+    static func removeAbandonedStagingFolders(of output: URL) {
+        let parent = output.deletingLastPathComponent()
+        let prefix = stagingPrefix(of: output)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let pid = rest.split(separator: "-").first.flatMap({ Int32($0) }) else { continue }
+            if pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            }
+        }
     }
 
     /// A folder is replaced only when it is vorort's own output or empty: `--output ~/Dokumente` must never wipe documents.

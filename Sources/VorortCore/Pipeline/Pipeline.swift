@@ -82,6 +82,17 @@ public enum Pipeline {
         return try SiteRenderer(models: models, theme: site.theme, assets: site.assets, root: site.root).render()
     }
 
+    /// An output folder inside `content/` or `themes/` would be read back as content by the next build.
+    static func refuseOutputInsideSources(_ output: URL, siteRoot: URL) throws {
+        let outputPath = output.standardizedFileURL.path + "/"
+        for folder in ["content", "themes"] {
+            let source = siteRoot.standardizedFileURL.appendingPathComponent(folder).path + "/"
+            if outputPath.hasPrefix(source) {
+                throw BuildError.outputNotReplaceable("\(output.path) liegt im Ordner `\(folder)/` der Website. Wähle mit --output einen Ordner außerhalb, z. B. `output`.")
+            }
+        }
+    }
+
     /// Checks, renders and, only when there is no error, replaces the output folder at once.
     public static func build(siteRoot: URL, output: URL) throws -> BuildOutcome {
         var timings = StageTimings()
@@ -92,6 +103,7 @@ public enum Pipeline {
             let elapsed = now - clock
             return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
+        try refuseOutputInsideSources(output, siteRoot: siteRoot)
         let report = check(siteRoot: siteRoot)
         timings.check = lap()
         guard let site = report.site else { return .refused(report) }
