@@ -1,6 +1,5 @@
 import CVorortSystem
 import Foundation
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -61,7 +60,8 @@ public enum OutputWriter {
     /// Creates the folders first, then writes the files from several threads: creating a file costs the
     /// file system far more than filling it, and independent creations overlap well.
     static func writeFiles(_ files: [OutputFile], into folder: URL) throws {
-        let manager = FileManager.default
+        // More threads than cores: most of the time goes to waiting for the file system.
+        let writers = 4
         var folders = Set<String>()
         for file in files {
             var components = file.path.split(separator: "/").dropLast()
@@ -73,13 +73,12 @@ public enum OutputWriter {
         let levels = Dictionary(grouping: folders) { $0.split(separator: "/").count }
         for depth in levels.keys.sorted() {
             let paths = levels[depth] ?? []
-            try inParallel(paths.count) { position in
-                let path = folder.appendingPathComponent(paths[position]).path
+            _ = try Parallel.map(paths, workers: writers) { relative in
+                let path = folder.appendingPathComponent(relative).path
                 guard mkdir(path, 0o755) == 0 else { throw BuildError.writeFailed("\(path): \(String(cString: strerror(errno)))") }
             }
         }
-        try inParallel(files.count) { position in
-            let file = files[position]
+        _ = try Parallel.map(files, workers: writers) { file in
             let target = folder.appendingPathComponent(file.path)
             switch file.contents {
             case .data(let data): try writeData(data, to: target.path)
@@ -113,23 +112,6 @@ public enum OutputWriter {
         #else
         Darwin.write(descriptor, bytes, count)
         #endif
-    }
-
-    /// Runs `work` for 0..<count on a few threads; the first error wins and stops the remaining work of its thread.
-    private static func inParallel(_ count: Int, _ work: @Sendable (Int) throws -> Void) throws {
-        let failure = Mutex<(any Error)?>(nil)
-        let workers = min(4, max(1, count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for position in stride(from: worker, to: count, by: workers) {
-                do {
-                    try work(position)
-                } catch {
-                    failure.withLock { $0 = $0 ?? error }
-                    return
-                }
-            }
-        }
-        if let error = failure.withLock({ $0 }) { throw error }
     }
 
     /// `.output.vorort-` for `output`; followed by the writing process's id and a random part.

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Turns each loaded file into a typed content item, reporting every schema problem at its key.
 /// Files are independent of each other here; cross-file references are checked by `ReferenceChecker`.
@@ -10,24 +9,22 @@ enum ContentParser {
         case story(Story), facts(Facts), page(Page)
     }
 
+    private struct ParseJob: Sendable {
+        var role: ContentRole
+        var file: SourceFile
+    }
+
     /// Parses the files in parallel (each file on its own) and assembles them in file order, so results are deterministic.
     static func parse(_ loaded: LoadedSite, language: String) -> (content: SiteContent, diagnostics: [Diagnostic]) {
-        let files = loaded.content
         let assets = loaded.assets
-        let results = Mutex([(item: Item?, diagnostics: [Diagnostic])](repeating: (nil, []), count: files.count))
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for position in stride(from: worker, to: files.count, by: workers) {
-                let (role, file) = files[position]
-                let collector = DiagnosticCollector(file: file.path)
-                let item = parse(role, file, language: language, assets: assets, collector: collector)
-                let diagnostics = collector.diagnostics
-                results.withLock { $0[position] = (item, diagnostics) }
-            }
+        let results = Parallel.map(loaded.content.map { ParseJob(role: $0.role, file: $0.file) }) { job in
+            let collector = DiagnosticCollector(file: job.file.path)
+            let item = parse(job.role, job.file, language: language, assets: assets, collector: collector)
+            return (item: item, diagnostics: collector.diagnostics)
         }
         var content = SiteContent()
         var diagnostics: [Diagnostic] = []
-        for (item, itemDiagnostics) in results.withLock({ $0 }) {
+        for (item, itemDiagnostics) in results {
             diagnostics += itemDiagnostics
             switch item {
             case .district(let d)?: content.district = d

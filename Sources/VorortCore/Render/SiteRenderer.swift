@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Renders every page of the site from the checked content. `pages` is the list of what the site
 /// contains; each page is rendered on its own, so the pages are spread over all cores.
@@ -83,23 +82,7 @@ struct SiteRenderer: Sendable {
 
     /// Renders all pages in parallel, then adds pictures, theme files, sitemap and robots.txt.
     func render() throws -> [OutputFile] {
-        let pages = self.pages
-        let results = Mutex([(file: OutputFile, record: PageRecord?)?](repeating: nil, count: pages.count))
-        let failure = Mutex<(any Error)?>(nil)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for position in stride(from: worker, to: pages.count, by: workers) {
-                do {
-                    let rendered = try render(pages[position])
-                    results.withLock { $0[position] = rendered }
-                } catch {
-                    failure.withLock { $0 = $0 ?? error }
-                    return
-                }
-            }
-        }
-        if let error = failure.withLock({ $0 }) { throw error }
-        let rendered = results.withLock { $0.compactMap { $0 } }
+        let rendered = try Parallel.map(pages) { try render($0) }
         var files = rendered.map(\.file)
         for asset in assets.sorted() {
             files.append(OutputFile(path: Routes.asset(forContentFile: asset), copyOf: root.appendingPathComponent(asset)))

@@ -1,0 +1,37 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Runs independent work on all cores: parsing files, rendering pages, writing files.
+enum Parallel {
+    static var defaultWorkers: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) }
+
+    /// `transform` applied to every element, results in the order of `items`. The first error is thrown
+    /// after all threads stopped; a thread that fails does no further work.
+    static func map<T: Sendable, R: Sendable>(
+        _ items: [T], workers: Int = defaultWorkers, _ transform: @Sendable (T) throws -> R
+    ) throws -> [R] {
+        let results = Mutex([R?](repeating: nil, count: items.count))
+        let failure = Mutex<(any Error)?>(nil)
+        let threads = max(1, min(workers, items.count))
+        DispatchQueue.concurrentPerform(iterations: threads) { worker in
+            for position in stride(from: worker, to: items.count, by: threads) {
+                do {
+                    let result = try transform(items[position])
+                    results.withLock { $0[position] = result }
+                } catch {
+                    failure.withLock { $0 = $0 ?? error }
+                    return
+                }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        return results.withLock { $0.map { $0! } }
+    }
+
+    /// The same for work that cannot fail.
+    static func map<T: Sendable, R: Sendable>(_ items: [T], workers: Int = defaultWorkers, _ transform: @Sendable (T) -> R) -> [R] {
+        // The throwing variant never throws for a non-throwing transform.
+        (try? map(items, workers: workers) { item throws -> R in transform(item) }) ?? []
+    }
+}
