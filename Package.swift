@@ -29,7 +29,9 @@ let package = Package(
                 "CVorortSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            // The built-in wording rules: data, read at run time like a site's own lint/*.yml.
+            resources: [.copy("Lint/Rules")]
         ),
         .executableTarget(
             name: "vorort",

@@ -1,0 +1,140 @@
+/// Which parts of a file the wording lint reads: the text fields of the front matter and the Markdown body,
+/// never keys, addresses, dates, code, URLs or HTML. Works on the raw file text so every finding keeps its
+/// exact line and column.
+enum LintSource {
+    /// Front-matter and YAML keys whose values are text written for residents.
+    static let textKeys: Set<String> = [
+        "title", "summary", "name", "organisation", "responsibilities", "audience", "schedule", "place", "cost",
+        "accessibility", "alt", "label", "unit", "source", "description", "group",
+    ]
+
+    /// Tokens of YAML lines `range` (1-based file lines), reading only the values of `textKeys`.
+    static func yamlTokens(_ lines: [Substring], range: ClosedRange<Int>, into tokens: inout [LintToken]) {
+        var stack: [(indent: Int, key: String)] = []
+        var joined = false
+        for number in range where number <= lines.count {
+            let scalars = Array(lines[number - 1].unicodeScalars)
+            var position = 0
+            while position < scalars.count, scalars[position] == " " { position += 1 }
+            let lineIndent = position
+            guard position < scalars.count, scalars[position] != "#" else { joined = false; continue }
+            var isItem = false
+            if scalars[position] == "-", position + 1 == scalars.count || scalars[position + 1] == " " {
+                isItem = true
+                position += 1
+                while position < scalars.count, scalars[position] == " " { position += 1 }
+            }
+            var keyEnd = position
+            while keyEnd < scalars.count, scalars[keyEnd].properties.isAlphabetic || scalars[keyEnd] == "_" || ("0"..."9").contains(scalars[keyEnd]) {
+                keyEnd += 1
+            }
+            var valueStart = position
+            if keyEnd > position, keyEnd < scalars.count, scalars[keyEnd] == ":", keyEnd + 1 == scalars.count || scalars[keyEnd + 1] == " " {
+                let key = String(String.UnicodeScalarView(scalars[position..<keyEnd]))
+                while let last = stack.last, last.indent >= position { stack.removeLast() }
+                stack.append((position, key))
+                valueStart = keyEnd + 1
+                joined = false
+            } else if isItem {
+                while let last = stack.last, last.indent > lineIndent { stack.removeLast() }
+            } else {
+                while let last = stack.last, last.indent >= lineIndent { stack.removeLast() }
+            }
+            guard let key = stack.last?.key, textKeys.contains(key) else { joined = false; continue }
+            var mask = [Bool](repeating: false, count: scalars.count)
+            for i in 0..<min(valueStart, scalars.count) { mask[i] = true }
+            maskAddresses(scalars, &mask)
+            LintTokenizer.tokenize(lines[number - 1], lineNumber: number, mask: mask, into: &tokens, joined: &joined)
+        }
+    }
+
+    /// Tokens of Markdown body lines `range`, leaving out `codeLines` (code and HTML blocks) and, within lines,
+    /// code spans, link targets, URLs, e-mail addresses and HTML.
+    static func markdownTokens(_ lines: [Substring], range: ClosedRange<Int>, codeLines: Set<Int>, into tokens: inout [LintToken]) {
+        var joined = false
+        for number in range where number <= lines.count {
+            let line = lines[number - 1]
+            if codeLines.contains(number) || line.allSatisfy(\.isWhitespace) {
+                joined = false
+                continue
+            }
+            let scalars = Array(line.unicodeScalars)
+            var mask = [Bool](repeating: false, count: scalars.count)
+            maskInlineMarkdown(scalars, &mask)
+            maskAddresses(scalars, &mask)
+            LintTokenizer.tokenize(line, lineNumber: number, mask: mask, into: &tokens, joined: &joined)
+        }
+    }
+
+    private static func maskInlineMarkdown(_ s: [Unicode.Scalar], _ mask: inout [Bool]) {
+        var i = 0
+        // A reference definition `[label]: https://…` is an address, not text.
+        if let first = s.firstIndex(where: { $0 != " " }), s[first] == "[" {
+            var j = first
+            while j + 1 < s.count, !(s[j] == "]" && s[j + 1] == ":") { j += 1 }
+            if j + 1 < s.count { for k in (j + 2)..<s.count { mask[k] = true } }
+        }
+        while i < s.count {
+            switch s[i] {
+            case "`":
+                var run = 0
+                while i + run < s.count, s[i + run] == "`" { run += 1 }
+                var j = i + run
+                var closed: Int?
+                while j < s.count {
+                    if s[j] == "`" {
+                        var other = 0
+                        while j + other < s.count, s[j + other] == "`" { other += 1 }
+                        if other == run { closed = j + other; break }
+                        j += other
+                    } else {
+                        j += 1
+                    }
+                }
+                if let closed {
+                    for k in i..<closed { mask[k] = true }
+                    i = closed
+                } else {
+                    i += run
+                }
+            case "<":
+                // HTML comments, tags and autolinks.
+                if let close = s[i...].firstIndex(of: ">") {
+                    for k in i...close { mask[k] = true }
+                    i = close + 1
+                } else {
+                    i += 1
+                }
+            case "]" where i + 1 < s.count && s[i + 1] == "(":
+                var depth = 0
+                var j = i + 1
+                while j < s.count {
+                    if s[j] == "(" { depth += 1 }
+                    if s[j] == ")" { depth -= 1; if depth == 0 { break } }
+                    j += 1
+                }
+                for k in (i + 1)..<min(j + 1, s.count) { mask[k] = true }
+                i = j + 1
+            default:
+                i += 1
+            }
+        }
+    }
+
+    /// URLs and e-mail addresses: a run of non-space characters with `://`, `www.` or `@`.
+    private static func maskAddresses(_ s: [Unicode.Scalar], _ mask: inout [Bool]) {
+        var start = 0
+        while start < s.count {
+            while start < s.count, s[start].properties.isWhitespace { start += 1 }
+            var end = start
+            while end < s.count, !s[end].properties.isWhitespace { end += 1 }
+            if end > start {
+                let word = String(String.UnicodeScalarView(s[start..<end])).lowercased()
+                if word.contains("://") || word.contains("www.") || word.contains("@") || word.hasPrefix("mailto:") || word.hasPrefix("tel:") {
+                    for k in start..<end { mask[k] = true }
+                }
+            }
+            start = end
+        }
+    }
+}
