@@ -68,17 +68,35 @@ struct Check: ParsableCommand {
             Examples:
               vorort check
               vorort check --site beispiel-kreis --format json > findings.json
+              vorort check --format sarif > vorort.sarif
+              vorort check --format github      (annotations in a GitHub Actions workflow)
             """
     )
 
     @OptionGroup var options: SiteOptions
 
-    @Option(help: ArgumentHelp("Output format: text (like a compiler) or json (for machines).", valueName: "format"))
+    @Option(help: ArgumentHelp(
+        "Output format: text (like a compiler), json (for machines), sarif (SARIF 2.1.0 for code scanning) or github (GitHub Actions annotations).",
+        valueName: "format"))
     var format: DiagnosticFormat = .text
+
+    @Flag(help: "Print how long each stage took, and how many words the wording lint read per second, to standard error.")
+    var timings = false
 
     func run() throws {
         let report = Pipeline.check(siteRoot: options.siteURL)
         print(DiagnosticFormatter.format(report.diagnostics, as: format, filesChecked: report.filesChecked), terminator: "")
+        if timings {
+            fflush(nil)
+            let lintSeconds = report.timings.seconds("Regeln") + report.timings.seconds("Sprache")
+            let rate = lintSeconds > 0 ? Int(Double(report.wordsLinted) / lintSeconds) : 0
+            FileHandle.standardError.write(Data("""
+                \(report.timings.summary); zusammen \(String(format: "%.3f", report.timings.total)) s
+                Sprachprüfung: \(report.wordsLinted) Wörter in \(String(format: "%.3f", lintSeconds)) s (\(rate) Wörter/s), \
+                \(String(format: "%.0f", report.timings.total > 0 ? lintSeconds / report.timings.total * 100 : 0)) % der Prüfzeit
+
+                """.utf8))
+        }
         if report.diagnostics.hasErrors { throw ExitStatus.findings }
     }
 }

@@ -5,6 +5,8 @@ enum BodyRenderer {
     struct Output {
         /// HTML of each body by content file path.
         var html: [String: String] = [:]
+        /// File lines of code and HTML blocks by content file path, for the wording lint.
+        var codeLines: [String: Set<Int>] = [:]
         var diagnostics: [Diagnostic] = []
     }
 
@@ -31,6 +33,7 @@ enum BodyRenderer {
                     hint: "Schreibe den Inhalt mit Markdown: `**fett**`, `[Link](https://…)`, Listen mit `- `.")
             }
             output.html[file] = result.html
+            output.codeLines[file] = result.codeLines
             output.diagnostics += collector.diagnostics
         }
         return output
@@ -38,7 +41,7 @@ enum BodyRenderer {
 
     /// Routes of every page the build writes, for checking links to site paths such as `/angebote/`.
     static func siteRoutes(_ index: SiteIndex) -> Set<String> {
-        var routes: Set<String> = [Routes.home, Routes.district, Routes.municipalities, Routes.offerDirectory, Routes.contactPoints, Routes.stories]
+        var routes: Set<String> = [Routes.home, Routes.district, Routes.municipalities, Routes.offerDirectory, Routes.contactPoints, Routes.stories, Routes.guideline]
         routes.formUnion(index.routeByFile.values)
         for category in index.config?.categories ?? [] { routes.insert(Routes.category(category.slug)) }
         return routes

@@ -51,6 +51,11 @@ enum ReferenceChecker {
         for point in content.contactPoints {
             checkAreas(point.areas, owner: point.owner, file: point.origin.file)
         }
+        for page in content.pages where Routes.page(page) == Routes.guideline {
+            report(page.origin.file, .error, "duplicate-slug", .start,
+                "Die Adresse `\(Routes.guideline)` gehört dem Leitfaden für wertschätzende Sprache, den vorort aus den Sprachregeln erzeugt.",
+                "Benenne die Datei um; eigene Regeln und Texte für den Leitfaden gehören nach `lint/*.yml`.")
+        }
         return diagnostics
     }
 }

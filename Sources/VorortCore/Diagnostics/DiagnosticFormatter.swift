@@ -4,6 +4,10 @@ import Foundation
 public enum DiagnosticFormat: String, Sendable, CaseIterable {
     case text
     case json
+    /// SARIF 2.1.0, for code-scanning tools.
+    case sarif
+    /// GitHub Actions workflow annotations (`::error file=…`).
+    case github
 }
 
 /// Prints findings like a compiler (text) or as one JSON object for machines.
@@ -13,6 +17,8 @@ public enum DiagnosticFormatter {
         switch format {
         case .text: return text(sorted, filesChecked: filesChecked)
         case .json: return json(sorted, filesChecked: filesChecked)
+        case .sarif: return sarif(sorted)
+        case .github: return github(sorted, filesChecked: filesChecked)
         }
     }
 
@@ -63,6 +69,14 @@ public enum DiagnosticFormatter {
         var summary: Summary
     }
 
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings and integers cannot fail.
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
     static func json(_ diagnostics: [Diagnostic], filesChecked: Int) -> String {
         let report = JSONReport(
             diagnostics: diagnostics.map {
@@ -72,10 +86,100 @@ public enum DiagnosticFormatter {
                     rule: $0.rule, message: $0.message, hint: $0.hint)
             },
             summary: Summary(diagnostics, filesChecked: filesChecked))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings and integers cannot fail.
-        let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return encode(report)
+    }
+
+    // MARK: - SARIF 2.1.0
+
+    private struct SARIFLog: Encodable {
+        var version = "2.1.0"
+        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        var runs: [Run]
+        enum CodingKeys: String, CodingKey { case version, schema = "$schema", runs }
+    }
+    private struct Run: Encodable {
+        var tool: Tool
+        var results: [Result]
+    }
+    private struct Tool: Encodable { var driver: Driver }
+    private struct Driver: Encodable {
+        var name = "vorort"
+        var rules: [ReportingDescriptor]
+    }
+    private struct ReportingDescriptor: Encodable {
+        var id: String
+        var defaultConfiguration: Configuration
+    }
+    private struct Configuration: Encodable { var level: String }
+    private struct Result: Encodable {
+        var ruleId: String
+        var ruleIndex: Int
+        var level: String
+        var message: Message
+        var locations: [Location]
+    }
+    private struct Message: Encodable { var text: String }
+    private struct Location: Encodable { var physicalLocation: PhysicalLocation }
+    private struct PhysicalLocation: Encodable {
+        var artifactLocation: ArtifactLocation
+        var region: Region
+    }
+    private struct ArtifactLocation: Encodable {
+        var uri: String
+        var uriBaseId = "%SRCROOT%"
+    }
+    private struct Region: Encodable {
+        var startLine: Int
+        var startColumn: Int
+        var endColumn: Int
+    }
+
+    static func sarifLevel(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    static func sarif(_ diagnostics: [Diagnostic]) -> String {
+        var ruleIndex: [String: Int] = [:]
+        var rules: [ReportingDescriptor] = []
+        for d in diagnostics where ruleIndex[d.rule] == nil {
+            ruleIndex[d.rule] = rules.count
+            rules.append(ReportingDescriptor(id: d.rule, defaultConfiguration: Configuration(level: sarifLevel(d.severity))))
+        }
+        let results = diagnostics.map { d in
+            Result(
+                ruleId: d.rule, ruleIndex: ruleIndex[d.rule] ?? 0, level: sarifLevel(d.severity),
+                message: Message(text: d.hint.isEmpty ? d.message : "\(d.message)\n\(d.hint)"),
+                locations: [Location(physicalLocation: PhysicalLocation(
+                    artifactLocation: ArtifactLocation(uri: d.file.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? d.file),
+                    region: Region(startLine: d.location.line, startColumn: d.location.column, endColumn: d.location.endColumn)))])
+        }
+        return encode(SARIFLog(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)]))
+    }
+
+    // MARK: - GitHub Actions
+
+    static func github(_ diagnostics: [Diagnostic], filesChecked: Int) -> String {
+        func escapeData(_ s: String) -> String {
+            s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        }
+        func escapeProperty(_ s: String) -> String {
+            escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        }
+        var out = ""
+        for d in diagnostics {
+            let command = switch d.severity {
+            case .error: "error"
+            case .warning: "warning"
+            case .info: "notice"
+            }
+            out += "::\(command) file=\(escapeProperty(d.file)),line=\(d.location.line),col=\(d.location.column),"
+            out += "endColumn=\(d.location.endColumn),title=\(escapeProperty(d.rule))::"
+            out += escapeData(d.hint.isEmpty ? d.message : "\(d.message)\n\(d.hint)") + "\n"
+        }
+        return out + summaryLine(diagnostics, filesChecked: filesChecked) + "\n"
     }
 }

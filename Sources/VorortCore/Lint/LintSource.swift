@@ -121,20 +121,35 @@ enum LintSource {
         }
     }
 
-    /// URLs and e-mail addresses: a run of non-space characters with `://`, `www.` or `@`.
+    /// URLs and e-mail addresses: a run of non-space characters with `://`, `@`, or starting `www.`, `mailto:`, `tel:`.
     private static func maskAddresses(_ s: [Unicode.Scalar], _ mask: inout [Bool]) {
         var start = 0
         while start < s.count {
-            while start < s.count, s[start].properties.isWhitespace { start += 1 }
+            while start < s.count, LintTokenizer.isSpace(s[start]) { start += 1 }
             var end = start
-            while end < s.count, !s[end].properties.isWhitespace { end += 1 }
-            if end > start {
-                let word = String(String.UnicodeScalarView(s[start..<end])).lowercased()
-                if word.contains("://") || word.contains("www.") || word.contains("@") || word.hasPrefix("mailto:") || word.hasPrefix("tel:") {
-                    for k in start..<end { mask[k] = true }
-                }
+            var isAddress = false
+            while end < s.count, !LintTokenizer.isSpace(s[end]) {
+                let c = s[end]
+                if c == "@" || (c == ":" && end + 2 < s.count && s[end + 1] == "/" && s[end + 2] == "/") { isAddress = true }
+                end += 1
             }
+            if !isAddress, end > start, hasPrefix(s, start, end, "www.") || hasPrefix(s, start, end, "mailto:") || hasPrefix(s, start, end, "tel:") {
+                isAddress = true
+            }
+            if isAddress { for k in start..<end { mask[k] = true } }
             start = end
         }
+    }
+
+    /// Case-insensitive ASCII prefix test on `s[start..<end]`.
+    private static func hasPrefix(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, _ prefix: String) -> Bool {
+        let p = Array(prefix.unicodeScalars)
+        guard end - start >= p.count else { return false }
+        for (offset, expected) in p.enumerated() {
+            let actual = s[start + offset]
+            let lower = actual.value >= 0x41 && actual.value <= 0x5A ? actual.value + 32 : actual.value
+            if lower != expected.value { return false }
+        }
+        return true
     }
 }

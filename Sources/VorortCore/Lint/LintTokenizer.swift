@@ -20,6 +20,13 @@ enum LintTokenizer {
         return s.properties.isAlphabetic || (0x300...0x36F).contains(s.value)
     }
 
+    /// White space, with a fast path for ASCII (Unicode properties are slow to look up).
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return s == " " || s == "\t" || s == "\n" || s == "\r" }
+        return s.properties.isWhitespace
+    }
+
     /// Invisible characters that may stand inside a word: soft hyphen, zero-width space/joiners, word joiner, BOM.
     static func isInvisible(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
@@ -45,7 +52,7 @@ enum LintTokenizer {
         while index < scalars.count {
             let scalar = scalars[index]
             guard isWordScalar(scalar), !masked(index) else {
-                if !scalar.properties.isWhitespace && !isInvisible(scalar) || masked(index) { joined = false }
+                if !isSpace(scalar) && !isInvisible(scalar) || masked(index) { joined = false }
                 index += 1
                 continue
             }

@@ -89,8 +89,8 @@ struct TermPattern: Sendable, Hashable {
 
     /// Whether `word` matches the folded token, as a whole or — with `*` — as part of a compound.
     static func matches(_ word: Word, _ token: [UInt8]) -> Bool {
-        let starts = word.compoundBefore ? Array(0..<max(token.count, 1)) : [0]
-        for start in starts where matchParts(word, 0, start, token) {
+        if !word.compoundBefore { return matchParts(word, 0, 0, token) }
+        for start in 0..<max(token.count, 1) where matchParts(word, 0, start, token) {
             return true
         }
         return false

@@ -16,8 +16,13 @@ struct LintInput: Sendable {
 /// The culture-sensitive wording lint of one file: findings are ordinary diagnostics at the offending words.
 enum WordingLint {
     static func lint(_ input: LintInput, matcher: WordingMatcher) -> [Diagnostic] {
-        let lines = input.file.text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard !lines.isEmpty else { return [] }
+        lintCountingWords(input, matcher: matcher).diagnostics
+    }
+
+    /// The findings and the number of words read (for the throughput figure of `vorort check --timings`).
+    static func lintCountingWords(_ input: LintInput, matcher: WordingMatcher) -> (diagnostics: [Diagnostic], words: Int) {
+        let lines = input.file.text.lines
+        guard !lines.isEmpty else { return ([], 0) }
         var tokens: [LintToken] = []
         var suppressions = input.fileSuppressions
         switch input.kind {
@@ -60,7 +65,50 @@ enum WordingLint {
                 "Die Ausnahme für \(suppression.rules.map { "`\($0)`" }.joined(separator: ", ")) unterdrückt nichts.",
                 hint: "Entferne die Ausnahme, wenn die Formulierung nicht mehr im Text steht.")
         }
-        return collector.diagnostics
+        return (collector.diagnostics, tokens.count)
+    }
+
+    /// Lints every content file of the site in parallel.
+    static func lintSite(_ loaded: LoadedSite, content: SiteContent, codeLines: [String: Set<Int>], matcher: WordingMatcher)
+        -> (diagnostics: [Diagnostic], words: Int)
+    {
+        let jobs = loaded.content.map { (role: $0.role, file: $0.file) }
+        let suppressions = content.lintSuppressions
+        let results = Parallel.map(jobs) { job -> (diagnostics: [Diagnostic], words: Int) in
+            let input: LintInput
+            if case .facts = job.role {
+                input = LintInput(file: job.file, kind: .yaml, fileSuppressions: [])
+            } else {
+                // Files without complete front matter were reported by the parser already.
+                guard let end = FrontMatter.closingLine(of: job.file.text) else { return ([], 0) }
+                input = LintInput(file: job.file, kind: .markdown(frontMatterEnd: end, codeLines: codeLines[job.file.path] ?? []),
+                                  fileSuppressions: suppressions[job.file.path] ?? [])
+            }
+            return lintCountingWords(input, matcher: matcher)
+        }
+        return (results.flatMap(\.diagnostics), results.reduce(0) { $0 + $1.words })
+    }
+
+    /// Runs the examples of rules a site defined or changed in `lint/*.yml`: every rule proves itself there too.
+    static func checkSiteRuleExamples(_ ruleSet: RuleSet, matcher: WordingMatcher) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for rule in ruleSet.rules where rule.definedIn.hasPrefix("lint/") && rule.severity != nil {
+            func findings(_ example: String) -> [Diagnostic] {
+                let file = SourceFile(path: rule.definedIn, text: "---\n---\n" + example)
+                return lint(LintInput(file: file, kind: .markdown(frontMatterEnd: 1, codeLines: []), fileSuppressions: []), matcher: matcher)
+            }
+            for example in rule.examplesFlagged where !findings(example).contains(where: { $0.rule == rule.id }) {
+                diagnostics.append(Diagnostic(file: rule.definedIn, location: .start, severity: .error, rule: "lint-rule-example",
+                    message: "Die Regel `\(rule.id)` erkennt ihr eigenes Beispiel nicht: „\(example)“.",
+                    hint: "Passe `terms` an oder korrigiere das Beispiel unter `examples: flag:`."))
+            }
+            for example in rule.examplesClean where findings(example).contains(where: { $0.rule == rule.id }) {
+                diagnostics.append(Diagnostic(file: rule.definedIn, location: .start, severity: .error, rule: "lint-rule-example",
+                    message: "Die Regel `\(rule.id)` meldet ihr Gegenbeispiel: „\(example)“.",
+                    hint: "Ergänze `exceptions` oder korrigiere das Beispiel unter `examples: pass:`."))
+            }
+        }
+        return diagnostics
     }
 
     /// Reports suppressions without a reason or with unknown rule ids; returns the indices of those that apply.

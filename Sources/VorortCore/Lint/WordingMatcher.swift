@@ -54,25 +54,29 @@ struct WordingMatcher: Sendable {
 
     func matches(in tokens: [LintToken]) -> [Match] {
         var found: [Match] = []
-        var seen = Set<Int>()
+        // Which terms were already tried at this token: a stamp per term instead of a set per token.
+        var triedAt = [Int](repeating: -1, count: terms.count)
+        var candidates: [Int] = []
         for index in tokens.indices {
             let folded = tokens[index].folded
-            seen.removeAll(keepingCapacity: true)
-            var candidates: [Int] = unindexed
+            candidates.removeAll(keepingCapacity: true)
+            candidates.append(contentsOf: unindexed)
             if folded.count >= 3 {
-                if let list = wordStartIndex[WordingMatcher.key(folded, 0)] { candidates += list }
-                for position in 0...(folded.count - 3) {
-                    if let list = anywhereIndex[WordingMatcher.key(folded, position)] { candidates += list }
+                if let list = wordStartIndex[WordingMatcher.key(folded, 0)] { candidates.append(contentsOf: list) }
+                if !anywhereIndex.isEmpty {
+                    for position in 0...(folded.count - 3) {
+                        if let list = anywhereIndex[WordingMatcher.key(folded, position)] { candidates.append(contentsOf: list) }
+                    }
                 }
             }
-            for termIndex in candidates where seen.insert(termIndex).inserted {
+            for termIndex in candidates where triedAt[termIndex] != index {
+                triedAt[termIndex] = index
                 let term = terms[termIndex]
                 guard let last = term.pattern.match(tokens, at: index) else { continue }
                 if isException(rules[term.rule], tokens: tokens, first: index, last: last) { continue }
-                let match = Match(rule: term.rule, first: index, last: last)
                 // One finding per rule and place, however many of its patterns match there.
-                if !found.contains(where: { $0.rule == match.rule && $0.first == match.first }) {
-                    found.append(match)
+                if !found.contains(where: { $0.rule == term.rule && $0.first == index }) {
+                    found.append(Match(rule: term.rule, first: index, last: last))
                 }
             }
         }

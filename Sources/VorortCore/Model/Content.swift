@@ -164,4 +164,6 @@ public struct SiteContent: Sendable {
     public var stories: [Story] = []
     public var facts: [Facts] = []
     public var pages: [Page] = []
+    /// Whole-file suppressions of the wording lint (`lintIgnore`), by file path.
+    var lintSuppressions: [String: [LintSuppression]] = [:]
 }

@@ -19,13 +19,15 @@ enum ContentParser {
         let assets = loaded.assets
         let results = Parallel.map(loaded.content.map { ParseJob(role: $0.role, file: $0.file) }) { job in
             let collector = DiagnosticCollector(file: job.file.path)
-            let item = parse(job.role, job.file, language: language, assets: assets, collector: collector)
-            return (item: item, diagnostics: collector.diagnostics)
+            var suppressions: [LintSuppression] = []
+            let item = parse(job.role, job.file, language: language, assets: assets, collector: collector, suppressions: &suppressions)
+            return (item: item, diagnostics: collector.diagnostics, file: job.file.path, suppressions: suppressions)
         }
         var content = SiteContent()
         var diagnostics: [Diagnostic] = []
-        for (item, itemDiagnostics) in results {
+        for (item, itemDiagnostics, file, suppressions) in results {
             diagnostics += itemDiagnostics
+            if !suppressions.isEmpty { content.lintSuppressions[file] = suppressions }
             switch item {
             case .district(let d)?: content.district = d
             case .municipality(let m)?: content.municipalities.append(m)
@@ -42,7 +44,8 @@ enum ContentParser {
     }
 
     private static func parse(
-        _ role: ContentRole, _ file: SourceFile, language: String, assets: Set<String>, collector: DiagnosticCollector
+        _ role: ContentRole, _ file: SourceFile, language: String, assets: Set<String>, collector: DiagnosticCollector,
+        suppressions: inout [LintSuppression]
     ) -> Item? {
         if case .facts(let owner) = role {
             return parseFacts(file, owner: owner, collector: collector).map(Item.facts)
@@ -54,6 +57,7 @@ enum ContentParser {
         else { return nil }
         defer { fields.finish() }
         let body = document.body
+        suppressions = readLintIgnore(fields)
 
         func origin(_ slug: String) -> ContentOrigin? {
             guard ContentPath.isValidSlug(slug) else {
@@ -173,6 +177,15 @@ enum ContentParser {
 
         case .facts:
             return nil
+        }
+    }
+
+    /// `lintIgnore: [{rule: asylant, reason: "…"}]`: whole-file suppressions of the wording lint.
+    private static func readLintIgnore(_ fields: YAMLMapReader) -> [LintSuppression] {
+        fields.mapList("lintIgnore", itemName: "Ausnahme") { entry -> LintSuppression? in
+            guard let rule = entry.located("rule", required: true, example: "asylant") else { return nil }
+            let reason = entry.text("reason", example: "Zitat, das die Geschichte zurückweist")
+            return LintSuppression(rules: [rule.value], reason: reason, location: rule.location, lines: nil)
         }
     }
 

@@ -15,7 +15,7 @@ enum FrontMatter {
                 hint: "Beginne mit einem Vorspann zwischen zwei Zeilen `---`, z. B. `title: …`, oder entferne die Datei.")
             return nil
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        var lines = text.lines[...]
         guard let first = lines.first, isDelimiter(first) else {
             collector.error("front-matter-missing", at: SourceLocation(line: 1, column: 1, endColumn: 1 + (lines.first?.count ?? 0)),
                 "Die Datei beginnt nicht mit einem Vorspann (`---`).",
@@ -39,6 +39,20 @@ enum FrontMatter {
         collector.error("front-matter-unclosed", at: SourceLocation(line: 1, column: 1, endColumn: 4),
             "Der Vorspann wird nie geschlossen: Nach dem `---` in Zeile 1 fehlt die schließende Zeile `---`.",
             hint: "Füge nach der letzten Angabe des Vorspanns eine Zeile mit genau `---` ein.")
+        return nil
+    }
+
+    /// The file line of the closing `---`, or nil when the file has no complete front matter.
+    static func closingLine(of text: String) -> Int? {
+        var number = 0
+        for line in text.lines {
+            number += 1
+            if number == 1 {
+                guard isDelimiter(line) else { return nil }
+                continue
+            }
+            if isDelimiter(line) || isDelimiter(line, marker: "...") { return number }
+        }
         return nil
     }
 

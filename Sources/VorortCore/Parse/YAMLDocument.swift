@@ -104,7 +104,7 @@ enum YAMLDocument {
 
     /// A German hint for the parser errors editors actually make.
     private static func hint(for problem: String, yaml: String, line: Int) -> String {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = yaml.lines
         let sourceLine = line >= 1 && line <= lines.count ? String(lines[line - 1]) : ""
         if problem.contains("tab") || sourceLine.hasPrefix("\t") {
             return "Rücke mit Leerzeichen ein, nicht mit Tabulatoren."

@@ -9,8 +9,34 @@ public struct CheckedSite: Sendable {
     /// Rendered Markdown bodies by content file path.
     let bodies: [String: String]
     let assets: Set<String>
+    /// The active wording rules, published as the site's language guideline.
+    public let ruleSet: RuleSet
 
     public var content: SiteContent { index.content }
+}
+
+/// Seconds spent in each stage, printed so editors and the benchmark see where time goes.
+public struct StageTimings: Sendable {
+    public private(set) var stages: [(name: String, seconds: Double)] = []
+    private var clock = ContinuousClock.now
+
+    public init() {}
+
+    /// Ends the running stage under `name` and starts the next one.
+    mutating func lap(_ name: String) {
+        let now = ContinuousClock.now
+        let elapsed = now - clock
+        clock = now
+        stages.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+    }
+
+    public func seconds(_ name: String) -> Double { stages.first { $0.name == name }?.seconds ?? 0 }
+
+    public var total: Double { stages.reduce(0) { $0 + $1.seconds } }
+
+    public var summary: String {
+        stages.map { "\($0.name) \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: ", ")
+    }
 }
 
 /// What `vorort check` found.
@@ -19,18 +45,9 @@ public struct CheckReport: Sendable {
     public var filesChecked: Int
     /// Present when no finding has severity error.
     public var site: CheckedSite?
-}
-
-/// Seconds spent in each stage of a build, printed so editors and the benchmark see where time goes.
-public struct StageTimings: Sendable {
-    public var check: Double = 0
-    public var render: Double = 0
-    public var write: Double = 0
-
-    public var summary: String {
-        func f(_ seconds: Double) -> String { String(format: "%.2f", seconds) }
-        return "Prüfen \(f(check)) s, Erzeugen \(f(render)) s, Schreiben \(f(write)) s"
-    }
+    public var timings = StageTimings()
+    /// Words the wording lint read.
+    public var wordsLinted = 0
 }
 
 /// What `vorort build` did.
@@ -40,14 +57,15 @@ public enum BuildOutcome: Sendable {
     case built(CheckReport, filesWritten: Int, timings: StageTimings)
 }
 
-/// The stages in order: load → parse → check references → render bodies (checking links) → render pages → write.
+/// The stages in order: load → parse → check references and links → lint wording → render pages → write.
 public enum Pipeline {
     public static func check(siteRoot: URL) -> CheckReport {
         let root = siteRoot.standardizedFileURL
-        // Load
+        var timings = StageTimings()
         let loaded = SiteLoader.load(root: root)
         var diagnostics = loaded.diagnostics
-        // Parse
+        timings.lap("Laden")
+
         var config: SiteConfig?
         if let file = loaded.siteConfig {
             let parsed = SiteConfigParser.parse(file)
@@ -56,7 +74,9 @@ public enum Pipeline {
         }
         let (content, contentDiagnostics) = ContentParser.parse(loaded, language: config?.language ?? "de")
         diagnostics += contentDiagnostics
-        // Check references and links (the link check renders the bodies)
+        timings.lap("Lesen")
+
+        // References between files, then links (checked while the bodies are rendered).
         let index = SiteIndex(content: content, config: config)
         diagnostics += ReferenceChecker.check(index)
         let bodies = BodyRenderer.render(index, assets: loaded.assets)
@@ -69,9 +89,21 @@ public enum Pipeline {
             diagnostics += loadedTheme.diagnostics
             filesChecked += Theme.requiredTemplates.count
         }
-        var report = CheckReport(diagnostics: diagnostics.sortedForReport(), filesChecked: filesChecked, site: nil)
+        timings.lap("Prüfen")
+
+        let (ruleSet, ruleDiagnostics) = RuleSet.load(siteRoot: root)
+        let matcher = WordingMatcher(rules: ruleSet.rules)
+        diagnostics += ruleDiagnostics + WordingLint.checkSiteRuleExamples(ruleSet, matcher: matcher)
+        timings.lap("Regeln")
+        let lint = WordingLint.lintSite(loaded, content: content, codeLines: bodies.codeLines, matcher: matcher)
+        diagnostics += lint.diagnostics
+        timings.lap("Sprache")
+
+        var report = CheckReport(diagnostics: diagnostics.sortedForReport(), filesChecked: filesChecked, site: nil,
+                                 timings: timings, wordsLinted: lint.words)
         if !diagnostics.hasErrors, let config, let theme {
-            report.site = CheckedSite(root: root, config: config, index: index, theme: theme, bodies: bodies.html, assets: loaded.assets)
+            report.site = CheckedSite(root: root, config: config, index: index, theme: theme, bodies: bodies.html,
+                                      assets: loaded.assets, ruleSet: ruleSet)
         }
         return report
     }
@@ -79,13 +111,13 @@ public enum Pipeline {
     /// Renders every page of a checked site into memory.
     public static func render(_ site: CheckedSite) throws -> [OutputFile] {
         let models = ViewModels(index: site.index, config: site.config, bodies: site.bodies)
-        return try SiteRenderer(models: models, theme: site.theme, assets: site.assets, root: site.root).render()
+        return try SiteRenderer(models: models, theme: site.theme, assets: site.assets, root: site.root, ruleSet: site.ruleSet).render()
     }
 
     /// An output folder inside `content/` or `themes/` would be read back as content by the next build.
     static func refuseOutputInsideSources(_ output: URL, siteRoot: URL) throws {
         let outputPath = output.standardizedFileURL.path + "/"
-        for folder in ["content", "themes"] {
+        for folder in ["content", "themes", "lint"] {
             let source = siteRoot.standardizedFileURL.appendingPathComponent(folder).path + "/"
             if outputPath.hasPrefix(source) {
                 throw BuildError.outputNotReplaceable("\(output.path) liegt im Ordner `\(folder)/` der Website. Wähle mit --output einen Ordner außerhalb, z. B. `output`.")
@@ -95,22 +127,14 @@ public enum Pipeline {
 
     /// Checks, renders and, only when there is no error, replaces the output folder at once.
     public static func build(siteRoot: URL, output: URL) throws -> BuildOutcome {
-        var timings = StageTimings()
-        var clock = ContinuousClock.now
-        func lap() -> Double {
-            let now = ContinuousClock.now
-            defer { clock = now }
-            let elapsed = now - clock
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        }
         try refuseOutputInsideSources(output, siteRoot: siteRoot)
         let report = check(siteRoot: siteRoot)
-        timings.check = lap()
         guard let site = report.site else { return .refused(report) }
+        var timings = report.timings
         let files = try render(site)
-        timings.render = lap()
+        timings.lap("Erzeugen")
         try OutputWriter.write(files, to: output)
-        timings.write = lap()
+        timings.lap("Schreiben")
         return .built(report, filesWritten: files.count, timings: timings)
     }
 }

@@ -12,6 +12,8 @@ public enum Routes {
     public static let sitemap = "sitemap.xml"
     public static let robots = "robots.txt"
     public static let assets = "assets/"
+    /// The published wording guideline, generated from the active lint rules.
+    public static let guideline = "seiten/leitfaden-sprache/"
 
     public static func owner(_ owner: Owner) -> String {
         switch owner {

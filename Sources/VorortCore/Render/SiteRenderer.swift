@@ -7,6 +7,7 @@ struct SiteRenderer: Sendable {
     let theme: Theme
     let assets: Set<String>
     let root: URL
+    let ruleSet: RuleSet
 
     /// Content grouped once up front, so no page searches the whole site (no quadratic work).
     private let offersByOwner: [Owner: [Offer]]
@@ -30,7 +31,7 @@ struct SiteRenderer: Sendable {
 
     /// One page of the site; rendered independently of every other page.
     enum PageKind: Sendable {
-        case home, district, municipalities, offerDirectory, contactPoints, stories, notFound
+        case home, district, municipalities, offerDirectory, contactPoints, stories, notFound, guideline
         case municipality(Int), offer(Int), contactPoint(Int), story(Int), page(Int), category(Int)
     }
 
@@ -40,11 +41,12 @@ struct SiteRenderer: Sendable {
         var lastModified: CalendarDate?
     }
 
-    init(models: ViewModels, theme: Theme, assets: Set<String>, root: URL) {
+    init(models: ViewModels, theme: Theme, assets: Set<String>, root: URL, ruleSet: RuleSet) {
         self.models = models
         self.theme = theme
         self.assets = assets
         self.root = root
+        self.ruleSet = ruleSet
         let content = models.index.content
         // Sorted once: every list below keeps this order.
         let offers = GermanSorting.sorted(content.offers, by: \.title)
@@ -67,10 +69,11 @@ struct SiteRenderer: Sendable {
         footerPages = content.pages
             .sorted { (footerOrder.firstIndex(of: $0.slug) ?? footerOrder.count, $0.title) < (footerOrder.firstIndex(of: $1.slug) ?? footerOrder.count, $1.title) }
             .map { ["title": $0.title, "url": models.url(Routes.page($0))] }
+            + [["title": GuidelinePage.title, "url": models.url(Routes.guideline)]]
     }
 
     var pages: [PageKind] {
-        var pages: [PageKind] = [.home, .district, .municipalities, .offerDirectory, .contactPoints, .stories, .notFound]
+        var pages: [PageKind] = [.home, .district, .municipalities, .offerDirectory, .contactPoints, .stories, .notFound, .guideline]
         pages += content.municipalities.indices.map(PageKind.municipality)
         pages += content.offers.indices.map(PageKind.offer)
         pages += content.contactPoints.indices.map(PageKind.contactPoint)
@@ -260,6 +263,10 @@ struct SiteRenderer: Sendable {
 
         case .notFound:
             return PageContent(route: Routes.notFound, template: "not-found", title: "Seite nicht gefunden")
+
+        case .guideline:
+            return PageContent(route: Routes.guideline, template: "guideline", title: GuidelinePage.title, crumbs: [home],
+                description: GuidelinePage.summary, context: GuidelinePage.context(ruleSet, district: config.district))
         }
     }
 
