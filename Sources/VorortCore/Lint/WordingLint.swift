@@ -1,7 +1,8 @@
 /// A file to lint and what earlier stages learned about it.
 struct LintInput: Sendable {
     enum Kind: Sendable {
-        /// Front matter on lines 2...`frontMatterEnd`, Markdown body after it; `codeLines` are code and HTML blocks.
+        /// `frontMatterEnd` is the line of the closing `---`: front matter on the lines before it, the Markdown body
+        /// after it; `codeLines` are code and HTML blocks.
         case markdown(frontMatterEnd: Int, codeLines: Set<Int>)
         /// A YAML file such as `zahlen.yml`.
         case yaml
@@ -29,9 +30,9 @@ enum WordingLint {
         case .yaml:
             LintSource.yamlTokens(lines, range: 1...lines.count, into: &tokens)
         case .markdown(let end, let codeLines):
-            if end >= 2 { LintSource.yamlTokens(lines, range: 2...end, into: &tokens) }
-            if end + 2 <= lines.count {
-                let body = (end + 2)...lines.count
+            if end >= 3 { LintSource.yamlTokens(lines, range: 2...(end - 1), into: &tokens) }
+            if end + 1 <= lines.count {
+                let body = (end + 1)...lines.count
                 LintSource.markdownTokens(lines, range: body, codeLines: codeLines, into: &tokens)
                 suppressions += LintSuppression.comments(in: lines, range: body, codeLines: codeLines)
             }
@@ -95,7 +96,7 @@ enum WordingLint {
         for rule in ruleSet.rules where rule.definedIn.hasPrefix("lint/") && rule.severity != nil {
             func findings(_ example: String) -> [Diagnostic] {
                 let file = SourceFile(path: rule.definedIn, text: "---\n---\n" + example)
-                return lint(LintInput(file: file, kind: .markdown(frontMatterEnd: 1, codeLines: []), fileSuppressions: []), matcher: matcher)
+                return lint(LintInput(file: file, kind: .markdown(frontMatterEnd: 2, codeLines: []), fileSuppressions: []), matcher: matcher)
             }
             for example in rule.examplesFlagged where !findings(example).contains(where: { $0.rule == rule.id }) {
                 diagnostics.append(Diagnostic(file: rule.definedIn, location: .start, severity: .error, rule: "lint-rule-example",
