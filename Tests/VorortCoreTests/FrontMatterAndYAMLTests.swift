@@ -57,3 +57,44 @@ struct FrontMatterAndYAMLTests {
         #expect(diagnostics.first?.location.line == 2)
     }
 }
+
+@Suite("YAML anchors and aliases")
+struct YAMLAnchorScanTests {
+    @Test func findsAnchorsAndAliasesWhereNodesBegin() {
+        #expect(YAMLAnchorScan.firstAnchorOrAlias(in: "a: &x 1\nb: *x\n")! == (1, 4))
+        #expect(YAMLAnchorScan.firstAnchorOrAlias(in: "list:\n  - *x\n")! == (2, 5))
+        #expect(YAMLAnchorScan.firstAnchorOrAlias(in: "a: [1, *x]\n")! == (1, 8))
+        #expect(YAMLAnchorScan.firstAnchorOrAlias(in: "? *x\n: 1\n")! == (1, 3))
+        #expect(YAMLAnchorScan.firstAnchorOrAlias(in: "*x : 1\n")! == (1, 1))
+    }
+
+    @Test func textThatMerelyContainsAsterisksIsFine() {
+        let fine = """
+            title: Migrant*innen & Freund:innen
+            summary: "*wichtig* und &amp;"
+            quote: 'Es ist *so*'
+            text: |
+              *Markdown* in a block
+            cost: 5 € * 2
+            long: eine lange Zeile
+              *die* weitergeht
+            multi: "Anfang
+              *mitte* Ende"
+            # *kommentar*
+            list: [a, "b*", c]
+
+            """
+        #expect(YAMLAnchorScan.firstAnchorOrAlias(in: fine) == nil)
+    }
+
+    @Test func aliasBombNeverReachesTheParser() throws {
+        var bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        for level in 1..<40 { bomb += "\(Character(UnicodeScalar(97 + level % 26)!))\(level): &l\(level) [*\(level == 1 ? "a" : "l\(level - 1)"), *\(level == 1 ? "a" : "l\(level - 1)")]\n" }
+        let clock = ContinuousClock.now
+        let collector = DiagnosticCollector(file: "x.md")
+        _ = YAMLDocument.parse(bomb, firstLine: 2, into: collector)
+        #expect(collector.diagnostics.map(\.rule) == ["yaml-alias"])
+        #expect(collector.diagnostics.first?.location.line == 2)
+        #expect(ContinuousClock.now - clock < .seconds(1))
+    }
+}

@@ -7,6 +7,12 @@ enum YAMLDocument {
     /// `firstLine` is the file line on which `yaml` starts, so positions point into the file.
     static func parse(_ yaml: String, firstLine: Int, into collector: DiagnosticCollector) -> (node: Node?, ok: Bool) {
         let offset = firstLine - 1
+        if let (line, column) = YAMLAnchorScan.firstAnchorOrAlias(in: yaml) {
+            collector.error("yaml-alias", at: SourceLocation(line: line + offset, column: column, endColumn: column + 1),
+                "Anker und Verweise (`&name`, `*name`) sind in vorort-Dateien nicht erlaubt.",
+                hint: "Schreibe den Wert an jeder Stelle aus, an der er gebraucht wird. Beginnt ein Text mit `*` oder `&`, setze ihn in Anführungszeichen.")
+            return (nil, false)
+        }
         do {
             // The parser owns the anchors (nodes hold them weakly), so it must outlive the scan for them.
             let parser = try Parser(yaml: yaml, encoding: .utf8)
