@@ -11,13 +11,17 @@ enum LintSource {
     /// Tokens of YAML lines `range` (1-based file lines), reading only the values of `textKeys`.
     static func yamlTokens(_ lines: [Substring], range: ClosedRange<Int>, into tokens: inout [LintToken]) {
         var stack: [(indent: Int, key: String)] = []
-        var joined = false
+        var state = LintTokenizerState()
+        func reset() {
+            if let pending = state.hyphenated { tokens.append(pending) }
+            state = LintTokenizerState()
+        }
         for number in range where number <= lines.count {
             let scalars = Array(lines[number - 1].unicodeScalars)
             var position = 0
             while position < scalars.count, scalars[position] == " " { position += 1 }
             let lineIndent = position
-            guard position < scalars.count, scalars[position] != "#" else { joined = false; continue }
+            guard position < scalars.count, scalars[position] != "#" else { reset(); continue }
             var isItem = false
             if scalars[position] == "-", position + 1 == scalars.count || scalars[position + 1] == " " {
                 isItem = true
@@ -34,36 +38,47 @@ enum LintSource {
                 while let last = stack.last, last.indent >= position { stack.removeLast() }
                 stack.append((position, key))
                 valueStart = keyEnd + 1
-                joined = false
+                reset()
             } else if isItem {
                 while let last = stack.last, last.indent > lineIndent { stack.removeLast() }
+                reset()
             } else {
                 while let last = stack.last, last.indent >= lineIndent { stack.removeLast() }
             }
-            guard let key = stack.last?.key, textKeys.contains(key) else { joined = false; continue }
+            guard let key = stack.last?.key, textKeys.contains(key) else { reset(); continue }
             var mask = [Bool](repeating: false, count: scalars.count)
             for i in 0..<min(valueStart, scalars.count) { mask[i] = true }
             maskAddresses(scalars, &mask)
-            LintTokenizer.tokenize(lines[number - 1], lineNumber: number, mask: mask, into: &tokens, joined: &joined)
+            LintTokenizer.tokenize(lines[number - 1], lineNumber: number, mask: mask, into: &tokens, state: &state)
         }
+        reset()
     }
 
     /// Tokens of Markdown body lines `range`, leaving out `codeLines` (code and HTML blocks) and, within lines,
     /// code spans, link targets, URLs, e-mail addresses and HTML.
     static func markdownTokens(_ lines: [Substring], range: ClosedRange<Int>, codeLines: Set<Int>, into tokens: inout [LintToken]) {
-        var joined = false
+        var state = LintTokenizerState()
+        func reset() {
+            if let pending = state.hyphenated { tokens.append(pending) }
+            state = LintTokenizerState()
+        }
         for number in range where number <= lines.count {
             let line = lines[number - 1]
             if codeLines.contains(number) || line.allSatisfy(\.isWhitespace) {
-                joined = false
+                reset()
                 continue
+            }
+            // List items, headings and quotes start a new sentence.
+            if let first = line.first(where: { $0 != " " }), "-*+#>|".contains(first) || first.isNumber {
+                state.sentenceStart = true
             }
             let scalars = Array(line.unicodeScalars)
             var mask = [Bool](repeating: false, count: scalars.count)
             maskInlineMarkdown(scalars, &mask)
             maskAddresses(scalars, &mask)
-            LintTokenizer.tokenize(line, lineNumber: number, mask: mask, into: &tokens, joined: &joined)
+            LintTokenizer.tokenize(line, lineNumber: number, mask: mask, into: &tokens, state: &state)
         }
+        reset()
     }
 
     private static func maskInlineMarkdown(_ s: [Unicode.Scalar], _ mask: inout [Bool]) {

@@ -8,6 +8,20 @@ struct LintToken {
     var endColumn: Int
     /// Whether only white space stands between the previous token and this one (multi-word terms need it).
     var joinedToPrevious: Bool
+    /// Written with a capital first letter, as German nouns are.
+    var capitalized: Bool
+    /// The first word of a sentence, list item or heading, where every word is capitalized.
+    var sentenceStart: Bool
+}
+
+/// What the tokenizer carries from one line to the next.
+struct LintTokenizerState {
+    /// Only white space since the previous token.
+    var joined = false
+    /// Nothing but opening punctuation since the end of a sentence (or the start of the text).
+    var sentenceStart = true
+    /// A word that ended the previous line with a hyphen (`Flüchtlings-`): the next line's first word continues it.
+    var hyphenated: LintToken?
 }
 
 /// Splits text into words the German way: hyphenated compounds, gender-inclusive spellings
@@ -43,16 +57,74 @@ enum LintTokenizer {
         s == "*" || s == ":" || s == "_" || s == "·" || s == "/"
     }
 
+    /// Quotation marks keep words together: `vom „Großen Austausch“` is one expression.
+    static func isQuote(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "\"", "„", "“", "”", "‚", "‘", "’", "»", "«", "›", "‹": true
+        default: false
+        }
+    }
+
+    static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
+        s == "." || s == "!" || s == "?" || s == ":" || s == ";"
+    }
+
+    /// Opening punctuation that does not end a sentence start: quotes, brackets, list and heading markers.
+    static func keepsSentenceStart(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "\"", "'", "(", "[", "„", "“", "‚", "‘", "»", "«", "›", "‹", "-", "*", "#", ">", "–", "—", "•": true
+        default: false
+        }
+    }
+
     /// Tokenizes one line. `mask` marks scalars (by 0-based index) that must not be linted; nil lints all.
-    /// `joined` tells whether the previous line's last token may continue into this line's first one.
     static func tokenize(_ line: Substring, lineNumber: Int, mask: [Bool]?, into tokens: inout [LintToken], joined: inout Bool) {
+        var state = LintTokenizerState(joined: joined, sentenceStart: tokens.isEmpty)
+        tokenize(line, lineNumber: lineNumber, mask: mask, into: &tokens, state: &state)
+        if let pending = state.hyphenated { tokens.append(pending) }
+        joined = state.joined
+    }
+
+    static func tokenize(_ line: Substring, lineNumber: Int, mask: [Bool]?, into tokens: inout [LintToken], state: inout LintTokenizerState) {
         let scalars = Array(line.unicodeScalars)
         var index = 0
         func masked(_ i: Int) -> Bool { mask.map { i < $0.count && $0[i] } ?? false }
+        // A word hyphenated at the end of the previous line continues with this line's first word.
+        if let pending = state.hyphenated {
+            state.hyphenated = nil
+            var first = 0
+            while first < scalars.count, isSpace(scalars[first]) { first += 1 }
+            if first < scalars.count, isWordScalar(scalars[first]), !masked(first) {
+                var rest: [LintToken] = []
+                var restState = LintTokenizerState(joined: true, sentenceStart: false)
+                tokenize(line, lineNumber: lineNumber, mask: mask, into: &rest, state: &restState)
+                if var continued = rest.first {
+                    continued.folded = pending.folded + continued.folded
+                    continued.line = pending.line
+                    continued.startColumn = pending.startColumn
+                    continued.endColumn = pending.endColumn
+                    continued.joinedToPrevious = pending.joinedToPrevious
+                    continued.capitalized = pending.capitalized
+                    continued.sentenceStart = pending.sentenceStart
+                    tokens.append(continued)
+                    tokens.append(contentsOf: rest.dropFirst())
+                    state.joined = restState.joined
+                    state.sentenceStart = restState.sentenceStart
+                    state.hyphenated = restState.hyphenated
+                    return
+                }
+            }
+            tokens.append(pending)
+        }
         while index < scalars.count {
             let scalar = scalars[index]
             guard isWordScalar(scalar), !masked(index) else {
-                if !isSpace(scalar) && !isInvisible(scalar) || masked(index) { joined = false }
+                if masked(index) {
+                    state.joined = false
+                } else if !isSpace(scalar) && !isInvisible(scalar) && !isQuote(scalar) {
+                    state.joined = false
+                    if isSentenceEnd(scalar) { state.sentenceStart = true } else if !keepsSentenceStart(scalar) { state.sentenceStart = false }
+                }
                 index += 1
                 continue
             }
@@ -81,8 +153,19 @@ enum LintTokenizer {
                 }
                 break
             }
-            tokens.append(LintToken(folded: folded, line: lineNumber, startColumn: start + 1, endColumn: end + 1, joinedToPrevious: joined))
-            joined = true
+            let token = LintToken(
+                folded: folded, line: lineNumber, startColumn: start + 1, endColumn: end + 1, joinedToPrevious: state.joined,
+                capitalized: scalars[start].properties.isUppercase, sentenceStart: state.sentenceStart)
+            state.joined = true
+            state.sentenceStart = false
+            // `Flüchtlings-` at the end of the line: the word goes on in the next line.
+            if index < scalars.count, isHyphen(scalars[index]), scalars[(index + 1)...].allSatisfy(isSpace) {
+                var pending = token
+                pending.endColumn = index + 2
+                state.hyphenated = pending
+                return
+            }
+            tokens.append(token)
         }
     }
 }

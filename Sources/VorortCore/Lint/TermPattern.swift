@@ -4,6 +4,8 @@
 /// - `*asylant~*` — also inside compounds: at the start, in the middle or at the end (`Scheinasylanten`, `Asylantenheim`)
 /// - `(fluechtling|migrant)(s|)(welle|flut)~` — alternatives; an empty alternative makes a part optional
 /// - `illegal~ (migrant|einwanderer)~` — several words in a row, across spaces and line breaks
+/// - `^illegal~` — only where the word is used as a noun (capitalized: `auch Illegale`, not `illegale Müllentsorgung`)
+/// - `[als|einen] fidschi~` — a context word in brackets must be there but is not part of the finding
 ///
 /// Letters may be written with umlauts and ß; they are folded like the text (`ü` = `ue`, `ß` = `ss`).
 struct TermPattern: Sendable, Hashable {
@@ -13,6 +15,11 @@ struct TermPattern: Sendable, Hashable {
         var compoundBefore: Bool
         var compoundAfter: Bool
         var inflected: Bool
+        /// `^`: only where the word is used as a noun — capitalized, and at a sentence start not followed by
+        /// another capitalized word (`Illegale halten sich …`, not `Illegale Müllentsorgung …`).
+        var noun: Bool
+        /// `[…]`: a context word that must be there but is not part of the finding (`[als] fidschi~`).
+        var context: Bool
     }
 
     var words: [Word]
@@ -40,7 +47,15 @@ struct TermPattern: Sendable, Hashable {
 
     private static func parseWord(_ text: String) throws -> Word {
         var scalars = Array(text.unicodeScalars)
-        var word = Word(parts: [], compoundBefore: false, compoundAfter: false, inflected: false)
+        var context = false
+        if scalars.first == "[", scalars.last == "]", scalars.count > 2 {
+            context = true
+            scalars = Array(scalars.dropFirst().dropLast())
+            // `[ein|einen]` is short for `[(ein|einen)]`.
+            if scalars.contains("|"), !scalars.contains("(") { scalars = ["("] + scalars + [")"] }
+        }
+        var word = Word(parts: [], compoundBefore: false, compoundAfter: false, inflected: false, noun: false, context: context)
+        if scalars.first == "^" { word.noun = true; scalars.removeFirst() }
         if scalars.first == "*" { word.compoundBefore = true; scalars.removeFirst() }
         if scalars.last == "*" { word.compoundAfter = true; scalars.removeLast() }
         if scalars.last == "~" { word.inflected = true; scalars.removeLast() }
@@ -62,7 +77,7 @@ struct TermPattern: Sendable, Hashable {
                 if inner.contains("(") { throw ParseError.invalid("In `\(text)` sind Klammern verschachtelt.") }
                 word.parts.append(inner.split(separator: "|", omittingEmptySubsequences: false).map { GermanFolding.fold(String($0)) })
                 index = close + 1
-            case ")", "|", "*", "~":
+            case ")", "|", "*", "~", "^", "[", "]":
                 throw ParseError.invalid("In `\(text)` steht `\(s)` an einer Stelle, an der es nichts bedeutet.")
             default:
                 guard LintTokenizer.isWordScalar(s) else {
@@ -77,6 +92,13 @@ struct TermPattern: Sendable, Hashable {
             throw ParseError.invalid("`\(text)` enthält keine Buchstaben.")
         }
         return word
+    }
+
+    /// The words a finding covers: all but the context words at either end.
+    var focus: ClosedRange<Int> {
+        let first = words.firstIndex { !$0.context } ?? 0
+        let last = words.lastIndex { !$0.context } ?? words.count - 1
+        return first...max(first, last)
     }
 
     /// The literals one of which must occur where a match begins, used to index patterns (nil: no such literal).
@@ -126,12 +148,22 @@ struct TermPattern: Sendable, Hashable {
         return true
     }
 
+    static func isNounUse(_ tokens: [LintToken], _ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.capitalized else { return false }
+        guard token.sentenceStart else { return true }
+        // At a sentence start every word is capitalized; a capitalized word right after it marks an attribute.
+        guard index + 1 < tokens.count, tokens[index + 1].joinedToPrevious else { return true }
+        return !tokens[index + 1].capitalized
+    }
+
     /// Whether the pattern matches the tokens starting at `index`; returns the index of the last token matched.
     func match(_ tokens: [LintToken], at index: Int) -> Int? {
         guard index + words.count <= tokens.count else { return nil }
         for (offset, word) in words.enumerated() {
             let token = tokens[index + offset]
             if offset > 0, !token.joinedToPrevious { return nil }
+            if word.noun, !TermPattern.isNounUse(tokens, index + offset) { return nil }
             if !TermPattern.matches(word, token.folded) { return nil }
         }
         return index + words.count - 1

@@ -74,9 +74,11 @@ struct WordingMatcher: Sendable {
                 let term = terms[termIndex]
                 guard let last = term.pattern.match(tokens, at: index) else { continue }
                 if isException(rules[term.rule], tokens: tokens, first: index, last: last) { continue }
+                let focus = term.pattern.focus
+                let first = index + focus.lowerBound, focusLast = index + focus.upperBound
                 // One finding per rule and place, however many of its patterns match there.
-                if !found.contains(where: { $0.rule == term.rule && $0.first == index }) {
-                    found.append(Match(rule: term.rule, first: index, last: last))
+                if !found.contains(where: { $0.rule == term.rule && $0.first == first }) {
+                    found.append(Match(rule: term.rule, first: first, last: focusLast))
                 }
             }
         }
