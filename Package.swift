@@ -40,6 +40,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Measures the pipeline in-process (`swift run -c release vorort-benchmark`); see scripts/benchmark.py.
+        .executableTarget(
+            name: "vorort-benchmark",
+            dependencies: ["VorortCore"]
+        ),
         .testTarget(
             name: "VorortCoreTests",
             dependencies: ["VorortCore", "vorort"]

@@ -41,7 +41,7 @@ struct LintCorpusTests {
 
     static func findings(_ text: String) -> [Diagnostic] {
         let file = SourceFile(path: "korpus.md", text: "---\n---\n" + text)
-        return WordingLint.lint(LintInput(file: file, kind: .markdown(frontMatterEnd: 2, codeLines: []), fileSuppressions: []), matcher: matcher)
+        return WordingLint.lint(LintInput(file: file, kind: .markdown(frontMatterEnd: 2), fileSuppressions: []), matcher: matcher)
     }
 
     @Test func recallAndFalsePositiveRate() throws {

@@ -5,7 +5,7 @@ import Testing
 /// Lints a text as a Markdown body (no front matter) and returns the findings.
 func lintBody(_ text: String, rules: [LintRule]) -> [Diagnostic] {
     let file = SourceFile(path: "x.md", text: "---\n---\n" + text)
-    return WordingLint.lint(LintInput(file: file, kind: .markdown(frontMatterEnd: 2, codeLines: []), fileSuppressions: []),
+    return WordingLint.lint(LintInput(file: file, kind: .markdown(frontMatterEnd: 2), fileSuppressions: []),
                             matcher: WordingMatcher(rules: rules))
 }
 
@@ -55,7 +55,7 @@ struct LintEngineTests {
         let text = "`Asylant` und [Link](https://example.org/asylanten) und https://asylant.example und <asylant@example.org>\n"
         #expect(lintBody(text, rules: [rule]).isEmpty)
         let file = SourceFile(path: "x.md", text: "---\n---\n```\nAsylant\n```\nAsylant\n")
-        let findings = WordingLint.lint(LintInput(file: file, kind: .markdown(frontMatterEnd: 2, codeLines: [3, 4, 5]), fileSuppressions: []),
+        let findings = WordingLint.lint(LintInput(file: file, kind: .markdown(frontMatterEnd: 2), fileSuppressions: []),
                                         matcher: WordingMatcher(rules: [rule]))
         #expect(findings.map(\.location.line) == [6])
     }
@@ -64,7 +64,7 @@ struct LintEngineTests {
         let rule = try testRule("asylant", ["*asylant~*"])
         let text = "---\ntitle: Hilfe für Asylanten\ncontact: asylanten-hilfe\nwebsite: https://asylant.example\nresponsibilities:\n  - Asylanten\n---\nText\n"
         let file = SourceFile(path: "x.md", text: text)
-        let findings = WordingLint.lint(LintInput(file: file, kind: .markdown(frontMatterEnd: 7, codeLines: []), fileSuppressions: []),
+        let findings = WordingLint.lint(LintInput(file: file, kind: .markdown(frontMatterEnd: 7), fileSuppressions: []),
                                         matcher: WordingMatcher(rules: [rule]))
         #expect(findings.map(\.location.line) == [2, 6])
         #expect(findings.first?.location.column == 18)

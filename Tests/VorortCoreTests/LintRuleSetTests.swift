@@ -39,7 +39,7 @@ struct LintRuleSetTests {
 
 func lintBody(_ text: String, rules: [LintRule], matcher: WordingMatcher) -> [Diagnostic] {
     let file = SourceFile(path: "x.md", text: "---\n---\n" + text)
-    return WordingLint.lint(LintInput(file: file, kind: .markdown(frontMatterEnd: 2, codeLines: []), fileSuppressions: []), matcher: matcher)
+    return WordingLint.lint(LintInput(file: file, kind: .markdown(frontMatterEnd: 2), fileSuppressions: []), matcher: matcher)
 }
 
 @Suite("What the built-in rules leave alone")

@@ -5,8 +5,6 @@ enum BodyRenderer {
     struct Output {
         /// HTML of each body by content file path.
         var html: [String: String] = [:]
-        /// File lines of code and HTML blocks by content file path, for the wording lint.
-        var codeLines: [String: Set<Int>] = [:]
         var diagnostics: [Diagnostic] = []
     }
 
@@ -33,7 +31,6 @@ enum BodyRenderer {
                     hint: "Schreibe den Inhalt mit Markdown: `**fett**`, `[Link](https://…)`, Listen mit `- `.")
             }
             output.html[file] = result.html
-            output.codeLines[file] = result.codeLines
             output.diagnostics += collector.diagnostics
         }
         return output

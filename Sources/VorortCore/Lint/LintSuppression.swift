@@ -17,7 +17,8 @@ struct LintSuppression: Sendable, Hashable {
         var found: [LintSuppression] = []
         for number in range where number <= lines.count && !codeLines.contains(number) {
             let line = lines[number - 1]
-            guard let open = line.range(of: "<!--"), let close = line.range(of: "-->", range: open.upperBound..<line.endIndex) else { continue }
+            // Most lines have no `<`: a byte test first keeps this cheap.
+            guard line.utf8.contains(0x3C), let open = line.range(of: "<!--"), let close = line.range(of: "-->", range: open.upperBound..<line.endIndex) else { continue }
             let inner = line[open.upperBound..<close.lowerBound].trimmed
             guard inner.hasPrefix(commentPrefix) else { continue }
             let column = line.unicodeScalars[line.startIndex..<open.lowerBound].count + 1

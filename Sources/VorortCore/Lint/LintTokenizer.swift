@@ -27,17 +27,29 @@ struct LintTokenizerState {
 /// Splits text into words the German way: hyphenated compounds, gender-inclusive spellings
 /// (`*innen`, `:innen`, `_innen`, Binnen-I), soft hyphens and zero-width characters stay inside one word.
 enum LintTokenizer {
+    // Fast paths for ASCII and Latin-1 (German letters): Unicode property look-ups are slow.
+    @inline(__always)
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        if s.value < 0x80 {
-            return (s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0x41 && s.value <= 0x5A) || (s.value >= 0x30 && s.value <= 0x39)
-        }
-        return s.properties.isAlphabetic || (0x300...0x36F).contains(s.value)
+        let v = s.value
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
+        if v >= 0xC0 && v <= 0xFF { return v != 0xD7 && v != 0xF7 }
+        return s.properties.isAlphabetic || (0x300...0x36F).contains(v)
+    }
+
+    @inline(__always)
+    static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        if v >= 0xC0 && v <= 0xFF { return v <= 0xDE && v != 0xD7 }
+        return s.properties.isUppercase
     }
 
     /// White space, with a fast path for ASCII (Unicode properties are slow to look up).
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 { return s == " " || s == "\t" || s == "\n" || s == "\r" }
+        if s.value == 0xA0 { return true }
+        if s.value < 0x2000 { return false }
         return s.properties.isWhitespace
     }
 
@@ -155,7 +167,7 @@ enum LintTokenizer {
             }
             let token = LintToken(
                 folded: folded, line: lineNumber, startColumn: start + 1, endColumn: end + 1, joinedToPrevious: state.joined,
-                capitalized: scalars[start].properties.isUppercase, sentenceStart: state.sentenceStart)
+                capitalized: isUppercase(scalars[start]), sentenceStart: state.sentenceStart)
             state.joined = true
             state.sentenceStart = false
             // `Flüchtlings-` at the end of the line: the word goes on in the next line.

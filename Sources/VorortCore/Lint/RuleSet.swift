@@ -11,104 +11,111 @@ public struct RuleSet: Sendable {
 
     public func rule(_ id: String) -> LintRule? { rules.first { $0.id == id } }
 
-    static let severityWords = ["error", "warning", "info", "off"]
+    /// One rule as a file states it: new rules give every field, changes to an existing rule only some.
+    struct Entry: Sendable {
+        var id: Located<String>
+        var category: String?
+        /// `.some(nil)`: switched off.
+        var severity: Severity??
+        var label: String?
+        var terms: [TermPattern]?
+        var explanation: String?
+        var alternatives: [String]?
+        var source: String?
+        var exceptions: [TermPattern]?
+        var examples: (flag: [String], pass: [String])?
+    }
+
+    /// What one rule file says, read on its own (files are read in parallel, merged in order).
+    struct RuleFile: Sendable {
+        var path: String
+        var categories: [LintCategory] = []
+        var entries: [Entry] = []
+        var diagnostics: [Diagnostic] = []
+    }
 
     /// The built-in rule files shipped inside vorort, by name.
-    static func builtInFiles() -> [(name: String, text: String)] {
+    static func builtInFiles() -> [SourceFile] {
         guard let folder = Bundle.module.url(forResource: "Rules", withExtension: nil),
             let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
         else { return [] }
         return names.filter { $0.hasSuffix(".yml") }.sorted().compactMap { name in
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { return nil }
-            return (name, String(decoding: data, as: UTF8.self))
+            return SourceFile(path: "vorort:lint/\(name)", text: String(decoding: data, as: UTF8.self))
         }
     }
 
     /// Loads the built-in rules and the site's `lint/*.yml`; problems in site files are findings at their lines.
     public static func load(siteRoot: URL?) -> (ruleSet: RuleSet, diagnostics: [Diagnostic]) {
-        var set = RuleSet()
+        var files = builtInFiles()
         var diagnostics: [Diagnostic] = []
-        for (name, text) in builtInFiles() {
-            diagnostics += set.merge(SourceFile(path: "vorort:lint/\(name)", text: text))
-        }
         if let siteRoot {
             let folder = siteRoot.appendingPathComponent("lint")
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yml") }.sorted()
             for name in names {
-                var readDiagnostics: [Diagnostic] = []
-                if let file = SiteLoader.readText(at: folder.appendingPathComponent(name), relativePath: "lint/\(name)", into: &readDiagnostics) {
-                    diagnostics += set.merge(file)
+                if let file = SiteLoader.readText(at: folder.appendingPathComponent(name), relativePath: "lint/\(name)", into: &diagnostics) {
+                    files.append(file)
                 }
-                diagnostics += readDiagnostics
             }
         }
-        diagnostics += set.checkReferences()
+        var set = RuleSet()
+        for file in Parallel.map(files, read) {
+            diagnostics += file.diagnostics
+            diagnostics += set.merge(file)
+        }
+        diagnostics += set.checkCategories()
         return (set, diagnostics)
     }
 
-    /// Reads one rule file into the set.
-    mutating func merge(_ file: SourceFile) -> [Diagnostic] {
+    /// Reads one rule file into categories and entries, checking its syntax and patterns.
+    static func read(_ file: SourceFile) -> RuleFile {
+        var result = RuleFile(path: file.path)
         let collector = DiagnosticCollector(file: file.path)
+        defer { result.diagnostics = collector.diagnostics }
         let (node, ok) = YAMLDocument.parse(file.text, firstLine: 1, into: collector)
         guard ok, let reader = YAMLMapReader(node, context: file.path, collector: collector, lineOffset: 0, fallback: .start) else {
-            return collector.diagnostics
+            return result
         }
-        let categories = reader.mapList("categories", itemName: "Kategorie") { item -> LintCategory? in
+        result.categories = reader.mapList("categories", itemName: "Kategorie") { item -> LintCategory? in
             let id = item.text("id", required: true, example: "metaphern")
             let title = item.text("title", required: true, example: "Naturkatastrophen-Metaphern")
             let description = item.text("description", required: true)
             guard let id, let title, let description else { return nil }
             return LintCategory(id: id, title: title, description: description)
         }
-        for category in categories {
-            if let existing = self.categories.firstIndex(where: { $0.id == category.id }) {
-                self.categories[existing] = category
-            } else {
-                self.categories.append(category)
-            }
-        }
-        _ = reader.mapList("rules", itemName: "Regel") { item -> Bool? in
-            readRule(item, file: file.path, collector: collector)
-            return true
-        }
+        result.entries = reader.mapList("rules", itemName: "Regel") { readEntry($0, collector: collector) }
         reader.finish()
-        return collector.diagnostics
+        return result
     }
 
-    private mutating func readRule(_ item: YAMLMapReader, file: String, collector: DiagnosticCollector) {
-        guard let id = item.located("id", required: true, example: "asylant") else { return }
-        let existing = rules.firstIndex { $0.id == id.value }
-        let required = existing == nil
-        if required, !ContentPath.isValidSlug(id.value) {
-            collector.error("lint-rule-invalid", at: id.location, "`\(id.value)` ist keine gültige Regel-ID.",
-                hint: "Regel-IDs bestehen aus Kleinbuchstaben a–z, Ziffern und Bindestrichen.")
-            return
-        }
-        let category = item.text("category", required: required, example: "metaphern")
-        let severityText = item.located("severity", required: required, example: "warning")
-        let label = item.text("label", required: required, example: "Asylant, Asylantin")
-        let termTexts = item.locatedList("terms", required: required, example: "[\"*asylant~*\"]")
-        let explanation = item.text("explanation", required: required)
-        let alternatives = item.locatedList("alternatives", required: required, example: "[Geflüchtete, Asylsuchende]")
-        let source = item.text("source")
+    private static func readEntry(_ item: YAMLMapReader, collector: DiagnosticCollector) -> Entry? {
+        guard let id = item.located("id", required: true, example: "asylant") else { return nil }
+        var entry = Entry(id: id)
+        entry.category = item.text("category", example: "metaphern")
+        let severityText = item.located("severity", example: "warning")
+        entry.label = item.text("label", example: "Asylant, Asylantin")
+        let termTexts = item.locatedList("terms", example: "[\"*asylant~*\"]")
+        entry.explanation = item.text("explanation")
+        entry.alternatives = item.locatedList("alternatives", example: "[Geflüchtete, Asylsuchende]")?.map(\.value)
+        entry.source = item.text("source")
         let exceptionTexts = item.locatedList("exceptions", example: "[\"asylantr*\"]")
-        let examples = item.map("examples", example: "{flag: […], pass: […]}") { e -> ([String], [String])? in
+        entry.examples = item.map("examples", example: "{flag: […], pass: […]}") { e -> (flag: [String], pass: [String])? in
             (e.textList("flag"), e.textList("pass"))
         }
-        var severity: Severity?? = nil
         if let severityText {
-            switch severityText.value {
-            case "off": severity = .some(nil)
-            case let word where Severity(rawValue: word) != nil: severity = .some(Severity(rawValue: word))
-            default:
+            if severityText.value == "off" {
+                entry.severity = .some(nil)
+            } else if let severity = Severity(rawValue: severityText.value) {
+                entry.severity = .some(severity)
+            } else {
                 collector.error("invalid-value", at: severityText.location,
                     "`severity` muss `error`, `warning`, `info` oder `off` sein, ist aber `\(severityText.value)`.",
                     hint: "Schreibe z. B. `severity: warning`.")
-                return
+                return nil
             }
         }
-        func compile(_ texts: [Located<String>]?) -> [TermPattern]? {
-            guard let texts else { return nil }
+        func compile(_ texts: [Located<String>]?) -> [TermPattern]?? {
+            guard let texts else { return .some(nil) }
             var patterns: [TermPattern] = []
             for text in texts {
                 do {
@@ -119,44 +126,73 @@ public struct RuleSet: Sendable {
                     return nil
                 }
             }
-            return patterns
+            return .some(patterns)
         }
-        let terms = compile(termTexts)
-        let exceptions = compile(exceptionTexts)
-        if termTexts != nil, terms == nil { return }
-        if exceptionTexts != nil, exceptions == nil { return }
-        if let existing {
-            var rule = rules[existing]
-            if let category { rule.category = category }
-            if let severity { rule.severity = severity }
-            if let label { rule.label = label }
-            if let terms { rule.terms = terms }
-            if let explanation { rule.explanation = explanation }
-            if let alternatives { rule.alternatives = alternatives.map(\.value) }
-            if let source { rule.source = source }
-            if let exceptions { rule.exceptions = exceptions }
-            if let examples { rule.examplesFlagged = examples.0; rule.examplesClean = examples.1 }
-            rule.definedIn = file
-            rules[existing] = rule
-            return
-        }
-        guard let category, let severity, let label, let terms, let explanation, let alternatives else { return }
-        rules.append(LintRule(
-            id: id.value, category: category, severity: severity, label: label, terms: terms, explanation: explanation,
-            alternatives: alternatives.map(\.value), source: source, exceptions: exceptions ?? [],
-            examplesFlagged: examples?.0 ?? [], examplesClean: examples?.1 ?? [], definedIn: file))
+        guard let terms = compile(termTexts), let exceptions = compile(exceptionTexts) else { return nil }
+        entry.terms = terms
+        entry.exceptions = exceptions
+        return entry
     }
 
-    /// Every rule names a known category; contested words must not fail a build — that is checked in tests of the built-in set.
-    private func checkReferences() -> [Diagnostic] {
+    /// Adds a file's categories and rules; an entry with a known id changes only the fields it gives.
+    mutating func merge(_ file: RuleFile) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let known = Set(categories.map(\.id))
-        for rule in rules where !known.contains(rule.category) {
-            diagnostics.append(Diagnostic(
-                file: rule.definedIn, location: .start, severity: .error, rule: "lint-rule-invalid",
-                message: "Die Regel `\(rule.id)` nennt die unbekannte Kategorie `\(rule.category)`.",
-                hint: "Nenne eine Kategorie aus `categories:` (\(categories.map(\.id).joined(separator: ", ")))."))
+        for category in file.categories {
+            if let existing = categories.firstIndex(where: { $0.id == category.id }) {
+                categories[existing] = category
+            } else {
+                categories.append(category)
+            }
+        }
+        for entry in file.entries {
+            if let existing = rules.firstIndex(where: { $0.id == entry.id.value }) {
+                var rule = rules[existing]
+                if let category = entry.category { rule.category = category }
+                if let severity = entry.severity { rule.severity = severity }
+                if let label = entry.label { rule.label = label }
+                if let terms = entry.terms { rule.terms = terms }
+                if let explanation = entry.explanation { rule.explanation = explanation }
+                if let alternatives = entry.alternatives { rule.alternatives = alternatives }
+                if let source = entry.source { rule.source = source }
+                if let exceptions = entry.exceptions { rule.exceptions = exceptions }
+                if let examples = entry.examples { rule.examplesFlagged = examples.flag; rule.examplesClean = examples.pass }
+                rule.definedIn = file.path
+                rules[existing] = rule
+                continue
+            }
+            guard ContentPath.isValidSlug(entry.id.value) else {
+                diagnostics.append(Diagnostic(file: file.path, location: entry.id.location, severity: .error, rule: "lint-rule-invalid",
+                    message: "`\(entry.id.value)` ist keine gültige Regel-ID.",
+                    hint: "Regel-IDs bestehen aus Kleinbuchstaben a–z, Ziffern und Bindestrichen."))
+                continue
+            }
+            let missing = [("category", entry.category == nil), ("severity", entry.severity == nil), ("label", entry.label == nil),
+                           ("terms", entry.terms == nil), ("explanation", entry.explanation == nil), ("alternatives", entry.alternatives == nil)]
+                .filter(\.1).map(\.0)
+            guard missing.isEmpty, let category = entry.category, let severity = entry.severity, let label = entry.label,
+                let terms = entry.terms, let explanation = entry.explanation, let alternatives = entry.alternatives
+            else {
+                diagnostics.append(Diagnostic(file: file.path, location: entry.id.location, severity: .error, rule: "missing-field",
+                    message: "Die neue Regel `\(entry.id.value)` braucht noch: \(missing.map { "`\($0)`" }.joined(separator: ", ")).",
+                    hint: "Eine neue Regel nennt category, severity, label, terms, explanation und alternatives (siehe docs/lint.md)."))
+                continue
+            }
+            rules.append(LintRule(
+                id: entry.id.value, category: category, severity: severity, label: label, terms: terms, explanation: explanation,
+                alternatives: alternatives, source: entry.source, exceptions: entry.exceptions ?? [],
+                examplesFlagged: entry.examples?.flag ?? [], examplesClean: entry.examples?.pass ?? [], definedIn: file.path))
         }
         return diagnostics
+    }
+
+    /// Every rule names a known category.
+    private func checkCategories() -> [Diagnostic] {
+        let known = Set(categories.map(\.id))
+        return rules.filter { !known.contains($0.category) }.map { rule in
+            Diagnostic(
+                file: rule.definedIn, location: .start, severity: .error, rule: "lint-rule-invalid",
+                message: "Die Regel `\(rule.id)` nennt die unbekannte Kategorie `\(rule.category)`.",
+                hint: "Nenne eine Kategorie aus `categories:` (\(categories.map(\.id).joined(separator: ", "))).")
+        }
     }
 }

@@ -101,9 +101,10 @@ struct TermPattern: Sendable, Hashable {
         return first...max(first, last)
     }
 
-    /// The literals one of which must occur where a match begins, used to index patterns (nil: no such literal).
-    var anchors: [[UInt8]]? {
-        guard let first = words.first?.parts.first, !first.contains(where: \.isEmpty) else { return nil }
+    /// The literals one of which must begin the word's match, for indexing: nil when a literal is shorter
+    /// than three letters or a first part is optional.
+    static func anchors(of word: Word) -> [[UInt8]]? {
+        guard let first = word.parts.first, first.allSatisfy({ $0.count >= 3 }) else { return nil }
         return first
     }
 

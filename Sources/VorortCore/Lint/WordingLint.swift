@@ -1,9 +1,8 @@
 /// A file to lint and what earlier stages learned about it.
 struct LintInput: Sendable {
     enum Kind: Sendable {
-        /// `frontMatterEnd` is the line of the closing `---`: front matter on the lines before it, the Markdown body
-        /// after it; `codeLines` are code and HTML blocks.
-        case markdown(frontMatterEnd: Int, codeLines: Set<Int>)
+        /// `frontMatterEnd` is the line of the closing `---`: front matter on the lines before it, the Markdown body after it.
+        case markdown(frontMatterEnd: Int)
         /// A YAML file such as `zahlen.yml`.
         case yaml
     }
@@ -29,12 +28,13 @@ enum WordingLint {
         switch input.kind {
         case .yaml:
             LintSource.yamlTokens(lines, range: 1...lines.count, into: &tokens)
-        case .markdown(let end, let codeLines):
+        case .markdown(let end):
             if end >= 3 { LintSource.yamlTokens(lines, range: 2...(end - 1), into: &tokens) }
             if end + 1 <= lines.count {
                 let body = (end + 1)...lines.count
-                LintSource.markdownTokens(lines, range: body, codeLines: codeLines, into: &tokens)
-                suppressions += LintSuppression.comments(in: lines, range: body, codeLines: codeLines)
+                let blocks = MarkdownBlocks.scan(lines, range: body)
+                LintSource.markdownTokens(lines, range: body, codeLines: blocks.code.union(blocks.html), into: &tokens)
+                suppressions += LintSuppression.comments(in: lines, range: body, codeLines: blocks.code)
             }
         }
         let collector = DiagnosticCollector(file: input.file.path)
@@ -70,7 +70,7 @@ enum WordingLint {
     }
 
     /// Lints every content file of the site in parallel.
-    static func lintSite(_ loaded: LoadedSite, content: SiteContent, codeLines: [String: Set<Int>], matcher: WordingMatcher)
+    static func lintSite(_ loaded: LoadedSite, content: SiteContent, matcher: WordingMatcher)
         -> (diagnostics: [Diagnostic], words: Int)
     {
         let jobs = loaded.content.map { (role: $0.role, file: $0.file) }
@@ -82,7 +82,7 @@ enum WordingLint {
             } else {
                 // Files without complete front matter were reported by the parser already.
                 guard let end = FrontMatter.closingLine(of: job.file.text) else { return ([], 0) }
-                input = LintInput(file: job.file, kind: .markdown(frontMatterEnd: end, codeLines: codeLines[job.file.path] ?? []),
+                input = LintInput(file: job.file, kind: .markdown(frontMatterEnd: end),
                                   fileSuppressions: suppressions[job.file.path] ?? [])
             }
             return lintCountingWords(input, matcher: matcher)
@@ -96,7 +96,7 @@ enum WordingLint {
         for rule in ruleSet.rules where rule.definedIn.hasPrefix("lint/") && rule.severity != nil {
             func findings(_ example: String) -> [Diagnostic] {
                 let file = SourceFile(path: rule.definedIn, text: "---\n---\n" + example)
-                return lint(LintInput(file: file, kind: .markdown(frontMatterEnd: 2, codeLines: []), fileSuppressions: []), matcher: matcher)
+                return lint(LintInput(file: file, kind: .markdown(frontMatterEnd: 2), fileSuppressions: []), matcher: matcher)
             }
             for example in rule.examplesFlagged where !findings(example).contains(where: { $0.rule == rule.id }) {
                 diagnostics.append(Diagnostic(file: rule.definedIn, location: .start, severity: .error, rule: "lint-rule-example",

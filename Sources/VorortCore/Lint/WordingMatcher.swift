@@ -4,6 +4,9 @@ struct WordingMatcher: Sendable {
     struct Term: Sendable {
         var rule: Int
         var pattern: TermPattern
+        /// The word of the pattern the index points at: the first one that is not context, so that an
+        /// article in brackets (`[einen] buschmann~`) does not make every article a candidate.
+        var anchorWord: Int
     }
 
     /// A term found in the text: tokens `first...last`.
@@ -15,11 +18,17 @@ struct WordingMatcher: Sendable {
 
     let rules: [LintRule]
     private let terms: [Term]
-    /// Patterns whose first word must begin with the key, and patterns whose first word may start anywhere in a word.
+    /// Patterns whose anchor word must begin with the key, and patterns whose anchor word may start anywhere in a word.
     private let wordStartIndex: [UInt32: [Int]]
     private let anywhereIndex: [UInt32: [Int]]
-    /// Patterns without a literal of three letters at their start; tried on every word.
+    /// Patterns without a literal of three letters at the start of their anchor word; tried on every word.
     private let unindexed: [Int]
+    /// A 64 Ki-bit filter over the keys of `anywhereIndex`: almost every position of almost every word misses,
+    /// and a bit test is far cheaper than a dictionary lookup.
+    private let anywhereFilter: [UInt64]
+
+    @inline(__always)
+    private static func filterBit(_ key: UInt32) -> Int { Int((key &* 2_654_435_761) >> 16) }
 
     init(rules: [LintRule]) {
         self.rules = rules
@@ -30,14 +39,16 @@ struct WordingMatcher: Sendable {
         for (ruleIndex, rule) in rules.enumerated() where rule.severity != nil {
             for pattern in rule.terms {
                 let termIndex = terms.count
-                terms.append(Term(rule: ruleIndex, pattern: pattern))
-                guard let anchors = pattern.anchors, anchors.allSatisfy({ $0.count >= 3 }) else {
+                let anchorWord = pattern.words.firstIndex { !$0.context && TermPattern.anchors(of: $0) != nil }
+                    ?? pattern.words.firstIndex { TermPattern.anchors(of: $0) != nil } ?? 0
+                terms.append(Term(rule: ruleIndex, pattern: pattern, anchorWord: anchorWord))
+                let word = pattern.words[anchorWord]
+                guard let anchors = TermPattern.anchors(of: word) else {
                     unindexed.append(termIndex)
                     continue
                 }
-                let before = pattern.words[0].compoundBefore
                 for anchor in Set(anchors.map { WordingMatcher.key($0, 0) }) {
-                    if before { anywhere[anchor, default: []].append(termIndex) } else { wordStart[anchor, default: []].append(termIndex) }
+                    if word.compoundBefore { anywhere[anchor, default: []].append(termIndex) } else { wordStart[anchor, default: []].append(termIndex) }
                 }
             }
         }
@@ -45,6 +56,12 @@ struct WordingMatcher: Sendable {
         wordStartIndex = wordStart
         anywhereIndex = anywhere
         self.unindexed = unindexed
+        var filter = [UInt64](repeating: 0, count: 1024)
+        for key in anywhere.keys {
+            let bit = WordingMatcher.filterBit(key)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        anywhereFilter = filter
     }
 
     @inline(__always)
@@ -65,20 +82,24 @@ struct WordingMatcher: Sendable {
                 if let list = wordStartIndex[WordingMatcher.key(folded, 0)] { candidates.append(contentsOf: list) }
                 if !anywhereIndex.isEmpty {
                     for position in 0...(folded.count - 3) {
-                        if let list = anywhereIndex[WordingMatcher.key(folded, position)] { candidates.append(contentsOf: list) }
+                        let key = WordingMatcher.key(folded, position)
+                        let bit = WordingMatcher.filterBit(key)
+                        guard anywhereFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
+                        if let list = anywhereIndex[key] { candidates.append(contentsOf: list) }
                     }
                 }
             }
             for termIndex in candidates where triedAt[termIndex] != index {
                 triedAt[termIndex] = index
-                let term = terms[termIndex]
-                guard let last = term.pattern.match(tokens, at: index) else { continue }
-                if isException(rules[term.rule], tokens: tokens, first: index, last: last) { continue }
-                let focus = term.pattern.focus
-                let first = index + focus.lowerBound, focusLast = index + focus.upperBound
+                let start = index - terms[termIndex].anchorWord
+                guard start >= 0, let last = terms[termIndex].pattern.match(tokens, at: start) else { continue }
+                let rule = terms[termIndex].rule
+                if isException(rules[rule], tokens: tokens, first: start, last: last) { continue }
+                let focus = terms[termIndex].pattern.focus
+                let first = start + focus.lowerBound, focusLast = start + focus.upperBound
                 // One finding per rule and place, however many of its patterns match there.
-                if !found.contains(where: { $0.rule == term.rule && $0.first == first }) {
-                    found.append(Match(rule: term.rule, first: first, last: focusLast))
+                if !found.contains(where: { $0.rule == rule && $0.first == first }) {
+                    found.append(Match(rule: rule, first: first, last: focusLast))
                 }
             }
         }

@@ -32,8 +32,6 @@ enum Markdown {
         var html: String
         /// Raw HTML blocks or inlines that safe mode left out, by file line.
         var omittedHTMLLines: [Int]
-        /// File lines of code blocks and HTML blocks, which the wording lint leaves out.
-        var codeLines: Set<Int> = []
     }
 
     static func render(_ source: MarkdownSource, decide: (MarkdownReference) -> LinkDecision) -> Result {
@@ -59,8 +57,7 @@ enum Markdown {
 
         let locator = SourceLocator(source)
         var omitted: [Int] = []
-        var codeLines = Set<Int>()
-        func fileLine(_ bodyLine: Int32) -> Int { source.firstLine + max(Int(bodyLine), 1) - 1 }
+
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -85,12 +82,7 @@ enum Markdown {
                 // The page title is the only h1; headings in the body start one level below it.
                 let level = cmark_node_get_heading_level(node)
                 cmark_node_set_heading_level(node, min(level + 1, 6))
-            case CMARK_NODE_CODE_BLOCK:
-                codeLines.formUnion(fileLine(cmark_node_get_start_line(node))...fileLine(cmark_node_get_end_line(node)))
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                if type == CMARK_NODE_HTML_BLOCK {
-                    codeLines.formUnion(fileLine(cmark_node_get_start_line(node))...fileLine(cmark_node_get_end_line(node)))
-                }
                 // Comments are notes for other editors (and lint suppressions): not published, as intended.
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
                 if !literal.trimmed.hasPrefix("<!--") {
@@ -101,10 +93,10 @@ enum Markdown {
             }
         }
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
-            return Result(html: "", omittedHTMLLines: omitted, codeLines: codeLines)
+            return Result(html: "", omittedHTMLLines: omitted)
         }
         defer { free(rendered) }
-        return Result(html: String(cString: rendered), omittedHTMLLines: omitted, codeLines: codeLines)
+        return Result(html: String(cString: rendered), omittedHTMLLines: omitted)
     }
 }
 

@@ -14,8 +14,10 @@ enum YAMLDocument {
             return (nil, false)
         }
         do {
+            // Every value is read as text and typed by vorort itself, so Yams need not resolve tags
+            // (`.basic`): its regular expressions for numbers and booleans were the largest cost of parsing.
             // The parser owns the anchors (nodes hold them weakly), so it must outlive the scan for them.
-            let parser = try Parser(yaml: yaml, encoding: .utf8)
+            let parser = try Parser(yaml: yaml, resolver: .basic, encoding: .utf8)
             let node = try parser.singleRoot()
             let anchorLocation = withExtendedLifetime(parser) { node.flatMap { firstAnchor(in: $0, depth: 0) } }
             if let anchorLocation {
@@ -70,7 +72,7 @@ enum YAMLDocument {
         if case .scalar(let scalar) = node {
             length = scalar.string.unicodeScalars.count
             if scalar.style == .singleQuoted || scalar.style == .doubleQuoted { length += 2 }
-            if scalar.string.contains("\n") { length = 0 }
+            if scalar.string.utf8.contains(0x0A) { length = 0 }
         }
         return SourceLocation(line: mark.line, column: mark.column, endColumn: mark.column + length)
     }

@@ -48,6 +48,8 @@ public struct CheckReport: Sendable {
     public var timings = StageTimings()
     /// Words the wording lint read.
     public var wordsLinted = 0
+    /// How long the wording lint (rules and text) took on its own thread, beside the other stages.
+    public var lintSeconds: Double = 0
 }
 
 /// What `vorort build` did.
@@ -57,11 +59,14 @@ public enum BuildOutcome: Sendable {
     case built(CheckReport, filesWritten: Int, timings: StageTimings)
 }
 
-/// The stages in order: load → parse → check references and links → lint wording → render pages → write.
+/// The stages in order: load → parse → check references and links (beside it: lint wording) → render pages → write.
 public enum Pipeline {
-    public static func check(siteRoot: URL) -> CheckReport {
+    /// `lint: false` exists for the benchmark, which measures what the lint adds; `vorort check` always lints.
+    public static func check(siteRoot: URL, lint lintEnabled: Bool = true) -> CheckReport {
         let root = siteRoot.standardizedFileURL
         var timings = StageTimings()
+        // The wording rules depend on nothing else: they load while the content is read.
+        let rules = Background { lintEnabled ? RuleSet.load(siteRoot: root) : (RuleSet(), []) }
         let loaded = SiteLoader.load(root: root)
         var diagnostics = loaded.diagnostics
         timings.lap("Laden")
@@ -76,7 +81,16 @@ public enum Pipeline {
         diagnostics += contentDiagnostics
         timings.lap("Lesen")
 
-        // References between files, then links (checked while the bodies are rendered).
+        // The lint runs beside the link check, which renders the bodies with cmark-gfm on one thread.
+        let lint = Background { () -> (diagnostics: [Diagnostic], words: Int, ruleSet: RuleSet, seconds: Double) in
+            let clock = ContinuousClock.now
+            let (ruleSet, ruleDiagnostics) = rules.value
+            let matcher = WordingMatcher(rules: ruleSet.rules)
+            let result = lintEnabled ? WordingLint.lintSite(loaded, content: content, matcher: matcher) : (diagnostics: [], words: 0)
+            let elapsed = ContinuousClock.now - clock
+            return (ruleDiagnostics + WordingLint.checkSiteRuleExamples(ruleSet, matcher: matcher) + result.diagnostics,
+                    result.words, ruleSet, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        }
         let index = SiteIndex(content: content, config: config)
         diagnostics += ReferenceChecker.check(index)
         let bodies = BodyRenderer.render(index, assets: loaded.assets)
@@ -91,19 +105,15 @@ public enum Pipeline {
         }
         timings.lap("Prüfen")
 
-        let (ruleSet, ruleDiagnostics) = RuleSet.load(siteRoot: root)
-        let matcher = WordingMatcher(rules: ruleSet.rules)
-        diagnostics += ruleDiagnostics + WordingLint.checkSiteRuleExamples(ruleSet, matcher: matcher)
-        timings.lap("Regeln")
-        let lint = WordingLint.lintSite(loaded, content: content, codeLines: bodies.codeLines, matcher: matcher)
-        diagnostics += lint.diagnostics
-        timings.lap("Sprache")
+        let linted = lint.value
+        diagnostics += linted.diagnostics
+        timings.lap("Sprache (Warten)")
 
         var report = CheckReport(diagnostics: diagnostics.sortedForReport(), filesChecked: filesChecked, site: nil,
-                                 timings: timings, wordsLinted: lint.words)
+                                 timings: timings, wordsLinted: linted.words, lintSeconds: linted.seconds)
         if !diagnostics.hasErrors, let config, let theme {
             report.site = CheckedSite(root: root, config: config, index: index, theme: theme, bodies: bodies.html,
-                                      assets: loaded.assets, ruleSet: ruleSet)
+                                      assets: loaded.assets, ruleSet: linted.ruleSet)
         }
         return report
     }

@@ -35,3 +35,24 @@ enum Parallel {
         (try? map(items, workers: workers) { item throws -> R in transform(item) }) ?? []
     }
 }
+
+/// Work started on another thread now and collected later, so independent stages overlap
+/// (the wording rules load while the content is read; the lint runs while cmark renders).
+final class Background<Value: Sendable>: Sendable {
+    private let group = DispatchGroup()
+    private let result = Mutex<Value?>(nil)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+            let value = work()
+            result.withLock { $0 = value }
+        }
+    }
+
+    /// Waits for the work to finish and returns its value.
+    var value: Value {
+        group.wait()
+        // The group finished, so the value is there.
+        return result.withLock { $0! }
+    }
+}
