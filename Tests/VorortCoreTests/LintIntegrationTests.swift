@@ -76,13 +76,15 @@ struct LintIntegrationTests {
 
     @Test func brokenSiteRuleFilesAreLocated() throws {
         let root = try TestSupport.minimalSite(extra: [
-            "lint/kaputt.yml": "rules:\n  - id: x\n    category: test\n    severity: sometimes\n",
+            "lint/kaputt.yml": "rules:\n  - id: x\n    category: test\n    severity: sometimes\n  - id: y\n    category: test\n",
         ])
         defer { TestSupport.cleanUp(root) }
         let report = TestSupport.check(root)
         let severity = try #require(report.findings("invalid-value").first { $0.file == "lint/kaputt.yml" })
         #expect(severity.location.line == 4)
-        #expect(!report.findings("missing-field").filter { $0.file == "lint/kaputt.yml" }.isEmpty)
+        let missing = try #require(report.findings("missing-field").first { $0.file == "lint/kaputt.yml" })
+        #expect(missing.location.line == 5)
+        #expect(missing.message.contains("`severity`") && missing.message.contains("`terms`"))
     }
 
     @Test func lintIgnoreInFrontMatterNeedsAReason() throws {

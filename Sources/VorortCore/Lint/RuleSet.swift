@@ -71,9 +71,9 @@ public struct RuleSet: Sendable {
     static func read(_ file: SourceFile) -> RuleFile {
         var result = RuleFile(path: file.path)
         let collector = DiagnosticCollector(file: file.path)
-        defer { result.diagnostics = collector.diagnostics }
         let (node, ok) = YAMLDocument.parse(file.text, firstLine: 1, into: collector)
         guard ok, let reader = YAMLMapReader(node, context: file.path, collector: collector, lineOffset: 0, fallback: .start) else {
+            result.diagnostics = collector.diagnostics
             return result
         }
         result.categories = reader.mapList("categories", itemName: "Kategorie") { item -> LintCategory? in
@@ -85,6 +85,7 @@ public struct RuleSet: Sendable {
         }
         result.entries = reader.mapList("rules", itemName: "Regel") { readEntry($0, collector: collector) }
         reader.finish()
+        result.diagnostics = collector.diagnostics
         return result
     }
 
