@@ -30,8 +30,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            // The built-in wording rules: data, read at run time like a site's own lint/*.yml.
-            resources: [.copy("Lint/Rules")]
+            // The built-in wording rules are YAML (the source of truth), compiled into
+            // Lint/BuiltInRules.generated.swift by scripts/generate-builtin-rules.py.
+            exclude: ["Lint/Rules"]
         ),
         .executableTarget(
             name: "vorort",
@@ -47,7 +48,9 @@ let package = Package(
         ),
         .testTarget(
             name: "VorortCoreTests",
-            dependencies: ["VorortCore", "vorort"]
+            dependencies: ["VorortCore", "vorort"],
+            // Read from the source tree by the tests themselves.
+            exclude: ["Fixtures"]
         ),
     ]
 )

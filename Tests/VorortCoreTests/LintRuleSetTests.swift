@@ -76,3 +76,38 @@ struct LintPrecisionTests {
         #expect(Set(Self.rules.map(\.category)).count >= 6)
     }
 }
+
+@Suite("Built-in rules: YAML and compiled data agree")
+struct BuiltInRulesSyncTests {
+    @Test func generatedDataMatchesTheYAMLFiles() throws {
+        let folder = TestSupport.packageRoot.appendingPathComponent("Sources/VorortCore/Lint/Rules")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yml") }.sorted()
+        var fromYAML = RuleSet()
+        for name in names {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            let file = RuleSet.read(SourceFile(path: "vorort:lint/\(name)", text: text))
+            #expect(file.diagnostics.isEmpty, "\(name): \(file.diagnostics)")
+            _ = fromYAML.merge(file)
+        }
+        var compiled = RuleSet()
+        for file in BuiltInRules.ruleFiles() { _ = compiled.merge(file) }
+        let hint = "run scripts/generate-builtin-rules.py"
+        #expect(fromYAML.categories == compiled.categories, "\(hint)")
+        #expect(fromYAML.rules.map(\.id) == compiled.rules.map(\.id), "\(hint)")
+        for (a, b) in zip(fromYAML.rules, compiled.rules) {
+            #expect(a.termSources == b.termSources && a.exceptions.map(\.source) == b.exceptions.map(\.source), "\(a.id): \(hint)")
+            #expect(a.severity == b.severity && a.category == b.category && a.label == b.label, "\(a.id): \(hint)")
+            #expect(a.explanation == b.explanation && a.alternatives == b.alternatives && a.source == b.source, "\(a.id): \(hint)")
+            #expect(a.examplesFlagged == b.examplesFlagged && a.examplesClean == b.examplesClean, "\(a.id): \(hint)")
+        }
+    }
+}
+
+@Suite("Wording matcher index")
+struct WordingMatcherIndexTests {
+    /// Every built-in pattern is reachable through the index, so lines without any indexed letters can be skipped.
+    @Test func everyBuiltInPatternIsIndexed() {
+        let matcher = WordingMatcher(rules: RuleSet.load(siteRoot: nil).ruleSet.rules)
+        #expect(matcher.unindexedPatterns.isEmpty, "\(matcher.unindexedPatterns)")
+    }
+}

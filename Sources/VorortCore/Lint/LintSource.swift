@@ -17,24 +17,24 @@ enum LintSource {
             state = LintTokenizerState()
         }
         for number in range where number <= lines.count {
-            let scalars = Array(lines[number - 1].unicodeScalars)
+            // Indentation, list marker and key are ASCII: read on the bytes, whose positions equal the
+            // character positions there. Only lines of text keys are decoded further.
+            let bytes = Array(lines[number - 1].utf8)
             var position = 0
-            while position < scalars.count, scalars[position] == " " { position += 1 }
+            while position < bytes.count, bytes[position] == 0x20 { position += 1 }
             let lineIndent = position
-            guard position < scalars.count, scalars[position] != "#" else { reset(); continue }
+            guard position < bytes.count, bytes[position] != 0x23 else { reset(); continue }  // #
             var isItem = false
-            if scalars[position] == "-", position + 1 == scalars.count || scalars[position + 1] == " " {
+            if bytes[position] == 0x2D, position + 1 == bytes.count || bytes[position + 1] == 0x20 {  // "- "
                 isItem = true
                 position += 1
-                while position < scalars.count, scalars[position] == " " { position += 1 }
+                while position < bytes.count, bytes[position] == 0x20 { position += 1 }
             }
             var keyEnd = position
-            while keyEnd < scalars.count, scalars[keyEnd].properties.isAlphabetic || scalars[keyEnd] == "_" || ("0"..."9").contains(scalars[keyEnd]) {
-                keyEnd += 1
-            }
+            while keyEnd < bytes.count, isKeyByte(bytes[keyEnd]) { keyEnd += 1 }
             var valueStart = position
-            if keyEnd > position, keyEnd < scalars.count, scalars[keyEnd] == ":", keyEnd + 1 == scalars.count || scalars[keyEnd + 1] == " " {
-                let key = String(String.UnicodeScalarView(scalars[position..<keyEnd]))
+            if keyEnd > position, keyEnd < bytes.count, bytes[keyEnd] == 0x3A, keyEnd + 1 == bytes.count || bytes[keyEnd + 1] == 0x20 {
+                let key = String(decoding: bytes[position..<keyEnd], as: UTF8.self)
                 while let last = stack.last, last.indent >= position { stack.removeLast() }
                 stack.append((position, key))
                 valueStart = keyEnd + 1
@@ -46,12 +46,18 @@ enum LintSource {
                 while let last = stack.last, last.indent >= lineIndent { stack.removeLast() }
             }
             guard let key = stack.last?.key, textKeys.contains(key) else { reset(); continue }
+            let scalars = Array(lines[number - 1].unicodeScalars)
             var mask = [Bool](repeating: false, count: scalars.count)
             for i in 0..<min(valueStart, scalars.count) { mask[i] = true }
             maskAddresses(scalars, &mask)
-            LintTokenizer.tokenize(lines[number - 1], lineNumber: number, mask: mask, into: &tokens, state: &state)
+            LintTokenizer.tokenize(scalars, lineNumber: number, mask: mask, into: &tokens, state: &state)
         }
         reset()
+    }
+
+    @inline(__always)
+    private static func isKeyByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
     }
 
     /// Tokens of Markdown body lines `range`, leaving out `codeLines` (code and HTML blocks) and, within lines,
@@ -64,19 +70,19 @@ enum LintSource {
         }
         for number in range where number <= lines.count {
             let line = lines[number - 1]
-            if codeLines.contains(number) || line.allSatisfy(\.isWhitespace) {
+            if codeLines.contains(number) || line.isBlank {
                 reset()
                 continue
             }
             // List items, headings and quotes start a new sentence.
-            if let first = line.first(where: { $0 != " " }), "-*+#>|".contains(first) || first.isNumber {
+            if let first = line.utf8.first(where: { $0 != 0x20 }), (first >= 0x30 && first <= 0x39) || "-*+#>|".utf8.contains(first) {
                 state.sentenceStart = true
             }
             let scalars = Array(line.unicodeScalars)
             var mask = [Bool](repeating: false, count: scalars.count)
             maskInlineMarkdown(scalars, &mask)
             maskAddresses(scalars, &mask)
-            LintTokenizer.tokenize(line, lineNumber: number, mask: mask, into: &tokens, state: &state)
+            LintTokenizer.tokenize(scalars, lineNumber: number, mask: mask, into: &tokens, state: &state)
         }
         reset()
     }

@@ -37,9 +37,9 @@ struct LintSuppression: Sendable, Hashable {
             words.removeFirst()
             // The next paragraph: from the first non-blank line after the comment to the next blank line.
             var first = number + 1
-            while first <= lines.count, lines[first - 1].allSatisfy(\.isWhitespace) { first += 1 }
+            while first <= lines.count, lines[first - 1].isBlank { first += 1 }
             var last = first
-            while last + 1 <= lines.count, !lines[last].allSatisfy(\.isWhitespace) { last += 1 }
+            while last + 1 <= lines.count, !lines[last].isBlank { last += 1 }
             found.append(LintSuppression(rules: words, reason: reason?.isEmpty == true ? nil : reason, location: location,
                                          lines: first <= lines.count ? first...last : number...number))
         }

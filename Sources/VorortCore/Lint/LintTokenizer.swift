@@ -92,15 +92,15 @@ enum LintTokenizer {
     /// Tokenizes one line. `mask` marks scalars (by 0-based index) that must not be linted; nil lints all.
     static func tokenize(_ line: Substring, lineNumber: Int, mask: [Bool]?, into tokens: inout [LintToken], joined: inout Bool) {
         var state = LintTokenizerState(joined: joined, sentenceStart: tokens.isEmpty)
-        tokenize(line, lineNumber: lineNumber, mask: mask, into: &tokens, state: &state)
+        tokenize(Array(line.unicodeScalars), lineNumber: lineNumber, mask: mask, into: &tokens, state: &state)
         if let pending = state.hyphenated { tokens.append(pending) }
         joined = state.joined
     }
 
-    static func tokenize(_ line: Substring, lineNumber: Int, mask: [Bool]?, into tokens: inout [LintToken], state: inout LintTokenizerState) {
-        let scalars = Array(line.unicodeScalars)
+    /// Tokenizes the scalars of one line.
+    static func tokenize(_ scalars: [Unicode.Scalar], lineNumber: Int, mask: [Bool]?, into tokens: inout [LintToken], state: inout LintTokenizerState) {
         var index = 0
-        func masked(_ i: Int) -> Bool { mask.map { i < $0.count && $0[i] } ?? false }
+        @inline(__always) func masked(_ i: Int) -> Bool { mask.map { i < $0.count && $0[i] } ?? false }
         // A word hyphenated at the end of the previous line continues with this line's first word.
         if let pending = state.hyphenated {
             state.hyphenated = nil
@@ -109,7 +109,7 @@ enum LintTokenizer {
             if first < scalars.count, isWordScalar(scalars[first]), !masked(first) {
                 var rest: [LintToken] = []
                 var restState = LintTokenizerState(joined: true, sentenceStart: false)
-                tokenize(line, lineNumber: lineNumber, mask: mask, into: &rest, state: &restState)
+                tokenize(scalars, lineNumber: lineNumber, mask: mask, into: &rest, state: &restState)
                 if var continued = rest.first {
                     continued.folded = pending.folded + continued.folded
                     continued.line = pending.line

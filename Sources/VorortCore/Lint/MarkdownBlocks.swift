@@ -19,8 +19,16 @@ enum MarkdownBlocks {
         for number in range where number <= lines.count {
             let line = lines[number - 1]
             let indent = indentation(line)
+            let blank = line.isBlank
+            // Most lines are ordinary text: only lines that could open or close a block need a closer look.
+            if !blank, fence == nil, !inHTML, indent < 4, let first = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }),
+                first != 0x60, first != 0x7E, first != 0x3C  // ` ~ <
+            {
+                if isListItem(line.drop { $0 == " " || $0 == "\t" }) { listContext = true } else if indent == 0, previousBlank { listContext = false }
+                previousBlank = false
+                continue
+            }
             let content = line.drop { $0 == " " || $0 == "\t" }
-            let blank = content.isEmpty
             if let open = fence {
                 result.code.insert(number)
                 let run = content.prefix { $0 == open.character }.count
@@ -64,8 +72,8 @@ enum MarkdownBlocks {
 
     private static func indentation(_ line: Substring) -> Int {
         var width = 0
-        for character in line {
-            if character == " " { width += 1 } else if character == "\t" { width += 4 - width % 4 } else { break }
+        for byte in line.utf8 {
+            if byte == 0x20 { width += 1 } else if byte == 0x09 { width += 4 - width % 4 } else { break }
         }
         return width
     }

@@ -34,20 +34,9 @@ public struct RuleSet: Sendable {
         var diagnostics: [Diagnostic] = []
     }
 
-    /// The built-in rule files shipped inside vorort, by name.
-    static func builtInFiles() -> [SourceFile] {
-        guard let folder = Bundle.module.url(forResource: "Rules", withExtension: nil),
-            let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
-        else { return [] }
-        return names.filter { $0.hasSuffix(".yml") }.sorted().compactMap { name in
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { return nil }
-            return SourceFile(path: "vorort:lint/\(name)", text: String(decoding: data, as: UTF8.self))
-        }
-    }
-
     /// Loads the built-in rules and the site's `lint/*.yml`; problems in site files are findings at their lines.
     public static func load(siteRoot: URL?) -> (ruleSet: RuleSet, diagnostics: [Diagnostic]) {
-        var files = builtInFiles()
+        var files: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
         if let siteRoot {
             let folder = siteRoot.appendingPathComponent("lint")
@@ -59,7 +48,7 @@ public struct RuleSet: Sendable {
             }
         }
         var set = RuleSet()
-        for file in Parallel.map(files, read) {
+        for file in BuiltInRules.ruleFiles() + files.map(read) {
             diagnostics += file.diagnostics
             diagnostics += set.merge(file)
         }

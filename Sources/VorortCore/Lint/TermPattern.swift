@@ -60,10 +60,10 @@ struct TermPattern: Sendable, Hashable {
         if scalars.last == "*" { word.compoundAfter = true; scalars.removeLast() }
         if scalars.last == "~" { word.inflected = true; scalars.removeLast() }
         var index = 0
-        var literal = ""
+        var literal: [UInt8] = []
         func flushLiteral() {
-            if !literal.isEmpty { word.parts.append([GermanFolding.fold(literal)]) }
-            literal = ""
+            if !literal.isEmpty { word.parts.append([literal]) }
+            literal = []
         }
         while index < scalars.count {
             let s = scalars[index]
@@ -73,9 +73,15 @@ struct TermPattern: Sendable, Hashable {
                 guard let close = scalars[index...].firstIndex(of: ")") else {
                     throw ParseError.invalid("In `\(text)` fehlt die schließende Klammer `)`.")
                 }
-                let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
-                if inner.contains("(") { throw ParseError.invalid("In `\(text)` sind Klammern verschachtelt.") }
-                word.parts.append(inner.split(separator: "|", omittingEmptySubsequences: false).map { GermanFolding.fold(String($0)) })
+                var alternatives: [[UInt8]] = [[]]
+                for inner in scalars[(index + 1)..<close] {
+                    switch inner {
+                    case "|": alternatives.append([])
+                    case "(": throw ParseError.invalid("In `\(text)` sind Klammern verschachtelt.")
+                    default: GermanFolding.fold(inner, into: &alternatives[alternatives.count - 1])
+                    }
+                }
+                word.parts.append(alternatives)
                 index = close + 1
             case ")", "|", "*", "~", "^", "[", "]":
                 throw ParseError.invalid("In `\(text)` steht `\(s)` an einer Stelle, an der es nichts bedeutet.")
@@ -83,7 +89,7 @@ struct TermPattern: Sendable, Hashable {
                 guard LintTokenizer.isWordScalar(s) else {
                     throw ParseError.invalid("In `\(text)` ist `\(s)` kein Buchstabe; Muster bestehen aus Buchstaben, `( | )`, `~` und `*`.")
                 }
-                literal.unicodeScalars.append(s)
+                GermanFolding.fold(s, into: &literal)
                 index += 1
             }
         }

@@ -44,14 +44,24 @@ enum FrontMatter {
 
     /// The file line of the closing `---`, or nil when the file has no complete front matter.
     static func closingLine(of text: String) -> Int? {
-        var number = 0
-        for line in text.lines {
-            number += 1
-            if number == 1 {
-                guard isDelimiter(line) else { return nil }
-                continue
+        // On the bytes, stopping at the closing line: the body is not split into lines for this.
+        var number = 1
+        var lineStart = text.utf8.startIndex
+        let utf8 = text.utf8
+        var index = lineStart
+        while index <= utf8.endIndex {
+            if index == utf8.endIndex || utf8[index] == 0x0A {
+                let line = Substring(utf8[lineStart..<index])
+                if number == 1 {
+                    guard isDelimiter(line) else { return nil }
+                } else if isDelimiter(line) || isDelimiter(line, marker: "...") {
+                    return number
+                }
+                if index == utf8.endIndex { break }
+                number += 1
+                lineStart = utf8.index(after: index)
             }
-            if isDelimiter(line) || isDelimiter(line, marker: "...") { return number }
+            index = utf8.index(after: index)
         }
         return nil
     }

@@ -15,10 +15,21 @@ extension String {
     /// The lines of the text (split at `\n`, empty lines kept), found on the UTF-8 bytes:
     /// splitting by `Character` runs grapheme breaking over every byte and was a hot spot.
     var lines: [Substring] {
-        utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        var result: [Substring] = []
+        let bytes = utf8
+        var start = bytes.startIndex
+        while let newline = bytes[start...].firstIndex(of: 0x0A) {
+            result.append(self[start..<newline])
+            start = bytes.index(after: newline)
+        }
+        result.append(self[start...])
+        return result
     }
 }
 
 extension Substring {
+    /// Only spaces and tabs (or nothing), tested on the bytes.
+    var isBlank: Bool { utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }
+
     var trimmed: String { String(self).trimmed }
 }

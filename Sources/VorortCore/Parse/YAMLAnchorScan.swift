@@ -55,7 +55,7 @@ enum YAMLAnchorScan {
                         tokenStart = false
                         i += 1
                         continue
-                    case "-", "?" where i + 1 == s.count || s[i + 1] == " ":
+                    case "-" where i + 1 == s.count || s[i + 1] == " ", "?" where i + 1 == s.count || s[i + 1] == " ":
                         i += 1
                         continue
                     case "[", "{":
@@ -79,7 +79,7 @@ enum YAMLAnchorScan {
                 case "," where flowDepth > 0:
                     tokenStart = true
                     inPlain = false
-                case "]", "}" where flowDepth > 0:
+                case "]" where flowDepth > 0, "}" where flowDepth > 0:
                     flowDepth -= 1
                     inPlain = false
                 default:
