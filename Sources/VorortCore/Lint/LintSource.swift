@@ -79,13 +79,40 @@ enum LintSource {
                 state.sentenceStart = true
             }
             let scalars = Array(line.unicodeScalars)
-            var mask = [Bool](repeating: false, count: scalars.count)
-            maskInlineMarkdown(scalars, &mask)
-            maskAddresses(scalars, &mask)
+            // Most lines hold no code, link, HTML or address: a byte test spares them the masking passes.
+            let utf8 = line.utf8
+            let markup = utf8.contains(0x60) || utf8.contains(0x3C) || utf8.contains(0x5D)  // ` < ]
+            let address = mayHoldAddress(utf8)
+            var mask: [Bool]?
+            if markup || address {
+                var m = [Bool](repeating: false, count: scalars.count)
+                if markup { maskInlineMarkdown(scalars, &m) }
+                if address { maskAddresses(scalars, &m) }
+                mask = m
+            }
             LintTokenizer.tokenize(scalars, lineNumber: number, mask: mask, into: &tokens, state: &state)
         }
         reset()
     }
+
+    /// Whether a line may contain a URL or e-mail address: `@`, `://`, `www.`, `mailto:` or `tel:` in its bytes.
+    static func mayHoldAddress(_ utf8: Substring.UTF8View) -> Bool {
+        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        for byte in utf8 {
+            switch byte {
+            case 0x40: return true  // @
+            case 0x2F where previous.1 == 0x3A && previous.2 == 0x2F: return true  // ://
+            case 0x2E where previous == (0x77, 0x77, 0x77): return true  // www.
+            case 0x3A where (previous.1 == 0x65 && previous.2 == 0x6C) || previous.2 == 0x6F: return true  // tel: mailto:
+            default: break
+            }
+            previous = (previous.1, previous.2, byte)
+        }
+        return false
+    }
+
+    /// The longest code span, link target or tag the masks look for; longer ones are linted as text.
+    static let maximumSpan = 4096
 
     private static func maskInlineMarkdown(_ s: [Unicode.Scalar], _ mask: inout [Bool]) {
         var i = 0
@@ -102,7 +129,7 @@ enum LintSource {
                 while i + run < s.count, s[i + run] == "`" { run += 1 }
                 var j = i + run
                 var closed: Int?
-                while j < s.count {
+                while j < min(s.count, i + maximumSpan) {
                     if s[j] == "`" {
                         var other = 0
                         while j + other < s.count, s[j + other] == "`" { other += 1 }
@@ -119,8 +146,9 @@ enum LintSource {
                     i += run
                 }
             case "<":
-                // HTML comments, tags and autolinks.
-                if let close = s[i...].firstIndex(of: ">") {
+                // HTML comments, tags and autolinks, searched within a bounded window: a line of thousands
+                // of unclosed `<` must not make this quadratic.
+                if let close = s[i..<min(s.count, i + maximumSpan)].firstIndex(of: ">") {
                     for k in i...close { mask[k] = true }
                     i = close + 1
                 } else {
@@ -129,7 +157,7 @@ enum LintSource {
             case "]" where i + 1 < s.count && s[i + 1] == "(":
                 var depth = 0
                 var j = i + 1
-                while j < s.count {
+                while j < min(s.count, i + maximumSpan) {
                     if s[j] == "(" { depth += 1 }
                     if s[j] == ")" { depth -= 1; if depth == 0 { break } }
                     j += 1
