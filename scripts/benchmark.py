@@ -60,7 +60,8 @@ def generate(target: pathlib.Path, offers: int, per_municipality: int = 50):
     return municipalities
 
 
-STAGES = re.compile(r"Prüfen ([0-9.]+) s, Erzeugen ([0-9.]+) s, Schreiben ([0-9.]+) s")
+STAGE = re.compile(r"([A-Za-zÄÖÜäöü ()]+?) ([0-9.]+) s")
+CHECK_STAGES = {"Laden", "Lesen", "Prüfen", "Sprache (Warten)"}
 
 
 def timed(command, runs):
@@ -72,9 +73,13 @@ def timed(command, runs):
         durations.append(time.perf_counter() - start)
         if result.returncode != 0:
             sys.exit(f"{' '.join(command)} failed:\n{result.stdout}{result.stderr}")
-        match = STAGES.search(result.stdout)
-        if match:
-            stages.append(tuple(float(x) for x in match.groups()))
+        # The last line of `vorort build`: "… geschrieben in 0.50 s (Laden 0.010 s, Lesen …, Schreiben 0.04 s)."
+        summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+        if "(" in summary:
+            found = {name.strip(" ,("): float(value) for name, value in STAGE.findall(summary.split("(", 1)[1])}
+            if "Erzeugen" in found:
+                check = sum(v for k, v in found.items() if k in CHECK_STAGES)
+                stages.append((check, found.get("Erzeugen", 0.0), found.get("Schreiben", 0.0)))
     medians = tuple(statistics.median(s[i] for s in stages) for i in range(3)) if stages else None
     return statistics.median(durations), medians
 
