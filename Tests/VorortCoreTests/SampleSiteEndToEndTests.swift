@@ -127,6 +127,15 @@ struct SampleSiteEndToEndTests {
         }
     }
 
+    /// Lists written inline end without a dangling separator (`a, b, c`, not `a, b, c, `).
+    @Test func inlineListsHaveNoTrailingSeparator() {
+        for (path, html) in htmlPages {
+            #expect(!html.contains(", </p>") && !html.contains("; </p>"), "\(path)")
+        }
+        let guideline = Self.built.files["seiten/leitfaden-sprache/index.html"] ?? ""
+        #expect(guideline.contains("<p>Besser: "))
+    }
+
     @Test func homePageSitemapRobotsAnd404() throws {
         let home = try #require(Self.built.files["index.html"])
         #expect(home.contains("id=\"gemeinden\"") && home.contains("id=\"themen\"") && home.contains("id=\"geschichten\"") && home.contains("id=\"anlaufstellen\""))
