@@ -22,6 +22,13 @@ enum BodyRenderer {
 
         for (file, body) in bodies {
             let collector = DiagnosticCollector(file: file)
+            if let violation = MarkdownGuard.check(body) {
+                collector.error("markdown-too-complex", at: SourceLocation(line: violation.line, column: 1), violation.message,
+                    hint: "Teile die Tabelle auf oder entferne den eingefügten Inhalt; HTML wird ohnehin nicht veröffentlicht.")
+                output.html[file] = ""
+                output.diagnostics += collector.diagnostics
+                continue
+            }
             let result = Markdown.render(body) { reference in
                 decide(reference, file: file, index: index, assets: assets, knownRoutes: knownRoutes, basePath: basePath, collector: collector)
             }
@@ -48,7 +55,8 @@ enum BodyRenderer {
         _ reference: MarkdownReference, file: String, index: SiteIndex, assets: Set<String>,
         knownRoutes: Set<String>, basePath: String, collector: DiagnosticCollector
     ) -> LinkDecision {
-        let at = reference.location
+        // Computed only when a finding is listed.
+        var at: SourceLocation { reference.location }
         if reference.isImage, reference.hasEmptyText {
             collector.error("missing-alt", at: at, "Das Bild `\(reference.url)` hat keinen Alternativtext.",
                 hint: "Beschreibe, was das Bild zeigt: `![Kinder beim Sommerfest](\(reference.url))`.")

@@ -67,8 +67,24 @@ public enum SiteLoader {
                 message: "Der Ordner kann nicht gelesen werden.", hint: "Prüfe die Zugriffsrechte des Ordners."))
             return
         }
+        // Names that differ only in letter case or Unicode normalisation would map to one address (and to one
+        // file on case-insensitive disks): all of them are refused.
+        let visible = names.filter { !$0.hasPrefix(".") }
+        let groups = Dictionary(grouping: visible) { $0.precomposedStringWithCanonicalMapping.lowercased() }
+        var colliding = Set<String>()
+        for (_, group) in groups where group.count > 1 {
+            for name in group.sorted() {
+                colliding.insert(name)
+                let others = group.filter { $0 != name }.map { "`\($0)`" }.joined(separator: ", ")
+                site.diagnostics.append(Diagnostic(
+                    file: (["content"] + components + [name]).joined(separator: "/"), location: .start, severity: .error,
+                    rule: "name-collision",
+                    message: "Der Name unterscheidet sich von \(others) nur in Groß- und Kleinschreibung oder in der Unicode-Schreibweise; beide ergäben dieselbe Adresse.",
+                    hint: "Benenne eine der Dateien um oder lösche die doppelte."))
+            }
+        }
         // Sorted so that findings and output are the same on every machine.
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for name in visible.sorted() where !colliding.contains(name) {
             let url = directory.appendingPathComponent(name)
             let path = components + [name]
             let relativePath = (["content"] + path).joined(separator: "/")

@@ -150,8 +150,8 @@ public enum OutputWriter {
 
     private static func swap(_ staging: URL, into output: URL) throws {
         let manager = FileManager.default
-        guard manager.fileExists(atPath: output.path) else {
-            try manager.moveItem(at: staging, to: output)
+        // No output yet: a plain rename. If another build created it meanwhile, exchange with that one instead.
+        if !manager.fileExists(atPath: output.path), (try? manager.moveItem(at: staging, to: output)) != nil {
             return
         }
         // One atomic exchange where the file system supports it; afterwards `staging` holds the old site.

@@ -7,7 +7,12 @@ struct MarkdownReference {
     var isImage: Bool
     /// For images: whether the alt text is empty.
     var hasEmptyText: Bool
-    var location: SourceLocation
+    /// cmark's line of the node within the body.
+    var bodyLine: Int
+    var locator: SourceLocator
+
+    /// Where the URL stands in the file; searched only when a finding needs it.
+    var location: SourceLocation { locator.locate(url, nearBodyLine: bodyLine) }
 }
 
 /// What to do with a link or image URL before the HTML is written.
@@ -72,7 +77,7 @@ enum Markdown {
                 let isImage = type == CMARK_NODE_IMAGE
                 let reference = MarkdownReference(
                     url: url, isImage: isImage, hasEmptyText: cmark_node_first_child(node) == nil,
-                    location: locator.locate(url, nearBodyLine: nodeLine))
+                    bodyLine: nodeLine, locator: locator)
                 switch decide(reference) {
                 case .keep: break
                 case .replace(let replacement): cmark_node_set_url(node, replacement)
@@ -111,20 +116,39 @@ struct SourceLocator {
         firstLine = source.firstLine
     }
 
+    /// How far from cmark's line the search goes, in bytes; beyond it the finding points at that line.
+    /// Bounded so that a file of thousands of bad links cannot make locating them quadratic.
+    static let searchWindow = 16 * 1024
+
     /// `bodyLine` is cmark's 1-based line within the body; the search starts there and goes on downwards.
     func locate(_ needle: String, nearBodyLine bodyLine: Int) -> SourceLocation {
         let start = min(max(bodyLine, 1), max(lines.count, 1)) - 1
-        guard !needle.isEmpty, !lines.isEmpty else {
-            return SourceLocation(line: firstLine + start, column: 1)
-        }
-        for index in Array(start..<lines.count) + Array(0..<start) {
-            let line = lines[index]
-            if let range = line.range(of: needle) {
-                let column = line.unicodeScalars[line.startIndex..<range.lowerBound].count + 1
+        let fallback = SourceLocation(line: firstLine + start, column: 1)
+        guard !needle.isEmpty, !lines.isEmpty else { return fallback }
+        let pattern = Array(needle.utf8)
+        var budget = SourceLocator.searchWindow
+        var index = start
+        while index < lines.count, budget > 0 {
+            let bytes = Array(lines[index].utf8.prefix(budget))
+            budget -= bytes.count + 1
+            if let offset = SourceLocator.find(pattern, in: bytes) {
+                // Columns count characters: every byte that does not continue a multi-byte character.
+                let column = bytes[..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
                 return SourceLocation(line: firstLine + index, column: column, endColumn: column + needle.unicodeScalars.count)
             }
+            index += 1
         }
-        return SourceLocation(line: firstLine + start, column: 1)
+        return fallback
+    }
+
+    private static func find(_ pattern: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard pattern.count <= bytes.count, let first = pattern.first else { return nil }
+        var i = 0
+        while i <= bytes.count - pattern.count {
+            if bytes[i] == first, bytes[i..<(i + pattern.count)].elementsEqual(pattern) { return i }
+            i += 1
+        }
+        return nil
     }
 }
 
