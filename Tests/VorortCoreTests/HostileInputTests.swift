@@ -125,3 +125,22 @@ struct HostileInputTests {
         #expect(result.stdout.contains("[yaml-alias]"))
     }
 }
+
+@Suite("Nothing outside the site folder is read")
+struct OutsideTheSiteTests {
+    @Test func linkedSiteFilesTemplatesAndRulesAreRefused() throws {
+        let root = try TestSupport.minimalSite()
+        defer { TestSupport.cleanUp(root) }
+        let outside = TestSupport.temporaryFolder("vorort-outside")
+        defer { TestSupport.cleanUp(outside) }
+        try TestSupport.write(["geheim.mustache": "{{title}}", "geheim.yml": "rules: []\n"], under: outside)
+        let page = root.appendingPathComponent("themes/standard/templates/page.mustache")
+        try FileManager.default.removeItem(at: page)
+        try FileManager.default.createSymbolicLink(at: page, withDestinationURL: outside.appendingPathComponent("geheim.mustache"))
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("lint"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("lint/geheim.yml"), withDestinationURL: outside.appendingPathComponent("geheim.yml"))
+        let report = TestSupport.check(root)
+        #expect(Set(report.findings("symlink").map(\.file)) == ["themes/standard/templates/page.mustache", "lint/geheim.yml"])
+        #expect(report.site == nil)
+    }
+}

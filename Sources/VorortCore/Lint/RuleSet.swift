@@ -40,7 +40,7 @@ public struct RuleSet: Sendable {
         var diagnostics: [Diagnostic] = []
         if let siteRoot {
             let folder = siteRoot.appendingPathComponent("lint")
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yml") }.sorted()
+            let names = SiteLoader.isSymbolicLink(folder) ? [] : ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yml") }.sorted()
             for name in names {
                 if let file = SiteLoader.readText(at: folder.appendingPathComponent(name), relativePath: "lint/\(name)", into: &diagnostics) {
                     files.append(file)

@@ -33,6 +33,13 @@ public enum SiteLoader {
         }
 
         let contentURL = root.appendingPathComponent("content")
+        if isSymbolicLink(contentURL) {
+            site.diagnostics.append(Diagnostic(
+                file: "content", location: .start, severity: .error, rule: "symlink",
+                message: "Der Ordner `content/` ist ein symbolischer Link; er wird nicht gelesen.",
+                hint: "Lege den Ordner selbst in den Ordner der Website."))
+            return site
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             site.diagnostics.append(Diagnostic(
@@ -137,6 +144,9 @@ public enum SiteLoader {
                 rule: rule, message: message, hint: hint))
             return nil
         }
+        if isSymbolicLink(url) {
+            return fail("symlink", 1, "Symbolische Links werden nicht gelesen.", "Lege die Datei selbst an diese Stelle, keinen Link auf sie.")
+        }
         let size = ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? NSNumber)?.intValue ?? 0
         if size > maximumFileSize {
             return fail("file-too-large", 1,
@@ -157,6 +167,11 @@ public enum SiteLoader {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return SourceFile(path: relativePath, text: text)
+    }
+
+    /// Whether the path itself is a symbolic link (not followed): vorort reads nothing outside the site folder.
+    static func isSymbolicLink(_ url: URL) -> Bool {
+        ((try? FileManager.default.attributesOfItem(atPath: url.path)[.type]) as? FileAttributeType) == .typeSymbolicLink
     }
 
     static func lineOfFirstInvalidUTF8(in data: Data) -> Int {

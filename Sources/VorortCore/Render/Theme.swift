@@ -17,6 +17,15 @@ public struct Theme: Sendable {
         let themeFolder = "themes/\(name)"
         let templatesURL = root.appendingPathComponent(themeFolder).appendingPathComponent("templates")
         var diagnostics: [Diagnostic] = []
+        let themeURL = root.appendingPathComponent("themes").appendingPathComponent(name)
+        for folder in [root.appendingPathComponent("themes"), themeURL, templatesURL, themeURL.appendingPathComponent("static")]
+        where SiteLoader.isSymbolicLink(folder) {
+            diagnostics.append(Diagnostic(
+                file: String(folder.path.dropFirst(root.path.count + 1)), location: .start, severity: .error, rule: "symlink",
+                message: "Der Ordner ist ein symbolischer Link; vorort liest nichts außerhalb des Ordners der Website.",
+                hint: "Lege das Theme selbst in `themes/`."))
+            return (nil, diagnostics)
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: templatesURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             diagnostics.append(Diagnostic(
