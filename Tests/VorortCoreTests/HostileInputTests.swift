@@ -144,3 +144,44 @@ struct OutsideTheSiteTests {
         #expect(report.site == nil)
     }
 }
+
+@Suite("Names with German letters")
+struct GermanNamesTests {
+    /// NFC and NFD spellings of a name give one address; references may use the name or the address form.
+    @Test func umlautNamesInEitherNormalisationGiveOneAddress() throws {
+        let root = try TestSupport.minimalSite(replacing: [
+            "content/gemeinden/dorf/angebote/sprachcafe.md": """
+                ---
+                title: Sprachcafé
+                category: Sprache
+                summary: Deutsch sprechen.
+                reviewed: 2026-02-01
+                contact: bürgerbüro
+                ---
+                Siehe [Bürgerbüro](../anlaufstellen/bu\u{0308}rgerbu\u{0308}ro.md).
+
+                """,
+        ])
+        defer { TestSupport.cleanUp(root) }
+        // The file is named in NFD, as macOS writes names.
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("content/gemeinden/dorf/anlaufstellen"), withIntermediateDirectories: true)
+        try Data("---\nname: Bürgerbüro\norganisation: Dorf\nresponsibilities: [Alles]\naddress: {street: A 1, postalCode: \"12345\", city: Dorf}\nphone: 0123 4\nreviewed: 2026-01-01\n---\n".utf8)
+            .write(to: root.appendingPathComponent("content/gemeinden/dorf/anlaufstellen").appendingPathComponent("bu\u{0308}rgerbu\u{0308}ro.md"))
+        let report = TestSupport.check(root)
+        #expect(report.diagnostics.filter { $0.severity != .info }.isEmpty, "\(report.diagnostics)")
+        let site = try #require(report.site)
+        #expect(site.content.contactPoints.map(\.slug).contains("buergerbuero"))
+        let offer = try #require(try Pipeline.render(site).first { $0.path == "gemeinden/dorf/angebote/sprachcafe/index.html" })
+        guard case .data(let data) = offer.contents else { return }
+        #expect(String(decoding: data, as: UTF8.self).contains("href=\"/ankommen/gemeinden/dorf/anlaufstellen/buergerbuero/\""))
+    }
+
+    @Test func nameAndItsTransliterationCollide() throws {
+        let root = try TestSupport.minimalSite(extra: [
+            "content/seiten/grün.md": "---\ntitle: A\n---\n",
+            "content/seiten/gruen.md": "---\ntitle: B\n---\n",
+        ])
+        defer { TestSupport.cleanUp(root) }
+        #expect(TestSupport.check(root).findings("name-collision").count == 2)
+    }
+}

@@ -29,14 +29,14 @@ enum ContentPath {
             if fileName == "index.md" { return .content(.districtIndex) }
             if fileName == "zahlen.yml" { return .content(.facts(.district)) }
         case 1 where folders[0] == "seiten":
-            if let slug = markdownSlug(fileName) { return .content(.page(slug: slug)) }
+            if let slug = markdownSlug(fileName) { return .content(.page(slug: canonicalSlug(slug))) }
         case 2 where folders[0] == "kreis":
             return item(folder: folders[1], fileName: fileName, owner: .district)
         case 2 where folders[0] == "gemeinden":
-            if fileName == "index.md" { return .content(.municipalityIndex(folders[1])) }
-            if fileName == "zahlen.yml" { return .content(.facts(.municipality(folders[1]))) }
+            if fileName == "index.md" { return .content(.municipalityIndex(canonicalSlug(folders[1]))) }
+            if fileName == "zahlen.yml" { return .content(.facts(.municipality(canonicalSlug(folders[1])))) }
         case 3 where folders[0] == "gemeinden":
-            return item(folder: folders[2], fileName: fileName, owner: .municipality(folders[1]))
+            return item(folder: folders[2], fileName: fileName, owner: .municipality(canonicalSlug(folders[1])))
         default:
             break
         }
@@ -49,7 +49,7 @@ enum ContentPath {
         {
             return .storyAsset
         }
-        guard let slug = markdownSlug(fileName) else {
+        guard let slug = markdownSlug(fileName).map(canonicalSlug) else {
             return .unexpected(reason: "In `\(folder)/` gehören nur Markdown-Dateien (`.md`).")
         }
         switch folder {
@@ -76,6 +76,33 @@ enum ContentPath {
     static func isValidSlug(_ s: String) -> Bool {
         guard !s.isEmpty, s.count <= 100, s.first != "-", s.last != "-", !s.contains("--") else { return false }
         return s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    /// The address form of a file or folder name: names with German letters, in NFC or NFD, are accepted and
+    /// written the way German does without umlauts (`bürgerbüro` → `buergerbuero`), so both normalisation forms
+    /// give one address. Other names stay as they are and fail `isValidSlug` with a suggestion.
+    static func canonicalSlug(_ name: String) -> String {
+        if isValidSlug(name) { return name }
+        let nfc = name.precomposedStringWithCanonicalMapping
+        guard nfc.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || "äöüß".unicodeScalars.contains($0) })
+        else { return name }
+        let transliterated = transliterate(nfc)
+        return isValidSlug(transliterated) ? transliterated : name
+    }
+
+    /// `ä → ae`, `ö → oe`, `ü → ue`, `ß → ss` (lowercase only; names are compared in lowercase).
+    static func transliterate(_ text: String) -> String {
+        var out = ""
+        for character in text.precomposedStringWithCanonicalMapping {
+            switch character {
+            case "ä": out += "ae"
+            case "ö": out += "oe"
+            case "ü": out += "ue"
+            case "ß": out += "ss"
+            default: out.append(character)
+            }
+        }
+        return out
     }
 
     /// A slug suggestion for an invalid name: `Sprach Café` → `sprach-cafe`.

@@ -56,7 +56,8 @@ public enum SiteLoader {
                 message: "Die Startseite des Landkreises `content/kreis/index.md` fehlt.",
                 hint: "Lege die Datei mit title und summary im Vorspann und einer Einleitung als Text an."))
         }
-        for folder in site.municipalityFolders where !site.content.contains(where: { $0.role == .municipalityIndex(folder) }) {
+        for folder in site.municipalityFolders
+        where !site.content.contains(where: { $0.role == .municipalityIndex(ContentPath.canonicalSlug(folder)) }) {
             site.diagnostics.append(Diagnostic(
                 file: "content/gemeinden/\(folder)/index.md", location: .start, severity: .error, rule: "missing-index",
                 message: "Der Ordner der Gemeinde `\(folder)` hat keine `index.md`.",
@@ -77,7 +78,7 @@ public enum SiteLoader {
         // Names that differ only in letter case or Unicode normalisation would map to one address (and to one
         // file on case-insensitive disks): all of them are refused.
         let visible = names.filter { !$0.hasPrefix(".") }
-        let groups = Dictionary(grouping: visible) { $0.precomposedStringWithCanonicalMapping.lowercased() }
+        let groups = Dictionary(grouping: visible) { ContentPath.transliterate($0.lowercased()) }
         var colliding = Set<String>()
         for (_, group) in groups where group.count > 1 {
             for name in group.sorted() {
@@ -86,7 +87,7 @@ public enum SiteLoader {
                 site.diagnostics.append(Diagnostic(
                     file: (["content"] + components + [name]).joined(separator: "/"), location: .start, severity: .error,
                     rule: "name-collision",
-                    message: "Der Name unterscheidet sich von \(others) nur in Groß- und Kleinschreibung oder in der Unicode-Schreibweise; beide ergäben dieselbe Adresse.",
+                    message: "Der Name unterscheidet sich von \(others) nur in Groß- und Kleinschreibung, Umlautschreibung oder Unicode-Form; beide ergäben dieselbe Adresse.",
                     hint: "Benenne eine der Dateien um oder lösche die doppelte."))
             }
         }

@@ -25,11 +25,13 @@ public struct SiteIndex: Sendable {
     }
 
     /// A contact reference resolves to the owner's own contact point first, then to the district's.
+    /// References may be written like the file name (`bürgerbüro`) or like the address (`buergerbuero`).
     func contactPoint(_ slug: String, for owner: Owner) -> ContactPoint? {
-        contactPointsByOwner[owner]?[slug] ?? contactPointsByOwner[.district]?[slug]
+        let key = ContentPath.canonicalSlug(slug)
+        return contactPointsByOwner[owner]?[key] ?? contactPointsByOwner[.district]?[key]
     }
 
-    func municipality(_ slug: String) -> Municipality? { municipalitiesBySlug[slug] }
+    func municipality(_ slug: String) -> Municipality? { municipalitiesBySlug[ContentPath.canonicalSlug(slug)] }
 
     /// The display name of an owner: "Landkreis Lindenbrück" or "Stadt Auenstein".
     func ownerName(_ owner: Owner) -> String {
@@ -43,6 +45,6 @@ public struct SiteIndex: Sendable {
     /// Whether a district offer or contact point with these `areas` serves the municipality.
     static func serves(_ areas: [Located<String>]?, municipality slug: String) -> Bool {
         guard let areas else { return true }
-        return areas.contains { $0.value == slug }
+        return areas.contains { ContentPath.canonicalSlug($0.value) == slug }
     }
 }

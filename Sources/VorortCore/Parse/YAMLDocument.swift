@@ -114,6 +114,9 @@ enum YAMLDocument {
     private static func hint(for problem: String, yaml: String, line: Int) -> String {
         let lines = yaml.lines
         let sourceLine = line >= 1 && line <= lines.count ? String(lines[line - 1]) : ""
+        if problem.contains("nesting level") {
+            return "Die Angaben sind zu tief verschachtelt (höchstens 1000 Ebenen); schreibe sie flacher."
+        }
         if problem.contains("tab") || sourceLine.hasPrefix("\t") {
             return "Rücke mit Leerzeichen ein, nicht mit Tabulatoren."
         }
