@@ -42,7 +42,7 @@ struct CommandLineTests {
 
         let first = try TestSupport.run(["build", "--site", site.path, "--output", output.path])
         #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
-        let before = try snapshot(output)
+        let before = try TestSupport.snapshot(output)
         #expect(before.count > 100)
 
         let offers = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("content/kreis/angebote").path).sorted()
@@ -59,7 +59,7 @@ struct CommandLineTests {
         #expect(broken.stdout.contains("[yaml-syntax]"))
         #expect(broken.stdout.contains("\(categoryFile):\(categoryLine):11: error: Die Kategorie `Kochkurse` gibt es nicht. [unknown-category]"))
         #expect(broken.stdout.contains("\(contactFile):\(contactLine):10: error: Die Anlaufstelle `gibt-es-nicht` gibt es nicht. [dangling-contact]"))
-        #expect(try snapshot(output) == before, "the previous output stays byte for byte")
+        #expect(try TestSupport.snapshot(output) == before, "the previous output stays byte for byte")
         #expect(try FileManager.default.contentsOfDirectory(atPath: outputParent.path) == ["output"], "no staging folder left")
 
         let check = try TestSupport.run(["check", "--site", site.path, "--format", "json"])
@@ -78,14 +78,4 @@ struct CommandLineTests {
         return index + 1
     }
 
-    func snapshot(_ folder: URL) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
-        while let url = enumerator?.nextObject() as? URL {
-            if (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-                result[String(url.path.dropFirst(folder.path.count))] = try Data(contentsOf: url)
-            }
-        }
-        return result
-    }
 }

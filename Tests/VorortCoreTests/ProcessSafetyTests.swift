@@ -5,16 +5,6 @@ import Testing
 /// Builds that are killed or run twice at once never leave a broken site behind.
 @Suite("Killed and concurrent builds", .serialized)
 struct ProcessSafetyTests {
-    func snapshot(_ folder: URL) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
-        while let url = enumerator?.nextObject() as? URL {
-            if (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-                result[String(url.path.dropFirst(folder.path.count))] = try Data(contentsOf: url)
-            }
-        }
-        return result
-    }
 
     func start(_ arguments: [String]) throws -> Process {
         let process = Process()
@@ -32,7 +22,7 @@ struct ProcessSafetyTests {
         let output = parent.appendingPathComponent("output")
         let site = TestSupport.packageRoot.path
         #expect(try TestSupport.run(["build", "--site", site, "--output", output.path]).status == 0)
-        let before = try snapshot(output)
+        let before = try TestSupport.snapshot(output)
         for _ in 0..<3 {
             let build = try start(["build", "--site", site, "--output", output.path])
             // Kill it as soon as it starts writing its staging folder (or when it is done, whichever comes first).
@@ -43,12 +33,12 @@ struct ProcessSafetyTests {
             }
             kill(build.processIdentifier, SIGKILL)
             build.waitUntilExit()
-            #expect(try snapshot(output) == before, "the previous site stays complete")
+            #expect(try TestSupport.snapshot(output) == before, "the previous site stays complete")
         }
         // The next build cleans up what the killed ones left.
         #expect(try TestSupport.run(["build", "--site", site, "--output", output.path]).status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["output"])
-        #expect(try snapshot(output) == before)
+        #expect(try TestSupport.snapshot(output) == before)
     }
 
     @Test func twoBuildsAtOnceLeaveOneCompleteSite() throws {
@@ -64,7 +54,7 @@ struct ProcessSafetyTests {
         let reference = TestSupport.temporaryFolder("vorort-reference").appendingPathComponent("output")
         defer { TestSupport.cleanUp(reference.deletingLastPathComponent()) }
         #expect(try TestSupport.run(["build", "--site", site, "--output", reference.path]).status == 0)
-        #expect(try snapshot(output) == snapshot(reference))
+        #expect(try TestSupport.snapshot(output) == TestSupport.snapshot(reference))
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["output"])
     }
 }

@@ -138,6 +138,20 @@ enum TestSupport {
     }
 }
 
+extension TestSupport {
+    /// Every regular file below `folder` with its bytes, keyed by path relative to `folder`.
+    static func snapshot(_ folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            if (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+                result[String(url.path.dropFirst(folder.path.count))] = try Data(contentsOf: url)
+            }
+        }
+        return result
+    }
+}
+
 extension CheckReport {
     /// Findings of one rule, for assertions.
     func findings(_ rule: String) -> [Diagnostic] { diagnostics.filter { $0.rule == rule } }

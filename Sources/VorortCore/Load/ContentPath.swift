@@ -108,12 +108,8 @@ enum ContentPath {
     /// A slug suggestion for an invalid name: `Sprach Café` → `sprach-cafe`.
     static func suggestSlug(_ s: String) -> String {
         var out = ""
-        for ch in s.lowercased() {
+        for ch in transliterate(s.lowercased()) {
             switch ch {
-            case "ä": out += "ae"
-            case "ö": out += "oe"
-            case "ü": out += "ue"
-            case "ß": out += "ss"
             case "é", "è", "ê": out += "e"
             case "a"..."z", "0"..."9": out.append(ch)
             default: if !out.hasSuffix("-") { out += "-" }
