@@ -66,6 +66,7 @@ struct YAMLAnchorScanTests {
         #expect(YAMLAnchorScan.firstAnchorOrAlias(in: "a: [1, *x]\n")! == (1, 8))
         #expect(YAMLAnchorScan.firstAnchorOrAlias(in: "? *x\n: 1\n")! == (1, 3))
         #expect(YAMLAnchorScan.firstAnchorOrAlias(in: "*x : 1\n")! == (1, 1))
+        #expect(YAMLAnchorScan.firstAnchorOrAlias(in: "a: !!seq &x [1]\nb: !!seq *x\n")! == (1, 10))
     }
 
     @Test func textThatMerelyContainsAsterisksIsFine() {

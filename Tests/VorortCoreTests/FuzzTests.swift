@@ -23,7 +23,7 @@ struct FuzzTests {
     static let fragments = [
         "[", "]", "{", "}", "&a ", "*a", "---\n", "...\n", "\t", "  ", "\n", "\r\n", ": ", "- ", "? ", "|", ">", "#", "'", "\"",
         "\\", "`", "```\n", "~~", "<!--", "-->", "<![CDATA[", "<?", "<script>", "](", "![", "[a](javascript:x)", "www.", "@",
-        "\u{0}", "\u{FEFF}", "\u{AD}", "\u{200B}", "u\u{0308}", "ü", "ß", "Flüchtlings-\nwelle", "Asylant*innen", "illegale\nMigranten",
+        "!!str &a ", "!t *a", "\u{0}", "\u{FEFF}", "\u{AD}", "\u{200B}", "u\u{0308}", "ü", "ß", "Flüchtlings-\nwelle", "Asylant*innen", "illegale\nMigranten",
         "reviewed: 2026-02-30\n", "title: [a, b]\n", "<!-- vorort-lint: ignore asylant -->", "lintIgnore:\n  - rule: x\n",
         String(repeating: "[", count: 300), String(repeating: "*a ", count: 200), String(repeating: "| a ", count: 60),
     ]

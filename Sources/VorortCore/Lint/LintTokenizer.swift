@@ -89,14 +89,6 @@ enum LintTokenizer {
         }
     }
 
-    /// Tokenizes one line. `mask` marks scalars (by 0-based index) that must not be linted; nil lints all.
-    static func tokenize(_ line: Substring, lineNumber: Int, mask: [Bool]?, into tokens: inout [LintToken], joined: inout Bool) {
-        var state = LintTokenizerState(joined: joined, sentenceStart: tokens.isEmpty)
-        tokenize(Array(line.unicodeScalars), lineNumber: lineNumber, mask: mask, into: &tokens, state: &state)
-        if let pending = state.hyphenated { tokens.append(pending) }
-        joined = state.joined
-    }
-
     /// Tokenizes the scalars of one line.
     static func tokenize(_ scalars: [Unicode.Scalar], lineNumber: Int, mask: [Bool]?, into tokens: inout [LintToken], state: inout LintTokenizerState) {
         var index = 0

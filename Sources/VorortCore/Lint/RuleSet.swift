@@ -9,8 +9,6 @@ public struct RuleSet: Sendable {
     /// Active rules (not switched off), in definition order.
     public var activeRules: [LintRule] { rules.filter { $0.severity != nil } }
 
-    public func rule(_ id: String) -> LintRule? { rules.first { $0.id == id } }
-
     /// One rule as a file states it: new rules give every field, changes to an existing rule only some.
     struct Entry: Sendable {
         var id: Located<String>

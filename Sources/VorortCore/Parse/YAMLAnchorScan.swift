@@ -66,6 +66,10 @@ enum YAMLAnchorScan {
                         blockIndent = indent
                         i = s.count
                         continue
+                    case "!":
+                        // A tag (`!!str`, `!local`) may stand before an anchor: skip it, the node still begins after it.
+                        while i < s.count, s[i] != " " { i += 1 }
+                        continue
                     default:
                         break
                     }

@@ -16,17 +16,8 @@ enum YAMLDocument {
         do {
             // Every value is read as text and typed by vorort itself, so Yams need not resolve tags
             // (`.basic`): its regular expressions for numbers and booleans were the largest cost of parsing.
-            // The parser owns the anchors (nodes hold them weakly), so it must outlive the scan for them.
-            let parser = try Parser(yaml: yaml, resolver: .basic, encoding: .utf8)
-            let node = try parser.singleRoot()
-            let anchorLocation = withExtendedLifetime(parser) { node.flatMap { firstAnchor(in: $0, depth: 0) } }
-            if let anchorLocation {
-                // Anchors and aliases let a few bytes expand into gigabytes; editors never need them.
-                collector.error("yaml-alias", at: shifted(anchorLocation, by: offset),
-                    "Anker und Verweise (`&name`, `*name`) sind in vorort-Dateien nicht erlaubt.",
-                    hint: "Schreibe den Wert an jeder Stelle aus, an der er gebraucht wird.")
-                return (nil, false)
-            }
+            // Anchors and aliases never get here: `YAMLAnchorScan` refused them above.
+            let node = try Parser(yaml: yaml, resolver: .basic, encoding: .utf8).singleRoot()
             return (node, true)
         } catch let error as YamlError {
             report(error, yaml: yaml, offset: offset, into: collector)
@@ -35,33 +26,6 @@ enum YAMLDocument {
             collector.error("yaml-syntax", at: SourceLocation(line: firstLine, column: 1),
                 "YAML kann nicht gelesen werden: \(error)", hint: "Prüfe die Schreibweise der Angaben.")
             return (nil, false)
-        }
-    }
-
-    private static func shifted(_ location: SourceLocation, by offset: Int) -> SourceLocation {
-        SourceLocation(line: location.line + offset, column: location.column, endColumn: location.endColumn)
-    }
-
-    /// Looks for an anchor in document order; anchors always precede their aliases, so the walk stops before any expansion.
-    private static func firstAnchor(in node: Node, depth: Int) -> SourceLocation? {
-        guard depth < 200 else { return nil }
-        switch node {
-        case .scalar(let scalar):
-            return scalar.anchor == nil ? nil : location(of: node)
-        case .alias:
-            return location(of: node)
-        case .sequence(let sequence):
-            if sequence.anchor != nil { return location(of: node) }
-            for child in sequence {
-                if let found = firstAnchor(in: child, depth: depth + 1) { return found }
-            }
-            return nil
-        case .mapping(let mapping):
-            if mapping.anchor != nil { return location(of: node) }
-            for (key, value) in mapping {
-                if let found = firstAnchor(in: key, depth: depth + 1) ?? firstAnchor(in: value, depth: depth + 1) { return found }
-            }
-            return nil
         }
     }
 
