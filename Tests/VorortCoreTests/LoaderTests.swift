@@ -75,3 +75,24 @@ struct LoaderTests {
         #expect(report.findings("template-syntax").map(\.file) == ["themes/standard/templates/page.mustache"])
     }
 }
+
+@Suite("Theme safety")
+struct ThemeSafetyTests {
+    @Test func templatesThatIncludeThemselvesAreFindingsNotCrashes() throws {
+        let root = try TestSupport.minimalSite()
+        defer { TestSupport.cleanUp(root) }
+        let templates = root.appendingPathComponent("themes/standard/templates")
+        try Data("{{> partial-b}}".utf8).write(to: templates.appendingPathComponent("partial-a.mustache"))
+        try Data("{{> partial-a}}".utf8).write(to: templates.appendingPathComponent("partial-b.mustache"))
+        try Data("{{<layout}}{{$main}}{{> partial-a}}{{/main}}{{/layout}}".utf8).write(to: templates.appendingPathComponent("page.mustache"))
+        let report = TestSupport.check(root)
+        let cycle = try #require(report.findings("template-syntax").first)
+        #expect(cycle.message.contains("partial-a → partial-b → partial-a"))
+        #expect(report.site == nil)
+    }
+
+    @Test func theStandardThemeHasNoCycles() {
+        #expect(Theme.cycles(in: ["a": "{{> b}} {{ x }}", "b": "{{<c}}{{/c}}", "c": "text"], folder: "t").isEmpty)
+        #expect(Theme.references(in: "{{> partial-offer-card}} {{#x}}{{< layout}}{{/x}}") == ["partial-offer-card", "layout"])
+    }
+}

@@ -35,6 +35,7 @@ public struct Theme: Sendable {
             return (nil, diagnostics)
         }
         var library = MustacheLibrary()
+        var sources: [String: String] = [:]
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: templatesURL.path)) ?? []).sorted()
         for fileName in names where fileName.hasSuffix(".mustache") {
             let templateName = String(fileName.dropLast(".mustache".count))
@@ -44,6 +45,7 @@ public struct Theme: Sendable {
                 diagnostics += fileDiagnostics
                 continue
             }
+            sources[templateName] = source.text
             do {
                 try library.register(source.text, named: templateName)
             } catch let error as MustacheTemplate.ParserError {
@@ -57,6 +59,7 @@ public struct Theme: Sendable {
                     message: "Fehler in der Vorlage: \(error)", hint: "Prüfe die Mustache-Syntax der Vorlage."))
             }
         }
+        diagnostics += cycles(in: sources, folder: "\(themeFolder)/templates")
         for required in requiredTemplates where library.getTemplate(named: required) == nil {
             if diagnostics.contains(where: { $0.file.hasSuffix("/\(required).mustache") }) { continue }
             diagnostics.append(Diagnostic(
@@ -75,6 +78,48 @@ public struct Theme: Sendable {
             }
         }
         return (Theme(library: library, staticFiles: files.sorted { $0.0 < $1.0 }), diagnostics)
+    }
+
+    /// Names a template includes or extends: `{{> partial}}` and `{{< parent}}`.
+    static func references(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            rest = rest[open.upperBound...]
+            guard let marker = rest.first, marker == ">" || marker == "<" else { continue }
+            guard let close = rest.range(of: "}}") else { break }
+            let name = rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmed
+            if !name.isEmpty { names.append(name) }
+            rest = rest[close.upperBound...]
+        }
+        return names
+    }
+
+    /// A template that includes itself, directly or through others, would recurse until the stack overflows
+    /// while rendering; such cycles are findings at load time.
+    static func cycles(in sources: [String: String], folder: String) -> [Diagnostic] {
+        let graph = sources.mapValues(references)
+        var state: [String: Int] = [:]  // 1: on the current path, 2: done
+        var reported = Set<String>()
+        var diagnostics: [Diagnostic] = []
+        func visit(_ name: String, path: [String]) {
+            if state[name] == 2 { return }
+            if state[name] == 1 {
+                let cycle = path[(path.firstIndex(of: name) ?? 0)...] + [name]
+                if reported.insert(name).inserted {
+                    diagnostics.append(Diagnostic(
+                        file: "\(folder)/\(name).mustache", location: .start, severity: .error, rule: "template-syntax",
+                        message: "Die Vorlagen binden sich im Kreis ein: \(cycle.joined(separator: " → ")).",
+                        hint: "Eine Vorlage darf sich weder selbst noch über andere Vorlagen wieder einbinden."))
+                }
+                return
+            }
+            state[name] = 1
+            for next in graph[name] ?? [] where graph[next] != nil { visit(next, path: path + [name]) }
+            state[name] = 2
+        }
+        for name in graph.keys.sorted() { visit(name, path: []) }
+        return diagnostics
     }
 
     /// Renders a template; the required templates were checked at load time, so a miss is a programming error reported as such.
