@@ -145,3 +145,17 @@ struct SchemaTests {
         #expect(!report.diagnostics.hasErrors)
     }
 }
+
+@Suite("Numbers at the edges")
+struct NumberEdgeTests {
+    @Test func hugeAndNegativeNumbersAreFindings() throws {
+        let root = try TestSupport.minimalSite(extra: [
+            "content/kreis/zahlen.yml": "indicators:\n  - label: Viele\n    value: 1e300\n    unit: Personen\n    year: 2025\n    source: Test\n",
+            "content/gemeinden/dorf/index.md": "---\nname: Dorf\nkind: Gemeinde\nsummary: s\npopulation: -5\n---\n",
+        ])
+        defer { TestSupport.cleanUp(root) }
+        let report = TestSupport.check(root)
+        #expect(report.findings("invalid-value").map(\.file).sorted() == ["content/gemeinden/dorf/index.md", "content/kreis/zahlen.yml"])
+        #expect(GermanFormat.number(1e300) == "1e+300")
+    }
+}

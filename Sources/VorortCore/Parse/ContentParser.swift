@@ -83,7 +83,12 @@ enum ContentParser {
             let name = fields.text("name", required: true, example: "Auenstein")
             let kind = fields.choice("kind", of: MunicipalityKind.self, required: true)
             let summary = fields.text("summary", required: true)
-            let population = fields.integer("population", example: "11200")
+            var population = fields.integer("population", example: "11200")
+            if let value = population, value < 0 {
+                collector.error("invalid-value", at: fields.location, "`population: \(value)` ist keine Einwohnerzahl.",
+                    hint: "Schreibe die Zahl der Einwohnerinnen und Einwohner, z. B. `population: 11200`.")
+                population = nil
+            }
             let website = fields.url("website")
             let reviewed = fields.date("reviewed")
             guard let origin = origin(slug), let name, let kind, let summary else { return nil }

@@ -217,7 +217,15 @@ final class YAMLMapReader {
             return nil
         }
         let raw = scalar.string.trimmed
-        if let value = Double(raw), value.isFinite, !raw.lowercased().contains("n"), !raw.lowercased().contains("i") { return value }
+        if let value = Double(raw), value.isFinite, !raw.lowercased().contains("n"), !raw.lowercased().contains("i") {
+            // Figures of a district stay far below this; larger values are typing errors (and would not print).
+            guard abs(value) < 1e12 else {
+                collector.error("invalid-value", at: location(of: node), "`\(raw)` ist als Zahl zu groß.",
+                    hint: "Prüfe die Zahl; Werte ab einer Billion sind nicht vorgesehen.")
+                return nil
+            }
+            return value
+        }
         var hint = "Schreibe eine Zahl ohne Einheit, Dezimalstellen mit Punkt, z. B. `\(key): \(example)`."
         if raw.contains(","), Double(raw.replacingOccurrences(of: ",", with: ".")) != nil {
             hint = "Schreibe Dezimalstellen mit Punkt: `\(key): \(raw.replacingOccurrences(of: ",", with: "."))`."

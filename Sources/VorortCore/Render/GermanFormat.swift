@@ -1,7 +1,9 @@
 /// Numbers as German readers write them: `18.450`, `3,5`.
 enum GermanFormat {
     static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 {
+        // The parser refuses larger values; this keeps the conversion to Int safe all the same.
+        guard value.isFinite, abs(value) < 1e15 else { return String(value) }
+        if value == value.rounded() {
             return grouped(Int(value))
         }
         let rounded = (value * 100).rounded() / 100
