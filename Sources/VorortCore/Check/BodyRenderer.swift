@@ -37,7 +37,7 @@ enum BodyRenderer {
                     "HTML im Text wird aus Sicherheitsgründen nicht veröffentlicht.",
                     hint: "Schreibe den Inhalt mit Markdown: `**fett**`, `[Link](https://…)`, Listen mit `- `.")
             }
-            output.html[file] = result.html
+            output.html[file] = ExternalResources.markExternalLinks(result.html, baseURL: index.config?.baseURL)
             output.diagnostics += collector.diagnostics
         }
         return output

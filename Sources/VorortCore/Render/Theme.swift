@@ -46,6 +46,7 @@ public struct Theme: Sendable {
                 continue
             }
             sources[templateName] = source.text
+            diagnostics += ExternalResources.check(source)
             do {
                 try library.register(source.text, named: templateName)
             } catch let error as MustacheTemplate.ParserError {
@@ -75,6 +76,14 @@ public struct Theme: Sendable {
                 guard values?.isRegularFile == true, values?.isSymbolicLink != true, !url.lastPathComponent.hasPrefix(".") else { continue }
                 let relative = String(url.standardizedFileURL.path.dropFirst(staticURL.standardizedFileURL.path.count + 1))
                 files.append((relative, url))
+                // Style sheets and scripts may load from other hosts or store data in the browser too.
+                if ["css", "js", "html", "svg"].contains(url.pathExtension.lowercased()) {
+                    var readDiagnostics: [Diagnostic] = []
+                    if let text = SiteLoader.readText(at: url, relativePath: "\(themeFolder)/static/\(relative)", into: &readDiagnostics) {
+                        diagnostics += ExternalResources.check(text)
+                    }
+                    diagnostics += readDiagnostics
+                }
             }
         }
         return (Theme(library: library, staticFiles: files.sorted { $0.0 < $1.0 }), diagnostics)
