@@ -94,6 +94,10 @@ struct SiteRenderer: Sendable {
             files.append(OutputFile(path: Routes.assets + file.path, copyOf: file.url))
         }
         files.append(OutputFile(path: Routes.sitemap, text: Sitemap.xml(rendered.compactMap(\.record), baseURL: config.baseURL)))
+        // The export's date is the newest review date, so an unchanged site builds byte for byte the same.
+        let generated = offers.map(\.reviewed).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
+        files.append(OutputFile(path: OpenData.offersFile, text: OpenData.offersJSON(models, offers: offers, generated: generated)))
+        files.append(OutputFile(path: OpenData.storiesFeed, text: OpenData.storiesFeed(models, stories: stories)))
         files.append(OutputFile(path: Routes.robots, text: "User-agent: *\nAllow: /\n\nSitemap: \(config.baseURL)\(Routes.sitemap)\n"))
         return files
     }
@@ -299,7 +303,8 @@ struct SiteRenderer: Sendable {
             ("Anlaufstellen", Routes.contactPoints), ("Geschichten", Routes.stories), (config.district, Routes.district),
         ]
         var context: [String: Any] = [
-            "site": ["title": config.title, "district": config.district, "language": config.language, "homeURL": models.url(Routes.home)],
+            "site": ["title": config.title, "district": config.district, "language": config.language, "homeURL": models.url(Routes.home),
+                     "feedURL": models.url(OpenData.storiesFeed), "offersURL": models.url(OpenData.offersFile)],
             "title": page.title,
             "isHome": route == Routes.home,
             "assetsURL": models.url(Routes.assets),

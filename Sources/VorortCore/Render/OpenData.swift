@@ -1,0 +1,123 @@
+import Foundation
+
+/// Machine-readable exports: `angebote.json` (every offer, schema in docs/angebote.schema.json) and the Atom
+/// feed of stories. Encoded with JSONEncoder and XML escaping, so no editor's text can break out of its place.
+enum OpenData {
+    static let offersFile = "angebote.json"
+    static let storiesFeed = "geschichten/feed.xml"
+    static let schemaVersion = 1
+
+    struct OfferExport: Encodable {
+        var id: String
+        var title: String
+        var summary: String
+        var url: String
+        var category: CategoryExport?
+        var provider: ProviderExport
+        var areas: [String]?
+        var audience: String?
+        var languages: [String]
+        var schedule: String?
+        var place: String?
+        var cost: String?
+        var accessibility: String?
+        var contactPoint: ContactExport?
+        var reviewed: String
+        var language: String
+    }
+
+    struct CategoryExport: Encodable {
+        var slug: String
+        var label: String
+        var group: String
+    }
+
+    struct ProviderExport: Encodable {
+        /// `landkreis` or the municipality's slug.
+        var id: String
+        var name: String
+        var url: String
+    }
+
+    struct ContactExport: Encodable {
+        var name: String
+        var organisation: String
+        var url: String
+        var street: String
+        var postalCode: String
+        var city: String
+        var phone: String?
+        var email: String?
+        var website: String?
+        var openingHours: [String]
+    }
+
+    struct OffersDocument: Encodable {
+        var schemaVersion: Int
+        var site: String
+        var district: String
+        var generated: String
+        var offers: [OfferExport]
+    }
+
+    static func offersJSON(_ models: ViewModels, offers: [Offer], generated: CalendarDate) -> String {
+        let base = models.config.baseURL
+        let exports = offers.map { offer -> OfferExport in
+            let category = models.category(of: offer).map { CategoryExport(slug: $0.slug, label: $0.label, group: $0.group) }
+            let point = offer.contact.flatMap { models.index.contactPoint($0.value, for: offer.owner) }
+            return OfferExport(
+                id: Routes.offer(offer).trimmingCharacters(in: CharacterSet(charactersIn: "/")),
+                title: offer.title, summary: offer.summary, url: base + Routes.offer(offer), category: category,
+                provider: ProviderExport(id: offer.owner.municipalitySlug ?? "landkreis", name: models.index.ownerName(offer.owner),
+                                         url: base + Routes.owner(offer.owner)),
+                areas: offer.owner == .district ? offer.areas?.map { ContentPath.canonicalSlug($0.value) } : nil,
+                audience: offer.audience, languages: offer.languages, schedule: offer.schedule, place: offer.place,
+                cost: offer.cost, accessibility: offer.accessibility,
+                contactPoint: point.map { p in
+                    ContactExport(name: p.name, organisation: p.organisation, url: base + Routes.contactPoint(p), street: p.address.street,
+                                  postalCode: p.address.postalCode, city: p.address.city, phone: p.phone, email: p.email,
+                                  website: p.website, openingHours: p.openingHours)
+                },
+                reviewed: offer.reviewed.iso, language: offer.origin.language)
+        }
+        let document = OffersDocument(schemaVersion: schemaVersion, site: base, district: models.config.district,
+                                      generated: generated.iso, offers: exports)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: (try? encoder.encode(document)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+    }
+
+    /// Atom 1.0 feed of the stories, newest first.
+    static func storiesFeed(_ models: ViewModels, stories: [Story]) -> String {
+        let base = models.config.baseURL
+        let escape = Sitemap.escape
+        let updated = stories.map(\.date).max().map { "\($0.iso)T00:00:00Z" } ?? "2000-01-01T00:00:00Z"
+        var out = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(models.config.language))">
+              <title>\(escape("Geschichten – " + models.config.title))</title>
+              <id>\(escape(base + Routes.stories))</id>
+              <link rel="alternate" type="text/html" href="\(escape(base + Routes.stories))"/>
+              <link rel="self" type="application/atom+xml" href="\(escape(base + storiesFeed))"/>
+              <updated>\(updated)</updated>
+              <author><name>\(escape(models.config.district))</name></author>
+
+            """
+        for story in stories {
+            let url = base + Routes.story(story)
+            out += """
+                  <entry>
+                    <title>\(escape(story.title))</title>
+                    <id>\(escape(url))</id>
+                    <link rel="alternate" type="text/html" href="\(escape(url))"/>
+                    <updated>\(story.date.iso)T00:00:00Z</updated>
+                    <author><name>\(escape(models.index.ownerName(story.owner)))</name></author>
+                    <summary>\(escape(story.summary))</summary>
+                    <content type="html">\(escape(models.body(story.origin.file)))</content>
+                  </entry>
+
+                """
+        }
+        return out + "</feed>\n"
+    }
+}
