@@ -51,6 +51,28 @@ struct OpenDataTests {
         #expect(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://www.landkreis-lindenbrueck.de/integration/geschichten/feed.xml\"/>"))
     }
 
+    @Test func structuredDataOnOfferContactAndStoryPages() throws {
+        let site = try #require(Pipeline.check(siteRoot: TestSupport.packageRoot).site)
+        func jsonLD(_ path: String) throws -> [String: Any] {
+            let html = try #require(Self.files[path])
+            let start = try #require(html.range(of: "<script type=\"application/ld+json\">"))
+            let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+            return try #require(try JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8)) as? [String: Any])
+        }
+        let offer = try #require(site.content.offers.first { $0.contact != nil })
+        let service = try jsonLD(Routes.outputFile(for: Routes.offer(offer)))
+        #expect(service["@type"] as? String == "GovernmentService")
+        #expect(service["name"] as? String == offer.title)
+        #expect((service["availableChannel"] as? [String: Any])?["serviceLocation"] != nil)
+        let point = try #require(site.content.contactPoints.first { !$0.openingHours.isEmpty })
+        let office = try jsonLD(Routes.outputFile(for: Routes.contactPoint(point)))
+        #expect(office["@type"] as? String == "GovernmentOffice")
+        #expect(office["openingHours"] as? [String] == point.openingHours)
+        #expect((office["address"] as? [String: Any])?["postalCode"] as? String == point.address.postalCode)
+        let story = try #require(site.content.stories.first)
+        #expect(try jsonLD(Routes.outputFile(for: Routes.story(story)))["headline"] as? String == story.title)
+    }
+
     @Test func exportsEscapeWhatEditorsWrite() throws {
         let root = try TestSupport.minimalSite(replacing: [
             "content/gemeinden/dorf/angebote/sprachcafe.md": "---\ntitle: \"</script><x y=\\\"\\\"> & ]]>\"\ncategory: Sprache\nsummary: \"\\\"quoted\\\" <b>\"\nreviewed: 2026-02-01\ncontact: beratung\n---\nText\n",
@@ -63,6 +85,8 @@ struct OpenDataTests {
         let json = try #require(files[OpenData.offersFile])
         let offers = try #require((try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["offers"] as? [[String: Any]])
         #expect(offers.first?["title"] as? String == "</script><x y=\"\"> & ]]>")
+        let page = try #require(files["gemeinden/dorf/angebote/sprachcafe/index.html"])
+        #expect(!page.contains("</script><x"), "JSON-LD cannot be closed by a title")
         let feed = try #require(files[OpenData.storiesFeed])
         #expect(XMLParser(data: Data(feed.utf8)).parse())
         #expect(!feed.contains("<![CDATA[ &"))

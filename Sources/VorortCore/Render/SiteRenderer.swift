@@ -191,6 +191,7 @@ struct SiteRenderer: Sendable {
                 context["contact"] = models.contactCard(point)
             }
             context["areas"] = (offer.areas ?? []).compactMap { index.municipality($0.value) }.map(models.municipalityCard)
+            context["structuredData"] = StructuredData.offer(offer, models: models)
             return PageContent(route: Routes.offer(offer), template: "offer", title: offer.title,
                 crumbs: ownerCrumbs(offer.owner) + [("Angebote", Routes.offerDirectory)],
                 description: offer.summary, stand: offer.reviewed, context: context)
@@ -205,6 +206,7 @@ struct SiteRenderer: Sendable {
             if let website = point.website { context["website"] = website }
             context["offers"] = (offersByContactFile[point.origin.file] ?? []).map(models.offerCard)
             context["areas"] = (point.areas ?? []).compactMap { index.municipality($0.value) }.map(models.municipalityCard)
+            context["structuredData"] = StructuredData.contactPoint(point, models: models)
             return PageContent(route: Routes.contactPoint(point), template: "contact-point", title: point.name,
                 crumbs: ownerCrumbs(point.owner) + [("Anlaufstellen", Routes.contactPoints)],
                 description: point.responsibilities.joined(separator: ", "), stand: point.reviewed, context: context)
@@ -216,6 +218,7 @@ struct SiteRenderer: Sendable {
             if let image = story.image {
                 context["image"] = ["url": models.url(Routes.asset(forContentFile: image.file)), "alt": image.alt]
             }
+            context["structuredData"] = StructuredData.story(story, models: models)
             return PageContent(route: Routes.story(story), template: "story", title: story.title,
                 crumbs: ownerCrumbs(story.owner) + [("Geschichten", Routes.stories)], description: story.summary, context: context)
 

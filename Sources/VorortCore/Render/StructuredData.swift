@@ -1,0 +1,65 @@
+import Foundation
+
+/// schema.org data (JSON-LD) for offers, contact points and stories, so that search engines and other
+/// services can show addresses, opening hours and providers. Encoded by JSONSerialization; `<` is written as
+/// `\u003c`, so no editor's text can close the script element it stands in.
+enum StructuredData {
+    static func script(_ object: [String: Any]) -> String {
+        var full = object
+        full["@context"] = "https://schema.org"
+        guard let data = try? JSONSerialization.data(withJSONObject: full, options: [.sortedKeys]) else { return "" }
+        let json = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+        return "<script type=\"application/ld+json\">\(json)</script>"
+    }
+
+    static func address(_ a: PostalAddress) -> [String: Any] {
+        ["@type": "PostalAddress", "streetAddress": a.street, "postalCode": a.postalCode, "addressLocality": a.city, "addressCountry": "DE"]
+    }
+
+    static func office(_ point: ContactPoint, models: ViewModels) -> [String: Any] {
+        var office: [String: Any] = [
+            "@type": "GovernmentOffice", "name": point.name, "url": models.config.baseURL + Routes.contactPoint(point),
+            "address": address(point.address), "parentOrganization": ["@type": "Organization", "name": point.organisation],
+        ]
+        if let phone = point.phone { office["telephone"] = phone }
+        if let email = point.email { office["email"] = email }
+        if !point.openingHours.isEmpty { office["openingHours"] = point.openingHours }
+        if !point.languages.isEmpty { office["knowsLanguage"] = point.languages }
+        if !point.responsibilities.isEmpty { office["description"] = point.responsibilities.joined(separator: ", ") }
+        return office
+    }
+
+    static func offer(_ offer: Offer, models: ViewModels) -> String {
+        let base = models.config.baseURL
+        var service: [String: Any] = [
+            "@type": "GovernmentService", "name": offer.title, "description": offer.summary, "url": base + Routes.offer(offer),
+            "provider": ["@type": "GovernmentOrganization", "name": models.index.ownerName(offer.owner), "url": base + Routes.owner(offer.owner)],
+            "dateModified": offer.reviewed.iso,
+        ]
+        if let category = models.category(of: offer) { service["serviceType"] = category.label }
+        if !offer.languages.isEmpty { service["availableLanguage"] = offer.languages }
+        if let audience = offer.audience { service["audience"] = ["@type": "Audience", "audienceType": audience] }
+        let areas = offer.owner == .district
+            ? (offer.areas ?? []).compactMap { models.index.municipality($0.value).map { $0.name } }
+            : [models.index.ownerName(offer.owner)]
+        service["areaServed"] = areas.isEmpty ? [models.config.district] : areas
+        if let slug = offer.contact?.value, let point = models.index.contactPoint(slug, for: offer.owner) {
+            service["availableChannel"] = ["@type": "ServiceChannel", "serviceLocation": office(point, models: models)]
+        }
+        return script(service)
+    }
+
+    static func contactPoint(_ point: ContactPoint, models: ViewModels) -> String {
+        script(office(point, models: models))
+    }
+
+    static func story(_ story: Story, models: ViewModels) -> String {
+        var article: [String: Any] = [
+            "@type": "Article", "headline": story.title, "description": story.summary, "datePublished": story.date.iso,
+            "url": models.config.baseURL + Routes.story(story), "inLanguage": story.origin.language,
+            "publisher": ["@type": "GovernmentOrganization", "name": models.index.ownerName(story.owner)],
+        ]
+        if let image = story.image { article["image"] = models.config.baseURL + Routes.asset(forContentFile: image.file) }
+        return script(article)
+    }
+}
