@@ -18,6 +18,10 @@ public struct SiteConfig: Sendable {
     public var language: String
     public var theme: String
     public var categories: [Category]
+    /// Counts of people below this are published as "< N", so no one can be identified (default 3).
+    public var minimumCount: Int = 3
+    /// The licence of the published figures, named in every CSV download.
+    public var dataLicence: String = "Datenlizenz Deutschland – Namensnennung – Version 2.0"
 
     /// Finds a category by slug or by its label as editors write it (case and surrounding spaces ignored).
     public func category(matching reference: String) -> Category? {

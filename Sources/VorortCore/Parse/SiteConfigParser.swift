@@ -11,6 +11,8 @@ enum SiteConfigParser {
         let district = reader.text("district", required: true, example: "Landkreis Lindenbrück")
         let title = reader.text("title", required: true, example: "Ankommen im Landkreis Lindenbrück")
         let description = reader.text("description")
+        let minimumCount = reader.integer("minimumCount", example: "3")
+        let dataLicence = reader.text("dataLicence", example: "Datenlizenz Deutschland – Namensnennung – Version 2.0")
         let baseURL = reader.url("baseURL", required: true)
         let language = reader.located("language", required: true, example: "de")
         let theme = reader.located("theme", required: true, example: "standard")
@@ -58,9 +60,11 @@ enum SiteConfigParser {
         var basePath = URLComponents(string: normalisedBase)?.path ?? "/"
         if basePath.isEmpty { basePath = "/" }
         if !basePath.hasSuffix("/") { basePath += "/" }
-        let config = SiteConfig(
+        var config = SiteConfig(
             district: district, title: title, description: description, baseURL: normalisedBase, basePath: basePath,
             language: language.value, theme: theme.value, categories: categories)
+        if let minimumCount { config.minimumCount = max(1, minimumCount) }
+        if let dataLicence { config.dataLicence = dataLicence }
         return (config, collector.diagnostics)
     }
 }

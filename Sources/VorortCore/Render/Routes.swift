@@ -12,6 +12,12 @@ public enum Routes {
     public static let sitemap = "sitemap.xml"
     public static let robots = "robots.txt"
     public static let assets = "assets/"
+    /// Facts and figures of all municipalities compared, indicator by indicator.
+    public static let figures = "zahlen/"
+
+    /// The CSV download of one facts file.
+    public static func factsCSV(_ owner: Owner) -> String { "zahlen/\(owner.municipalitySlug ?? "landkreis").csv" }
+
     /// The published wording guideline, generated from the active lint rules.
     public static let guideline = "seiten/leitfaden-sprache/"
 

@@ -31,7 +31,7 @@ struct SiteRenderer: Sendable {
 
     /// One page of the site; rendered independently of every other page.
     enum PageKind: Sendable {
-        case home, district, municipalities, offerDirectory, contactPoints, stories, notFound, guideline
+        case home, district, municipalities, offerDirectory, contactPoints, stories, notFound, guideline, figures
         case municipality(Int), offer(Int), contactPoint(Int), story(Int), page(Int), category(Int)
     }
 
@@ -73,7 +73,7 @@ struct SiteRenderer: Sendable {
     }
 
     var pages: [PageKind] {
-        var pages: [PageKind] = [.home, .district, .municipalities, .offerDirectory, .contactPoints, .stories, .notFound, .guideline]
+        var pages: [PageKind] = [.home, .district, .municipalities, .offerDirectory, .contactPoints, .stories, .notFound, .guideline, .figures]
         pages += content.municipalities.indices.map(PageKind.municipality)
         pages += content.offers.indices.map(PageKind.offer)
         pages += content.contactPoints.indices.map(PageKind.contactPoint)
@@ -98,6 +98,10 @@ struct SiteRenderer: Sendable {
         let generated = offers.map(\.reviewed).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
         files.append(OutputFile(path: OpenData.offersFile, text: OpenData.offersJSON(models, offers: offers, generated: generated)))
         files.append(OutputFile(path: OpenData.storiesFeed, text: OpenData.storiesFeed(models, stories: stories)))
+        for facts in content.facts {
+            files.append(OutputFile(path: Routes.factsCSV(facts.owner), text: Figures.csv(
+                facts, ownerName: index.ownerName(facts.owner), minimumCount: config.minimumCount, licence: config.dataLicence)))
+        }
         files.append(OutputFile(path: Routes.robots, text: "User-agent: *\nAllow: /\n\nSitemap: \(config.baseURL)\(Routes.sitemap)\n"))
         return files
     }
@@ -271,6 +275,10 @@ struct SiteRenderer: Sendable {
         case .notFound:
             return PageContent(route: Routes.notFound, template: "not-found", title: "Seite nicht gefunden")
 
+        case .figures:
+            return PageContent(route: Routes.figures, template: "figures", title: "Zahlen und Fakten im Vergleich", crumbs: [home],
+                description: "Kennzahlen des Landkreises und seiner Städte und Gemeinden im Vergleich", context: figuresContext())
+
         case .guideline:
             return PageContent(route: Routes.guideline, template: "guideline", title: GuidelinePage.title, crumbs: [home],
                 description: GuidelinePage.summary, context: GuidelinePage.context(ruleSet, district: config.district))
@@ -288,6 +296,39 @@ struct SiteRenderer: Sendable {
         case .district: [home, (config.district, Routes.district)]
         case .municipality(let slug): [home, ("Städte und Gemeinden", Routes.municipalities), (index.ownerName(owner), Routes.municipality(slug))]
         }
+    }
+
+    /// One section per indicator id that several places report: a table (the text alternative) and a bar chart.
+    private func figuresContext() -> [String: Any] {
+        var order: [String] = []
+        var byID: [String: [(owner: Owner, indicator: Indicator)]] = [:]
+        for owner in owners {
+            for indicator in factsByOwner[owner]?.indicators ?? [] {
+                guard let id = indicator.id else { continue }
+                if byID[id] == nil { order.append(id) }
+                byID[id, default: []].append((owner, indicator))
+            }
+        }
+        let minimum = config.minimumCount
+        let sections: [[String: Any]] = order.compactMap { id in
+            let entries = byID[id] ?? []
+            let municipalities = entries.filter { $0.owner != .district }
+            guard let first = entries.first, municipalities.count >= 2 else { return nil }
+            let label = first.indicator.label
+            let rows: [[String: Any]] = entries.map { entry in
+                ["place": index.ownerName(entry.owner), "url": models.url(Routes.owner(entry.owner)), "isDistrict": entry.owner == .district,
+                 "value": Figures.display(entry.indicator, minimumCount: minimum), "unit": entry.indicator.unit,
+                 "year": String(entry.indicator.year), "source": entry.indicator.source]
+            }
+            let chart = Figures.barChart(id: "diagramm-\(id)", title: "\(label): Städte und Gemeinden im Vergleich", rows: municipalities.map { entry in
+                let hidden = Figures.isSmallCount(entry.indicator, minimumCount: minimum)
+                return (index.ownerName(entry.owner), hidden ? 0 : entry.indicator.value,
+                        Figures.display(entry.indicator, minimumCount: minimum) + " " + entry.indicator.unit)
+            })
+            return ["id": id, "label": label, "rows": rows, "chart": chart]
+        }
+        return ["sections": sections, "minimumCount": minimum, "licence": config.dataLicence,
+                "downloads": owners.filter { factsByOwner[$0] != nil }.map { ["name": index.ownerName($0), "url": models.url(Routes.factsCSV($0))] }]
     }
 
     private func categoryGroups() -> [[String: Any]] {

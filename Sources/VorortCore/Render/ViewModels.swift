@@ -80,10 +80,12 @@ struct ViewModels {
     func factsTable(_ facts: Facts?) -> [String: Any]? {
         guard let facts, !facts.indicators.isEmpty else { return nil }
         let rows: [[String: Any]] = facts.indicators.map { indicator in
-            ["label": indicator.label, "value": GermanFormat.number(indicator.value), "unit": indicator.unit,
+            ["label": indicator.label, "value": Figures.display(indicator, minimumCount: config.minimumCount), "unit": indicator.unit,
              "year": String(indicator.year), "source": indicator.source]
         }
-        return ["caption": "Zahlen und Fakten: \(index.ownerName(facts.owner))", "rows": rows].merging(stand(facts.reviewed)) { a, _ in a }
+        return ["caption": "Zahlen und Fakten: \(index.ownerName(facts.owner))", "rows": rows,
+                "csvURL": url(Routes.factsCSV(facts.owner)), "licence": config.dataLicence,
+                "comparisonURL": url(Routes.figures)].merging(stand(facts.reviewed)) { a, _ in a }
     }
 }
 
