@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-dependencies.sh
-python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q jsonschema
+python3 -c "import jsonschema, icalendar" 2>/dev/null || python3 -m pip install -q jsonschema icalendar
 swift test

@@ -65,6 +65,21 @@ public struct Municipality: Sendable {
     public var slug: String { origin.slug }
 }
 
+/// A regular weekly schedule, for calendars: `days: [Mo, Mi]`, `start: "16:00"`, `end: "18:00"`.
+public struct Recurrence: Sendable, Hashable {
+    /// ISO weekdays, 1 = Monday … 7 = Sunday.
+    public var weekdays: [Int]
+    /// Minutes after midnight.
+    public var start: Int
+    public var end: Int
+    /// Every how many weeks.
+    public var interval: Int
+    public var from: CalendarDate?
+    public var until: CalendarDate?
+
+    static let dayNames = ["mo": 1, "di": 2, "mi": 3, "do": 4, "fr": 5, "sa": 6, "so": 7]
+}
+
 public struct Offer: Sendable {
     public var origin: ContentOrigin
     public var owner: Owner
@@ -81,6 +96,7 @@ public struct Offer: Sendable {
     public var accessibility: String?
     /// For district offers: the municipalities served; nil means the whole district.
     public var areas: [Located<String>]?
+    public var recurrence: Recurrence?
     public var body: MarkdownSource
 
     public var slug: String { origin.slug }

@@ -109,11 +109,14 @@ enum ContentParser {
             let cost = fields.text("cost")
             let accessibility = fields.text("accessibility")
             let areas = fields.locatedList("areas", example: "[auenstein, birkenfelde]")
+            let recurrence = fields.map("recurrence", example: "{days: [Mo], start: \"17:00\", end: \"19:00\"}") { r in
+                readRecurrence(r, collector: collector)
+            }
             guard let origin = origin(slug), let title, let category, let summary, let reviewed else { return nil }
             return .offer(Offer(
                 origin: origin, owner: owner, title: title, category: category, summary: summary, reviewed: reviewed,
                 contact: contact, audience: audience, languages: languages, schedule: schedule, place: place,
-                cost: cost, accessibility: accessibility, areas: areas, body: body))
+                cost: cost, accessibility: accessibility, areas: areas, recurrence: recurrence, body: body))
 
         case .contactPoint(let owner, let slug):
             let name = fields.text("name", required: true, example: "Integrationsbüro")
@@ -183,6 +186,50 @@ enum ContentParser {
         case .facts:
             return nil
         }
+    }
+
+    /// `recurrence: {days: [Mo, Mi], start: "16:00", end: "18:00", every: 2, from: 2026-01-05, until: 2026-12-21}`
+    private static func readRecurrence(_ r: YAMLMapReader, collector: DiagnosticCollector) -> Recurrence? {
+        let days = r.locatedList("days", required: true, example: "[Mo, Mi]") ?? []
+        let start = r.located("start", required: true, example: "\"16:00\"")
+        let end = r.located("end", required: true, example: "\"18:00\"")
+        let every = r.integer("every", example: "1")
+        let from = r.date("from")
+        let until = r.date("until")
+        var weekdays: [Int] = []
+        for day in days {
+            guard let number = Recurrence.dayNames[day.value.lowercased().prefix(2).description], day.value.count <= 10 else {
+                collector.error("invalid-value", at: day.location, "`\(day.value)` ist kein Wochentag.",
+                    hint: "Schreibe die Tage kurz: Mo, Di, Mi, Do, Fr, Sa, So.")
+                return nil
+            }
+            if !weekdays.contains(number) { weekdays.append(number) }
+        }
+        func minutes(_ time: Located<String>?) -> Int? {
+            guard let time else { return nil }
+            let parts = time.value.split(separator: ":")
+            if parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m), parts[1].count == 2 {
+                return h * 60 + m
+            }
+            collector.error("invalid-value", at: time.location, "`\(time.value)` ist keine Uhrzeit.",
+                hint: "Schreibe die Uhrzeit als SS:MM in Anführungszeichen, z. B. \"16:30\".")
+            return nil
+        }
+        guard let startMinutes = minutes(start), let endMinutes = minutes(end), !weekdays.isEmpty else { return nil }
+        guard endMinutes > startMinutes else {
+            collector.error("invalid-value", at: end?.location ?? r.location, "Das Ende liegt nicht nach dem Beginn.",
+                hint: "Termine über Mitternacht gibt es hier nicht; prüfe `start` und `end`.")
+            return nil
+        }
+        if let every, !(1...52).contains(every) {
+            collector.error("invalid-value", at: r.location, "`every: \(every)` muss zwischen 1 und 52 Wochen liegen.", hint: "Schreibe z. B. `every: 2` für alle zwei Wochen.")
+            return nil
+        }
+        if let from, let until, until < from {
+            collector.error("invalid-value", at: r.location, "`until` liegt vor `from`.", hint: "Prüfe die beiden Daten.")
+            return nil
+        }
+        return Recurrence(weekdays: weekdays.sorted(), start: startMinutes, end: endMinutes, interval: every ?? 1, from: from, until: until)
     }
 
     /// `lintIgnore: [{rule: asylant, reason: "…"}]`: whole-file suppressions of the wording lint.

@@ -98,6 +98,10 @@ struct SiteRenderer: Sendable {
         let generated = offers.map(\.reviewed).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
         files.append(OutputFile(path: OpenData.offersFile, text: OpenData.offersJSON(models, offers: offers, generated: generated)))
         files.append(OutputFile(path: OpenData.storiesFeed, text: OpenData.storiesFeed(models, stories: stories)))
+        for owner in owners where hasCalendar(owner) {
+            files.append(OutputFile(path: Calendar.file(for: owner),
+                                    text: Calendar.ics(offers: offers(of: owner), ownerName: index.ownerName(owner), models: models)))
+        }
         for facts in content.facts {
             files.append(OutputFile(path: Routes.factsCSV(facts.owner), text: Figures.csv(
                 facts, ownerName: index.ownerName(facts.owner), minimumCount: config.minimumCount, licence: config.dataLicence)))
@@ -151,6 +155,7 @@ struct SiteRenderer: Sendable {
                 "stories": (storiesByOwner[.district] ?? []).map(models.storyCard),
             ]
             if let table = models.factsTable(factsByOwner[.district]) { context["facts"] = table }
+            if hasCalendar(.district) { context["calendarURL"] = models.url(Calendar.file(for: .district)) }
             return PageContent(route: Routes.district, template: "district", title: config.district, crumbs: [home],
                 description: content.district?.summary, stand: content.district?.reviewed, context: context)
 
@@ -175,6 +180,7 @@ struct SiteRenderer: Sendable {
             if let population = m.population { context["population"] = GermanFormat.grouped(population) }
             if let website = m.website { context["website"] = website }
             if let table = models.factsTable(factsByOwner[owner]) { context["facts"] = table }
+            if hasCalendar(owner) { context["calendarURL"] = models.url(Calendar.file(for: owner)) }
             return PageContent(route: Routes.municipality(m.slug), template: "municipality", title: "\(m.kind.rawValue) \(m.name)",
                 crumbs: [home, ("Städte und Gemeinden", Routes.municipalities)], description: m.summary, stand: m.reviewed, context: context)
 
@@ -196,6 +202,7 @@ struct SiteRenderer: Sendable {
             }
             context["areas"] = (offer.areas ?? []).compactMap { index.municipality($0.value) }.map(models.municipalityCard)
             context["structuredData"] = StructuredData.offer(offer, models: models)
+            if offer.recurrence != nil { context["calendarURL"] = models.url(Calendar.file(for: offer.owner)) }
             return PageContent(route: Routes.offer(offer), template: "offer", title: offer.title,
                 crumbs: ownerCrumbs(offer.owner) + [("Angebote", Routes.offerDirectory)],
                 description: offer.summary, stand: offer.reviewed, context: context)
@@ -288,6 +295,8 @@ struct SiteRenderer: Sendable {
     // MARK: - Helpers
 
     private func offers(of owner: Owner) -> [Offer] { offersByOwner[owner] ?? [] }
+
+    private func hasCalendar(_ owner: Owner) -> Bool { offers(of: owner).contains { $0.recurrence != nil } }
 
     private func contactPoints(of owner: Owner) -> [ContactPoint] { contactPointsByOwner[owner] ?? [] }
 
