@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: unit tests of every stage and end-to-end tests that build the sample district.
+# Runs the whole test suite: the accessibility check of the built sample in a real headless Chromium (axe-core),
+# then the unit and end-to-end tests (swift test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-dependencies.sh
-python3 -c "import jsonschema, icalendar" 2>/dev/null || python3 -m pip install -q jsonschema icalendar
+scripts/install-test-dependencies.sh
+swift build --product vorort
+rm -rf .build/accessibility-output
+.build/debug/vorort build --site . --output .build/accessibility-output >/dev/null
+python3 scripts/accessibility-check.py .build/accessibility-output /integration/
 swift test
