@@ -159,3 +159,30 @@ struct NumberEdgeTests {
         #expect(GermanFormat.number(1e300) == "1e+300")
     }
 }
+
+@Suite("Pages the law asks for")
+struct LegalPagesTests {
+    @Test func missingLegalPagesAndIncompleteStatementAreErrors() throws {
+        let root = try TestSupport.minimalSite(replacing: [
+            "site.yml": TestSupport.minimalFiles["site.yml"]! + "gebaerdensprache: false\n",
+            "content/seiten/barrierefreiheit.md": "---\ntitle: Barrierefreiheit\n---\nWir bemühen uns.\n",
+        ])
+        defer { TestSupport.cleanUp(root) }
+        try FileManager.default.removeItem(at: root.appendingPathComponent("content/seiten/impressum.md"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("content/seiten/gebaerdensprache.md"))
+        let report = TestSupport.check(root)
+        #expect(report.findings("legal-page-missing").map(\.file) == ["content/seiten/impressum.md"], "Gebärdensprache is switched off")
+        let statement = report.findings("accessibility-statement").map(\.message)
+        #expect(statement.count == 3)
+        #expect(statement.contains { $0.contains("Datum") } && statement.contains { $0.contains("Schlichtung") })
+    }
+
+    @Test func homePageLinksLeichteSpracheAndGebaerdensprache() throws {
+        let site = try #require(Pipeline.check(siteRoot: TestSupport.packageRoot).site)
+        let home = try #require(try Pipeline.render(site).first { $0.path == "index.html" })
+        guard case .data(let data) = home.contents else { return }
+        let html = String(decoding: data, as: UTF8.self)
+        #expect(html.contains("href=\"/integration/seiten/leichte-sprache/\">Leichte Sprache"))
+        #expect(html.contains("href=\"/integration/seiten/gebaerdensprache/\">Deutsche Gebärdensprache"))
+    }
+}

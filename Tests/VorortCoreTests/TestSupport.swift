@@ -82,6 +82,19 @@ enum TestSupport {
             Einleitung.
 
             """,
+        "content/seiten/impressum.md": "---\ntitle: Impressum\n---\nLandkreis Test, Kreishaus 1.\n",
+        "content/seiten/datenschutz.md": "---\ntitle: Datenschutz\n---\nKeine Cookies.\n",
+        "content/seiten/barrierefreiheit.md": """
+            ---
+            title: Erklärung zur Barrierefreiheit
+            reviewed: 2026-01-05
+            ---
+            Barrieren melden: [barrierefreiheit@example.org](mailto:barrierefreiheit@example.org).
+            Schlichtungsstelle: beim Landesbeauftragten.
+
+            """,
+        "content/seiten/leichte-sprache.md": "---\ntitle: Leichte Sprache\n---\nDas ist die Seite.\n",
+        "content/seiten/gebaerdensprache.md": "---\ntitle: Gebärdensprache\n---\nVideos folgen.\n",
         "content/kreis/anlaufstellen/beratung.md": """
             ---
             name: Migrationsberatung

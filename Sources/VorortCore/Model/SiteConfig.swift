@@ -20,6 +20,9 @@ public struct SiteConfig: Sendable {
     public var categories: [Category]
     /// Counts of people below this are published as "< N", so no one can be identified (default 3).
     public var minimumCount: Int = 3
+    /// Whether the home page must explain the site in Leichte Sprache and in Gebärdensprache (BITV 2.0 § 4).
+    public var leichteSprache = true
+    public var gebaerdensprache = true
     /// The licence of the published figures, named in every CSV download.
     public var dataLicence: String = "Datenlizenz Deutschland – Namensnennung – Version 2.0"
 

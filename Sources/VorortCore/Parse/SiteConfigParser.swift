@@ -13,6 +13,20 @@ enum SiteConfigParser {
         let description = reader.text("description")
         let minimumCount = reader.integer("minimumCount", example: "3")
         let dataLicence = reader.text("dataLicence", example: "Datenlizenz Deutschland – Namensnennung – Version 2.0")
+        let leichteSprache = reader.located("leichteSprache", example: "true")
+        let gebaerdensprache = reader.located("gebaerdensprache", example: "true")
+        func flag(_ value: Located<String>?, _ key: String) -> Bool? {
+            guard let value else { return nil }
+            switch value.value.lowercased() {
+            case "true", "ja", "yes": return true
+            case "false", "nein", "no": return false
+            default:
+                collector.error("invalid-value", at: value.location, "`\(key)` muss `true` oder `false` sein.", hint: "Schreibe `\(key): false`, um es abzuschalten.")
+                return nil
+            }
+        }
+        let needsLeichteSprache = flag(leichteSprache, "leichteSprache")
+        let needsGebaerdensprache = flag(gebaerdensprache, "gebaerdensprache")
         let baseURL = reader.url("baseURL", required: true)
         let language = reader.located("language", required: true, example: "de")
         let theme = reader.located("theme", required: true, example: "standard")
@@ -65,6 +79,8 @@ enum SiteConfigParser {
             language: language.value, theme: theme.value, categories: categories)
         if let minimumCount { config.minimumCount = max(1, minimumCount) }
         if let dataLicence { config.dataLicence = dataLicence }
+        if let needsLeichteSprache { config.leichteSprache = needsLeichteSprache }
+        if let needsGebaerdensprache { config.gebaerdensprache = needsGebaerdensprache }
         return (config, collector.diagnostics)
     }
 }

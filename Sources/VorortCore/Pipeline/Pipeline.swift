@@ -93,6 +93,7 @@ public enum Pipeline {
         }
         let index = SiteIndex(content: content, config: config)
         diagnostics += ReferenceChecker.check(index)
+        if let config { diagnostics += LegalPages.check(content, config: config) }
         let bodies = BodyRenderer.render(index, assets: loaded.assets)
         diagnostics += bodies.diagnostics
         var theme: Theme?

@@ -145,6 +145,7 @@ struct SiteRenderer: Sendable {
                     "latestStories": stories.prefix(4).map(models.storyCard),
                     "districtContactPoints": contactPoints(of: .district).map(models.contactCard),
                     "districtURL": models.url(Routes.district),
+                    "accessPages": accessPages(),
                 ])
 
         case .district:
@@ -338,6 +339,15 @@ struct SiteRenderer: Sendable {
         }
         return ["sections": sections, "minimumCount": minimum, "licence": config.dataLicence,
                 "downloads": owners.filter { factsByOwner[$0] != nil }.map { ["name": index.ownerName($0), "url": models.url(Routes.factsCSV($0))] }]
+    }
+
+    /// The home page's links to the site explained in Leichte Sprache and in Gebärdensprache (BITV 2.0 § 4).
+    private func accessPages() -> [[String: String]] {
+        [(LegalPages.leichteSprache, "Leichte Sprache: Was auf dieser Website steht"),
+         (LegalPages.gebaerdensprache, "Deutsche Gebärdensprache: Informationen zu dieser Website")]
+            .compactMap { slug, label in
+                content.pages.first { $0.slug == slug }.map { ["url": models.url(Routes.page($0)), "label": label] }
+            }
     }
 
     private func categoryGroups() -> [[String: Any]] {
