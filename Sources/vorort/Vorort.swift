@@ -137,9 +137,13 @@ struct Build: ParsableCommand {
             print(DiagnosticFormatter.format(report.diagnostics, as: .text, filesChecked: report.filesChecked), terminator: "")
             FileHandle.standardError.write(Data("vorort build: Fehler gefunden – nichts geschrieben, die bisherige Ausgabe bleibt unverändert.\n".utf8))
             throw ExitStatus.findings
-        case .built(let report, let count, let timings):
+        case .built(let report, let count, let timings, let searchIndexed):
             if !report.diagnostics.isEmpty {
                 print(DiagnosticFormatter.format(report.diagnostics, as: .text, filesChecked: report.filesChecked), terminator: "")
+            }
+            if !searchIndexed {
+                print("Hinweis: Pagefind ist nicht installiert – die Website hat deshalb keine Suche. "
+                    + "Installieren mit `python3 -m pip install pagefind-bin`.")
             }
             let seconds = Date().timeIntervalSince(started)
             print("\(count) Dateien nach \(outputURL.path) geschrieben in \(String(format: "%.2f", seconds)) s (\(timings.summary)).")

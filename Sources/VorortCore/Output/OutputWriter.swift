@@ -32,7 +32,8 @@ public enum OutputWriter {
     /// Marks a folder as vorort's output, so vorort never replaces a folder it did not write.
     public static let markerFile = ".vorort-output"
 
-    public static func write(_ files: [OutputFile], to output: URL) throws {
+    /// `finish` runs on the complete staging folder before the swap (the search index is built there).
+    public static func write(_ files: [OutputFile], to output: URL, finish: (URL) throws -> Void = { _ in }) throws {
         let manager = FileManager.default
         let output = output.standardizedFileURL
         let parent = output.deletingLastPathComponent()
@@ -47,6 +48,7 @@ public enum OutputWriter {
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
             try writeFiles(files, into: staging)
+            try finish(staging)
             try Data("Written by vorort build. This folder is replaced as a whole by the next build.\n".utf8)
                 .write(to: staging.appendingPathComponent(markerFile))
             try swap(staging, into: output)

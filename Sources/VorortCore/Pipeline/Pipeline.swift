@@ -56,7 +56,7 @@ public struct CheckReport: Sendable {
 public enum BuildOutcome: Sendable {
     /// Nothing was written; the previous output is untouched.
     case refused(CheckReport)
-    case built(CheckReport, filesWritten: Int, timings: StageTimings)
+    case built(CheckReport, filesWritten: Int, timings: StageTimings, searchIndexed: Bool)
 }
 
 /// The stages in order: load → parse → check references and links (beside it: lint wording) → render pages → write.
@@ -119,10 +119,11 @@ public enum Pipeline {
         return report
     }
 
-    /// Renders every page of a checked site into memory.
-    public static func render(_ site: CheckedSite) throws -> [OutputFile] {
+    /// Renders every page of a checked site into memory; `search` adds the search page and links to it.
+    public static func render(_ site: CheckedSite, search: Bool = false) throws -> [OutputFile] {
         let models = ViewModels(index: site.index, config: site.config, bodies: site.bodies)
-        return try SiteRenderer(models: models, theme: site.theme, assets: site.assets, root: site.root, ruleSet: site.ruleSet).render()
+        return try SiteRenderer(models: models, theme: site.theme, assets: site.assets, root: site.root, ruleSet: site.ruleSet,
+                                search: search).render()
     }
 
     /// An output folder inside `content/` or `themes/` would be read back as content by the next build.
@@ -137,15 +138,15 @@ public enum Pipeline {
     }
 
     /// Checks, renders and, only when there is no error, replaces the output folder at once.
-    public static func build(siteRoot: URL, output: URL) throws -> BuildOutcome {
+    public static func build(siteRoot: URL, output: URL, search: SearchIndexer? = SearchIndexer.find()) throws -> BuildOutcome {
         try refuseOutputInsideSources(output, siteRoot: siteRoot)
         let report = check(siteRoot: siteRoot)
         guard let site = report.site else { return .refused(report) }
         var timings = report.timings
-        let files = try render(site)
+        let files = try render(site, search: search != nil)
         timings.lap("Erzeugen")
-        try OutputWriter.write(files, to: output)
+        try OutputWriter.write(files, to: output) { staging in try search?.index(staging) }
         timings.lap("Schreiben")
-        return .built(report, filesWritten: files.count, timings: timings)
+        return .built(report, filesWritten: files.count, timings: timings, searchIndexed: search != nil)
     }
 }

@@ -12,6 +12,9 @@ public enum Routes {
     public static let sitemap = "sitemap.xml"
     public static let robots = "robots.txt"
     public static let assets = "assets/"
+    /// The search page (only when Pagefind indexes the site).
+    public static let search = "suche/"
+
     /// Facts and figures of all municipalities compared, indicator by indicator.
     public static let figures = "zahlen/"
 

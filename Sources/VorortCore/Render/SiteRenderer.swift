@@ -8,6 +8,8 @@ struct SiteRenderer: Sendable {
     let assets: Set<String>
     let root: URL
     let ruleSet: RuleSet
+    /// Whether Pagefind indexes the site: only then is there a search page and a link to it.
+    let search: Bool
 
     /// Content grouped once up front, so no page searches the whole site (no quadratic work).
     private let offersByOwner: [Owner: [Offer]]
@@ -31,7 +33,7 @@ struct SiteRenderer: Sendable {
 
     /// One page of the site; rendered independently of every other page.
     enum PageKind: Sendable {
-        case home, district, municipalities, offerDirectory, contactPoints, stories, notFound, guideline, figures
+        case home, district, municipalities, offerDirectory, contactPoints, stories, notFound, guideline, figures, search
         case municipality(Int), offer(Int), contactPoint(Int), story(Int), page(Int), category(Int)
     }
 
@@ -41,7 +43,8 @@ struct SiteRenderer: Sendable {
         var lastModified: CalendarDate?
     }
 
-    init(models: ViewModels, theme: Theme, assets: Set<String>, root: URL, ruleSet: RuleSet) {
+    init(models: ViewModels, theme: Theme, assets: Set<String>, root: URL, ruleSet: RuleSet, search: Bool = false) {
+        self.search = search
         self.models = models
         self.theme = theme
         self.assets = assets
@@ -80,6 +83,7 @@ struct SiteRenderer: Sendable {
         pages += content.stories.indices.map(PageKind.story)
         pages += content.pages.indices.map(PageKind.page)
         pages += config.categories.indices.map(PageKind.category)
+        if search { pages.append(.search) }
         return pages
     }
 
@@ -119,6 +123,9 @@ struct SiteRenderer: Sendable {
         var description: String?
         var stand: CalendarDate?
         var context: [String: Any] = [:]
+        /// For the search index: what the page is ("Angebot" …), and the filters it can be found by.
+        var searchKind: String?
+        var searchFilters: [(String, String)] = []
     }
 
     func render(_ kind: PageKind) throws -> (file: OutputFile, record: PageRecord?) {
@@ -183,7 +190,8 @@ struct SiteRenderer: Sendable {
             if let table = models.factsTable(factsByOwner[owner]) { context["facts"] = table }
             if hasCalendar(owner) { context["calendarURL"] = models.url(Calendar.file(for: owner)) }
             return PageContent(route: Routes.municipality(m.slug), template: "municipality", title: "\(m.kind.rawValue) \(m.name)",
-                crumbs: [home, ("Städte und Gemeinden", Routes.municipalities)], description: m.summary, stand: m.reviewed, context: context)
+                crumbs: [home, ("Städte und Gemeinden", Routes.municipalities)], description: m.summary, stand: m.reviewed, context: context,
+                searchKind: m.kind.rawValue, searchFilters: [("Ort", "\(m.kind.rawValue) \(m.name)")])
 
         case .offer(let position):
             let offer = content.offers[position]
@@ -206,7 +214,8 @@ struct SiteRenderer: Sendable {
             if offer.recurrence != nil { context["calendarURL"] = models.url(Calendar.file(for: offer.owner)) }
             return PageContent(route: Routes.offer(offer), template: "offer", title: offer.title,
                 crumbs: ownerCrumbs(offer.owner) + [("Angebote", Routes.offerDirectory)],
-                description: offer.summary, stand: offer.reviewed, context: context)
+                description: offer.summary, stand: offer.reviewed, context: context, searchKind: "Angebot",
+                searchFilters: [("Ort", index.ownerName(offer.owner))] + (models.category(of: offer).map { [("Thema", $0.label)] } ?? []))
 
         case .contactPoint(let position):
             let point = content.contactPoints[position]
@@ -221,7 +230,8 @@ struct SiteRenderer: Sendable {
             context["structuredData"] = StructuredData.contactPoint(point, models: models)
             return PageContent(route: Routes.contactPoint(point), template: "contact-point", title: point.name,
                 crumbs: ownerCrumbs(point.owner) + [("Anlaufstellen", Routes.contactPoints)],
-                description: point.responsibilities.joined(separator: ", "), stand: point.reviewed, context: context)
+                description: point.responsibilities.joined(separator: ", "), stand: point.reviewed, context: context,
+                searchKind: "Anlaufstelle", searchFilters: [("Ort", index.ownerName(point.owner))])
 
         case .story(let position):
             let story = content.stories[position]
@@ -232,13 +242,14 @@ struct SiteRenderer: Sendable {
             }
             context["structuredData"] = StructuredData.story(story, models: models)
             return PageContent(route: Routes.story(story), template: "story", title: story.title,
-                crumbs: ownerCrumbs(story.owner) + [("Geschichten", Routes.stories)], description: story.summary, context: context)
+                crumbs: ownerCrumbs(story.owner) + [("Geschichten", Routes.stories)], description: story.summary, context: context,
+                searchKind: "Geschichte", searchFilters: [("Ort", index.ownerName(story.owner))])
 
         case .page(let position):
             let page = content.pages[position]
             return PageContent(route: Routes.page(page), template: "page", title: page.title, crumbs: [home],
                 description: page.summary, stand: page.reviewed,
-                context: ["body": models.body(page.origin.file), "summary": page.summary ?? ""])
+                context: ["body": models.body(page.origin.file), "summary": page.summary ?? ""], searchKind: "Seite")
 
         case .offerDirectory:
             // All offers by category, then by place.
@@ -286,6 +297,11 @@ struct SiteRenderer: Sendable {
         case .figures:
             return PageContent(route: Routes.figures, template: "figures", title: "Zahlen und Fakten im Vergleich", crumbs: [home],
                 description: "Kennzahlen des Landkreises und seiner Städte und Gemeinden im Vergleich", context: figuresContext())
+
+        case .search:
+            return PageContent(route: Routes.search, template: "search", title: "Suche", crumbs: [home],
+                description: "Alle Angebote, Anlaufstellen, Geschichten und Seiten durchsuchen",
+                context: ["pagefindURL": models.url("pagefind/")])
 
         case .guideline:
             return PageContent(route: Routes.guideline, template: "guideline", title: GuidelinePage.title, crumbs: [home],
@@ -364,7 +380,7 @@ struct SiteRenderer: Sendable {
         let navigation: [(String, String)] = [
             ("Start", Routes.home), ("Städte und Gemeinden", Routes.municipalities), ("Angebote", Routes.offerDirectory),
             ("Anlaufstellen", Routes.contactPoints), ("Geschichten", Routes.stories), (config.district, Routes.district),
-        ]
+        ] + (search ? [("Suche", Routes.search)] : [])
         var context: [String: Any] = [
             "site": ["title": config.title, "district": config.district, "language": config.language, "homeURL": models.url(Routes.home),
                      "feedURL": models.url(OpenData.storiesFeed), "offersURL": models.url(OpenData.offersFile)],
@@ -381,6 +397,10 @@ struct SiteRenderer: Sendable {
             "footerPages": footerPages,
         ]
         if let description = page.description { context["description"] = description }
+        if search, let kind = page.searchKind {
+            context["searchable"] = true
+            context["searchFilters"] = ([("Art", kind)] + page.searchFilters).map { ["name": $0.0, "value": $0.1] }
+        }
         if let stand = page.stand { context["stand"] = stand.german; context["standISO"] = stand.iso }
         return context
     }

@@ -5,7 +5,7 @@ import Mustache
 public struct Theme: Sendable {
     public static let requiredTemplates = [
         "layout", "home", "district", "municipalities", "municipality", "offer", "contact-point", "story", "page",
-        "offer-directory", "category", "contact-points", "stories", "not-found", "guideline", "figures",
+        "offer-directory", "category", "contact-points", "stories", "not-found", "guideline", "figures", "search",
     ]
 
     let library: MustacheLibrary
