@@ -59,8 +59,10 @@ struct SampleSiteEndToEndTests {
 
     @Test func nothingIsLoadedFromAnotherHost() {
         for (path, html) in htmlPages {
-            // Only data (JSON-LD), never code.
-            #expect(html.replacingOccurrences(of: "<script type=\"application/ld+json\">", with: "").contains("<script") == false, "\(path)")
+            // Data (JSON-LD) and the theme's own scripts from the site itself, never inline code or code from elsewhere.
+            let scripts = html.replacingOccurrences(of: "<script type=\"application/ld+json\">", with: "")
+                .components(separatedBy: "<script").dropFirst()
+            #expect(scripts.allSatisfy { $0.hasPrefix(" src=\"\(Self.basePath)assets/") }, "\(path)")
             #expect(!html.contains("<iframe"), "\(path)")
             for source in matches(#"\ssrc="([^"]+)""#, in: html) {
                 #expect(source.hasPrefix(Self.basePath), "\(path) loads \(source)")
@@ -100,6 +102,14 @@ struct SampleSiteEndToEndTests {
             }
         }
         #expect(checked > 1000)
+    }
+
+    @Test func offerDirectoryFiltersEnhanceAFullList() throws {
+        let directory = try #require(Self.built.files["angebote/index.html"])
+        #expect(directory.contains("<form class=\"filters\" id=\"filter\" hidden>"), "hidden without JavaScript")
+        #expect(directory.contains("<script src=\"/integration/assets/filter.js\" defer></script>"))
+        #expect(directory.contains("data-ort=\"landkreis\"") && directory.contains("data-thema=\"sprache\""))
+        #expect(FileManager.default.fileExists(atPath: Self.built.output.appendingPathComponent("assets/filter.js").path))
     }
 
     @Test func offerPagesShowStandAndContact() throws {
