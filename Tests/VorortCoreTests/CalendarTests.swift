@@ -52,9 +52,7 @@ struct CalendarTests {
             guard case .data(let data) = file.contents else { continue }
             let url = folder.appendingPathComponent(file.path.replacingOccurrences(of: "/", with: "-"))
             try data.write(to: url)
-            let check = Process()
-            check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            check.arguments = ["python3", "-c", """
+            let result = try TestSupport.python("""
                 import sys, icalendar
                 cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
                 events = list(cal.walk('VEVENT'))
@@ -65,16 +63,9 @@ struct CalendarTests {
                     assert days[start.weekday()] in e['RRULE']['BYDAY'], (start, e['RRULE'])
                     assert str(start.tzinfo) in ('Europe/Berlin', 'CET', 'CEST') or start.utcoffset() is not None
                 print(len(events))
-                """, url.path]
-            let output = Pipe(), errors = Pipe()
-            check.standardOutput = output
-            check.standardError = errors
-            try check.run()
-            let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmed
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            check.waitUntilExit()
-            #expect(check.terminationStatus == 0, "\(file.path): \(message)")
-            #expect(Int(printed) == expected[file.path], "\(file.path)")
+                """, [url.path])
+            #expect(result.status == 0, "\(file.path): \(result.stderr)")
+            #expect(Int(result.stdout.trimmed) == expected[file.path], "\(file.path)")
         }
     }
 }

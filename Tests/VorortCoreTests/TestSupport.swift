@@ -137,8 +137,19 @@ enum TestSupport {
     static func run(_ arguments: [String], in folder: URL? = nil, environment extra: [String: String] = [:]) throws
         -> (status: Int32, stdout: String, stderr: String)
     {
+        try execute(executable, arguments, in: folder, environment: extra)
+    }
+
+    /// Runs a Python snippet (`python3 -c`) with arguments, as the tests that read exports with real parsers do.
+    static func python(_ script: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        try execute(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script] + arguments)
+    }
+
+    static func execute(_ program: URL, _ arguments: [String], in folder: URL? = nil, environment extra: [String: String] = [:]) throws
+        -> (status: Int32, stdout: String, stderr: String)
+    {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         if !extra.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(extra) { _, new in new } }
         if let folder { process.currentDirectoryURL = folder }
