@@ -7,9 +7,52 @@ enum StructuredData {
     static func script(_ object: [String: Any]) -> String {
         var full = object
         full["@context"] = "https://schema.org"
-        guard let data = try? JSONSerialization.data(withJSONObject: full, options: [.sortedKeys]) else { return "" }
-        let json = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+        var json = ""
+        encode(full, into: &json)
         return "<script type=\"application/ld+json\">\(json)</script>"
+    }
+
+    /// A small JSON writer for the values built here (text, lists and maps of them), sorted by key. Written
+    /// by hand because Foundation's JSONSerialization took a quarter of the rendering time on Linux.
+    static func encode(_ value: Any, into out: inout String) {
+        switch value {
+        case let text as String:
+            out += "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                // `<` as an escape, so no text can close the script element.
+                case "<": out += "\\u003c"
+                case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            out += "\""
+        case let list as [Any]:
+            out += "["
+            for (index, item) in list.enumerated() {
+                if index > 0 { out += "," }
+                encode(item, into: &out)
+            }
+            out += "]"
+        case let map as [String: Any]:
+            out += "{"
+            for (index, key) in map.keys.sorted().enumerated() {
+                if index > 0 { out += "," }
+                encode(key, into: &out)
+                out += ":"
+                encode(map[key]!, into: &out)
+            }
+            out += "}"
+        default:
+            out += "null"
+        }
     }
 
     static func address(_ a: PostalAddress) -> [String: Any] {
