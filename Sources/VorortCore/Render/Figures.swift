@@ -32,13 +32,13 @@ enum Figures {
         let height = Double(rows.count) * (barHeight + gap) + gap
         var svg = "<svg class=\"chart\" role=\"img\" aria-labelledby=\"\(id)-title\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
         svg += "width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<title id=\"\(id)-title\">\(Sitemap.escape(title))</title>"
+        svg += "<title id=\"\(id)-title\">\(XML.escape(title))</title>"
         for (index, row) in rows.enumerated() {
             let y = gap + Double(index) * (barHeight + gap)
             let barWidth = max(1, (width - labelWidth - 160) * row.value / maximum)
-            svg += "<text x=\"\(Int(labelWidth - 8))\" y=\"\(Int(y + barHeight * 0.7))\" text-anchor=\"end\">\(Sitemap.escape(row.label))</text>"
+            svg += "<text x=\"\(Int(labelWidth - 8))\" y=\"\(Int(y + barHeight * 0.7))\" text-anchor=\"end\">\(XML.escape(row.label))</text>"
             svg += "<rect x=\"\(Int(labelWidth))\" y=\"\(Int(y))\" width=\"\(Int(barWidth))\" height=\"\(Int(barHeight))\"></rect>"
-            svg += "<text x=\"\(Int(labelWidth + barWidth + 6))\" y=\"\(Int(y + barHeight * 0.7))\">\(Sitemap.escape(row.text))</text>"
+            svg += "<text x=\"\(Int(labelWidth + barWidth + 6))\" y=\"\(Int(y + barHeight * 0.7))\">\(XML.escape(row.text))</text>"
         }
         return svg + "</svg>"
     }

@@ -90,7 +90,7 @@ enum OpenData {
     /// Atom 1.0 feed of the stories, newest first.
     static func storiesFeed(_ models: ViewModels, stories: [Story]) -> String {
         let base = models.config.baseURL
-        let escape = Sitemap.escape
+        let escape = XML.escape
         let updated = stories.map(\.date).max().map { "\($0.iso)T00:00:00Z" } ?? "2000-01-01T00:00:00Z"
         var out = """
             <?xml version="1.0" encoding="utf-8"?>

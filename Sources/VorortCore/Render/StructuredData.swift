@@ -1,8 +1,8 @@
 import Foundation
 
 /// schema.org data (JSON-LD) for offers, contact points and stories, so that search engines and other
-/// services can show addresses, opening hours and providers. Encoded by JSONSerialization; `<` is written as
-/// `\u003c`, so no editor's text can close the script element it stands in.
+/// services can show addresses, opening hours and providers. Encoded by the small writer below; `<` is written
+/// as `\u003c`, so no editor's text can close the script element it stands in.
 enum StructuredData {
     static func script(_ object: [String: Any]) -> String {
         var full = object
