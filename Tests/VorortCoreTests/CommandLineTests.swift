@@ -45,7 +45,9 @@ struct CommandLineTests {
         let before = try TestSupport.snapshot(output)
         #expect(before.count > 100)
 
-        let offers = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("content/kreis/angebote").path).sorted()
+        // German originals only: `x.md`, not the translations `x.en.md`.
+        let offers = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("content/kreis/angebote").path)
+            .filter { $0.split(separator: ".").count == 2 }.sorted()
         let bracketFile = "content/kreis/angebote/\(offers[0])"
         let categoryFile = "content/kreis/angebote/\(offers[1])"
         let contactFile = "content/kreis/angebote/\(offers[2])"

@@ -44,7 +44,7 @@ struct FiguresTests {
             return String(decoding: data, as: UTF8.self)
         }
         let page = try text("zahlen/index.html")
-        #expect(page.contains("<h2 id=\"kennzahl-einwohner\">"))
+        #expect(page.contains("<h2 id=\"kennzahl-einwohner\""))
         #expect(page.components(separatedBy: "<svg class=\"chart\"").count - 1 >= 3)
         #expect(page.contains("(Landkreis gesamt)"))
         #expect(try text("zahlen/landkreis.csv").hasPrefix("\"Gebiet\";"))

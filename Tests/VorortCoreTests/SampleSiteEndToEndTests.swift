@@ -48,7 +48,10 @@ struct SampleSiteEndToEndTests {
         #expect(htmlPages.count > 100)
         for (path, html) in htmlPages {
             #expect(html.components(separatedBy: "<h1").count == 2, "exactly one h1 in \(path)")
-            #expect(html.contains("<html lang=\"de\""), "\(path)")
+            // German at the root, each translation in its folder with its own tag and direction.
+            let folder = String(path.split(separator: "/").first ?? "")
+            let language = Self.built.report.site?.config.translationLanguage(folder)
+            #expect(html.contains("<html lang=\"\(language?.tag ?? "de")\" dir=\"\(language?.direction.rawValue ?? "ltr")\">"), "\(path)")
             #expect(html.contains("<a class=\"skip-link\" href=\"#inhalt\">"), "\(path)")
             #expect(html.contains("<main id=\"inhalt\""), "\(path)")
             #expect(html.contains("<header") && html.contains("<footer") && html.contains("<nav"), "\(path)")

@@ -134,16 +134,6 @@ struct SchemaTests {
         #expect(report.findings("invalid-url").first?.hint.contains("https://www.kreis.de") == true)
         #expect(report.findings("invalid-value").first?.message.contains("Postleitzahl") == true)
     }
-
-    @Test func translationsAreReservedNotPublished() throws {
-        let root = try TestSupport.minimalSite(extra: [
-            "content/gemeinden/dorf/angebote/sprachcafe.en.md": "---\ntitle: Language café\n---\n",
-        ])
-        defer { TestSupport.cleanUp(root) }
-        let report = TestSupport.check(root)
-        #expect(report.findings("translation-not-published").map(\.severity) == [.info])
-        #expect(!report.diagnostics.hasErrors)
-    }
 }
 
 @Suite("Numbers at the edges")

@@ -8,7 +8,8 @@ enum BodyRenderer {
         var diagnostics: [Diagnostic] = []
     }
 
-    static func render(_ index: SiteIndex, assets: Set<String>) -> Output {
+    /// `externalLinkLabels`: the hidden "(externer Link)" note by language code, so a translation's note is in its language.
+    static func render(_ index: SiteIndex, assets: Set<String>, externalLinkLabels: [String: String] = [:]) -> Output {
         let basePath = index.config?.basePath ?? "/"
         let knownRoutes = siteRoutes(index)
         var output = Output()
@@ -19,6 +20,8 @@ enum BodyRenderer {
         bodies += index.content.contactPoints.map { ($0.origin.file, $0.body) }
         bodies += index.content.stories.map { ($0.origin.file, $0.body) }
         bodies += index.content.pages.map { ($0.origin.file, $0.body) }
+        let languageOfFile = Dictionary(uniqueKeysWithValues: index.content.translations.values.flatMap(\.values).map { ($0.origin.file, $0.language) })
+        bodies += index.content.translations.values.flatMap(\.values).sorted { $0.origin.file < $1.origin.file }.map { ($0.origin.file, $0.body) }
 
         for (file, body) in bodies {
             let collector = DiagnosticCollector(file: file)
@@ -37,7 +40,9 @@ enum BodyRenderer {
                     "HTML im Text wird aus Sicherheitsgründen nicht veröffentlicht.",
                     hint: "Schreibe den Inhalt mit Markdown: `**fett**`, `[Link](https://…)`, Listen mit `- `.")
             }
-            output.html[file] = ExternalResources.markExternalLinks(result.html, baseURL: index.config?.baseURL)
+            let language = languageOfFile[file] ?? index.config?.language ?? "de"
+            output.html[file] = ExternalResources.markExternalLinks(
+                result.html, baseURL: index.config?.baseURL, label: externalLinkLabels[language] ?? "(externer Link)")
             output.diagnostics += collector.diagnostics
         }
         return output
@@ -82,7 +87,7 @@ enum BodyRenderer {
                     hint: "Prüfe den Pfad: Er beginnt beim Ordner dieser Datei (`../` für eine Ebene höher) oder mit `/` bei `content/`.")
                 return .remove
             }
-            return .replace(basePath + route + (fragment.map { "#" + $0 } ?? ""))
+            return .replace(basePath + Routes.languageSlot + route + (fragment.map { "#" + $0 } ?? ""))
         case .sitePath(let path, let fragment):
             var route = String(path.dropFirst())
             if route.hasSuffix("index.html") { route = String(route.dropLast("index.html".count)) }
@@ -92,7 +97,7 @@ enum BodyRenderer {
                     hint: "Verlinke Inhalte über ihre Datei, z. B. `/seiten/impressum.md`, oder eine Übersicht wie `/angebote/`.")
                 return .remove
             }
-            return .replace(basePath + route + (fragment.map { "#" + $0 } ?? ""))
+            return .replace(basePath + Routes.languageSlot + route + (fragment.map { "#" + $0 } ?? ""))
         case .unsupportedRelative:
             let folder = file.split(separator: "/").dropLast().joined(separator: "/")
             let assetPath = LinkPolicy.normalise(folder + "/" + reference.url)

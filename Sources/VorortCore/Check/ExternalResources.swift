@@ -38,7 +38,8 @@ enum ExternalResources {
     /// Marks links to other sites in rendered Markdown: a class for the arrow and words for screen readers,
     /// so readers know before they follow a link that they leave the district's site.
     /// Links into the site itself (below `baseURL`, by http or https) are not marked.
-    static func markExternalLinks(_ html: String, baseURL: String? = nil) -> String {
+    /// `label` is the hidden note in the language of the text ("(externer Link)", "(external link)").
+    static func markExternalLinks(_ html: String, baseURL: String? = nil, label: String = "(externer Link)") -> String {
         let own = baseURL.map { base in
             [base, base.replacingOccurrences(of: "https://", with: "http://"), base.replacingOccurrences(of: "http://", with: "https://")]
         } ?? []
@@ -55,13 +56,11 @@ enum ExternalResources {
                 rest = afterOpen
                 continue
             }
-            out += "<a class=\"extern\" href=\"" + afterOpen[..<close.lowerBound] + externalLinkNote + "</a>"
+            out += "<a class=\"extern\" href=\"" + afterOpen[..<close.lowerBound] + "<span class=\"visually-hidden\"> \(XML.escape(label))</span></a>"
             rest = afterOpen[close.upperBound...]
         }
         return out + rest
     }
-
-    static let externalLinkNote = "<span class=\"visually-hidden\"> (externer Link)</span>"
 
     struct Target {
         var url: String

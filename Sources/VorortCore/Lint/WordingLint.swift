@@ -69,11 +69,13 @@ enum WordingLint {
         return (collector.diagnostics, tokens.count)
     }
 
-    /// Lints every content file of the site in parallel.
-    static func lintSite(_ loaded: LoadedSite, content: SiteContent, matcher: WordingMatcher)
+    /// Lints every content file of the site in parallel, and the translations into German varieties such as
+    /// Leichte Sprache (`germanTranslations`: their language codes); the rules are about German words.
+    static func lintSite(_ loaded: LoadedSite, content: SiteContent, matcher: WordingMatcher, germanTranslations: Set<String> = [])
         -> (diagnostics: [Diagnostic], words: Int)
     {
         let jobs = loaded.content.map { (role: $0.role, file: $0.file) }
+            + loaded.translations.filter { germanTranslations.contains($0.language) }.map { (role: $0.role, file: $0.file) }
         let suppressions = content.lintSuppressions
         let results = Parallel.map(jobs) { job -> (diagnostics: [Diagnostic], words: Int) in
             let input: LintInput

@@ -2,8 +2,8 @@
 enum ContentPath {
     enum Classification: Equatable {
         case content(ContentRole)
-        /// `<slug>.<lang>.md`: reserved for translations, not published yet.
-        case translation(language: String)
+        /// `<slug>.<lang>.md`: the translation of the file `<slug>.md` beside it.
+        case translation(ContentRole, language: String)
         /// A picture next to stories, published when a story names it.
         case storyAsset
         case unexpected(reason: String)
@@ -21,7 +21,11 @@ enum ContentPath {
             let stem = String(fileName.dropLast(3))
             let parts = stem.split(separator: ".", omittingEmptySubsequences: false)
             if parts.count == 2, isLanguageCode(String(parts[1])) {
-                return .translation(language: String(parts[1]))
+                // A translation lives where its original lives and takes the original's role.
+                guard case .content(let role) = classify(folders + [parts[0] + ".md"]) else {
+                    return .unexpected(reason: "Zu dieser Übersetzung gehört keine Stelle, an der ein deutscher Text stehen kann.")
+                }
+                return .translation(role, language: String(parts[1]))
             }
         }
         switch folders.count {

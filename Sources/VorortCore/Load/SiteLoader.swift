@@ -5,6 +5,10 @@ public struct LoadedSite: Sendable {
     public var root: URL
     public var siteConfig: SourceFile?
     public var content: [(role: ContentRole, file: SourceFile)] = []
+    /// `<slug>.<lang>.md` files, with the role of their original.
+    public var translations: [(role: ContentRole, language: String, file: SourceFile)] = []
+    /// `site.<lang>.yml` files: the texts of `site.yml` translated, by language code.
+    public var siteTexts: [(language: String, file: SourceFile)] = []
     /// Pictures below `geschichten/`, by path relative to the site root.
     public var assets: Set<String> = []
     /// Folder names below `content/gemeinden/`, whether or not they hold an `index.md`.
@@ -12,7 +16,7 @@ public struct LoadedSite: Sendable {
     public var diagnostics: [Diagnostic] = []
 
     /// Number of files looked at, for the summary line.
-    public var fileCount: Int { content.count + (siteConfig == nil ? 0 : 1) + assets.count }
+    public var fileCount: Int { content.count + translations.count + siteTexts.count + (siteConfig == nil ? 0 : 1) + assets.count }
 }
 
 /// Reads `site.yml` and walks `content/`, deciding from each file's place what it is.
@@ -30,6 +34,15 @@ public enum SiteLoader {
                 file: "site.yml", location: .start, severity: .error, rule: "missing-file",
                 message: "Die Datei `site.yml` fehlt im Ordner der Website.",
                 hint: "Lege `site.yml` mit district, title, baseURL, language, theme und categories an (siehe README)."))
+        }
+
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted()
+        where name.hasPrefix("site.") && name.hasSuffix(".yml") && name != "site.yml" {
+            let code = String(name.dropFirst("site.".count).dropLast(".yml".count))
+            guard ContentPath.isLanguageCode(code) else { continue }
+            if let file = readText(at: root.appendingPathComponent(name), relativePath: name, into: &site.diagnostics) {
+                site.siteTexts.append((code, file))
+            }
         }
 
         let contentURL = root.appendingPathComponent("content")
@@ -122,11 +135,10 @@ public enum SiteLoader {
             if let file = readText(at: url, relativePath: relativePath, into: &site.diagnostics) {
                 site.content.append((role, file))
             }
-        case .translation(let language):
-            site.diagnostics.append(Diagnostic(
-                file: relativePath, location: .start, severity: .info, rule: "translation-not-published",
-                message: "Übersetzungen (`.\(language).md`) werden noch nicht veröffentlicht.",
-                hint: "Die Datei bleibt liegen und wird veröffentlicht, sobald vorort Übersetzungen unterstützt."))
+        case .translation(let role, let language):
+            if let file = readText(at: url, relativePath: relativePath, into: &site.diagnostics) {
+                site.translations.append((role, language, file))
+            }
         case .storyAsset:
             site.assets.insert(relativePath)
         case .unexpected(let reason):

@@ -29,7 +29,7 @@ public struct ContentOrigin: Sendable, Hashable {
     /// Path relative to the site root (`content/gemeinden/auenstein/angebote/sprachcafe.md`).
     public var file: String
     public var slug: String
-    /// The language of the text; the base file is in the site language, translations come later.
+    /// The language code of the text: the site language for originals, the translation's code otherwise.
     public var language: String
 }
 
@@ -180,6 +180,10 @@ public struct SiteContent: Sendable {
     public var stories: [Story] = []
     public var facts: [Facts] = []
     public var pages: [Page] = []
+    /// Translations by the path of their German original, then by language code.
+    public var translations: [String: [String: Translation]] = [:]
+    /// Translated texts of `site.yml` by language code.
+    public var siteTexts: [String: SiteTexts] = [:]
     /// Whole-file suppressions of the wording lint (`lintIgnore`), by file path.
     var lintSuppressions: [String: [LintSuppression]] = [:]
 }

@@ -15,7 +15,12 @@ public struct SiteConfig: Sendable {
     public var baseURL: String
     /// The path part of `baseURL` (`/integration/`), prefixed to every internal link so the site works under a sub-path.
     public var basePath: String
+    /// The code of the site language, in which every content file is written (`de`).
     public var language: String
+    /// The site language with its name, for the language switcher.
+    public var siteLanguage: Language
+    /// The languages translations are published in, each under `/<code>/`, in the order of `site.yml`.
+    public var translationLanguages: [Language] = []
     public var theme: String
     public var categories: [Category]
     /// Counts of people below this are published as "< N", so no one can be identified (default 3).
@@ -25,6 +30,11 @@ public struct SiteConfig: Sendable {
     public var gebaerdensprache = true
     /// The licence of the published figures, named in every CSV download.
     public var dataLicence: String = "Datenlizenz Deutschland – Namensnennung – Version 2.0"
+
+    /// The site language first, then the translation languages.
+    public var languages: [Language] { [siteLanguage] + translationLanguages }
+
+    public func translationLanguage(_ code: String) -> Language? { translationLanguages.first { $0.code == code } }
 
     /// Finds a category by slug or by its label as editors write it (case and surrounding spaces ignored).
     public func category(matching reference: String) -> Category? {

@@ -233,7 +233,7 @@ enum ContentParser {
     }
 
     /// `lintIgnore: [{rule: asylant, reason: "…"}]`: whole-file suppressions of the wording lint.
-    private static func readLintIgnore(_ fields: YAMLMapReader) -> [LintSuppression] {
+    static func readLintIgnore(_ fields: YAMLMapReader) -> [LintSuppression] {
         fields.mapList("lintIgnore", itemName: "Ausnahme") { entry -> LintSuppression? in
             guard let rule = entry.located("rule", required: true, example: "asylant") else { return nil }
             let reason = entry.text("reason", example: "Zitat, das die Geschichte zurückweist")

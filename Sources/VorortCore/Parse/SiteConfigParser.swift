@@ -58,6 +58,12 @@ enum SiteConfigParser {
             seenLabels[label.value.lowercased()] = label.location
             return Category(slug: slug.value, label: label.value, group: group, description: description)
         }
+        let languageName = reader.text("languageName", example: "Deutsch")
+        var seenCodes: [String: SourceLocation] = [:]
+        if let language { seenCodes[language.value] = language.location }
+        let translationLanguages = reader.mapList("languages", itemName: "Sprache") { item -> Language? in
+            readLanguage(item, seen: &seenCodes, collector: collector)
+        }
         reader.finish()
         if let language, !ContentPath.isLanguageCode(language.value) {
             collector.error("invalid-value", at: language.location, "`\(language.value)` ist kein Sprachkürzel.",
@@ -76,11 +82,41 @@ enum SiteConfigParser {
         if !basePath.hasSuffix("/") { basePath += "/" }
         var config = SiteConfig(
             district: district, title: title, description: description, baseURL: normalisedBase, basePath: basePath,
-            language: language.value, theme: theme.value, categories: categories)
+            language: language.value,
+            siteLanguage: Language(code: language.value, tag: language.value, name: languageName ?? (language.value == "de" ? "Deutsch" : language.value),
+                                   direction: Language.defaultDirection(of: language.value)),
+            translationLanguages: translationLanguages, theme: theme.value, categories: categories)
         if let minimumCount { config.minimumCount = max(1, minimumCount) }
         if let dataLicence { config.dataLicence = dataLicence }
         if let needsLeichteSprache { config.leichteSprache = needsLeichteSprache }
         if let needsGebaerdensprache { config.gebaerdensprache = needsGebaerdensprache }
         return (config, collector.diagnostics)
+    }
+
+    /// `- {code: ar, name: العربية}`; `lang` (the BCP 47 tag) and `direction` are optional.
+    private static func readLanguage(_ item: YAMLMapReader, seen: inout [String: SourceLocation], collector: DiagnosticCollector) -> Language? {
+        let code = item.located("code", required: true, example: "en")
+        let name = item.text("name", required: true, example: "English")
+        let tag = item.located("lang", example: "de-x-ls")
+        let direction = item.choice("direction", of: Language.TextDirection.self)
+        guard let code, let name else { return nil }
+        guard ContentPath.isLanguageCode(code.value), !code.value.contains("-") else {
+            collector.error("invalid-value", at: code.location, "`\(code.value)` ist kein Sprachkürzel aus zwei oder drei Kleinbuchstaben.",
+                hint: "Schreibe das Kürzel, mit dem die Übersetzungen heißen, z. B. `code: en` für `sprachcafe.en.md`.")
+            return nil
+        }
+        if let first = seen[code.value] {
+            collector.error("duplicate-slug", at: code.location, "Die Sprache `\(code.value)` steht schon in Zeile \(first.line).",
+                hint: "Nenne jede Sprache einmal; die Sprache der Website (`language`) steht nicht in `languages`.")
+            return nil
+        }
+        seen[code.value] = code.location
+        if let tag, !ContentPath.isLanguageCode(tag.value) {
+            collector.error("invalid-value", at: tag.location, "`\(tag.value)` ist kein Sprach-Tag nach BCP 47.",
+                hint: "Schreibe z. B. `lang: de-x-ls` für Leichte Sprache oder lass die Angabe weg.")
+            return nil
+        }
+        let languageTag = tag?.value ?? code.value
+        return Language(code: code.value, tag: languageTag, name: name, direction: direction ?? Language.defaultDirection(of: languageTag))
     }
 }

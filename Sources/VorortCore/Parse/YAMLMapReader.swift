@@ -159,6 +159,11 @@ final class YAMLMapReader {
     }
 
     func date(_ key: String, required: Bool = false) -> CalendarDate? {
+        locatedDate(key, required: required)?.value
+    }
+
+    /// A date with its position, for findings that compare dates between files (outdated translations).
+    func locatedDate(_ key: String, required: Bool = false) -> Located<CalendarDate>? {
         let example = "2026-09-14"
         guard let (_, node) = valueNode(key, required: required, example: example) else { return nil }
         guard case .scalar(let scalar) = node else {
@@ -171,7 +176,7 @@ final class YAMLMapReader {
         if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         {
-            if let date = CalendarDate(year: year, month: month, day: day) { return date }
+            if let date = CalendarDate(year: year, month: month, day: day) { return Located(value: date, location: at) }
             let reason: String
             if !(1...12).contains(month) {
                 reason = "Einen Monat \(month) gibt es nicht."
@@ -296,9 +301,19 @@ final class YAMLMapReader {
         return items
     }
 
-    /// Reports keys no getter asked for, suggesting the nearest known key.
-    func finish() {
+    /// Every key of the mapping with its position, for maps whose keys are names (category slugs) rather than fields.
+    var keys: [Located<String>] {
+        entries.map { Located(value: $0.key, location: location(of: $0.keyNode)) }
+    }
+
+    /// Reports keys no getter asked for, suggesting the nearest known key. `explaining` gives the reason for keys
+    /// that are right elsewhere but not here (a translation's `category`, which comes from the original).
+    func finish(explaining: [String: (message: String, hint: String)] = [:]) {
         for entry in entries where !knownKeys.contains(entry.key) {
+            if let reason = explaining[entry.key] {
+                collector.error("unknown-key", at: location(of: entry.keyNode), reason.message, hint: reason.hint)
+                continue
+            }
             var hint = "Erlaubt sind: \(knownKeys.map { "`\($0)`" }.joined(separator: ", "))."
             if let nearest = EditDistance.nearest(to: entry.key, in: knownKeys) {
                 hint = "Meintest du `\(nearest)`? " + hint

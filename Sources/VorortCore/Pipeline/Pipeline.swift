@@ -77,16 +77,28 @@ public enum Pipeline {
             config = parsed.config
             diagnostics += parsed.diagnostics
         }
-        let (content, contentDiagnostics) = ContentParser.parse(loaded, language: config?.language ?? "de")
+        var (parsed, contentDiagnostics) = ContentParser.parse(loaded, language: config?.language ?? "de")
         diagnostics += contentDiagnostics
+        let translated = TranslationParser.parse(loaded, config: config)
+        diagnostics += translated.diagnostics
+        parsed.lintSuppressions.merge(translated.lintSuppressions) { own, _ in own }
+        let matched = TranslationChecker.check(translated.translations, content: parsed)
+        diagnostics += matched.diagnostics
+        parsed.translations = matched.table
+        parsed.siteTexts = translated.siteTexts
+        let content = parsed
         timings.lap("Lesen")
 
+        // Leichte Sprache and other German varieties are linted like the originals.
+        let germanTranslations = Set(config?.translationLanguages.filter { $0.tag.split(separator: "-").first == "de" }.map(\.code) ?? [])
         // The lint runs beside the link check, which renders the bodies with cmark-gfm on one thread.
         let lint = Background { () -> (diagnostics: [Diagnostic], words: Int, ruleSet: RuleSet, seconds: Double) in
             let clock = ContinuousClock.now
             let (ruleSet, ruleDiagnostics) = rules.value
             let matcher = WordingMatcher(rules: ruleSet.rules)
-            let result = lintEnabled ? WordingLint.lintSite(loaded, content: content, matcher: matcher) : (diagnostics: [], words: 0)
+            let result = lintEnabled
+                ? WordingLint.lintSite(loaded, content: content, matcher: matcher, germanTranslations: germanTranslations)
+                : (diagnostics: [], words: 0)
             let elapsed = ContinuousClock.now - clock
             return (ruleDiagnostics + WordingLint.checkSiteRuleExamples(ruleSet, matcher: matcher) + result.diagnostics,
                     result.words, ruleSet, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
@@ -94,16 +106,17 @@ public enum Pipeline {
         let index = SiteIndex(content: content, config: config)
         diagnostics += ReferenceChecker.check(index)
         if let config { diagnostics += LegalPages.check(content, config: config) }
-        let bodies = BodyRenderer.render(index, assets: loaded.assets)
-        diagnostics += bodies.diagnostics
         var theme: Theme?
         var filesChecked = loaded.fileCount
         if let config {
-            let loadedTheme = Theme.load(root: root, name: config.theme)
+            let loadedTheme = Theme.load(root: root, name: config.theme, site: config.siteLanguage, translations: config.translationLanguages)
             theme = loadedTheme.theme
             diagnostics += loadedTheme.diagnostics
             filesChecked += Theme.requiredTemplates.count
         }
+        let bodies = BodyRenderer.render(index, assets: loaded.assets,
+                                         externalLinkLabels: theme?.strings.mapValues { $0.text("externalLink") } ?? [:])
+        diagnostics += bodies.diagnostics
         timings.lap("Prüfen")
 
         let linted = lint.value
@@ -121,9 +134,13 @@ public enum Pipeline {
 
     /// Renders every page of a checked site into memory; `search` adds the search page and links to it.
     public static func render(_ site: CheckedSite, search: Bool = false) throws -> [OutputFile] {
-        let models = ViewModels(index: site.index, config: site.config, bodies: site.bodies)
-        return try SiteRenderer(models: models, theme: site.theme, assets: site.assets, root: site.root, ruleSet: site.ruleSet,
-                                search: search).render()
+        // The site language first: it writes the files all languages share.
+        let renderers = site.config.languages.compactMap { language -> SiteRenderer? in
+            guard let strings = site.theme.strings[language.code] else { return nil }
+            let models = ViewModels(index: site.index, config: site.config, bodies: site.bodies, language: language, strings: strings)
+            return SiteRenderer(models: models, theme: site.theme, assets: site.assets, root: site.root, ruleSet: site.ruleSet, search: search)
+        }
+        return try SiteRenderer.renderAll(renderers)
     }
 
     /// An output folder inside `content/` or `themes/` would be read back as content by the next build.

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Renders every page of the site from the checked content. `pages` is the list of what the site
-/// contains; each page is rendered on its own, so the pages are spread over all cores.
+/// Renders every page of the site in one language from the checked content. `pages` is the list of what the
+/// site contains; each page is rendered on its own, so the pages of all languages are spread over all cores.
 struct SiteRenderer: Sendable {
     let models: ViewModels
     let theme: Theme
@@ -37,10 +37,22 @@ struct SiteRenderer: Sendable {
         case municipality(Int), offer(Int), contactPoint(Int), story(Int), page(Int), category(Int)
     }
 
-    /// A rendered page, remembered for the sitemap.
+    /// A rendered page, remembered for the sitemap: its address including the language folder.
     struct PageRecord: Sendable {
         var route: String
         var lastModified: CalendarDate?
+    }
+
+    /// Renders the site in every language: the site language at the root, each translation language in its
+    /// folder. Shared files (pictures, downloads, open data, sitemap) are written once.
+    static func renderAll(_ renderers: [SiteRenderer]) throws -> [OutputFile] {
+        guard let main = renderers.first else { return [] }
+        let jobs = renderers.indices.flatMap { index in renderers[index].pages.map { (index, $0) } }
+        let rendered = try Parallel.map(jobs) { job in try renderers[job.0].render(job.1) }
+        var files = rendered.map(\.file)
+        files += renderers.map(\.storiesFeed)
+        files += main.sharedFiles(records: rendered.compactMap(\.record))
+        return files
     }
 
     init(models: ViewModels, theme: Theme, assets: Set<String>, root: URL, ruleSet: RuleSet, search: Bool = false) {
@@ -71,12 +83,15 @@ struct SiteRenderer: Sendable {
         let footerOrder = ["impressum", "datenschutz", "barrierefreiheit", "leichte-sprache", "gebaerdensprache"]
         footerPages = content.pages
             .sorted { (footerOrder.firstIndex(of: $0.slug) ?? footerOrder.count, $0.title) < (footerOrder.firstIndex(of: $1.slug) ?? footerOrder.count, $1.title) }
-            .map { ["title": $0.title, "url": models.url(Routes.page($0))] }
-            + [["title": GuidelinePage.title, "url": models.url(Routes.guideline)]]
+            .map { ["title": models.translation($0.origin.file)?.title ?? $0.title, "url": models.url(Routes.page($0)),
+                    "textLang": models.textLang($0.origin.file)] }
+            + [["title": GuidelinePage.title, "url": models.url(Routes.guideline), "textLang": models.textLang(translated: false)]]
     }
 
     var pages: [PageKind] {
-        var pages: [PageKind] = [.home, .district, .municipalities, .offerDirectory, .contactPoints, .stories, .notFound, .guideline, .figures]
+        var pages: [PageKind] = [.home, .district, .municipalities, .offerDirectory, .contactPoints, .stories, .guideline, .figures]
+        // Servers answer every missing address with the one 404 page, so it exists in the site language only.
+        if models.isSiteLanguage { pages.append(.notFound) }
         pages += content.municipalities.indices.map(PageKind.municipality)
         pages += content.offers.indices.map(PageKind.offer)
         pages += content.contactPoints.indices.map(PageKind.contactPoint)
@@ -87,21 +102,24 @@ struct SiteRenderer: Sendable {
         return pages
     }
 
-    /// Renders all pages in parallel, then adds pictures, theme files, sitemap and robots.txt.
-    func render() throws -> [OutputFile] {
-        let rendered = try Parallel.map(pages) { try render($0) }
-        var files = rendered.map(\.file)
+    /// The Atom feed of the stories in this language.
+    var storiesFeed: OutputFile {
+        OutputFile(path: models.prefix + OpenData.storiesFeed, text: OpenData.storiesFeed(models, stories: stories))
+    }
+
+    /// Pictures, theme files, sitemap, robots.txt and the open-data downloads: once for all languages.
+    private func sharedFiles(records: [PageRecord]) -> [OutputFile] {
+        var files: [OutputFile] = []
         for asset in assets.sorted() {
             files.append(OutputFile(path: Routes.asset(forContentFile: asset), copyOf: root.appendingPathComponent(asset)))
         }
         for file in theme.staticFiles {
             files.append(OutputFile(path: Routes.assets + file.path, copyOf: file.url))
         }
-        files.append(OutputFile(path: Routes.sitemap, text: Sitemap.xml(rendered.compactMap(\.record), baseURL: config.baseURL)))
+        files.append(OutputFile(path: Routes.sitemap, text: Sitemap.xml(records, baseURL: config.baseURL)))
         // The export's date is the newest review date, so an unchanged site builds byte for byte the same.
         let generated = offers.map(\.reviewed).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
         files.append(OutputFile(path: OpenData.offersFile, text: OpenData.offersJSON(models, offers: offers, generated: generated)))
-        files.append(OutputFile(path: OpenData.storiesFeed, text: OpenData.storiesFeed(models, stories: stories)))
         for owner in owners where hasCalendar(owner) {
             files.append(OutputFile(path: Calendar.file(for: owner),
                                     text: Calendar.ics(offers: offers(of: owner), ownerName: index.ownerName(owner), models: models)))
@@ -126,84 +144,105 @@ struct SiteRenderer: Sendable {
         /// For the search index: what the page is ("Angebot" …), and the filters it can be found by.
         var searchKind: String?
         var searchFilters: [(String, String)] = []
+        /// The content file whose text the page shows; in another language without its translation, the page
+        /// shows the German text with a note.
+        var file: String?
+        /// Pages whose text exists in German only (the wording guideline, which is about German words).
+        var germanOnly = false
     }
 
     func render(_ kind: PageKind) throws -> (file: OutputFile, record: PageRecord?) {
         let page = pageContent(kind)
         let full = layoutContext(page).merging(page.context) { _, new in new }
         let html = try theme.render(full, template: page.template)
-        let record = page.route == Routes.notFound ? nil : PageRecord(route: page.route, lastModified: page.stand)
-        return (OutputFile(path: Routes.outputFile(for: page.route), text: html), record)
+        // Pages that only repeat the German text are left out of the sitemap: their canonical address is the German page.
+        let record = page.route == Routes.notFound || isFallback(page) ? nil
+            : PageRecord(route: models.prefix + page.route, lastModified: page.stand)
+        return (OutputFile(path: Routes.outputFile(for: models.prefix + page.route), text: html), record)
     }
 
-    private var home: (String, String) { ("Start", Routes.home) }
+    private func isFallback(_ page: PageContent) -> Bool {
+        !models.isSiteLanguage && (page.germanOnly || page.file.map { !models.isTranslated($0) } ?? false)
+    }
+
+    private func t(_ key: String) -> String { models.strings.text(key) }
+
+    private var home: (String, String) { (t("home"), Routes.home) }
 
     private func pageContent(_ kind: PageKind) -> PageContent {
         switch kind {
         case .home:
             // Introduction, municipalities, categories, latest stories, the district's contact points.
             let district = content.district
-            return PageContent(route: Routes.home, template: "home", title: district?.title ?? config.title,
-                description: district?.summary ?? config.description, stand: district?.reviewed, context: [
+            let translated = district.flatMap { models.translation($0.origin.file) }
+            return PageContent(route: Routes.home, template: "home", title: translated?.title ?? district?.title ?? models.siteTitle,
+                description: translated?.summary ?? district?.summary ?? models.siteDescription, stand: district?.reviewed, context: [
                     "intro": models.body(district?.origin.file ?? ""),
-                    "summary": district?.summary ?? "",
+                    "summary": translated?.summary ?? district?.summary ?? "",
                     "municipalities": content.municipalities.map(models.municipalityCard),
                     "categoryGroups": categoryGroups(),
                     "latestStories": stories.prefix(4).map(models.storyCard),
                     "districtContactPoints": contactPoints(of: .district).map(models.contactCard),
                     "districtURL": models.url(Routes.district),
                     "accessPages": accessPages(),
-                ])
+                ], file: district?.origin.file)
 
         case .district:
             var context: [String: Any] = [
-                "name": config.district,
+                "name": models.districtName,
                 "offerGroups": models.offersByCategory(offers(of: .district)),
                 "contactPoints": contactPoints(of: .district).map(models.contactCard),
                 "stories": (storiesByOwner[.district] ?? []).map(models.storyCard),
             ]
             if let table = models.factsTable(factsByOwner[.district]) { context["facts"] = table }
-            if hasCalendar(.district) { context["calendarURL"] = models.url(Calendar.file(for: .district)) }
-            return PageContent(route: Routes.district, template: "district", title: config.district, crumbs: [home],
-                description: content.district?.summary, stand: content.district?.reviewed, context: context)
+            if hasCalendar(.district) { context["calendarURL"] = models.fileURL(Calendar.file(for: .district)) }
+            let summary = content.district.map { models.translation($0.origin.file)?.summary ?? $0.summary }
+            return PageContent(route: Routes.district, template: "district", title: models.districtName, crumbs: [home],
+                description: summary, stand: content.district?.reviewed, context: context)
 
         case .municipalities:
-            return PageContent(route: Routes.municipalities, template: "municipalities", title: "Städte und Gemeinden", crumbs: [home],
+            return PageContent(route: Routes.municipalities, template: "municipalities", title: t("municipalities"), crumbs: [home],
                 context: ["municipalities": content.municipalities.map(models.municipalityCard)])
 
         case .municipality(let position):
             let m = content.municipalities[position]
             let owner = Owner.municipality(m.slug)
+            let summary = models.translation(m.origin.file)?.summary ?? m.summary
             let districtOffers = offers(of: .district).filter { SiteIndex.serves($0.areas, municipality: m.slug) }
             let districtContacts = contactPoints(of: .district).filter { SiteIndex.serves($0.areas, municipality: m.slug) }
             var context: [String: Any] = [
-                "name": m.name, "kind": m.kind.rawValue, "summary": m.summary, "intro": models.body(m.origin.file),
+                "name": m.name, "kind": models.kindName(m.kind), "summary": summary, "intro": models.body(m.origin.file),
                 "offerGroups": models.offersByCategory(offers(of: owner)),
                 "contactPoints": contactPoints(of: owner).map(models.contactCard),
                 "stories": (storiesByOwner[owner] ?? []).map(models.storyCard),
                 "districtOfferGroups": models.offersByCategory(districtOffers),
                 "districtContactPoints": districtContacts.map(models.contactCard),
-                "district": ["name": config.district, "url": models.url(Routes.district)],
+                "district": ["name": models.districtName, "url": models.url(Routes.district)],
             ]
             if let population = m.population { context["population"] = GermanFormat.grouped(population) }
             if let website = m.website { context["website"] = website }
             if let table = models.factsTable(factsByOwner[owner]) { context["facts"] = table }
-            if hasCalendar(owner) { context["calendarURL"] = models.url(Calendar.file(for: owner)) }
-            return PageContent(route: Routes.municipality(m.slug), template: "municipality", title: "\(m.kind.rawValue) \(m.name)",
-                crumbs: [home, ("Städte und Gemeinden", Routes.municipalities)], description: m.summary, stand: m.reviewed, context: context,
-                searchKind: m.kind.rawValue, searchFilters: [("Ort", "\(m.kind.rawValue) \(m.name)")])
+            if hasCalendar(owner) { context["calendarURL"] = models.fileURL(Calendar.file(for: owner)) }
+            let name = models.placeName(m)
+            return PageContent(route: Routes.municipality(m.slug), template: "municipality", title: name,
+                crumbs: [home, (t("municipalities"), Routes.municipalities)], description: summary, stand: m.reviewed, context: context,
+                searchKind: models.kindName(m.kind), searchFilters: [(t("filterPlace"), name)], file: m.origin.file)
 
         case .offer(let position):
             let offer = content.offers[position]
+            let translated = models.translation(offer.origin.file)
             var context = models.offerCard(offer)
             context["body"] = models.body(offer.origin.file)
             var details: [[String: Any]] = []
             let fields: [(String, String?)] = [
-                ("Für wen", offer.audience), ("Sprachen", offer.languages.isEmpty ? nil : offer.languages.joined(separator: ", ")),
-                ("Wann", offer.schedule), ("Wo", offer.place), ("Kosten", offer.cost), ("Barrierefreiheit", offer.accessibility),
+                ("audience", offer.audience), ("languages", offer.languages.isEmpty ? nil : offer.languages.joined(separator: ", ")),
+                ("schedule", offer.schedule), ("place", offer.place), ("cost", offer.cost), ("accessibility", offer.accessibility),
             ]
-            for (label, value) in fields {
-                if let value { details.append(["label": label, "value": value]) }
+            for (key, value) in fields {
+                guard let value else { continue }
+                // Languages are named in German in the original; other details may be translated one by one.
+                let own = translated?.fields[key]
+                details.append(["label": t(key), "value": own ?? value, "textLang": models.textLang(translated: own != nil)])
             }
             context["details"] = details
             if let slug = offer.contact?.value, let point = index.contactPoint(slug, for: offer.owner) {
@@ -211,50 +250,58 @@ struct SiteRenderer: Sendable {
             }
             context["areas"] = (offer.areas ?? []).compactMap { index.municipality($0.value) }.map(models.municipalityCard)
             context["structuredData"] = StructuredData.offer(offer, models: models)
-            if offer.recurrence != nil { context["calendarURL"] = models.url(Calendar.file(for: offer.owner)) }
-            return PageContent(route: Routes.offer(offer), template: "offer", title: offer.title,
-                crumbs: ownerCrumbs(offer.owner) + [("Angebote", Routes.offerDirectory)],
-                description: offer.summary, stand: offer.reviewed, context: context, searchKind: "Angebot",
-                searchFilters: [("Ort", index.ownerName(offer.owner))] + (models.category(of: offer).map { [("Thema", $0.label)] } ?? []))
+            if offer.recurrence != nil { context["calendarURL"] = models.fileURL(Calendar.file(for: offer.owner)) }
+            return PageContent(route: Routes.offer(offer), template: "offer", title: models.title(offer),
+                crumbs: ownerCrumbs(offer.owner) + [(t("offers"), Routes.offerDirectory)],
+                description: models.summary(offer), stand: offer.reviewed, context: context, searchKind: t("kindOffer"),
+                searchFilters: [(t("filterPlace"), models.ownerName(offer.owner))]
+                    + (models.category(of: offer).map { [(t("filterTopic"), models.categoryLabel($0))] } ?? []),
+                file: offer.origin.file)
 
         case .contactPoint(let position):
             let point = content.contactPoints[position]
+            let translated = models.translation(point.origin.file)
             var context = models.contactCard(point)
             context["body"] = models.body(point.origin.file)
-            context["responsibilityList"] = point.responsibilities
-            context["openingHours"] = point.openingHours
+            context["responsibilityList"] = translated?.lists["responsibilities"] ?? point.responsibilities
+            context["openingHours"] = translated?.lists["openingHours"] ?? point.openingHours
             if !point.languages.isEmpty { context["languages"] = point.languages.joined(separator: ", ") }
             if let website = point.website { context["website"] = website }
             context["offers"] = (offersByContactFile[point.origin.file] ?? []).map(models.offerCard)
             context["areas"] = (point.areas ?? []).compactMap { index.municipality($0.value) }.map(models.municipalityCard)
             context["structuredData"] = StructuredData.contactPoint(point, models: models)
-            return PageContent(route: Routes.contactPoint(point), template: "contact-point", title: point.name,
-                crumbs: ownerCrumbs(point.owner) + [("Anlaufstellen", Routes.contactPoints)],
-                description: point.responsibilities.joined(separator: ", "), stand: point.reviewed, context: context,
-                searchKind: "Anlaufstelle", searchFilters: [("Ort", index.ownerName(point.owner))])
+            return PageContent(route: Routes.contactPoint(point), template: "contact-point", title: models.contactName(point),
+                crumbs: ownerCrumbs(point.owner) + [(t("contactPoints"), Routes.contactPoints)],
+                description: (translated?.lists["responsibilities"] ?? point.responsibilities).joined(separator: ", "),
+                stand: point.reviewed, context: context,
+                searchKind: t("kindContactPoint"), searchFilters: [(t("filterPlace"), models.ownerName(point.owner))], file: point.origin.file)
 
         case .story(let position):
             let story = content.stories[position]
+            let translated = models.translation(story.origin.file)
             var context = models.storyCard(story)
             context["body"] = models.body(story.origin.file)
             if let image = story.image {
-                context["image"] = ["url": models.url(Routes.asset(forContentFile: image.file)), "alt": image.alt]
+                context["image"] = ["url": models.fileURL(Routes.asset(forContentFile: image.file)), "alt": translated?.imageAlt ?? image.alt]
             }
             context["structuredData"] = StructuredData.story(story, models: models)
-            return PageContent(route: Routes.story(story), template: "story", title: story.title,
-                crumbs: ownerCrumbs(story.owner) + [("Geschichten", Routes.stories)], description: story.summary, context: context,
-                searchKind: "Geschichte", searchFilters: [("Ort", index.ownerName(story.owner))])
+            return PageContent(route: Routes.story(story), template: "story", title: translated?.title ?? story.title,
+                crumbs: ownerCrumbs(story.owner) + [(t("stories"), Routes.stories)], description: translated?.summary ?? story.summary,
+                context: context, searchKind: t("kindStory"), searchFilters: [(t("filterPlace"), models.ownerName(story.owner))],
+                file: story.origin.file)
 
         case .page(let position):
             let page = content.pages[position]
-            return PageContent(route: Routes.page(page), template: "page", title: page.title, crumbs: [home],
-                description: page.summary, stand: page.reviewed,
-                context: ["body": models.body(page.origin.file), "summary": page.summary ?? ""], searchKind: "Seite")
+            let translated = models.translation(page.origin.file)
+            let summary = translated.map { $0.summary } ?? page.summary
+            return PageContent(route: Routes.page(page), template: "page", title: translated?.title ?? page.title, crumbs: [home],
+                description: summary, stand: page.reviewed,
+                context: ["body": models.body(page.origin.file), "summary": summary ?? ""], searchKind: t("kindPage"), file: page.origin.file)
 
         case .offerDirectory:
             // All offers by category, then by place.
-            return PageContent(route: Routes.offerDirectory, template: "offer-directory", title: "Alle Angebote", crumbs: [home],
-                description: "Alle Angebote nach Thema und nach Ort", context: [
+            return PageContent(route: Routes.offerDirectory, template: "offer-directory", title: t("allOffers"), crumbs: [home],
+                description: t("allOffersDescription"), context: [
                     "categoryGroups": categoryGroups(),
                     "offerGroups": models.offersByCategory(offers),
                     "owners": owners.compactMap { owner -> [String: Any]? in
@@ -273,13 +320,14 @@ struct SiteRenderer: Sendable {
                 guard let own = byOwner[owner] else { return nil }
                 return models.ownerLink(owner).merging(["offers": own.map(models.offerCard)]) { a, _ in a }
             }
-            return PageContent(route: Routes.category(category.slug), template: "category", title: category.label,
-                crumbs: [home, ("Angebote", Routes.offerDirectory)], description: category.description,
-                context: models.categoryLink(category).merging(["owners": groups, "count": list.count, "isEmpty": list.isEmpty]) { a, _ in a })
+            let link = models.categoryLink(category)
+            return PageContent(route: Routes.category(category.slug), template: "category", title: models.categoryLabel(category),
+                crumbs: [home, (t("offers"), Routes.offerDirectory)], description: link["description"] as? String,
+                context: link.merging(["owners": groups, "count": list.count, "isEmpty": list.isEmpty]) { a, _ in a })
 
         case .contactPoints:
-            return PageContent(route: Routes.contactPoints, template: "contact-points", title: "Anlaufstellen", crumbs: [home],
-                description: "Wer hilft wobei: alle Anlaufstellen", context: [
+            return PageContent(route: Routes.contactPoints, template: "contact-points", title: t("contactPoints"), crumbs: [home],
+                description: t("contactPointsDescription"), context: [
                     "owners": owners.compactMap { owner -> [String: Any]? in
                         let list = contactPoints(of: owner)
                         guard !list.isEmpty else { return nil }
@@ -288,24 +336,24 @@ struct SiteRenderer: Sendable {
                 ])
 
         case .stories:
-            return PageContent(route: Routes.stories, template: "stories", title: "Geschichten", crumbs: [home],
-                description: "Gute Beispiele aus dem Landkreis", context: ["stories": stories.map(models.storyCard)])
+            return PageContent(route: Routes.stories, template: "stories", title: t("stories"), crumbs: [home],
+                description: t("storiesDescription"), context: ["stories": stories.map(models.storyCard)])
 
         case .notFound:
-            return PageContent(route: Routes.notFound, template: "not-found", title: "Seite nicht gefunden")
+            return PageContent(route: Routes.notFound, template: "not-found", title: t("notFound"))
 
         case .figures:
-            return PageContent(route: Routes.figures, template: "figures", title: "Zahlen und Fakten im Vergleich", crumbs: [home],
-                description: "Kennzahlen des Landkreises und seiner Städte und Gemeinden im Vergleich", context: figuresContext())
+            return PageContent(route: Routes.figures, template: "figures", title: t("figures"), crumbs: [home],
+                description: t("figuresDescription"), context: figuresContext())
 
         case .search:
-            return PageContent(route: Routes.search, template: "search", title: "Suche", crumbs: [home],
-                description: "Alle Angebote, Anlaufstellen, Geschichten und Seiten durchsuchen",
-                context: ["pagefindURL": models.url("pagefind/")])
+            return PageContent(route: Routes.search, template: "search", title: t("search"), crumbs: [home],
+                description: t("searchDescription"),
+                context: ["pagefindURL": models.fileURL("pagefind/"), "directoryURL": models.url(Routes.offerDirectory)])
 
         case .guideline:
             return PageContent(route: Routes.guideline, template: "guideline", title: GuidelinePage.title, crumbs: [home],
-                description: GuidelinePage.summary, context: GuidelinePage.context(ruleSet, district: config.district))
+                description: GuidelinePage.summary, context: GuidelinePage.context(ruleSet, district: config.district), germanOnly: true)
         }
     }
 
@@ -319,8 +367,8 @@ struct SiteRenderer: Sendable {
 
     private func ownerCrumbs(_ owner: Owner) -> [(String, String)] {
         switch owner {
-        case .district: [home, (config.district, Routes.district)]
-        case .municipality(let slug): [home, ("Städte und Gemeinden", Routes.municipalities), (index.ownerName(owner), Routes.municipality(slug))]
+        case .district: [home, (models.districtName, Routes.district)]
+        case .municipality(let slug): [home, (t("municipalities"), Routes.municipalities), (models.ownerName(owner), Routes.municipality(slug))]
         }
     }
 
@@ -342,25 +390,25 @@ struct SiteRenderer: Sendable {
             guard let first = entries.first, municipalities.count >= 2 else { return nil }
             let label = first.indicator.label
             let rows: [[String: Any]] = entries.map { entry in
-                ["place": index.ownerName(entry.owner), "url": models.url(Routes.owner(entry.owner)), "isDistrict": entry.owner == .district,
+                ["place": models.ownerName(entry.owner), "url": models.url(Routes.owner(entry.owner)), "isDistrict": entry.owner == .district,
                  "value": Figures.display(entry.indicator, minimumCount: minimum), "unit": entry.indicator.unit,
                  "year": String(entry.indicator.year), "source": entry.indicator.source]
             }
-            let chart = Figures.barChart(id: "diagramm-\(id)", title: "\(label): Städte und Gemeinden im Vergleich", rows: municipalities.map { entry in
+            let chart = Figures.barChart(id: "diagramm-\(id)", title: models.strings.format("chartTitle", ["label": label]),
+                                         rows: municipalities.map { entry in
                 let hidden = Figures.isSmallCount(entry.indicator, minimumCount: minimum)
-                return (index.ownerName(entry.owner), hidden ? 0 : entry.indicator.value,
+                return (models.ownerName(entry.owner), hidden ? 0 : entry.indicator.value,
                         Figures.display(entry.indicator, minimumCount: minimum) + " " + entry.indicator.unit)
             })
             return ["id": id, "label": label, "rows": rows, "chart": chart]
         }
         return ["sections": sections, "minimumCount": minimum, "licence": config.dataLicence,
-                "downloads": owners.filter { factsByOwner[$0] != nil }.map { ["name": index.ownerName($0), "url": models.url(Routes.factsCSV($0))] }]
+                "downloads": owners.filter { factsByOwner[$0] != nil }.map { ["name": models.ownerName($0), "url": models.fileURL(Routes.factsCSV($0))] }]
     }
 
     /// The home page's links to the site explained in Leichte Sprache and in Gebärdensprache (BITV 2.0 § 4).
     private func accessPages() -> [[String: String]] {
-        [(LegalPages.leichteSprache, "Leichte Sprache: Was auf dieser Website steht"),
-         (LegalPages.gebaerdensprache, "Deutsche Gebärdensprache: Informationen zu dieser Website")]
+        [(LegalPages.leichteSprache, t("leichteSpracheLink")), (LegalPages.gebaerdensprache, t("gebaerdenspracheLink"))]
             .compactMap { slug, label in
                 content.pages.first { $0.slug == slug }.map { ["url": models.url(Routes.page($0)), "label": label] }
             }
@@ -368,26 +416,31 @@ struct SiteRenderer: Sendable {
 
     private func categoryGroups() -> [[String: Any]] {
         config.groups.map { group in
-            ["group": group, "categories": config.categories.filter { $0.group == group }.map { category in
+            ["group": models.groupName(group), "categories": config.categories.filter { $0.group == group }.map { category in
                 models.categoryLink(category).merging(["count": offersByCategory[category.slug]?.count ?? 0]) { a, _ in a }
             }]
         }
     }
 
-    /// What every page's layout needs: site name, navigation, breadcrumbs, footer links, "Stand".
+    /// What every page's layout needs: site name, languages, navigation, breadcrumbs, footer links, "Stand".
     private func layoutContext(_ page: PageContent) -> [String: Any] {
         let route = page.route
+        let fallback = isFallback(page)
         let navigation: [(String, String)] = [
-            ("Start", Routes.home), ("Städte und Gemeinden", Routes.municipalities), ("Angebote", Routes.offerDirectory),
-            ("Anlaufstellen", Routes.contactPoints), ("Geschichten", Routes.stories), (config.district, Routes.district),
-        ] + (search ? [("Suche", Routes.search)] : [])
+            (t("home"), Routes.home), (t("municipalities"), Routes.municipalities), (t("offers"), Routes.offerDirectory),
+            (t("contactPoints"), Routes.contactPoints), (t("stories"), Routes.stories), (models.districtName, Routes.district),
+        ] + (search ? [(t("search"), Routes.search)] : [])
+        let site = config.siteLanguage
         var context: [String: Any] = [
-            "site": ["title": config.title, "district": config.district, "language": config.language, "homeURL": models.url(Routes.home),
-                     "feedURL": models.url(OpenData.storiesFeed), "offersURL": models.url(OpenData.offersFile)],
+            "t": models.strings.templateTable(),
+            "site": ["title": models.siteTitle, "district": models.districtName, "lang": models.language.tag,
+                     "dir": models.language.direction.rawValue, "homeURL": models.url(Routes.home),
+                     "feedURL": models.url(OpenData.storiesFeed), "offersURL": models.fileURL(OpenData.offersFile)],
             "title": page.title,
             "isHome": route == Routes.home,
-            "assetsURL": models.url(Routes.assets),
-            "canonicalURL": config.baseURL + (route == Routes.notFound ? "" : route),
+            "assetsURL": models.fileURL(Routes.assets),
+            // A page that repeats the German text names the German page as the original.
+            "canonicalURL": route == Routes.notFound ? config.baseURL : fallback ? config.baseURL + route : models.absoluteURL(route),
             "navigation": navigation.map { label, target in
                 ["label": label, "url": models.url(target), "current": target == route,
                  "section": target != route && !target.isEmpty && route.hasPrefix(target)]
@@ -395,13 +448,28 @@ struct SiteRenderer: Sendable {
             "breadcrumbs": page.crumbs.map { ["label": $0.0, "url": models.url($0.1)] },
             "hasBreadcrumbs": !page.crumbs.isEmpty,
             "footerPages": footerPages,
+            "textLang": models.textLang(translated: !fallback),
+            "originalLang": site.tag,
         ]
+        if !config.translationLanguages.isEmpty, route != Routes.notFound {
+            context["languages"] = config.languages.map { language -> [String: Any] in
+                ["name": language.name, "lang": language.tag, "dir": language.direction.rawValue,
+                 "url": config.basePath + Routes.languagePrefix(language, site: site) + route, "current": language == models.language]
+            }
+            // Alternates name the languages the page really exists in, and German as the default for all others.
+            let available = config.languages.filter { language in
+                language == site || page.germanOnly == false && page.file.map { index.content.translations[$0]?[language.code] != nil } ?? !page.germanOnly
+            }
+            context["alternates"] = available.map { ["lang": $0.tag, "url": config.baseURL + Routes.languagePrefix($0, site: site) + route] }
+                + [["lang": "x-default", "url": config.baseURL + route]]
+        }
+        if fallback { context["fallback"] = true }
         if let description = page.description { context["description"] = description }
         if search, let kind = page.searchKind {
             context["searchable"] = true
-            context["searchFilters"] = ([("Art", kind)] + page.searchFilters).map { ["name": $0.0, "value": $0.1] }
+            context["searchFilters"] = ([(t("filterKind"), kind)] + page.searchFilters).map { ["name": $0.0, "value": $0.1] }
         }
-        if let stand = page.stand { context["stand"] = stand.german; context["standISO"] = stand.iso }
+        if let stand = page.stand { context["stand"] = models.date(stand); context["standISO"] = stand.iso }
         return context
     }
 }

@@ -9,16 +9,19 @@ public struct Theme: Sendable {
     ]
 
     let library: MustacheLibrary
+    /// The theme's own words by language code, gaps of translations filled with the site language's words.
+    let strings: [String: ThemeStrings]
     /// Static files by path relative to `static/`, with their location on disk.
     let staticFiles: [(path: String, url: URL)]
 
     /// Loads and parses every template, reporting problems as findings of the template file.
-    static func load(root: URL, name: String) -> (theme: Theme?, diagnostics: [Diagnostic]) {
+    static func load(root: URL, name: String, site: Language, translations: [Language] = []) -> (theme: Theme?, diagnostics: [Diagnostic]) {
         let themeFolder = "themes/\(name)"
         let templatesURL = root.appendingPathComponent(themeFolder).appendingPathComponent("templates")
         var diagnostics: [Diagnostic] = []
         let themeURL = root.appendingPathComponent("themes").appendingPathComponent(name)
-        for folder in [root.appendingPathComponent("themes"), themeURL, templatesURL, themeURL.appendingPathComponent("static")]
+        for folder in [root.appendingPathComponent("themes"), themeURL, templatesURL, themeURL.appendingPathComponent("static"),
+                       themeURL.appendingPathComponent("strings")]
         where SiteLoader.isSymbolicLink(folder) {
             diagnostics.append(Diagnostic(
                 file: String(folder.path.dropFirst(root.path.count + 1)), location: .start, severity: .error, rule: "symlink",
@@ -86,7 +89,10 @@ public struct Theme: Sendable {
                 }
             }
         }
-        return (Theme(library: library, staticFiles: files.sorted { $0.0 < $1.0 }), diagnostics)
+        let strings = ThemeStrings.load(folder: themeURL.appendingPathComponent("strings"), themeFolder: themeFolder,
+                                        site: site, translations: translations)
+        diagnostics += strings.diagnostics
+        return (Theme(library: library, strings: strings.strings, staticFiles: files.sorted { $0.0 < $1.0 }), diagnostics)
     }
 
     /// Names a template includes or extends: `{{> partial}}` and `{{< parent}}`.

@@ -1,21 +1,95 @@
-/// Turns typed content into the plain dictionaries the Mustache templates read.
+/// Turns typed content into the plain dictionaries the Mustache templates read, for one language: texts come
+/// from the translation where there is one and from the German original otherwise, and every piece of German
+/// text on a page in another language is marked with `lang`, so screen readers switch voice.
 /// Every URL placed here was built by `Routes` or passed `LinkPolicy`; text is escaped by the template engine.
 struct ViewModels {
     let index: SiteIndex
     let config: SiteConfig
     let bodies: [String: String]
+    /// The language the pages are rendered in.
+    let language: Language
+    let strings: ThemeStrings
 
-    func url(_ route: String) -> String { config.basePath + route }
+    init(index: SiteIndex, config: SiteConfig, bodies: [String: String], language: Language, strings: ThemeStrings) {
+        self.index = index
+        self.config = config
+        self.bodies = bodies
+        self.language = language
+        self.strings = strings
+        prefix = Routes.languagePrefix(language, site: config.siteLanguage)
+        siteTexts = index.content.siteTexts[language.code]
+        originalMark = " lang=\"\(config.siteLanguage.tag)\" dir=\"\(config.siteLanguage.direction.rawValue)\""
+    }
 
-    func body(_ file: String) -> String { bodies[file] ?? "" }
+    /// `""` for the site language, `en/` for English.
+    let prefix: String
+    /// `site.<lang>.yml`, when there is one for this language.
+    let siteTexts: SiteTexts?
+    /// The attributes that mark German text on a page in another language.
+    private let originalMark: String
+
+    var isSiteLanguage: Bool { prefix.isEmpty }
+
+    /// The address of a page in this language.
+    func url(_ route: String) -> String { config.basePath + prefix + route }
+
+    /// The address of a file every language shares: pictures, style sheet, downloads.
+    func fileURL(_ path: String) -> String { config.basePath + path }
+
+    func absoluteURL(_ route: String) -> String { config.baseURL + prefix + route }
+
+    // MARK: - Translated text
+
+    /// The translation of a content file into this language, if there is one.
+    func translation(_ file: String) -> Translation? {
+        isSiteLanguage ? nil : index.content.translations[file]?[language.code]
+    }
+
+    /// Whether the text of a content file is shown in this language (always for the site language).
+    func isTranslated(_ file: String) -> Bool { isSiteLanguage || translation(file) != nil }
+
+    /// `lang`/`dir` attributes for text that is in German on a page in another language; empty otherwise.
+    func textLang(translated: Bool) -> String { translated || isSiteLanguage ? "" : originalMark }
+
+    func textLang(_ file: String) -> String { textLang(translated: isTranslated(file)) }
+
+    /// The rendered body in this language, its page links leading to pages in this language.
+    func body(_ file: String) -> String {
+        let html = translation(file).flatMap { bodies[$0.origin.file] } ?? bodies[file] ?? ""
+        return html.replacingOccurrences(of: config.basePath + Routes.languageSlot, with: config.basePath + prefix)
+    }
+
+    func date(_ date: CalendarDate) -> String { strings.date(date) }
 
     func stand(_ date: CalendarDate?) -> [String: Any] {
         guard let date else { return [:] }
-        return ["stand": date.german, "standISO": date.iso]
+        return ["stand": self.date(date), "standISO": date.iso]
     }
 
+    var siteTitle: String { siteTexts?.title ?? config.title }
+    var siteDescription: String? { siteTexts?.description ?? config.description }
+    var districtName: String { siteTexts?.district ?? config.district }
+
+    func kindName(_ kind: MunicipalityKind) -> String { strings.text(kind == .stadt ? "town" : "municipality") }
+
+    /// "Stadt Auenstein", "Town of Auenstein" …; the district's name as `site.<lang>.yml` translates it.
+    func ownerName(_ owner: Owner) -> String {
+        switch owner {
+        case .district: districtName
+        case .municipality(let slug):
+            index.municipalitiesBySlug[slug].map { placeName($0) } ?? slug
+        }
+    }
+
+    func placeName(_ m: Municipality) -> String { strings.format("placeName", ["kind": kindName(m.kind), "name": m.name]) }
+
+    func title(_ offer: Offer) -> String { translation(offer.origin.file)?.title ?? offer.title }
+    func summary(_ offer: Offer) -> String { translation(offer.origin.file)?.summary ?? offer.summary }
+
+    // MARK: - Cards and links
+
     func ownerLink(_ owner: Owner) -> [String: Any] {
-        ["name": index.ownerName(owner), "url": url(Routes.owner(owner)), "isDistrict": owner == .district,
+        ["name": ownerName(owner), "url": url(Routes.owner(owner)), "isDistrict": owner == .district,
          "id": owner.municipalitySlug ?? "landkreis"]
     }
 
@@ -23,25 +97,34 @@ struct ViewModels {
 
     func offerCard(_ offer: Offer) -> [String: Any] {
         var card: [String: Any] = [
-            "title": offer.title, "url": url(Routes.offer(offer)), "summary": offer.summary,
-            "owner": ownerLink(offer.owner), "isDistrict": offer.owner == .district,
+            "title": title(offer), "url": url(Routes.offer(offer)), "summary": summary(offer),
+            "owner": ownerLink(offer.owner), "isDistrict": offer.owner == .district, "textLang": textLang(offer.origin.file),
         ]
         if let category = category(of: offer) { card["category"] = categoryLink(category) }
         return card.merging(stand(offer.reviewed)) { a, _ in a }
     }
 
+    func categoryLabel(_ category: Category) -> String { siteTexts?.categories[category.slug]?.label ?? category.label }
+
+    func groupName(_ group: String) -> String { siteTexts?.groups[group] ?? group }
+
     func categoryLink(_ category: Category) -> [String: Any] {
-        var link: [String: Any] = ["label": category.label, "slug": category.slug, "url": url(Routes.category(category.slug)), "group": category.group]
-        if let description = category.description { link["description"] = description }
+        var link: [String: Any] = ["label": categoryLabel(category), "slug": category.slug, "url": url(Routes.category(category.slug)),
+                                   "group": groupName(category.group)]
+        if let description = siteTexts?.categories[category.slug]?.description ?? category.description { link["description"] = description }
         return link
     }
 
+    func contactName(_ point: ContactPoint) -> String { translation(point.origin.file)?.fields["name"] ?? point.name }
+
     func contactCard(_ point: ContactPoint) -> [String: Any] {
+        let translated = translation(point.origin.file)
         var card: [String: Any] = [
-            "name": point.name, "url": url(Routes.contactPoint(point)), "organisation": point.organisation,
+            "name": contactName(point), "url": url(Routes.contactPoint(point)), "organisation": point.organisation,
             "owner": ownerLink(point.owner), "isDistrict": point.owner == .district,
-            "responsibilities": point.responsibilities.joined(separator: ", "),
+            "responsibilities": (translated?.lists["responsibilities"] ?? point.responsibilities).joined(separator: ", "),
             "address": ["street": point.address.street, "postalCode": point.address.postalCode, "city": point.address.city],
+            "textLang": textLang(point.origin.file),
         ]
         if let phone = point.phone { card["phone"] = ["text": phone, "url": GermanFormat.telephoneLink(phone)] }
         if let email = point.email { card["email"] = ["text": email, "url": "mailto:" + email] }
@@ -49,14 +132,19 @@ struct ViewModels {
     }
 
     func storyCard(_ story: Story) -> [String: Any] {
-        [
-            "title": story.title, "url": url(Routes.story(story)), "summary": story.summary,
-            "date": story.date.german, "dateISO": story.date.iso, "owner": ownerLink(story.owner),
+        let translated = translation(story.origin.file)
+        return [
+            "title": translated?.title ?? story.title, "url": url(Routes.story(story)), "summary": translated?.summary ?? story.summary,
+            "date": date(story.date), "dateISO": story.date.iso, "owner": ownerLink(story.owner),
+            "textLang": textLang(story.origin.file),
         ]
     }
 
     func municipalityCard(_ m: Municipality) -> [String: Any] {
-        var card: [String: Any] = ["name": m.name, "kind": m.kind.rawValue, "url": url(Routes.municipality(m.slug)), "summary": m.summary]
+        var card: [String: Any] = [
+            "name": m.name, "kind": kindName(m.kind), "placeName": placeName(m), "url": url(Routes.municipality(m.slug)),
+            "summary": translation(m.origin.file)?.summary ?? m.summary, "textLang": textLang(m.origin.file),
+        ]
         if let population = m.population { card["population"] = GermanFormat.grouped(population) }
         return card
     }
@@ -83,10 +171,8 @@ struct ViewModels {
             ["label": indicator.label, "value": Figures.display(indicator, minimumCount: config.minimumCount), "unit": indicator.unit,
              "year": String(indicator.year), "source": indicator.source]
         }
-        return ["caption": "Zahlen und Fakten: \(index.ownerName(facts.owner))", "rows": rows,
-                "csvURL": url(Routes.factsCSV(facts.owner)), "licence": config.dataLicence,
+        return ["caption": strings.format("factsCaption", ["place": ownerName(facts.owner)]), "rows": rows,
+                "csvURL": fileURL(Routes.factsCSV(facts.owner)), "licence": config.dataLicence,
                 "comparisonURL": url(Routes.figures)].merging(stand(facts.reviewed)) { a, _ in a }
     }
 }
-
-import Foundation

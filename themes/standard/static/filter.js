@@ -21,7 +21,8 @@
       section.hidden = visible === 0;
       shown += visible;
     });
-    count.textContent = shown === 1 ? "1 Angebot" : shown + " Angebote";
+    // The words come from the page, in its language.
+    count.textContent = shown + " " + count.getAttribute(shown === 1 ? "data-one" : "data-many");
   }
   place.addEventListener("change", apply);
   topic.addEventListener("change", apply);

@@ -1,0 +1,37 @@
+/// Matches translations with their German originals: a translation without an original is an error, and one
+/// that was last compared before the original was last reviewed is reported as possibly outdated.
+enum TranslationChecker {
+    /// Translations by original file path and language code.
+    typealias Table = [String: [String: Translation]]
+
+    static func check(_ translations: [Translation], content: SiteContent) -> (table: Table, diagnostics: [Diagnostic]) {
+        // When each original was last reviewed (stories: their date), by file.
+        var originals: [String: CalendarDate?] = [:]
+        if let district = content.district { originals[district.origin.file] = district.reviewed }
+        for m in content.municipalities { originals[m.origin.file] = m.reviewed }
+        for o in content.offers { originals[o.origin.file] = o.reviewed }
+        for c in content.contactPoints { originals[c.origin.file] = c.reviewed }
+        for s in content.stories { originals[s.origin.file] = s.date }
+        for p in content.pages { originals[p.origin.file] = p.reviewed }
+
+        var table: Table = [:]
+        var diagnostics: [Diagnostic] = []
+        for translation in translations {
+            guard let originalReviewed = originals[translation.original] else {
+                diagnostics.append(Diagnostic(
+                    file: translation.origin.file, location: .start, severity: .error, rule: "translation-without-original",
+                    message: "Zu dieser Übersetzung gibt es kein deutsches Original `\(translation.original)`, das veröffentlicht wird.",
+                    hint: "Benenne die Übersetzung wie das Original mit dem Sprachkürzel davor (`sprachcafe.en.md` zu `sprachcafe.md`) oder lösche sie."))
+                continue
+            }
+            table[translation.original, default: [:]][translation.language] = translation
+            if let original = originalReviewed, let reviewed = translation.reviewed, reviewed.value < original {
+                diagnostics.append(Diagnostic(
+                    file: translation.origin.file, location: reviewed.location, severity: .warning, rule: "translation-outdated",
+                    message: "Das deutsche Original wurde am \(original.german) überarbeitet, diese Übersetzung zuletzt am \(reviewed.value.german) verglichen; sie ist vielleicht veraltet.",
+                    hint: "Gleiche die Übersetzung mit `\(translation.original)` ab und setze danach `reviewed: \(original.iso)` oder später."))
+            }
+        }
+        return (table, diagnostics)
+    }
+}

@@ -1,0 +1,187 @@
+/// Reads translations: `<slug>.<lang>.md` files and `site.<lang>.yml`. A translation carries only words; a key
+/// that belongs to the facts of the original (category, contact, address …) is refused with the reason, so the
+/// facts are written once, in German, and cannot drift apart between languages.
+enum TranslationParser {
+    struct Output {
+        var translations: [Translation] = []
+        var siteTexts: [String: SiteTexts] = [:]
+        var lintSuppressions: [String: [LintSuppression]] = [:]
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Keys that are right in an original but not in its translation.
+    private static let originalOnlyKeys = [
+        "name", "kind", "population", "website", "category", "contact", "languages", "areas", "recurrence",
+        "organisation", "address", "phone", "email", "date", "image", "title", "summary", "audience", "schedule",
+        "place", "cost", "accessibility", "responsibilities", "openingHours",
+    ]
+
+    private struct Job: Sendable {
+        var role: ContentRole
+        var language: String
+        var file: SourceFile
+    }
+
+    static func parse(_ loaded: LoadedSite, config: SiteConfig?) -> Output {
+        var output = Output()
+        let listed = Set(config?.translationLanguages.map(\.code) ?? [])
+        var jobs: [Job] = []
+        for (role, language, file) in loaded.translations {
+            guard listed.contains(language) else {
+                output.diagnostics.append(unlistedLanguage(language, file: file.path, config: config))
+                continue
+            }
+            jobs.append(Job(role: role, language: language, file: file))
+        }
+        let results = Parallel.map(jobs) { job in
+            let collector = DiagnosticCollector(file: job.file.path)
+            var suppressions: [LintSuppression] = []
+            let translation = parse(job, collector: collector, suppressions: &suppressions)
+            return (translation, collector.diagnostics, suppressions, job.file.path)
+        }
+        for (translation, diagnostics, suppressions, file) in results {
+            output.diagnostics += diagnostics
+            if let translation { output.translations.append(translation) }
+            if !suppressions.isEmpty { output.lintSuppressions[file] = suppressions }
+        }
+        for (language, file) in loaded.siteTexts {
+            guard listed.contains(language) else {
+                output.diagnostics.append(unlistedLanguage(language, file: file.path, config: config))
+                continue
+            }
+            let collector = DiagnosticCollector(file: file.path)
+            if let texts = parseSiteTexts(file, config: config, collector: collector) { output.siteTexts[language] = texts }
+            output.diagnostics += collector.diagnostics
+        }
+        return output
+    }
+
+    private static func unlistedLanguage(_ language: String, file: String, config: SiteConfig?) -> Diagnostic {
+        Diagnostic(file: file, location: .start, severity: .warning, rule: "translation-language-unknown",
+            message: "Die Sprache `\(language)` steht nicht unter `languages:` in `site.yml`; die Übersetzung wird nicht veröffentlicht.",
+            hint: config?.translationLanguages.isEmpty == false
+                ? "Trage die Sprache in `site.yml` ein (`- {code: \(language), name: …}`) oder prüfe das Kürzel im Dateinamen; bekannt sind \(config!.translationLanguages.map { "`\($0.code)`" }.joined(separator: ", "))."
+                : "Trage die Sprache in `site.yml` unter `languages:` ein, z. B. `- {code: \(language), name: …}`.")
+    }
+
+    /// The path of the German file a translation belongs to: `sprachcafe.en.md` → `sprachcafe.md`.
+    static func originalPath(of path: String, language: String) -> String {
+        String(path.dropLast(".\(language).md".count)) + ".md"
+    }
+
+    private static func slug(of role: ContentRole) -> String {
+        switch role {
+        case .districtIndex: "kreis"
+        case .municipalityIndex(let slug), .offer(_, let slug), .contactPoint(_, let slug), .story(_, let slug), .page(let slug): slug
+        case .facts: ""
+        }
+    }
+
+    private static func parse(_ job: Job, collector: DiagnosticCollector, suppressions: inout [LintSuppression]) -> Translation? {
+        guard let document = FrontMatter.split(job.file, into: collector) else { return nil }
+        let (node, ok) = YAMLDocument.parse(document.yaml, firstLine: document.yamlFirstLine, into: collector)
+        guard ok, let fields = YAMLMapReader(node, context: "Vorspann", collector: collector,
+            lineOffset: document.yamlFirstLine - 1, fallback: SourceLocation(line: 1, column: 1, endColumn: 4))
+        else { return nil }
+        suppressions = ContentParser.readLintIgnore(fields)
+
+        var title: String?
+        var summary: String?
+        var textFields: [String: String] = [:]
+        var lists: [String: [String]] = [:]
+        var imageAlt: String?
+        var complete = true
+        func required(_ key: String) -> String? {
+            let value = fields.text(key, required: true)
+            if value == nil { complete = false }
+            return value
+        }
+        switch job.role {
+        case .districtIndex, .story:
+            title = required("title")
+            summary = required("summary")
+            if case .story = job.role { imageAlt = fields.text("imageAlt", example: "Kinder spielen beim Sommerfest Fußball") }
+        case .municipalityIndex:
+            summary = required("summary")
+        case .offer:
+            title = required("title")
+            summary = required("summary")
+            for key in ["audience", "schedule", "place", "cost", "accessibility"] {
+                if let value = fields.text(key) { textFields[key] = value }
+            }
+        case .contactPoint:
+            if let name = fields.text("name") { textFields["name"] = name }
+            for key in ["responsibilities", "openingHours"] {
+                let list = fields.textList(key)
+                if !list.isEmpty { lists[key] = list }
+            }
+        case .page:
+            title = required("title")
+            summary = fields.text("summary")
+        case .facts:
+            return nil
+        }
+        // The day the translation was last compared with the original: needed to notice outdated translations.
+        let reviewedDate = fields.locatedDate("reviewed", required: true)
+        let because = (message: "Diese Angabe kommt aus dem deutschen Original und steht in der Übersetzung nicht.",
+                       hint: "Lösche die Zeile; in der Übersetzung stehen nur übersetzte Texte und `reviewed`.")
+        fields.finish(explaining: Dictionary(uniqueKeysWithValues: originalOnlyKeys.map { ($0, because) }))
+        guard complete, !collector.hasErrors else { return nil }
+        return Translation(
+            origin: ContentOrigin(file: job.file.path, slug: slug(of: job.role), language: job.language),
+            original: originalPath(of: job.file.path, language: job.language),
+            title: title, summary: summary, fields: textFields, lists: lists, imageAlt: imageAlt, reviewed: reviewedDate,
+            body: document.body)
+    }
+
+    /// `site.<lang>.yml`: title, description, district, category labels by slug, group names by their German name.
+    private static func parseSiteTexts(_ file: SourceFile, config: SiteConfig?, collector: DiagnosticCollector) -> SiteTexts? {
+        let (node, ok) = YAMLDocument.parse(file.text, firstLine: 1, into: collector)
+        guard ok, let reader = YAMLMapReader(node, context: file.path, collector: collector, lineOffset: 0, fallback: .start) else { return nil }
+        var texts = SiteTexts(file: file.path)
+        texts.title = reader.text("title", example: "Arriving in Lindenbrück District")
+        texts.description = reader.text("description")
+        texts.district = reader.text("district", example: "Lindenbrück District")
+        let slugs = Set(config?.categories.map(\.slug) ?? [])
+        _ = reader.map("categories", example: "{sprache: {label: Language}}") { categories -> Bool? in
+            for key in categories.keys {
+                guard slugs.contains(key.value) else {
+                    collector.error("unknown-reference", at: key.location, "Die Kategorie `\(key.value)` gibt es in `site.yml` nicht.",
+                        hint: "Übersetze die Kategorien unter ihrem Kurznamen (`slug`) aus `site.yml`, z. B. `sprache:`.")
+                    _ = categories.map(key.value) { _ in true }
+                    continue
+                }
+                let entry = categories.map(key.value, example: "{label: Language, description: …}") { c -> (String, String?)? in
+                    guard let label = c.text("label", required: true, example: "Language") else { return nil }
+                    return (label, c.text("description"))
+                }
+                if let entry { texts.categories[key.value] = (label: entry.0, description: entry.1) }
+            }
+            return true
+        }
+        let groups = Set(config?.groups ?? [])
+        _ = reader.map("groups", example: "{\"Sprache und Bildung\": Language and education}") { map -> Bool? in
+            for key in map.keys {
+                guard groups.contains(key.value) else {
+                    collector.error("unknown-reference", at: key.location, "Die Gruppe `\(key.value)` gibt es in `site.yml` nicht.",
+                        hint: "Schreibe den deutschen Namen der Gruppe aus `site.yml` und dahinter die Übersetzung.")
+                    _ = map.text(key.value)
+                    continue
+                }
+                if let value = map.text(key.value, required: true) { texts.groups[key.value] = value }
+            }
+            return true
+        }
+        reader.finish()
+        if let config {
+            let missing = config.categories.filter { texts.categories[$0.slug] == nil }.map(\.slug)
+                + config.groups.filter { texts.groups[$0] == nil }.map { "„\($0)“" }
+            if !missing.isEmpty {
+                collector.warning("translation-incomplete", at: .start,
+                    "Hier fehlen Übersetzungen für \(missing.joined(separator: ", ")); dort erscheint der deutsche Text.",
+                    hint: "Ergänze sie unter `categories:` (Kategorien nach Kurzname) und `groups:` (Gruppen nach deutschem Namen).")
+            }
+        }
+        return texts
+    }
+}

@@ -1,0 +1,136 @@
+import Mustache
+
+/// The theme's own words in one language (navigation, headings, labels), from `themes/<name>/strings/<code>.yml`.
+/// The site language's file is complete by definition; a translation's missing words fall back to it.
+struct ThemeStrings: Sendable {
+    private let values: [String: String]
+    private let months: [String]
+
+    /// Keys vorort itself uses (page titles, navigation, labels built in Swift); the site language must have them.
+    static let keysUsedByVorort = [
+        "dateFormat", "home", "municipalities", "offers", "contactPoints", "stories", "search", "allOffers",
+        "allOffersDescription", "contactPointsDescription", "storiesDescription", "notFound", "figures", "figuresDescription",
+        "searchDescription", "leichteSpracheLink", "gebaerdenspracheLink", "town", "municipality", "placeName",
+        "audience", "languages", "schedule", "place", "cost", "accessibility", "filterKind", "filterPlace", "filterTopic",
+        "kindOffer", "kindContactPoint", "kindStory", "kindPage", "factsCaption", "chartTitle", "externalLink", "feedTitle",
+    ]
+
+    init(values: [String: String], months: [String]) {
+        self.values = values
+        self.months = months
+    }
+
+    /// This language's words with `fallback`'s wherever a key is missing.
+    func fillingGaps(from fallback: ThemeStrings) -> ThemeStrings {
+        ThemeStrings(values: values.merging(fallback.values) { own, _ in own }, months: months.count == 12 ? months : fallback.months)
+    }
+
+    func text(_ key: String) -> String { values[key] ?? key }
+
+    /// Fills `{{name}}`-style placeholders with the given values.
+    func format(_ key: String, _ arguments: [String: String]) -> String {
+        var result = text(key)
+        for (name, value) in arguments { result = result.replacingOccurrences(of: "{{\(name)}}", with: value) }
+        return result
+    }
+
+    /// "16. November 2026", "16 November 2026", "16 Kasım 2026" …
+    func date(_ date: CalendarDate) -> String {
+        let month = months.count == 12 ? months[date.month - 1] : String(date.month)
+        return format("dateFormat", ["day": String(date.day), "month": month, "year": String(date.year)])
+    }
+
+    /// The table templates read as `{{t.key}}`. Words with placeholders become lambdas, which the template engine
+    /// escapes and then fills from the context they are used in (`{{t.offersIn}}` → "Angebote in Auenstein").
+    func templateTable() -> [String: Any] {
+        var table: [String: Any] = [:]
+        for (key, value) in values {
+            table[key] = value.contains("{{") ? MustacheLambda { value } : value
+        }
+        return table
+    }
+
+    var keys: Set<String> { Set(values.keys) }
+}
+
+extension ThemeStrings {
+    /// Loads the strings of the site language and of each translation language. Findings: a missing file or key of
+    /// the site language is an error (pages could not be labelled); gaps in a translation are warnings.
+    static func load(folder: URL, themeFolder: String, site: Language, translations: [Language])
+        -> (strings: [String: ThemeStrings], diagnostics: [Diagnostic])
+    {
+        var diagnostics: [Diagnostic] = []
+        func read(_ code: String, required: Bool) -> (strings: ThemeStrings, located: [String: SourceLocation])? {
+            let relative = "\(themeFolder)/strings/\(code).yml"
+            let url = folder.appendingPathComponent("\(code).yml")
+            guard FileManager.default.fileExists(atPath: url.path) || SiteLoader.isSymbolicLink(url) else {
+                diagnostics.append(Diagnostic(
+                    file: relative, location: .start, severity: required ? .error : .warning, rule: "theme-strings-missing",
+                    message: "Dem Theme fehlen die eigenen Wörter (Navigation, Überschriften) für die Sprache `\(code)`.",
+                    hint: required
+                        ? "Lege `\(relative)` an; das Theme `standard` enthält eine vollständige Datei als Vorlage."
+                        : "Übersetze `\(themeFolder)/strings/\(site.code).yml` in `\(relative)`; bis dahin stehen dort die Wörter der Sprache `\(site.code)`."))
+                return nil
+            }
+            guard let file = SiteLoader.readText(at: url, relativePath: relative, into: &diagnostics) else { return nil }
+            let collector = DiagnosticCollector(file: relative)
+            defer { diagnostics += collector.diagnostics }
+            let (node, ok) = YAMLDocument.parse(file.text, firstLine: 1, into: collector)
+            guard ok, let reader = YAMLMapReader(node, context: relative, collector: collector, lineOffset: 0, fallback: .start) else { return nil }
+            var values: [String: String] = [:]
+            var located: [String: SourceLocation] = [:]
+            let months = reader.textList("months", example: "[Januar, Februar, …]")
+            if reader.keys.contains(where: { $0.value == "months" }), months.count != 12 {
+                collector.error("invalid-value", at: reader.location, "`months` muss die zwölf Monatsnamen nennen.",
+                    hint: "Schreibe `months: [Januar, Februar, März, …, Dezember]` in der Sprache der Datei.")
+            }
+            for key in reader.keys where key.value != "months" {
+                guard let value = reader.located(key.value) else { continue }
+                if value.value.contains("{{") || value.value.contains("}}") {
+                    do { _ = try MustacheTemplate(string: value.value) } catch {
+                        collector.error("template-syntax", at: value.location, "Der Platzhalter in `\(key.value)` ist nicht vollständig.",
+                            hint: "Platzhalter stehen in doppelten geschweiften Klammern und bleiben unübersetzt, z. B. `{{name}}`.")
+                        continue
+                    }
+                }
+                values[key.value] = value.value
+                located[key.value] = value.location
+            }
+            reader.finish()
+            return (ThemeStrings(values: values, months: months), located)
+        }
+
+        guard let base = read(site.code, required: true) else { return ([:], diagnostics) }
+        let missingInBase = keysUsedByVorort.filter { base.strings.values[$0] == nil }
+        if !missingInBase.isEmpty {
+            diagnostics.append(Diagnostic(
+                file: "\(themeFolder)/strings/\(site.code).yml", location: .start, severity: .error, rule: "theme-strings-missing",
+                message: "Es fehlen Wörter, die vorort selbst braucht: \(missingInBase.map { "`\($0)`" }.joined(separator: ", ")).",
+                hint: "Ergänze die Schlüssel; das Theme `standard` enthält eine vollständige Datei als Vorlage."))
+        }
+        var strings = [site.code: base.strings]
+        for language in translations {
+            guard let own = read(language.code, required: false) else {
+                strings[language.code] = base.strings
+                continue
+            }
+            let missing = base.strings.keys.subtracting(own.strings.keys).sorted()
+            if !missing.isEmpty {
+                diagnostics.append(Diagnostic(
+                    file: "\(themeFolder)/strings/\(language.code).yml", location: .start, severity: .warning, rule: "theme-strings-missing",
+                    message: "Es fehlen \(missing.count) Übersetzungen: \(missing.prefix(10).map { "`\($0)`" }.joined(separator: ", "))\(missing.count > 10 ? " …" : ""). Dort stehen die Wörter der Sprache `\(site.code)`.",
+                    hint: "Übersetze die fehlenden Schlüssel aus `\(themeFolder)/strings/\(site.code).yml`."))
+            }
+            for key in own.strings.keys.subtracting(base.strings.keys).sorted() {
+                diagnostics.append(Diagnostic(
+                    file: "\(themeFolder)/strings/\(language.code).yml", location: own.located[key] ?? .start, severity: .warning,
+                    rule: "unknown-key", message: "`\(key)` gibt es in `\(site.code).yml` nicht; das Wort wird nie verwendet.",
+                    hint: "Prüfe die Schreibweise des Schlüssels oder lösche die Zeile."))
+            }
+            strings[language.code] = own.strings.fillingGaps(from: base.strings)
+        }
+        return (strings, diagnostics)
+    }
+}
+
+import Foundation
