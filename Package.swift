@@ -48,7 +48,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VorortCoreTests",
-            dependencies: ["VorortCore", "vorort"],
+            dependencies: ["VorortCore", "vorort", .product(name: "Mustache", package: "swift-mustache")],
             // Read from the source tree by the tests themselves.
             exclude: ["Fixtures"]
         ),

@@ -26,6 +26,10 @@ PAGES = [
     ("offer-directory", "angebote/"), ("category", "angebote/sprache/"), ("contact-points", "anlaufstellen/"),
     ("stories", "geschichten/"), ("figures", "zahlen/"), ("guideline", "seiten/leitfaden-sprache/"),
     ("page", "seiten/impressum/"), ("not-found", "404.html"),
+    # Translations: right to left, English, and a page that shows the German text with a note.
+    ("home-rtl", "ar/"), ("municipality-rtl", "ar/gemeinden/auenstein/"), ("offer-rtl", "ar/kreis/angebote/integrationskurse/"),
+    ("directory-rtl", "ar/angebote/"), ("offer-en", "en/gemeinden/lindenbrueck/angebote/sprachcafe-am-markt/"),
+    ("fallback-uk", "uk/kreis/angebote/kulturloge/"), ("home-ls", "ls/"),
 ]
 
 
@@ -65,7 +69,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("output")
     parser.add_argument("base_path", help="the path part of baseURL, e.g. /integration/")
-    parser.add_argument("--screenshots", help="folder for screenshots of home and municipality at 390 and 1280 px")
+    parser.add_argument("--screenshots", help="folder for screenshots of home, municipality and Arabic municipality at 390 and 1280 px")
     args = parser.parse_args()
 
     server = serve(args.output, args.base_path)
@@ -76,7 +80,8 @@ def main():
     pages = PAGES
     driver = browser(1280)
     try:
-        pages = PAGES + ([("search", "suche/")] if (pathlib.Path(args.output) / "suche" / "index.html").exists() else [])
+        if (pathlib.Path(args.output) / "suche" / "index.html").exists():
+            pages = PAGES + [("search", "suche/"), ("search-rtl", "ar/suche/")]
         for name, path in pages:
             driver.get(root + path)
             driver.execute_script(source)
@@ -100,7 +105,7 @@ def main():
         for width, label in [(390, "phone"), (1280, "desktop")]:
             shot = browser(width)
             try:
-                for name, path in [("home", ""), ("municipality", "gemeinden/auenstein/")]:
+                for name, path in [("home", ""), ("municipality", "gemeinden/auenstein/"), ("arabic-municipality", "ar/gemeinden/auenstein/")]:
                     shot.get(root + path)
                     height = shot.execute_script("return document.documentElement.scrollHeight")
                     shot.set_window_size(width, min(height, 2400))

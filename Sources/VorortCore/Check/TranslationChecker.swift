@@ -4,7 +4,9 @@ enum TranslationChecker {
     /// Translations by original file path and language code.
     typealias Table = [String: [String: Translation]]
 
-    static func check(_ translations: [Translation], content: SiteContent) -> (table: Table, diagnostics: [Diagnostic]) {
+    /// `originalFiles`: every content file that was read, so a translation of an original that failed to parse is
+    /// not reported a second time.
+    static func check(_ translations: [Translation], content: SiteContent, originalFiles: Set<String>) -> (table: Table, diagnostics: [Diagnostic]) {
         // When each original was last reviewed (stories: their date), by file.
         var originals: [String: CalendarDate?] = [:]
         if let district = content.district { originals[district.origin.file] = district.reviewed }
@@ -18,6 +20,7 @@ enum TranslationChecker {
         var diagnostics: [Diagnostic] = []
         for translation in translations {
             guard let originalReviewed = originals[translation.original] else {
+                if originalFiles.contains(translation.original) { continue }
                 diagnostics.append(Diagnostic(
                     file: translation.origin.file, location: .start, severity: .error, rule: "translation-without-original",
                     message: "Zu dieser Übersetzung gibt es kein deutsches Original `\(translation.original)`, das veröffentlicht wird.",

@@ -127,6 +127,14 @@ final class YAMLMapReader {
         return Located(value: value, location: location(of: node))
     }
 
+    /// Text exactly as written, spaces included: a number separator may be a no-break space.
+    func untrimmed(_ key: String) -> Located<String>? {
+        guard let (_, node) = valueNode(key, required: false, example: "\" \""), case .scalar(let scalar) = node, !scalar.string.isEmpty else {
+            return nil
+        }
+        return Located(value: scalar.string, location: location(of: node))
+    }
+
     /// A list of texts; a single text is taken as a list of one, since editors write `languages: Deutsch`.
     func textList(_ key: String, required: Bool = false, example: String = "[Deutsch, Englisch]") -> [String] {
         locatedList(key, required: required, example: example)?.map(\.value) ?? []

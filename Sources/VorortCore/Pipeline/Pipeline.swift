@@ -82,7 +82,8 @@ public enum Pipeline {
         let translated = TranslationParser.parse(loaded, config: config)
         diagnostics += translated.diagnostics
         parsed.lintSuppressions.merge(translated.lintSuppressions) { own, _ in own }
-        let matched = TranslationChecker.check(translated.translations, content: parsed)
+        let matched = TranslationChecker.check(translated.translations, content: parsed,
+                                               originalFiles: Set(loaded.content.map(\.file.path)))
         diagnostics += matched.diagnostics
         parsed.translations = matched.table
         parsed.siteTexts = translated.siteTexts
@@ -134,10 +135,12 @@ public enum Pipeline {
 
     /// Renders every page of a checked site into memory; `search` adds the search page and links to it.
     public static func render(_ site: CheckedSite, search: Bool = false) throws -> [OutputFile] {
+        // Cut once, joined per language with its folder.
+        let bodies = site.bodies.mapValues { $0.components(separatedBy: site.config.basePath + Routes.languageSlot) }
         // The site language first: it writes the files all languages share.
         let renderers = site.config.languages.compactMap { language -> SiteRenderer? in
             guard let strings = site.theme.strings[language.code] else { return nil }
-            let models = ViewModels(index: site.index, config: site.config, bodies: site.bodies, language: language, strings: strings)
+            let models = ViewModels(index: site.index, config: site.config, bodies: bodies, language: language, strings: strings)
             return SiteRenderer(models: models, theme: site.theme, assets: site.assets, root: site.root, ruleSet: site.ruleSet, search: search)
         }
         return try SiteRenderer.renderAll(renderers)

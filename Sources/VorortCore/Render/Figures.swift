@@ -2,9 +2,9 @@
 /// (no chart script) and CSV downloads with source, year and licence.
 enum Figures {
     /// A whole-number count of people below the threshold would let readers identify someone: shown as "< N".
-    static func display(_ indicator: Indicator, minimumCount: Int) -> String {
+    static func display(_ indicator: Indicator, minimumCount: Int, grouping: String = ".", decimal: String = ",") -> String {
         if isSmallCount(indicator, minimumCount: minimumCount) { return "< \(minimumCount)" }
-        return GermanFormat.number(indicator.value)
+        return GermanFormat.number(indicator.value, grouping: grouping, decimal: decimal)
     }
 
     static func isSmallCount(_ indicator: Indicator, minimumCount: Int) -> Bool {

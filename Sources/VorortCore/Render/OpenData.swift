@@ -87,32 +87,35 @@ enum OpenData {
         return String(decoding: (try? encoder.encode(document)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
     }
 
-    /// Atom 1.0 feed of the stories, newest first.
+    /// Atom 1.0 feed of the stories in the language of `models`, newest first; untranslated stories appear in
+    /// German, marked with `xml:lang`.
     static func storiesFeed(_ models: ViewModels, stories: [Story]) -> String {
-        let base = models.config.baseURL
         let escape = XML.escape
         let updated = stories.map(\.date).max().map { "\($0.iso)T00:00:00Z" } ?? "2000-01-01T00:00:00Z"
+        let original = models.config.siteLanguage.tag
         var out = """
             <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(models.config.language))">
-              <title>\(escape("Geschichten – " + models.config.title))</title>
-              <id>\(escape(base + Routes.stories))</id>
-              <link rel="alternate" type="text/html" href="\(escape(base + Routes.stories))"/>
-              <link rel="self" type="application/atom+xml" href="\(escape(base + storiesFeed))"/>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(models.language.tag))">
+              <title>\(escape(models.strings.text("feedTitle") + " – " + models.siteTitle))</title>
+              <id>\(escape(models.absoluteURL(Routes.stories)))</id>
+              <link rel="alternate" type="text/html" href="\(escape(models.absoluteURL(Routes.stories)))"/>
+              <link rel="self" type="application/atom+xml" href="\(escape(models.absoluteURL(storiesFeed)))"/>
               <updated>\(updated)</updated>
-              <author><name>\(escape(models.config.district))</name></author>
+              <author><name>\(escape(models.districtName))</name></author>
 
             """
         for story in stories {
-            let url = base + Routes.story(story)
+            let url = models.absoluteURL(Routes.story(story))
+            let translated = models.translation(story.origin.file)
+            let language = models.isTranslated(story.origin.file) ? "" : " xml:lang=\"\(escape(original))\""
             out += """
-                  <entry>
-                    <title>\(escape(story.title))</title>
+                  <entry\(language)>
+                    <title>\(escape(translated?.title ?? story.title))</title>
                     <id>\(escape(url))</id>
                     <link rel="alternate" type="text/html" href="\(escape(url))"/>
                     <updated>\(story.date.iso)T00:00:00Z</updated>
-                    <author><name>\(escape(models.index.ownerName(story.owner)))</name></author>
-                    <summary>\(escape(story.summary))</summary>
+                    <author><name>\(escape(models.ownerName(story.owner)))</name></author>
+                    <summary>\(escape(translated?.summary ?? story.summary))</summary>
                     <content type="html">\(escape(models.body(story.origin.file)))</content>
                   </entry>
 

@@ -219,7 +219,7 @@ struct SiteRenderer: Sendable {
                 "districtContactPoints": districtContacts.map(models.contactCard),
                 "district": ["name": models.districtName, "url": models.url(Routes.district)],
             ]
-            if let population = m.population { context["population"] = GermanFormat.grouped(population) }
+            if let population = m.population { context["population"] = models.number(population) }
             if let website = m.website { context["website"] = website }
             if let table = models.factsTable(factsByOwner[owner]) { context["facts"] = table }
             if hasCalendar(owner) { context["calendarURL"] = models.fileURL(Calendar.file(for: owner)) }
@@ -391,14 +391,14 @@ struct SiteRenderer: Sendable {
             let label = first.indicator.label
             let rows: [[String: Any]] = entries.map { entry in
                 ["place": models.ownerName(entry.owner), "url": models.url(Routes.owner(entry.owner)), "isDistrict": entry.owner == .district,
-                 "value": Figures.display(entry.indicator, minimumCount: minimum), "unit": entry.indicator.unit,
+                 "value": models.figure(entry.indicator), "unit": entry.indicator.unit,
                  "year": String(entry.indicator.year), "source": entry.indicator.source]
             }
             let chart = Figures.barChart(id: "diagramm-\(id)", title: models.strings.format("chartTitle", ["label": label]),
                                          rows: municipalities.map { entry in
                 let hidden = Figures.isSmallCount(entry.indicator, minimumCount: minimum)
                 return (models.ownerName(entry.owner), hidden ? 0 : entry.indicator.value,
-                        Figures.display(entry.indicator, minimumCount: minimum) + " " + entry.indicator.unit)
+                        models.figure(entry.indicator) + " " + entry.indicator.unit)
             })
             return ["id": id, "label": label, "rows": rows, "chart": chart]
         }

@@ -61,7 +61,7 @@ enum StructuredData {
 
     static func office(_ point: ContactPoint, models: ViewModels) -> [String: Any] {
         var office: [String: Any] = [
-            "@type": "GovernmentOffice", "name": point.name, "url": models.config.baseURL + Routes.contactPoint(point),
+            "@type": "GovernmentOffice", "name": models.contactName(point), "url": models.absoluteURL(Routes.contactPoint(point)),
             "address": address(point.address), "parentOrganization": ["@type": "Organization", "name": point.organisation],
         ]
         if let phone = point.phone { office["telephone"] = phone }
@@ -73,19 +73,19 @@ enum StructuredData {
     }
 
     static func offer(_ offer: Offer, models: ViewModels) -> String {
-        let base = models.config.baseURL
         var service: [String: Any] = [
-            "@type": "GovernmentService", "name": offer.title, "description": offer.summary, "url": base + Routes.offer(offer),
-            "provider": ["@type": "GovernmentOrganization", "name": models.index.ownerName(offer.owner), "url": base + Routes.owner(offer.owner)],
+            "@type": "GovernmentService", "name": models.title(offer), "description": models.summary(offer),
+            "url": models.absoluteURL(Routes.offer(offer)),
+            "provider": ["@type": "GovernmentOrganization", "name": models.ownerName(offer.owner), "url": models.absoluteURL(Routes.owner(offer.owner))],
             "dateModified": offer.reviewed.iso,
         ]
-        if let category = models.category(of: offer) { service["serviceType"] = category.label }
+        if let category = models.category(of: offer) { service["serviceType"] = models.categoryLabel(category) }
         if !offer.languages.isEmpty { service["availableLanguage"] = offer.languages }
         if let audience = offer.audience { service["audience"] = ["@type": "Audience", "audienceType": audience] }
         let areas = offer.owner == .district
             ? (offer.areas ?? []).compactMap { models.index.municipality($0.value).map { $0.name } }
-            : [models.index.ownerName(offer.owner)]
-        service["areaServed"] = areas.isEmpty ? [models.config.district] : areas
+            : [models.ownerName(offer.owner)]
+        service["areaServed"] = areas.isEmpty ? [models.districtName] : areas
         if let slug = offer.contact?.value, let point = models.index.contactPoint(slug, for: offer.owner) {
             service["availableChannel"] = ["@type": "ServiceChannel", "serviceLocation": office(point, models: models)]
         }
@@ -97,10 +97,12 @@ enum StructuredData {
     }
 
     static func story(_ story: Story, models: ViewModels) -> String {
+        let translated = models.translation(story.origin.file)
         var article: [String: Any] = [
-            "@type": "Article", "headline": story.title, "description": story.summary, "datePublished": story.date.iso,
-            "url": models.config.baseURL + Routes.story(story), "inLanguage": story.origin.language,
-            "publisher": ["@type": "GovernmentOrganization", "name": models.index.ownerName(story.owner)],
+            "@type": "Article", "headline": translated?.title ?? story.title, "description": translated?.summary ?? story.summary,
+            "datePublished": story.date.iso, "url": models.absoluteURL(Routes.story(story)),
+            "inLanguage": translated == nil ? models.config.siteLanguage.tag : models.language.tag,
+            "publisher": ["@type": "GovernmentOrganization", "name": models.ownerName(story.owner)],
         ]
         if let image = story.image { article["image"] = models.config.baseURL + Routes.asset(forContentFile: image.file) }
         return script(article)

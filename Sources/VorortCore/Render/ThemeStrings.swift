@@ -5,6 +5,24 @@ import Mustache
 struct ThemeStrings: Sendable {
     private let values: [String: String]
     private let months: [String]
+    private let table: TemplateTable
+
+    /// The words as templates read them, sorted once into plain words and words with placeholders.
+    private final class TemplateTable: @unchecked Sendable {
+        // Immutable after init: only read, from any thread.
+        let plain: [String: Any]
+        let withPlaceholders: [String: String]
+
+        init(_ values: [String: String]) {
+            var plain: [String: Any] = [:]
+            var withPlaceholders: [String: String] = [:]
+            for (key, value) in values {
+                if value.contains("{{") { withPlaceholders[key] = value } else { plain[key] = value }
+            }
+            self.plain = plain
+            self.withPlaceholders = withPlaceholders
+        }
+    }
 
     /// Keys vorort itself uses (page titles, navigation, labels built in Swift); the site language must have them.
     static let keysUsedByVorort = [
@@ -13,11 +31,13 @@ struct ThemeStrings: Sendable {
         "searchDescription", "leichteSpracheLink", "gebaerdenspracheLink", "town", "municipality", "placeName",
         "audience", "languages", "schedule", "place", "cost", "accessibility", "filterKind", "filterPlace", "filterTopic",
         "kindOffer", "kindContactPoint", "kindStory", "kindPage", "factsCaption", "chartTitle", "externalLink", "feedTitle",
+        "thousandsSeparator", "decimalSeparator",
     ]
 
     init(values: [String: String], months: [String]) {
         self.values = values
         self.months = months
+        table = TemplateTable(values)
     }
 
     /// This language's words with `fallback`'s wherever a key is missing.
@@ -43,11 +63,9 @@ struct ThemeStrings: Sendable {
     /// The table templates read as `{{t.key}}`. Words with placeholders become lambdas, which the template engine
     /// escapes and then fills from the context they are used in (`{{t.offersIn}}` → "Angebote in Auenstein").
     func templateTable() -> [String: Any] {
-        var table: [String: Any] = [:]
-        for (key, value) in values {
-            table[key] = value.contains("{{") ? MustacheLambda { value } : value
-        }
-        return table
+        var result = table.plain
+        for (key, value) in table.withPlaceholders { result[key] = MustacheLambda { value } }
+        return result
     }
 
     var keys: Set<String> { Set(values.keys) }
@@ -85,7 +103,8 @@ extension ThemeStrings {
                     hint: "Schreibe `months: [Januar, Februar, März, …, Dezember]` in der Sprache der Datei.")
             }
             for key in reader.keys where key.value != "months" {
-                guard let value = reader.located(key.value) else { continue }
+                let isSeparator = key.value.hasSuffix("Separator")
+                guard let value = isSeparator ? reader.untrimmed(key.value) : reader.located(key.value) else { continue }
                 if value.value.contains("{{") || value.value.contains("}}") {
                     do { _ = try MustacheTemplate(string: value.value) } catch {
                         collector.error("template-syntax", at: value.location, "Der Platzhalter in `\(key.value)` ist nicht vollständig.",

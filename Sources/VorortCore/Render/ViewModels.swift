@@ -5,12 +5,13 @@
 struct ViewModels {
     let index: SiteIndex
     let config: SiteConfig
-    let bodies: [String: String]
+    /// Rendered bodies by file, cut where a page link's language folder goes (`Routes.languageSlot`).
+    let bodies: [String: [String]]
     /// The language the pages are rendered in.
     let language: Language
     let strings: ThemeStrings
 
-    init(index: SiteIndex, config: SiteConfig, bodies: [String: String], language: Language, strings: ThemeStrings) {
+    init(index: SiteIndex, config: SiteConfig, bodies: [String: [String]], language: Language, strings: ThemeStrings) {
         self.index = index
         self.config = config
         self.bodies = bodies
@@ -55,11 +56,20 @@ struct ViewModels {
 
     /// The rendered body in this language, its page links leading to pages in this language.
     func body(_ file: String) -> String {
-        let html = translation(file).flatMap { bodies[$0.origin.file] } ?? bodies[file] ?? ""
-        return html.replacingOccurrences(of: config.basePath + Routes.languageSlot, with: config.basePath + prefix)
+        let pieces = translation(file).flatMap { bodies[$0.origin.file] } ?? bodies[file] ?? []
+        return pieces.joined(separator: config.basePath + prefix)
     }
 
     func date(_ date: CalendarDate) -> String { strings.date(date) }
+
+    /// `18.450` in German, `18,450` in English …
+    func number(_ value: Int) -> String { GermanFormat.grouped(value, separator: strings.text("thousandsSeparator")) }
+
+    /// A figure as readers of this language write numbers; small counts as "< 3".
+    func figure(_ indicator: Indicator) -> String {
+        Figures.display(indicator, minimumCount: config.minimumCount, grouping: strings.text("thousandsSeparator"),
+                        decimal: strings.text("decimalSeparator"))
+    }
 
     func stand(_ date: CalendarDate?) -> [String: Any] {
         guard let date else { return [:] }
@@ -145,7 +155,7 @@ struct ViewModels {
             "name": m.name, "kind": kindName(m.kind), "placeName": placeName(m), "url": url(Routes.municipality(m.slug)),
             "summary": translation(m.origin.file)?.summary ?? m.summary, "textLang": textLang(m.origin.file),
         ]
-        if let population = m.population { card["population"] = GermanFormat.grouped(population) }
+        if let population = m.population { card["population"] = number(population) }
         return card
     }
 
@@ -168,7 +178,7 @@ struct ViewModels {
     func factsTable(_ facts: Facts?) -> [String: Any]? {
         guard let facts, !facts.indicators.isEmpty else { return nil }
         let rows: [[String: Any]] = facts.indicators.map { indicator in
-            ["label": indicator.label, "value": Figures.display(indicator, minimumCount: config.minimumCount), "unit": indicator.unit,
+            ["label": indicator.label, "value": figure(indicator), "unit": indicator.unit,
              "year": String(indicator.year), "source": indicator.source]
         }
         return ["caption": strings.format("factsCaption", ["place": ownerName(facts.owner)]), "rows": rows,

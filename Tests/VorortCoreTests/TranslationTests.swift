@@ -1,0 +1,212 @@
+import Foundation
+import Testing
+@testable import VorortCore
+
+/// Translations: `<slug>.<lang>.md` beside the German file, pages under `/<lang>/`, German text with a note where
+/// a translation is missing, and findings for translations that are broken, orphaned or outdated.
+@Suite("Translations")
+struct TranslationTests {
+    static let languages = """
+        languages:
+          - code: en
+            name: English
+          - code: ar
+            name: العربية
+          - code: ls
+            lang: de-x-ls
+            name: Leichte Sprache
+
+        """
+
+    static func siteWithLanguages(extra: [String: String]) throws -> URL {
+        try TestSupport.minimalSite(extra: extra, replacing: [
+            "site.yml": TestSupport.minimalFiles["site.yml"]!.replacingOccurrences(of: "theme: standard\n", with: "theme: standard\n" + languages),
+        ])
+    }
+
+    static let englishOffer = """
+        ---
+        title: Language café
+        summary: Speak German together.
+        reviewed: 2026-03-01
+        ---
+        Every Monday. Questions? Ask the [advice service](../../../kreis/anlaufstellen/beratung.md).
+
+        """
+
+    static func render(_ root: URL) throws -> [String: String] {
+        let report = TestSupport.check(root)
+        let site = try #require(report.site, "\(report.diagnostics)")
+        var pages: [String: String] = [:]
+        for file in try Pipeline.render(site) {
+            if case .data(let data) = file.contents { pages[file.path] = String(decoding: data, as: UTF8.self) }
+        }
+        return pages
+    }
+
+    @Test func aTranslationIsPublishedInItsLanguageAndTheOthersFallBack() throws {
+        let root = try Self.siteWithLanguages(extra: [
+            "content/gemeinden/dorf/angebote/sprachcafe.en.md": Self.englishOffer,
+            "site.en.yml": """
+                title: Arriving in Test District
+                district: Test District
+                categories:
+                  sprache: {label: Language}
+                  sport: {label: Sport}
+                groups:
+                  Sprache und Bildung: Language and education
+                  Freizeit: Free time
+
+                """,
+        ])
+        defer { TestSupport.cleanUp(root) }
+        #expect(TestSupport.check(root).diagnostics.filter { $0.severity != .info && !$0.rule.hasPrefix("theme-strings") }.isEmpty)
+        let pages = try Self.render(root)
+        let route = "gemeinden/dorf/angebote/sprachcafe/"
+
+        let english = try #require(pages["en/\(route)index.html"])
+        #expect(english.contains("<html lang=\"en\" dir=\"ltr\">"))
+        #expect(english.contains("<h1>Language café</h1>"))
+        #expect(!english.contains("fallback-note"))
+        #expect(english.contains("href=\"/ankommen/en/kreis/anlaufstellen/beratung/\">advice service</a>"), "links stay in the reader's language")
+        #expect(english.contains("<link rel=\"canonical\" href=\"https://example.org/ankommen/en/\(route)\">"))
+        #expect(english.contains("<link rel=\"alternate\" hreflang=\"de\" href=\"https://example.org/ankommen/\(route)\">"))
+        #expect(english.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/ankommen/en/\(route)\">"))
+        #expect(!english.contains("hreflang=\"ar\" href=\"https://example.org/ankommen/ar/\(route)\">"), "no alternate for a page only in German")
+        #expect(english.contains("<link rel=\"alternate\" hreflang=\"x-default\""))
+        #expect(english.contains("<a class=\"site-title\" href=\"/ankommen/en/\">Arriving in Test District</a>"))
+        #expect(english.contains("hreflang=\"en\" dir=\"ltr\" aria-current=\"true\">English</a>"))
+        #expect(english.contains("href=\"/ankommen/ar/\(route)\" lang=\"ar\" hreflang=\"ar\" dir=\"rtl\">العربية</a>"))
+
+        let arabic = try #require(pages["ar/\(route)index.html"])
+        #expect(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        #expect(arabic.contains("<p class=\"fallback-note\" role=\"note\">"), "untranslated pages say so")
+        #expect(arabic.contains("<h1 lang=\"de\" dir=\"ltr\">Sprachcafé</h1>"), "German text is marked as German")
+        #expect(arabic.contains("<link rel=\"canonical\" href=\"https://example.org/ankommen/\(route)\">"), "the German page is the original")
+
+        let german = try #require(pages["\(route)index.html"])
+        #expect(german.contains("<html lang=\"de\" dir=\"ltr\">"))
+        #expect(!german.contains("fallback-note"))
+        #expect(german.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/ankommen/en/\(route)\">"))
+        #expect(german.contains("<h1>Sprachcafé</h1>"))
+
+        // On the English municipality page the English offer card is English, the German municipality text is marked.
+        let municipality = try #require(pages["en/gemeinden/dorf/index.html"])
+        #expect(municipality.contains("<a href=\"/ankommen/en/\(route)\">Language café</a>"))
+        #expect(municipality.contains("<p class=\"lead\" lang=\"de\" dir=\"ltr\">Ein Dorf.</p>"))
+        #expect(municipality.contains(">Language</a>"), "category labels from site.en.yml")
+
+        let sitemap = try #require(pages["sitemap.xml"])
+        #expect(sitemap.contains("<loc>https://example.org/ankommen/en/\(route)</loc>"))
+        #expect(!sitemap.contains("<loc>https://example.org/ankommen/ar/\(route)</loc>"), "fallback pages are not listed")
+        #expect(pages["404.html"] != nil && pages["en/404.html"] == nil)
+
+        let feed = try #require(pages["en/geschichten/feed.xml"])
+        #expect(feed.contains("xml:lang=\"en\""))
+        #expect(pages["ar/geschichten/feed.xml"]?.contains("xml:lang=\"ar\"") == true)
+    }
+
+    @Test func brokenOrphanedUnlistedAndOutdatedTranslationsAreReportedAtTheirLine() throws {
+        let root = try Self.siteWithLanguages(extra: [
+            // `category` belongs to the original; `reviewed` is before the original's 2026-02-01.
+            "content/gemeinden/dorf/angebote/sprachcafe.en.md": "---\ntitle: Language café\nsummary: Speak.\ncategory: Sport\nreviewed: 2026-01-15\n---\n",
+            "content/gemeinden/dorf/angebote/sprachcafe.ar.md": "---\ntitle: مقهى اللغة\nsummary: نتحدث.\n---\n",
+            "content/gemeinden/dorf/angebote/gibt-es-nicht.en.md": "---\ntitle: Nothing\nsummary: Nothing.\nreviewed: 2026-03-01\n---\n",
+            "content/gemeinden/dorf/angebote/sprachcafe.fr.md": "---\ntitle: Café des langues\n---\n",
+            "content/kreis/index.en.md": "---\ntitle: Welcome\nsummary: All about arriving.\nreviewed: 2026-01-15\n---\n",
+        ])
+        defer { TestSupport.cleanUp(root) }
+        let report = TestSupport.check(root)
+        let unknown = try #require(report.findings("unknown-key").first { $0.file.hasSuffix("sprachcafe.en.md") })
+        #expect(unknown.location.line == 4 && unknown.severity == .error)
+        #expect(unknown.message.contains("Original"))
+        let missing = try #require(report.findings("missing-field").first { $0.file.hasSuffix("sprachcafe.ar.md") })
+        #expect(missing.message.contains("reviewed"))
+        #expect(report.findings("translation-without-original").map(\.file) == ["content/gemeinden/dorf/angebote/gibt-es-nicht.en.md"])
+        #expect(report.findings("translation-language-unknown").map(\.severity) == [.warning])
+        // The district introduction has no review date, so its translation cannot be outdated.
+        #expect(report.findings("translation-outdated").isEmpty)
+
+        try TestSupport.write([
+            "content/gemeinden/dorf/angebote/sprachcafe.en.md": "---\ntitle: Language café\nsummary: Speak.\nreviewed: 2026-01-15\n---\n",
+            "content/gemeinden/dorf/angebote/sprachcafe.ar.md": "---\ntitle: مقهى اللغة\nsummary: نتحدث.\nreviewed: 2026-02-01\n---\n",
+        ], under: root)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("content/gemeinden/dorf/angebote/gibt-es-nicht.en.md"))
+        let second = TestSupport.check(root)
+        let outdated = try #require(second.findings("translation-outdated").first)
+        #expect(outdated.file == "content/gemeinden/dorf/angebote/sprachcafe.en.md")
+        #expect(outdated.location.line == 4 && outdated.severity == .warning)
+        #expect(outdated.hint.contains("reviewed: 2026-02-01"))
+        #expect(second.findings("translation-outdated").count == 1, "a translation reviewed on the original's day is current")
+        #expect(!second.diagnostics.hasErrors)
+    }
+
+    @Test func leichteSpracheIsLintedLikeGermanOtherLanguagesAreNot() throws {
+        let root = try Self.siteWithLanguages(extra: [
+            "content/gemeinden/dorf/angebote/sprachcafe.ls.md": "---\ntitle: Sprach-Café\nsummary: Hier sprechen Asylanten Deutsch.\nreviewed: 2026-03-01\n---\n",
+            "content/gemeinden/dorf/angebote/sprachcafe.en.md": "---\ntitle: Language café\nsummary: Asylanten is not an English word.\nreviewed: 2026-03-01\n---\n",
+        ])
+        defer { TestSupport.cleanUp(root) }
+        let report = TestSupport.check(root)
+        let lint = report.diagnostics.filter { $0.rule == "asylant" }
+        #expect(lint.map(\.file) == ["content/gemeinden/dorf/angebote/sprachcafe.ls.md"])
+        #expect(lint.first?.location.line == 3)
+    }
+
+    @Test func languagesInSiteYmlAreValidated() throws {
+        let root = try TestSupport.minimalSite(replacing: [
+            "site.yml": TestSupport.minimalFiles["site.yml"]!.replacingOccurrences(of: "theme: standard\n", with: """
+                theme: standard
+                languages:
+                  - {code: en, name: English}
+                  - {code: en, name: Englisch}
+                  - {code: EN-gb, name: British}
+                  - {code: de, name: Deutsch}
+                  - {code: fa, name: فارسی}
+
+                """),
+        ])
+        defer { TestSupport.cleanUp(root) }
+        let report = TestSupport.check(root)
+        #expect(report.findings("duplicate-slug").map(\.location.line) == [8, 10], "a second `en`, and the site language itself")
+        #expect(report.findings("invalid-value").map(\.location.line) == [9])
+        #expect(Language.defaultDirection(of: "fa") == .rtl && Language.defaultDirection(of: "ckb-IQ") == .rtl, "right to left without saying so")
+        #expect(Language.defaultDirection(of: "tr") == .ltr)
+    }
+
+    @Test func themeStringsAreCheckedForEveryListedLanguage() throws {
+        let root = try Self.siteWithLanguages(extra: [:])
+        defer { TestSupport.cleanUp(root) }
+        let strings = root.appendingPathComponent("themes/standard/strings")
+        try FileManager.default.removeItem(at: strings.appendingPathComponent("ar.yml"))
+        var english = try String(contentsOf: strings.appendingPathComponent("en.yml"), encoding: .utf8)
+        english = english.replacingOccurrences(of: "\nskipLink:", with: "\nskipLinx:")
+        english = english.components(separatedBy: "\n").map { $0.hasPrefix("offersIn:") ? "offersIn: \"Offers in {{name}\"" : $0 }.joined(separator: "\n")
+        try english.write(to: strings.appendingPathComponent("en.yml"), atomically: true, encoding: .utf8)
+
+        let report = TestSupport.check(root)
+        let missing = report.findings("theme-strings-missing")
+        #expect(missing.contains { $0.file.hasSuffix("strings/ar.yml") && $0.severity == .warning })
+        #expect(missing.contains { $0.file.hasSuffix("strings/en.yml") && $0.message.contains("`skipLink`") })
+        #expect(report.findings("unknown-key").contains { $0.file.hasSuffix("strings/en.yml") && $0.message.contains("skipLinx") })
+        #expect(report.findings("template-syntax").contains { $0.file.hasSuffix("strings/en.yml") && $0.severity == .error })
+
+        // Without the site language's own words no page could be labelled: an error.
+        try FileManager.default.removeItem(at: strings.appendingPathComponent("de.yml"))
+        #expect(TestSupport.check(root).findings("theme-strings-missing").contains { $0.file.hasSuffix("strings/de.yml") && $0.severity == .error })
+    }
+
+    @Test func placeholdersAreFilledWhereTheWordsAreUsed() throws {
+        let strings = ThemeStrings(values: ["offersIn": "Angebote in {{name}}", "dateFormat": "{{day}}. {{month}} {{year}}"],
+                                   months: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"])
+        #expect(strings.date(CalendarDate(year: 2026, month: 3, day: 5)!) == "5. März 2026")
+        #expect(strings.format("offersIn", ["name": "Dorf"]) == "Angebote in Dorf")
+        // In a template, the placeholder takes its value from where the word stands, escaped like any other value.
+        var library = MustacheLibrary()
+        try library.register("<h2>{{t.offersIn}}</h2>", named: "x")
+        let html = library.render(["t": strings.templateTable(), "name": "<Dorf>"], withTemplate: "x")
+        #expect(html == "<h2>Angebote in &lt;Dorf&gt;</h2>")
+    }
+}
+
+import Mustache
