@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import VorortCore
 
@@ -148,6 +151,55 @@ struct SampleSiteEndToEndTests {
         }
         let guideline = Self.built.files["seiten/leitfaden-sprache/index.html"] ?? ""
         #expect(guideline.contains("<p>Besser: "))
+    }
+
+    /// Every page offers every language, says which language it is in, and names its translations for search engines.
+    @Test func everyPageHasTheLanguageSwitcherAndAlternates() throws {
+        let config = try #require(Self.built.report.site?.config)
+        #expect(config.translationLanguages.map(\.code) == ["en", "ar", "uk", "tr", "ls"])
+        for (path, html) in htmlPages where path != "404.html" {
+            let switcher = html.components(separatedBy: "class=\"language-nav\"").dropFirst().first?.components(separatedBy: "</nav>").first ?? ""
+            #expect(switcher.components(separatedBy: "<li><a ").count - 1 == 6, "six languages in \(path)")
+            #expect(switcher.components(separatedBy: "aria-current=\"true\"").count - 1 == 1, "the current language marked in \(path)")
+            // Page data must not shadow the switcher's (a contact point's own `languages` once did).
+            #expect(config.languages.allSatisfy { switcher.contains("lang=\"\($0.tag)\" hreflang=\"\($0.tag)\" dir=\"\($0.direction.rawValue)\"") }, "\(path)")
+            #expect(html.contains("<link rel=\"alternate\" hreflang=\"x-default\""), "\(path)")
+            let folder = String(path.split(separator: "/").first ?? "")
+            let language = config.translationLanguage(folder)
+            let translated = !html.contains("class=\"fallback-note\"")
+            // A page lists itself among its alternates exactly when its text is in its language.
+            #expect(html.contains("<link rel=\"alternate\" hreflang=\"\(language?.tag ?? "de")\"") == translated, "\(path)")
+        }
+    }
+
+    @Test func arabicPagesRunRightToLeftAndUntranslatedTextIsMarkedGerman() throws {
+        let home = try #require(Self.built.files["ar/index.html"])
+        #expect(home.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        #expect(!home.contains("fallback-note"), "the home page is translated into Arabic")
+        // Translated municipality pages, a translated offer, and an offer that is only in German.
+        for slug in ["auenstein", "birkenfelde", "dornhagen", "falkenried", "hohenmoor", "lindenbrueck", "weidental"] {
+            let page = try #require(Self.built.files["ar/gemeinden/\(slug)/index.html"])
+            #expect(!page.contains("fallback-note"), "\(slug)")
+            #expect(page.contains("<p class=\"lead\">"), "the translated summary is not marked German in \(slug)")
+        }
+        let offer = try #require(Self.built.files["ar/kreis/angebote/integrationskurse/index.html"])
+        #expect(!offer.contains("fallback-note") && offer.contains("<h1>"))
+        let german = try #require(Self.built.files["ar/kreis/angebote/kulturloge/index.html"])
+        #expect(german.contains("<p class=\"fallback-note\" role=\"note\">"))
+        #expect(german.contains("<h1 lang=\"de\" dir=\"ltr\">"))
+        #expect(german.contains("<link rel=\"canonical\" href=\"https://www.landkreis-lindenbrueck.de/integration/kreis/angebote/kulturloge/\">"))
+        // Links inside a translated text lead to pages in the same language.
+        #expect(home.contains("href=\"/integration/ar/kreis/anlaufstellen/migrationsberatung/\""))
+        #expect(!home.contains("href=\"/integration/kreis/anlaufstellen/migrationsberatung/\""))
+    }
+
+    @Test func eachLanguageHasItsStoriesFeed() throws {
+        for code in ["", "en/", "ar/", "uk/", "tr/", "ls/"] {
+            let feed = try #require(Self.built.files["\(code)geschichten/feed.xml"], "feed for \(code)")
+            let tag = code.isEmpty ? "de" : code == "ls/" ? "de-x-ls" : String(code.dropLast())
+            #expect(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(tag)\">"))
+            #expect(try XMLDocument(xmlString: feed).rootElement()?.name == "feed")
+        }
     }
 
     @Test func homePageSitemapRobotsAnd404() throws {

@@ -450,9 +450,10 @@ struct SiteRenderer: Sendable {
             "footerPages": footerPages,
             "textLang": models.textLang(translated: !fallback),
             "originalLang": site.tag,
+            "originalDir": site.direction.rawValue,
         ]
         if !config.translationLanguages.isEmpty, route != Routes.notFound {
-            context["languages"] = config.languages.map { language -> [String: Any] in
+            context["languageLinks"] = config.languages.map { language -> [String: Any] in
                 ["name": language.name, "lang": language.tag, "dir": language.direction.rawValue,
                  "url": config.basePath + Routes.languagePrefix(language, site: site) + route, "current": language == models.language]
             }
