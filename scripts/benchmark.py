@@ -26,6 +26,8 @@ def sample_offers():
     """The sample's municipal offers as (text, category line) templates."""
     texts = []
     for path in sorted((ROOT / "content" / "gemeinden").glob("*/angebote/*.md")):
+        if path.name.count(".") > 1:
+            continue  # translations (`x.en.md`) hold only words; the generated offers are German originals
         texts.append(path.read_text(encoding="utf-8"))
     return texts
 
@@ -37,7 +39,7 @@ def generate(target: pathlib.Path, offers: int, per_municipality: int = 50):
     # The whole sample stays (district offers name its municipalities); generated municipalities are added.
     shutil.copytree(ROOT / "content", target / "content")
     texts = sample_offers()
-    contact_template = (ROOT / "content" / "kreis" / "anlaufstellen").glob("*.md")
+    contact_template = [p for p in (ROOT / "content" / "kreis" / "anlaufstellen").glob("*.md") if p.name.count(".") == 1]
     contact = next(iter(sorted(contact_template))).read_text(encoding="utf-8")
     municipalities = max(1, offers // per_municipality)
     written = 0
@@ -91,7 +93,13 @@ def main():
     parser.add_argument("--output-dir", default=None,
                         help="where the output folder is written (default: beside the generated site, on disk); "
                              "/dev/shm measures without the disk")
+    parser.add_argument("--with-search", action="store_true",
+                        help="let `vorort build` run Pagefind too (by default it is switched off: it is another program)")
+    parser.add_argument("--german-only", action="store_true",
+                        help="leave out the sample's translation languages (by default every page exists in six languages)")
     args = parser.parse_args()
+    if not args.with_search:
+        os.environ["VORORT_PAGEFIND"] = "none"
 
     for product in ["vorort", "vorort-benchmark"]:
         subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True,
@@ -101,7 +109,8 @@ def main():
     print(subprocess.run([str(ROOT / ".build" / "release" / "vorort-benchmark"), str(ROOT), "41"],
                          check=True, capture_output=True, text=True).stdout)
     print(f"machine: {os.cpu_count()} cores; median of {args.runs} runs; release build; "
-          f"output on {args.output_dir or 'the temporary folder (disk)'}")
+          f"output on {args.output_dir or 'the temporary folder (disk)'}; "
+          f"{'German only' if args.german_only else 'six languages'}; {'with' if args.with_search else 'without'} Pagefind")
     print(f"{'offers':>7} {'pages':>7} {'check s':>8} {'build s':>8} {'stages: check':>14} {'render':>7} {'write':>7} "
           f"{'ms/page':>8} {'pages/s':>8}")
     for offers in args.offers:
@@ -110,6 +119,9 @@ def main():
             site = pathlib.Path(tmp) / "site"
             site.mkdir()
             generate(site, offers)
+            if args.german_only:
+                config = (site / "site.yml").read_text(encoding="utf-8")
+                (site / "site.yml").write_text(re.sub(r"\nlanguages:\n(  .*\n)+", "\n", config), encoding="utf-8")
             output = pathlib.Path(out) / "output"
             check, _ = timed([binary, "check", "--site", str(site)], args.runs)
             build, stages = timed([binary, "build", "--site", str(site), "--output", str(output)], args.runs)

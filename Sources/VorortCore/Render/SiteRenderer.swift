@@ -154,7 +154,7 @@ struct SiteRenderer: Sendable {
     func render(_ kind: PageKind) throws -> (file: OutputFile, record: PageRecord?) {
         let page = pageContent(kind)
         let full = layoutContext(page).merging(page.context) { _, new in new }
-        let html = try theme.render(full, template: page.template)
+        let html = try theme.render(full, template: page.template, language: models.language.code)
         // Pages that only repeat the German text are left out of the sitemap: their canonical address is the German page.
         let record = page.route == Routes.notFound || isFallback(page) ? nil
             : PageRecord(route: models.prefix + page.route, lastModified: page.stand)

@@ -8,7 +8,9 @@ public struct Theme: Sendable {
         "offer-directory", "category", "contact-points", "stories", "not-found", "guideline", "figures", "search",
     ]
 
+    /// The templates as written, and per language with the theme's plain words put in (see `localised`).
     let library: MustacheLibrary
+    let libraries: [String: MustacheLibrary]
     /// The theme's own words by language code, gaps of translations filled with the site language's words.
     let strings: [String: ThemeStrings]
     /// Static files by path relative to `static/`, with their location on disk.
@@ -92,7 +94,12 @@ public struct Theme: Sendable {
         let strings = ThemeStrings.load(folder: themeURL.appendingPathComponent("strings"), themeFolder: themeFolder,
                                         site: site, translations: translations)
         diagnostics += strings.diagnostics
-        return (Theme(library: library, strings: strings.strings, staticFiles: files.sorted { $0.0 < $1.0 }), diagnostics)
+        var libraries: [String: MustacheLibrary] = [:]
+        if !diagnostics.hasErrors {
+            for (code, words) in strings.strings { libraries[code] = localised(sources, words: words) }
+        }
+        return (Theme(library: library, libraries: libraries, strings: strings.strings, staticFiles: files.sorted { $0.0 < $1.0 }),
+                diagnostics)
     }
 
     /// Names a template includes or extends: `{{> partial}}` and `{{< parent}}`.
@@ -137,9 +144,36 @@ public struct Theme: Sendable {
         return diagnostics
     }
 
-    /// Renders a template; the required templates were checked at load time, so a miss is a programming error reported as such.
-    func render(_ context: [String: Any], template: String) throws -> String {
-        guard let html = library.render(context, withTemplate: template) else {
+    /// The templates with every `{{t.key}}` whose word has no placeholder replaced by the word, HTML-escaped, once per
+    /// language: looking the words up while rendering cost a third of the render time.
+    static func localised(_ sources: [String: String], words: ThemeStrings) -> MustacheLibrary {
+        var library = MustacheLibrary()
+        for (name, source) in sources {
+            var out = ""
+            var rest = source[...]
+            while let open = rest.firstRange(of: "{{t.") {
+                let afterOpen = rest[open.upperBound...]
+                // `{{{t.key}}}` asks for the unescaped word: left to the template engine.
+                let isTriple = open.lowerBound > rest.startIndex && rest[rest.index(before: open.lowerBound)] == "{"
+                guard !isTriple, let close = afterOpen.firstRange(of: "}}"), let word = words.plainText(String(afterOpen[..<close.lowerBound])) else {
+                    out += rest[..<open.upperBound]
+                    rest = afterOpen
+                    continue
+                }
+                out += rest[..<open.lowerBound]
+                out += XML.escape(word)
+                rest = afterOpen[close.upperBound...]
+            }
+            out += rest
+            try? library.register(out, named: name)
+        }
+        return library
+    }
+
+    /// Renders a template in a language; the required templates were checked at load time, so a miss is a
+    /// programming error reported as such.
+    func render(_ context: [String: Any], template: String, language: String) throws -> String {
+        guard let html = (libraries[language] ?? library).render(context, withTemplate: template) else {
             throw BuildError.internalError("Die Vorlage `\(template)` fehlt im Theme.")
         }
         return html

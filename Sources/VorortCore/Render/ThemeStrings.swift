@@ -47,11 +47,24 @@ struct ThemeStrings: Sendable {
 
     func text(_ key: String) -> String { values[key] ?? key }
 
+    /// The word when it has no placeholder, for putting it into the templates once.
+    func plainText(_ key: String) -> String? { table.plain[key] as? String }
+
     /// Fills `{{name}}`-style placeholders with the given values.
     func format(_ key: String, _ arguments: [String: String]) -> String {
-        var result = text(key)
-        for (name, value) in arguments { result = result.replacingOccurrences(of: "{{\(name)}}", with: value) }
-        return result
+        // Scanned by hand: Foundation's replacingOccurrences was a hot spot, called for every place name on every page.
+        let template = text(key)
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstRange(of: "{{") {
+            result += rest[..<open.lowerBound]
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.firstRange(of: "}}") else { break }
+            let name = String(afterOpen[..<close.lowerBound])
+            result += arguments[name] ?? "{{\(name)}}"
+            rest = afterOpen[close.upperBound...]
+        }
+        return result + rest
     }
 
     /// "16. November 2026", "16 November 2026", "16 Kasım 2026" …
@@ -60,10 +73,11 @@ struct ThemeStrings: Sendable {
         return format("dateFormat", ["day": String(date.day), "month": month, "year": String(date.year)])
     }
 
-    /// The table templates read as `{{t.key}}`. Words with placeholders become lambdas, which the template engine
+    /// The words templates still read as `{{t.key}}` while rendering: the plain words are already in the
+    /// templates (`Theme.localised`). Words with placeholders become lambdas, which the template engine
     /// escapes and then fills from the context they are used in (`{{t.offersIn}}` → "Angebote in Auenstein").
     func templateTable() -> [String: Any] {
-        var result = table.plain
+        var result: [String: Any] = [:]
         for (key, value) in table.withPlaceholders { result[key] = MustacheLambda { value } }
         return result
     }

@@ -20,7 +20,14 @@ struct ViewModels {
         prefix = Routes.languagePrefix(language, site: config.siteLanguage)
         siteTexts = index.content.siteTexts[language.code]
         originalMark = " lang=\"\(config.siteLanguage.tag)\" dir=\"\(config.siteLanguage.direction.rawValue)\""
+        let kinds = [MunicipalityKind.stadt: strings.text("town"), .gemeinde: strings.text("municipality")]
+        placeNames = Dictionary(index.content.municipalities.map { m in
+            (m.slug, strings.format("placeName", ["kind": kinds[m.kind] ?? m.kind.rawValue, "name": m.name]))
+        }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// "Stadt Auenstein" in this language, by slug: worked out once, used on nearly every page.
+    private let placeNames: [String: String]
 
     /// `""` for the site language, `en/` for English.
     let prefix: String
@@ -87,11 +94,11 @@ struct ViewModels {
         switch owner {
         case .district: districtName
         case .municipality(let slug):
-            index.municipalitiesBySlug[slug].map { placeName($0) } ?? slug
+            placeNames[slug] ?? slug
         }
     }
 
-    func placeName(_ m: Municipality) -> String { strings.format("placeName", ["kind": kindName(m.kind), "name": m.name]) }
+    func placeName(_ m: Municipality) -> String { placeNames[m.slug] ?? m.name }
 
     func title(_ offer: Offer) -> String { translation(offer.origin.file)?.title ?? offer.title }
     func summary(_ offer: Offer) -> String { translation(offer.origin.file)?.summary ?? offer.summary }
