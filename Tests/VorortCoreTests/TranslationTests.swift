@@ -191,6 +191,13 @@ struct TranslationTests {
         #expect(report.findings("unknown-key").contains { $0.file.hasSuffix("strings/en.yml") && $0.message.contains("skipLinx") })
         #expect(report.findings("template-syntax").contains { $0.file.hasSuffix("strings/en.yml") && $0.severity == .error })
 
+        // A template asking for a word that does not exist would show nothing there.
+        let page = root.appendingPathComponent("themes/standard/templates/page.mustache")
+        try (try String(contentsOf: page, encoding: .utf8)).replacingOccurrences(of: "<article>", with: "<article>\n<p>{{t.nichtDa}}</p>")
+            .write(to: page, atomically: true, encoding: .utf8)
+        let unknownWord = try #require(TestSupport.check(root).findings("template-syntax").first { $0.file.hasSuffix("templates/page.mustache") })
+        #expect(unknownWord.location.line == 3 && unknownWord.location.column == 4 && unknownWord.message.contains("t.nichtDa"))
+
         // Without the site language's own words no page could be labelled: an error.
         try FileManager.default.removeItem(at: strings.appendingPathComponent("de.yml"))
         #expect(TestSupport.check(root).findings("theme-strings-missing").contains { $0.file.hasSuffix("strings/de.yml") && $0.severity == .error })

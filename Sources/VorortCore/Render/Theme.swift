@@ -94,6 +94,9 @@ public struct Theme: Sendable {
         let strings = ThemeStrings.load(folder: themeURL.appendingPathComponent("strings"), themeFolder: themeFolder,
                                         site: site, translations: translations)
         diagnostics += strings.diagnostics
+        if let words = strings.strings[site.code] {
+            diagnostics += unknownWords(in: sources, words: words, folder: "\(themeFolder)/templates", stringsFile: "\(themeFolder)/strings/\(site.code).yml")
+        }
         var libraries: [String: MustacheLibrary] = [:]
         if !diagnostics.hasErrors {
             for (code, words) in strings.strings { libraries[code] = localised(sources, words: words) }
@@ -168,6 +171,30 @@ public struct Theme: Sendable {
             try? library.register(out, named: name)
         }
         return library
+    }
+
+    /// A `{{t.key}}` without an entry in the strings file would render as nothing: reported at its line.
+    static func unknownWords(in sources: [String: String], words: ThemeStrings, folder: String, stringsFile: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            for (number, line) in source.lines.enumerated() {
+                var rest = line[...]
+                while let open = rest.firstRange(of: "{{t.") {
+                    let afterOpen = rest[open.upperBound...]
+                    guard let close = afterOpen.firstRange(of: "}}") else { break }
+                    let key = String(afterOpen[..<close.lowerBound]).trimmed
+                    if !words.keys.contains(key) {
+                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                        diagnostics.append(Diagnostic(
+                            file: "\(folder)/\(name).mustache", location: SourceLocation(line: number + 1, column: column), severity: .error,
+                            rule: "template-syntax", message: "Das Wort `t.\(key)` gibt es in `\(stringsFile)` nicht; an seiner Stelle stünde nichts.",
+                            hint: "Prüfe die Schreibweise oder ergänze `\(key): …` in `\(stringsFile)` und den Dateien der anderen Sprachen."))
+                    }
+                    rest = afterOpen[close.upperBound...]
+                }
+            }
+        }
+        return diagnostics
     }
 
     /// Renders a template in a language; the required templates were checked at load time, so a miss is a
