@@ -4,15 +4,7 @@ import Testing
 
 @Suite("Rendering")
 struct RenderTests {
-    func build(_ root: URL) throws -> [String: String] {
-        let report = TestSupport.check(root)
-        let site = try #require(report.site, "\(report.diagnostics)")
-        var files: [String: String] = [:]
-        for file in try Pipeline.render(site) {
-            if case .data(let data) = file.contents { files[file.path] = String(decoding: data, as: UTF8.self) }
-        }
-        return files
-    }
+    func build(_ root: URL) throws -> [String: String] { try TestSupport.renderedFiles(root) }
 
     @Test func frontMatterTextIsEscapedEverywhere() throws {
         let root = try TestSupport.minimalSite(replacing: [

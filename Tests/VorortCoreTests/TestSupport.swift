@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import VorortCore
 
 /// Paths and helpers shared by the tests.
@@ -130,6 +131,17 @@ enum TestSupport {
 
     static func check(_ root: URL) -> CheckReport {
         Pipeline.check(siteRoot: root)
+    }
+
+    /// Checks and renders a site in memory: every text file of the output by its path.
+    static func renderedFiles(_ root: URL) throws -> [String: String] {
+        let report = check(root)
+        let site = try #require(report.site, "\(report.diagnostics)")
+        var files: [String: String] = [:]
+        for file in try Pipeline.render(site) {
+            if case .data(let data) = file.contents { files[file.path] = String(decoding: data, as: UTF8.self) }
+        }
+        return files
     }
 
     /// Runs the vorort executable and returns its exit status and output.

@@ -34,16 +34,6 @@ struct TranslationTests {
 
         """
 
-    static func render(_ root: URL) throws -> [String: String] {
-        let report = TestSupport.check(root)
-        let site = try #require(report.site, "\(report.diagnostics)")
-        var pages: [String: String] = [:]
-        for file in try Pipeline.render(site) {
-            if case .data(let data) = file.contents { pages[file.path] = String(decoding: data, as: UTF8.self) }
-        }
-        return pages
-    }
-
     @Test func aTranslationIsPublishedInItsLanguageAndTheOthersFallBack() throws {
         let root = try Self.siteWithLanguages(extra: [
             "content/gemeinden/dorf/angebote/sprachcafe.en.md": Self.englishOffer,
@@ -61,7 +51,7 @@ struct TranslationTests {
         ])
         defer { TestSupport.cleanUp(root) }
         #expect(TestSupport.check(root).diagnostics.filter { $0.severity != .info && !$0.rule.hasPrefix("theme-strings") }.isEmpty)
-        let pages = try Self.render(root)
+        let pages = try TestSupport.renderedFiles(root)
         let route = "gemeinden/dorf/angebote/sprachcafe/"
 
         let english = try #require(pages["en/\(route)index.html"])
