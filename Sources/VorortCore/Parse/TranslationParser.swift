@@ -57,7 +57,12 @@ enum TranslationParser {
     }
 
     private static func unlistedLanguage(_ language: String, file: String, config: SiteConfig?) -> Diagnostic {
-        Diagnostic(file: file, location: .start, severity: .warning, rule: "translation-language-unknown",
+        if language == config?.language {
+            return Diagnostic(file: file, location: .start, severity: .warning, rule: "translation-language-unknown",
+                message: "`\(language)` ist die Sprache der Website selbst; diese Datei wird nicht veröffentlicht.",
+                hint: "Der Text in der Sprache der Website steht in der Datei ohne Sprachkürzel (`sprachcafe.md`, `site.yml`).")
+        }
+        return Diagnostic(file: file, location: .start, severity: .warning, rule: "translation-language-unknown",
             message: "Die Sprache `\(language)` steht nicht unter `languages:` in `site.yml`; die Übersetzung wird nicht veröffentlicht.",
             hint: config?.translationLanguages.isEmpty == false
                 ? "Trage die Sprache in `site.yml` ein (`- {code: \(language), name: …}`) oder prüfe das Kürzel im Dateinamen; bekannt sind \(config!.translationLanguages.map { "`\($0.code)`" }.joined(separator: ", "))."
