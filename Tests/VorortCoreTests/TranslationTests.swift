@@ -134,6 +134,39 @@ struct TranslationTests {
         #expect(!second.diagnostics.hasErrors)
     }
 
+    @Test func contactPointsPagesAndSiteTextsAreTranslatedToo() throws {
+        let root = try Self.siteWithLanguages(extra: [
+            "content/kreis/anlaufstellen/beratung.en.md": """
+                ---
+                name: Migration advice
+                responsibilities: [Residence, Work]
+                reviewed: 2026-03-01
+                ---
+                We help with everything about residence and work.
+
+                """,
+            "content/seiten/impressum.en.md": "---\ntitle: Legal notice\nreviewed: 2026-03-01\n---\nTest District, District Office 1.\n",
+            "site.en.yml": "title: Arriving in Test District\ncategories:\n  sprache: {label: Language}\n  kochen: {label: Cooking}\n",
+        ])
+        defer { TestSupport.cleanUp(root) }
+        let report = TestSupport.check(root)
+        let unknownCategory = try #require(report.findings("unknown-reference").first)
+        #expect(unknownCategory.file == "site.en.yml" && unknownCategory.location.line == 4)
+        #expect(report.findings("translation-incomplete").first?.message.contains("sport") == true)
+
+        try TestSupport.write(["site.en.yml": "title: Arriving in Test District\ncategories:\n  sprache: {label: Language}\n"], under: root)
+        let pages = try TestSupport.renderedFiles(root)
+        let point = try #require(pages["en/kreis/anlaufstellen/beratung/index.html"])
+        #expect(point.contains("<h1>Migration advice</h1>") && point.contains("<li>Residence</li>"))
+        #expect(point.contains("<p>We help with everything about residence and work.</p>"))
+        #expect(point.contains("<span lang=\"de\" dir=\"ltr\">Landkreis Test</span>"), "the organisation stays German and says so")
+        let offer = try #require(pages["en/gemeinden/dorf/angebote/sprachcafe/index.html"])
+        #expect(offer.contains(">Migration advice</a>"), "the offer's contact shows the translated name")
+        #expect(pages["en/seiten/impressum/index.html"]?.contains("<h1>Legal notice</h1>") == true)
+        #expect(pages["en/index.html"]?.contains(">Legal notice</a>") == true, "the footer links the translated page")
+        #expect(pages["ar/index.html"]?.contains("<a href=\"/ankommen/ar/seiten/impressum/\" lang=\"de\" dir=\"ltr\">Impressum</a>") == true)
+    }
+
     @Test func leichteSpracheIsLintedLikeGermanOtherLanguagesAreNot() throws {
         let root = try Self.siteWithLanguages(extra: [
             "content/gemeinden/dorf/angebote/sprachcafe.ls.md": "---\ntitle: Sprach-Café\nsummary: Hier sprechen Asylanten Deutsch.\nreviewed: 2026-03-01\n---\n",
