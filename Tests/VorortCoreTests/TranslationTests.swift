@@ -200,6 +200,17 @@ struct TranslationTests {
         #expect(Language.defaultDirection(of: "tr") == .ltr)
     }
 
+    @Test func aRunawayLanguageListIsRefused() throws {
+        let list = (0..<41).map { index in "  - {code: \(["a", "b", "c"][index / 26 % 3])\(String(UnicodeScalar(97 + index % 26)!))x, name: L\(index)}" }
+        let root = try TestSupport.minimalSite(replacing: [
+            "site.yml": TestSupport.minimalFiles["site.yml"]!.replacingOccurrences(of: "theme: standard\n", with: "theme: standard\nlanguages:\n" + list.joined(separator: "\n") + "\n"),
+        ])
+        defer { TestSupport.cleanUp(root) }
+        let report = TestSupport.check(root)
+        #expect(report.findings("invalid-value").contains { $0.file == "site.yml" && $0.message.contains("höchstens 40") })
+        #expect(report.findings("duplicate-slug").isEmpty, "the 41 codes are all different")
+    }
+
     @Test func themeStringsAreCheckedForEveryListedLanguage() throws {
         let root = try Self.siteWithLanguages(extra: [:])
         defer { TestSupport.cleanUp(root) }

@@ -2,6 +2,9 @@ import Foundation
 
 /// Reads `site.yml` into a `SiteConfig`.
 enum SiteConfigParser {
+    /// More translation languages than any German district publishes in.
+    static let maximumLanguages = 40
+
     static func parse(_ file: SourceFile) -> (config: SiteConfig?, diagnostics: [Diagnostic]) {
         let collector = DiagnosticCollector(file: file.path)
         let (node, ok) = YAMLDocument.parse(file.text, firstLine: 1, into: collector)
@@ -61,8 +64,15 @@ enum SiteConfigParser {
         let languageName = reader.text("languageName", example: "Deutsch")
         var seenCodes: [String: SourceLocation] = [:]
         if let language { seenCodes[language.value] = language.location }
-        let translationLanguages = reader.mapList("languages", itemName: "Sprache") { item -> Language? in
+        var translationLanguages = reader.mapList("languages", itemName: "Sprache") { item -> Language? in
             readLanguage(item, seen: &seenCodes, collector: collector)
+        }
+        // Every language repeats every page: a list gone wrong must not make the build write millions of files.
+        if translationLanguages.count > maximumLanguages {
+            collector.error("invalid-value", at: reader.location,
+                "`languages` nennt \(translationLanguages.count) Sprachen; vorort veröffentlicht höchstens \(maximumLanguages).",
+                hint: "Nenne nur die Sprachen, in die wirklich übersetzt wird.")
+            translationLanguages = []
         }
         reader.finish()
         if let language, !ContentPath.isLanguageCode(language.value) {
