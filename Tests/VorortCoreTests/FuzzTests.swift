@@ -49,6 +49,11 @@ struct FuzzTests {
         return String(String.UnicodeScalarView(scalars))
     }
 
+    static let config = SiteConfig(
+        district: "Landkreis Test", title: "Test", description: nil, baseURL: "https://example.org/", basePath: "/", language: "de",
+        siteLanguage: Language(code: "de", tag: "de", name: "Deutsch", direction: .ltr),
+        translationLanguages: [Language(code: "en", tag: "en", name: "English", direction: .ltr)], theme: "standard", categories: [])
+
     @Test func mutatedDocumentsNeverCrashOrHang() throws {
         let environment = ProcessInfo.processInfo.environment
         let iterations = environment["VORORT_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 400
@@ -57,7 +62,7 @@ struct FuzzTests {
         let seeds = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map {
             (name: $0, text: try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8))
         }
-        #expect(seeds.count >= 5)
+        #expect(seeds.count >= 6)
         let matcher = WordingMatcher(rules: RuleSet.load(siteRoot: nil).ruleSet.rules)
         var slowest: Duration = .zero
         for iteration in 0..<iterations {
@@ -66,10 +71,16 @@ struct FuzzTests {
             let clock = ContinuousClock.now
             let isYAML = seed.name.hasSuffix(".yml")
             let role: ContentRole = isYAML ? .facts(.municipality("dorf")) : .offer(.municipality("dorf"), slug: "fuzz")
-            let file = SourceFile(path: "content/gemeinden/dorf/fuzz", text: text)
+            let file = SourceFile(path: isYAML ? "content/gemeinden/dorf/zahlen.yml" : "content/gemeinden/dorf/angebote/fuzz.md", text: text)
             var loaded = LoadedSite(root: URL(fileURLWithPath: "/nonexistent"))
             loaded.content = [(role, file)]
-            let (content, _) = ContentParser.parse(loaded, language: "de")
+            var (content, _) = ContentParser.parse(loaded, language: "de")
+            if !isYAML {
+                // The same text read as the English translation of the offer.
+                loaded.translations = [(role, "en", SourceFile(path: "content/gemeinden/dorf/angebote/fuzz.en.md", text: text))]
+                let translated = TranslationParser.parse(loaded, config: Self.config)
+                content.translations = TranslationChecker.check(translated.translations, content: content, originalFiles: []).table
+            }
             _ = BodyRenderer.render(SiteIndex(content: content, config: nil), assets: [])
             _ = Markdown.render(MarkdownSource(text: text, firstLine: 1)) { _ in .keep }
             let kind: LintInput.Kind = isYAML ? .yaml : .markdown(frontMatterEnd: FrontMatter.closingLine(of: text) ?? 1)
