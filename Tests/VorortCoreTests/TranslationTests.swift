@@ -65,6 +65,8 @@ struct TranslationTests {
         #expect(!english.contains("hreflang=\"ar\" href=\"https://example.org/ankommen/ar/\(route)\">"), "no alternate for a page only in German")
         #expect(english.contains("<link rel=\"alternate\" hreflang=\"x-default\""))
         #expect(english.contains("<a class=\"site-title\" href=\"/ankommen/en/\">Arriving in Test District</a>"))
+        // The date the translation was compared with the original, in English.
+        #expect(english.contains("<time datetime=\"2026-03-01\">1 March 2026</time>"))
         #expect(english.contains("hreflang=\"en\" dir=\"ltr\" aria-current=\"true\">English</a>"))
         #expect(english.contains("href=\"/ankommen/ar/\(route)\" lang=\"ar\" hreflang=\"ar\" dir=\"rtl\">العربية</a>"))
 
@@ -79,6 +81,7 @@ struct TranslationTests {
         #expect(!german.contains("fallback-note"))
         #expect(german.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/ankommen/en/\(route)\">"))
         #expect(german.contains("<h1>Sprachcafé</h1>"))
+        #expect(german.contains("<time datetime=\"2026-02-01\">1. Februar 2026</time>"))
 
         // On the English municipality page the English offer card is English, the German municipality text is marked.
         let municipality = try #require(pages["en/gemeinden/dorf/index.html"])

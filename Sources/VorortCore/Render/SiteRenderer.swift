@@ -176,7 +176,7 @@ struct SiteRenderer: Sendable {
             let district = content.district
             let translated = district.flatMap { models.translation($0.origin.file) }
             return PageContent(route: Routes.home, template: "home", title: translated?.title ?? district?.title ?? models.siteTitle,
-                description: translated?.summary ?? district?.summary ?? models.siteDescription, stand: district?.reviewed, context: [
+                description: translated?.summary ?? district?.summary ?? models.siteDescription, stand: models.reviewed(district?.origin.file, original: district?.reviewed), context: [
                     "intro": models.body(district?.origin.file ?? ""),
                     "summary": translated?.summary ?? district?.summary ?? "",
                     "municipalities": content.municipalities.map(models.municipalityCard),
@@ -225,7 +225,8 @@ struct SiteRenderer: Sendable {
             if hasCalendar(owner) { context["calendarURL"] = models.fileURL(Calendar.file(for: owner)) }
             let name = models.placeName(m)
             return PageContent(route: Routes.municipality(m.slug), template: "municipality", title: name,
-                crumbs: [home, (t("municipalities"), Routes.municipalities)], description: summary, stand: m.reviewed, context: context,
+                crumbs: [home, (t("municipalities"), Routes.municipalities)], description: summary,
+                stand: models.reviewed(m.origin.file, original: m.reviewed), context: context,
                 searchKind: models.kindName(m.kind), searchFilters: [(t("filterPlace"), name)], file: m.origin.file)
 
         case .offer(let position):
@@ -253,7 +254,7 @@ struct SiteRenderer: Sendable {
             if offer.recurrence != nil { context["calendarURL"] = models.fileURL(Calendar.file(for: offer.owner)) }
             return PageContent(route: Routes.offer(offer), template: "offer", title: models.title(offer),
                 crumbs: ownerCrumbs(offer.owner) + [(t("offers"), Routes.offerDirectory)],
-                description: models.summary(offer), stand: offer.reviewed, context: context, searchKind: t("kindOffer"),
+                description: models.summary(offer), stand: models.reviewed(offer.origin.file, original: offer.reviewed), context: context, searchKind: t("kindOffer"),
                 searchFilters: [(t("filterPlace"), models.ownerName(offer.owner))]
                     + (models.category(of: offer).map { [(t("filterTopic"), models.categoryLabel($0))] } ?? []),
                 file: offer.origin.file)
@@ -273,7 +274,7 @@ struct SiteRenderer: Sendable {
             return PageContent(route: Routes.contactPoint(point), template: "contact-point", title: models.contactName(point),
                 crumbs: ownerCrumbs(point.owner) + [(t("contactPoints"), Routes.contactPoints)],
                 description: (translated?.lists["responsibilities"] ?? point.responsibilities).joined(separator: ", "),
-                stand: point.reviewed, context: context,
+                stand: models.reviewed(point.origin.file, original: point.reviewed), context: context,
                 searchKind: t("kindContactPoint"), searchFilters: [(t("filterPlace"), models.ownerName(point.owner))], file: point.origin.file)
 
         case .story(let position):
@@ -295,7 +296,7 @@ struct SiteRenderer: Sendable {
             let translated = models.translation(page.origin.file)
             let summary = translated.map { $0.summary } ?? page.summary
             return PageContent(route: Routes.page(page), template: "page", title: translated?.title ?? page.title, crumbs: [home],
-                description: summary, stand: page.reviewed,
+                description: summary, stand: models.reviewed(page.origin.file, original: page.reviewed),
                 context: ["body": models.body(page.origin.file), "summary": summary ?? ""], searchKind: t("kindPage"), file: page.origin.file)
 
         case .offerDirectory:

@@ -69,6 +69,12 @@ struct ViewModels {
 
     func date(_ date: CalendarDate) -> String { strings.date(date) }
 
+    /// The "Stand" of a page: for a translation the day it was last compared with the facts of the original,
+    /// since that is when the text the reader sees was checked.
+    func reviewed(_ file: String?, original: CalendarDate?) -> CalendarDate? {
+        file.flatMap { translation($0)?.reviewed?.value } ?? original
+    }
+
     /// `18.450` in German, `18,450` in English …
     func number(_ value: Int) -> String { GermanFormat.grouped(value, separator: strings.text("thousandsSeparator")) }
 
@@ -118,7 +124,7 @@ struct ViewModels {
             "owner": ownerLink(offer.owner), "isDistrict": offer.owner == .district, "textLang": textLang(offer.origin.file),
         ]
         if let category = category(of: offer) { card["category"] = categoryLink(category) }
-        return card.merging(stand(offer.reviewed)) { a, _ in a }
+        return card.merging(stand(reviewed(offer.origin.file, original: offer.reviewed))) { a, _ in a }
     }
 
     func categoryLabel(_ category: Category) -> String { siteTexts?.categories[category.slug]?.label ?? category.label }
@@ -145,7 +151,7 @@ struct ViewModels {
         ]
         if let phone = point.phone { card["phone"] = ["text": phone, "url": GermanFormat.telephoneLink(phone)] }
         if let email = point.email { card["email"] = ["text": email, "url": "mailto:" + email] }
-        return card.merging(stand(point.reviewed)) { a, _ in a }
+        return card.merging(stand(reviewed(point.origin.file, original: point.reviewed))) { a, _ in a }
     }
 
     func storyCard(_ story: Story) -> [String: Any] {
