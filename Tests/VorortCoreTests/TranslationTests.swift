@@ -243,6 +243,15 @@ struct TranslationTests {
         #expect(TestSupport.check(root).findings("theme-strings-missing").contains { $0.file.hasSuffix("strings/de.yml") && $0.severity == .error })
     }
 
+    @Test func wordTagsAreFoundAsTheTemplateEngineReadsThem() {
+        let tags = Theme.wordTags(in: "<p>{{t.home}} {{ t.offers }} {{{t.raw}}} {{#t.section}}{{/t.section}} {{title}}</p>")
+        #expect(tags.map(\.key) == ["home", "offers", "raw"])
+        #expect(tags.map(\.isTriple) == [false, false, true])
+        let words = ThemeStrings(values: ["home": "Start", "offers": "A & B", "raw": "<b>"], months: [])
+        let library = Theme.localised(["x": "<p>{{t.home}}|{{ t.offers }}</p>"], words: words)
+        #expect(library.render([String: Any](), withTemplate: "x") == "<p>Start|A &amp; B</p>", "plain words are put in, escaped")
+    }
+
     @Test func placeholdersAreFilledWhereTheWordsAreUsed() throws {
         let strings = ThemeStrings(values: ["offersIn": "Angebote in {{name}}", "dateFormat": "{{day}}. {{month}} {{year}}"],
                                    months: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"])

@@ -8,8 +8,7 @@ public struct Theme: Sendable {
         "offer-directory", "category", "contact-points", "stories", "not-found", "guideline", "figures", "search",
     ]
 
-    /// The templates as written, and per language with the theme's plain words put in (see `localised`).
-    let library: MustacheLibrary
+    /// The templates per language, with the theme's plain words put in (see `localised`).
     let libraries: [String: MustacheLibrary]
     /// The theme's own words by language code, gaps of translations filled with the site language's words.
     let strings: [String: ThemeStrings]
@@ -101,7 +100,7 @@ public struct Theme: Sendable {
         if !diagnostics.hasErrors {
             for (code, words) in strings.strings { libraries[code] = localised(sources, words: words) }
         }
-        return (Theme(library: library, libraries: libraries, strings: strings.strings, staticFiles: files.sorted { $0.0 < $1.0 }),
+        return (Theme(libraries: libraries, strings: strings.strings, staticFiles: files.sorted { $0.0 < $1.0 }),
                 diagnostics)
     }
 
@@ -147,27 +146,48 @@ public struct Theme: Sendable {
         return diagnostics
     }
 
+    /// A `{{t.key}}` tag in a template: where it stands and which word it asks for.
+    struct WordTag {
+        var range: Range<String.Index>
+        var key: String
+        /// `{{{t.key}}}` asks for the word unescaped.
+        var isTriple: Bool
+    }
+
+    /// Every `{{t.key}}` (spaces inside the braces allowed, as the template engine allows them) in a template.
+    static func wordTags(in source: String) -> [WordTag] {
+        var tags: [WordTag] = []
+        var rest = source[...]
+        while let open = rest.firstRange(of: "{{") {
+            rest = rest[open.upperBound...]
+            let isTriple = rest.first == "{"
+            var name = rest.dropFirst(isTriple ? 1 : 0)
+            name = name.drop { $0 == " " }
+            guard name.hasPrefix("t."), let close = name.firstRange(of: "}}") else { continue }
+            let key = String(name[name.index(name.startIndex, offsetBy: 2)..<close.lowerBound]).trimmed
+            guard !key.isEmpty, !key.contains(where: { $0 == "{" || $0 == "}" || $0.isWhitespace }) else { continue }
+            let end = isTriple && name[close.upperBound...].first == "}" ? name.index(after: close.upperBound) : close.upperBound
+            tags.append(WordTag(range: open.lowerBound..<end, key: key, isTriple: isTriple))
+            rest = source[end...]
+        }
+        return tags
+    }
+
     /// The templates with every `{{t.key}}` whose word has no placeholder replaced by the word, HTML-escaped, once per
     /// language: looking the words up while rendering cost a third of the render time.
     static func localised(_ sources: [String: String], words: ThemeStrings) -> MustacheLibrary {
         var library = MustacheLibrary()
         for (name, source) in sources {
             var out = ""
-            var rest = source[...]
-            while let open = rest.firstRange(of: "{{t.") {
-                let afterOpen = rest[open.upperBound...]
-                // `{{{t.key}}}` asks for the unescaped word: left to the template engine.
-                let isTriple = open.lowerBound > rest.startIndex && rest[rest.index(before: open.lowerBound)] == "{"
-                guard !isTriple, let close = afterOpen.firstRange(of: "}}"), let word = words.plainText(String(afterOpen[..<close.lowerBound])) else {
-                    out += rest[..<open.upperBound]
-                    rest = afterOpen
-                    continue
-                }
-                out += rest[..<open.lowerBound]
+            var done = source.startIndex
+            // `{{{t.key}}}` asks for the unescaped word: left to the template engine.
+            for tag in wordTags(in: source) where !tag.isTriple {
+                guard let word = words.plainText(tag.key) else { continue }
+                out += source[done..<tag.range.lowerBound]
                 out += XML.escape(word)
-                rest = afterOpen[close.upperBound...]
+                done = tag.range.upperBound
             }
-            out += rest
+            out += source[done...]
             try? library.register(out, named: name)
         }
         return library
@@ -177,21 +197,15 @@ public struct Theme: Sendable {
     static func unknownWords(in sources: [String: String], words: ThemeStrings, folder: String, stringsFile: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            for (number, line) in source.lines.enumerated() {
-                var rest = line[...]
-                while let open = rest.firstRange(of: "{{t.") {
-                    let afterOpen = rest[open.upperBound...]
-                    guard let close = afterOpen.firstRange(of: "}}") else { break }
-                    let key = String(afterOpen[..<close.lowerBound]).trimmed
-                    if !words.keys.contains(key) {
-                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                        diagnostics.append(Diagnostic(
-                            file: "\(folder)/\(name).mustache", location: SourceLocation(line: number + 1, column: column), severity: .error,
-                            rule: "template-syntax", message: "Das Wort `t.\(key)` gibt es in `\(stringsFile)` nicht; an seiner Stelle stünde nichts.",
-                            hint: "Prüfe die Schreibweise oder ergänze `\(key): …` in `\(stringsFile)` und den Dateien der anderen Sprachen."))
-                    }
-                    rest = afterOpen[close.upperBound...]
-                }
+            for tag in wordTags(in: source) where !words.keys.contains(tag.key) {
+                let before = source[..<tag.range.lowerBound]
+                let lineStart = before.lastIndex(of: "\n").map { source.index(after: $0) } ?? source.startIndex
+                let location = SourceLocation(line: before.utf8.filter { $0 == 0x0A }.count + 1,
+                                              column: source.distance(from: lineStart, to: tag.range.lowerBound) + 1)
+                diagnostics.append(Diagnostic(
+                    file: "\(folder)/\(name).mustache", location: location, severity: .error,
+                    rule: "template-syntax", message: "Das Wort `t.\(tag.key)` gibt es in `\(stringsFile)` nicht; an seiner Stelle stünde nichts.",
+                    hint: "Prüfe die Schreibweise oder ergänze `\(tag.key): …` in `\(stringsFile)` und den Dateien der anderen Sprachen."))
             }
         }
         return diagnostics
@@ -200,8 +214,8 @@ public struct Theme: Sendable {
     /// Renders a template in a language; the required templates were checked at load time, so a miss is a
     /// programming error reported as such.
     func render(_ context: [String: Any], template: String, language: String) throws -> String {
-        guard let html = (libraries[language] ?? library).render(context, withTemplate: template) else {
-            throw BuildError.internalError("Die Vorlage `\(template)` fehlt im Theme.")
+        guard let html = libraries[language]?.render(context, withTemplate: template) else {
+            throw BuildError.internalError("Die Vorlage `\(template)` fehlt im Theme (Sprache `\(language)`).")
         }
         return html
     }
