@@ -20,8 +20,9 @@ enum BodyRenderer {
         bodies += index.content.contactPoints.map { ($0.origin.file, $0.body) }
         bodies += index.content.stories.map { ($0.origin.file, $0.body) }
         bodies += index.content.pages.map { ($0.origin.file, $0.body) }
-        let languageOfFile = Dictionary(uniqueKeysWithValues: index.content.translations.values.flatMap(\.values).map { ($0.origin.file, $0.language) })
-        bodies += index.content.translations.values.flatMap(\.values).sorted { $0.origin.file < $1.origin.file }.map { ($0.origin.file, $0.body) }
+        let translations = index.content.translations.values.flatMap(\.values).sorted { $0.origin.file < $1.origin.file }
+        let languageOfFile = Dictionary(uniqueKeysWithValues: translations.map { ($0.origin.file, $0.language) })
+        bodies += translations.map { ($0.origin.file, $0.body) }
 
         for (file, body) in bodies {
             let collector = DiagnosticCollector(file: file)

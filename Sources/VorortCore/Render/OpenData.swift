@@ -106,16 +106,15 @@ enum OpenData {
             """
         for story in stories {
             let url = models.absoluteURL(Routes.story(story))
-            let translated = models.translation(story.origin.file)
             let language = models.isTranslated(story.origin.file) ? "" : " xml:lang=\"\(escape(original))\""
             out += """
                   <entry\(language)>
-                    <title>\(escape(translated?.title ?? story.title))</title>
+                    <title>\(escape(models.title(story)))</title>
                     <id>\(escape(url))</id>
                     <link rel="alternate" type="text/html" href="\(escape(url))"/>
                     <updated>\(story.date.iso)T00:00:00Z</updated>
                     <author><name>\(escape(models.ownerName(story.owner)))</name></author>
-                    <summary>\(escape(translated?.summary ?? story.summary))</summary>
+                    <summary>\(escape(models.summary(story)))</summary>
                     <content type="html">\(escape(models.body(story.origin.file)))</content>
                   </entry>
 

@@ -83,7 +83,7 @@ struct SiteRenderer: Sendable {
         let footerOrder = ["impressum", "datenschutz", "barrierefreiheit", "leichte-sprache", "gebaerdensprache"]
         footerPages = content.pages
             .sorted { (footerOrder.firstIndex(of: $0.slug) ?? footerOrder.count, $0.title) < (footerOrder.firstIndex(of: $1.slug) ?? footerOrder.count, $1.title) }
-            .map { ["title": models.translation($0.origin.file)?.title ?? $0.title, "url": models.url(Routes.page($0)),
+            .map { ["title": models.title($0), "url": models.url(Routes.page($0)),
                     "textLang": models.textLang($0.origin.file)] }
             + [["title": GuidelinePage.title, "url": models.url(Routes.guideline), "textLang": models.textLang(translated: false)]]
     }
@@ -161,9 +161,14 @@ struct SiteRenderer: Sendable {
         return (OutputFile(path: Routes.outputFile(for: models.prefix + page.route), text: html), record)
     }
 
-    private func isFallback(_ page: PageContent) -> Bool {
-        !models.isSiteLanguage && (page.germanOnly || page.file.map { !models.isTranslated($0) } ?? false)
+    /// Whether the page's text exists in `language`: always in the site language; otherwise unless it is German only
+    /// or shows a content file without a translation into that language.
+    private func exists(_ page: PageContent, in language: Language) -> Bool {
+        language == config.siteLanguage
+            || !page.germanOnly && (page.file.map { index.content.translations[$0]?[language.code] != nil } ?? true)
     }
+
+    private func isFallback(_ page: PageContent) -> Bool { !exists(page, in: models.language) }
 
     private func t(_ key: String) -> String { models.strings.text(key) }
 
@@ -174,11 +179,11 @@ struct SiteRenderer: Sendable {
         case .home:
             // Introduction, municipalities, categories, latest stories, the district's contact points.
             let district = content.district
-            let translated = district.flatMap { models.translation($0.origin.file) }
-            return PageContent(route: Routes.home, template: "home", title: translated?.title ?? district?.title ?? models.siteTitle,
-                description: translated?.summary ?? district?.summary ?? models.siteDescription, stand: models.reviewed(district?.origin.file, original: district?.reviewed), context: [
+            let summary = district.map(models.summary)
+            return PageContent(route: Routes.home, template: "home", title: district.map(models.title) ?? models.siteTitle,
+                description: summary ?? models.siteDescription, stand: models.reviewed(district?.origin.file, original: district?.reviewed), context: [
                     "intro": models.body(district?.origin.file ?? ""),
-                    "summary": translated?.summary ?? district?.summary ?? "",
+                    "summary": summary ?? "",
                     "municipalities": content.municipalities.map(models.municipalityCard),
                     "categoryGroups": categoryGroups(),
                     "latestStories": stories.prefix(4).map(models.storyCard),
@@ -196,7 +201,7 @@ struct SiteRenderer: Sendable {
             ]
             if let table = models.factsTable(factsByOwner[.district]) { context["facts"] = table }
             if hasCalendar(.district) { context["calendarURL"] = models.fileURL(Calendar.file(for: .district)) }
-            let summary = content.district.map { models.translation($0.origin.file)?.summary ?? $0.summary }
+            let summary = content.district.map(models.summary)
             return PageContent(route: Routes.district, template: "district", title: models.districtName, crumbs: [home],
                 description: summary, stand: content.district?.reviewed, context: context)
 
@@ -207,7 +212,7 @@ struct SiteRenderer: Sendable {
         case .municipality(let position):
             let m = content.municipalities[position]
             let owner = Owner.municipality(m.slug)
-            let summary = models.translation(m.origin.file)?.summary ?? m.summary
+            let summary = models.summary(m)
             let districtOffers = offers(of: .district).filter { SiteIndex.serves($0.areas, municipality: m.slug) }
             let districtContacts = contactPoints(of: .district).filter { SiteIndex.serves($0.areas, municipality: m.slug) }
             var context: [String: Any] = [
@@ -286,16 +291,15 @@ struct SiteRenderer: Sendable {
                 context["image"] = ["url": models.fileURL(Routes.asset(forContentFile: image.file)), "alt": translated?.imageAlt ?? image.alt]
             }
             context["structuredData"] = StructuredData.story(story, models: models)
-            return PageContent(route: Routes.story(story), template: "story", title: translated?.title ?? story.title,
-                crumbs: ownerCrumbs(story.owner) + [(t("stories"), Routes.stories)], description: translated?.summary ?? story.summary,
+            return PageContent(route: Routes.story(story), template: "story", title: models.title(story),
+                crumbs: ownerCrumbs(story.owner) + [(t("stories"), Routes.stories)], description: models.summary(story),
                 context: context, searchKind: t("kindStory"), searchFilters: [(t("filterPlace"), models.ownerName(story.owner))],
                 file: story.origin.file)
 
         case .page(let position):
             let page = content.pages[position]
-            let translated = models.translation(page.origin.file)
-            let summary = translated.map { $0.summary } ?? page.summary
-            return PageContent(route: Routes.page(page), template: "page", title: translated?.title ?? page.title, crumbs: [home],
+            let summary = models.summary(page)
+            return PageContent(route: Routes.page(page), template: "page", title: models.title(page), crumbs: [home],
                 description: summary, stand: models.reviewed(page.origin.file, original: page.reviewed),
                 context: ["body": models.body(page.origin.file), "summary": summary ?? ""], searchKind: t("kindPage"), file: page.origin.file)
 
@@ -459,10 +463,7 @@ struct SiteRenderer: Sendable {
                  "url": config.basePath + Routes.languagePrefix(language, site: site) + route, "current": language == models.language]
             }
             // Alternates name the languages the page really exists in, and German as the default for all others.
-            let available = config.languages.filter { language in
-                language == site || page.germanOnly == false && page.file.map { index.content.translations[$0]?[language.code] != nil } ?? !page.germanOnly
-            }
-            context["alternates"] = available.map { ["lang": $0.tag, "url": config.baseURL + Routes.languagePrefix($0, site: site) + route] }
+            context["alternates"] = config.languages.filter { exists(page, in: $0) }.map { ["lang": $0.tag, "url": config.baseURL + Routes.languagePrefix($0, site: site) + route] }
                 + [["lang": "x-default", "url": config.baseURL + route]]
         }
         if fallback { context["fallback"] = true }

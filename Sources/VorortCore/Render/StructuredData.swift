@@ -97,11 +97,10 @@ enum StructuredData {
     }
 
     static func story(_ story: Story, models: ViewModels) -> String {
-        let translated = models.translation(story.origin.file)
         var article: [String: Any] = [
-            "@type": "Article", "headline": translated?.title ?? story.title, "description": translated?.summary ?? story.summary,
+            "@type": "Article", "headline": models.title(story), "description": models.summary(story),
             "datePublished": story.date.iso, "url": models.absoluteURL(Routes.story(story)),
-            "inLanguage": translated == nil ? models.config.siteLanguage.tag : models.language.tag,
+            "inLanguage": models.isTranslated(story.origin.file) ? models.language.tag : models.config.siteLanguage.tag,
             "publisher": ["@type": "GovernmentOrganization", "name": models.ownerName(story.owner)],
         ]
         if let image = story.image { article["image"] = models.config.baseURL + Routes.asset(forContentFile: image.file) }

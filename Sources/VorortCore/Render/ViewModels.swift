@@ -108,6 +108,14 @@ struct ViewModels {
 
     func title(_ offer: Offer) -> String { translation(offer.origin.file)?.title ?? offer.title }
     func summary(_ offer: Offer) -> String { translation(offer.origin.file)?.summary ?? offer.summary }
+    func title(_ story: Story) -> String { translation(story.origin.file)?.title ?? story.title }
+    func summary(_ story: Story) -> String { translation(story.origin.file)?.summary ?? story.summary }
+    func summary(_ m: Municipality) -> String { translation(m.origin.file)?.summary ?? m.summary }
+    func title(_ district: DistrictIntro) -> String { translation(district.origin.file)?.title ?? district.title }
+    func summary(_ district: DistrictIntro) -> String { translation(district.origin.file)?.summary ?? district.summary }
+    func title(_ page: Page) -> String { translation(page.origin.file)?.title ?? page.title }
+    /// A translated page without summary has none: the German one is not mixed into it.
+    func summary(_ page: Page) -> String? { translation(page.origin.file).map { $0.summary } ?? page.summary }
 
     // MARK: - Cards and links
 
@@ -155,9 +163,8 @@ struct ViewModels {
     }
 
     func storyCard(_ story: Story) -> [String: Any] {
-        let translated = translation(story.origin.file)
-        return [
-            "title": translated?.title ?? story.title, "url": url(Routes.story(story)), "summary": translated?.summary ?? story.summary,
+        [
+            "title": title(story), "url": url(Routes.story(story)), "summary": summary(story),
             "date": date(story.date), "dateISO": story.date.iso, "owner": ownerLink(story.owner),
             "textLang": textLang(story.origin.file),
         ]
@@ -166,7 +173,7 @@ struct ViewModels {
     func municipalityCard(_ m: Municipality) -> [String: Any] {
         var card: [String: Any] = [
             "name": m.name, "kind": kindName(m.kind), "placeName": placeName(m), "url": url(Routes.municipality(m.slug)),
-            "summary": translation(m.origin.file)?.summary ?? m.summary, "textLang": textLang(m.origin.file),
+            "summary": summary(m), "textLang": textLang(m.origin.file),
         ]
         if let population = m.population { card["population"] = number(population) }
         return card
