@@ -20,9 +20,8 @@ struct ViewModels {
         prefix = Routes.languagePrefix(language, site: config.siteLanguage)
         siteTexts = index.content.siteTexts[language.code]
         originalMark = " lang=\"\(config.siteLanguage.tag)\" dir=\"\(config.siteLanguage.direction.rawValue)\""
-        let kinds = [MunicipalityKind.stadt: strings.text("town"), .gemeinde: strings.text("municipality")]
         placeNames = Dictionary(index.content.municipalities.map { m in
-            (m.slug, strings.format("placeName", ["kind": kinds[m.kind] ?? m.kind.rawValue, "name": m.name]))
+            (m.slug, strings.format("placeName", ["kind": Self.kindName(m.kind, strings), "name": m.name]))
         }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -93,7 +92,11 @@ struct ViewModels {
     var siteDescription: String? { siteTexts?.description ?? config.description }
     var districtName: String { siteTexts?.district ?? config.district }
 
-    func kindName(_ kind: MunicipalityKind) -> String { strings.text(kind == .stadt ? "town" : "municipality") }
+    func kindName(_ kind: MunicipalityKind) -> String { Self.kindName(kind, strings) }
+
+    private static func kindName(_ kind: MunicipalityKind, _ strings: ThemeStrings) -> String {
+        strings.text(kind == .stadt ? "town" : "municipality")
+    }
 
     /// "Stadt Auenstein", "Town of Auenstein" …; the district's name as `site.<lang>.yml` translates it.
     func ownerName(_ owner: Owner) -> String {
