@@ -257,6 +257,7 @@ struct TranslationTests {
                                    months: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"])
         #expect(strings.date(CalendarDate(year: 2026, month: 3, day: 5)!) == "5. März 2026")
         #expect(strings.format("offersIn", ["name": "Dorf"]) == "Angebote in Dorf")
+        #expect(ThemeStrings(values: ["x": "a {{b"], months: []).format("x", [:]) == "a {{b", "an unclosed brace stays as written")
         // In a template, the placeholder takes its value from where the word stands, escaped like any other value.
         var library = MustacheLibrary()
         try library.register("<h2>{{t.offersIn}}</h2>", named: "x")

@@ -5,24 +5,8 @@ import Mustache
 struct ThemeStrings: Sendable {
     private let values: [String: String]
     private let months: [String]
-    private let table: TemplateTable
-
-    /// The words as templates read them, sorted once into plain words and words with placeholders.
-    private final class TemplateTable: @unchecked Sendable {
-        // Immutable after init: only read, from any thread.
-        let plain: [String: Any]
-        let withPlaceholders: [String: String]
-
-        init(_ values: [String: String]) {
-            var plain: [String: Any] = [:]
-            var withPlaceholders: [String: String] = [:]
-            for (key, value) in values {
-                if value.contains("{{") { withPlaceholders[key] = value } else { plain[key] = value }
-            }
-            self.plain = plain
-            self.withPlaceholders = withPlaceholders
-        }
-    }
+    /// The words with `{{placeholders}}`, sorted out once: only they are still looked up while rendering.
+    private let withPlaceholders: [String: String]
 
     /// Keys vorort itself uses (page titles, navigation, labels built in Swift); the site language must have them.
     static let keysUsedByVorort = [
@@ -37,7 +21,7 @@ struct ThemeStrings: Sendable {
     init(values: [String: String], months: [String]) {
         self.values = values
         self.months = months
-        table = TemplateTable(values)
+        withPlaceholders = values.filter { $0.value.contains("{{") }
     }
 
     /// This language's words with `fallback`'s wherever a key is missing.
@@ -48,7 +32,7 @@ struct ThemeStrings: Sendable {
     func text(_ key: String) -> String { values[key] ?? key }
 
     /// The word when it has no placeholder, for putting it into the templates once.
-    func plainText(_ key: String) -> String? { table.plain[key] as? String }
+    func plainText(_ key: String) -> String? { withPlaceholders[key] == nil ? values[key] : nil }
 
     /// Fills `{{name}}`-style placeholders with the given values.
     func format(_ key: String, _ arguments: [String: String]) -> String {
@@ -57,9 +41,9 @@ struct ThemeStrings: Sendable {
         var result = ""
         var rest = template[...]
         while let open = rest.firstRange(of: "{{") {
-            result += rest[..<open.lowerBound]
             let afterOpen = rest[open.upperBound...]
             guard let close = afterOpen.firstRange(of: "}}") else { break }
+            result += rest[..<open.lowerBound]
             let name = String(afterOpen[..<close.lowerBound])
             result += arguments[name] ?? "{{\(name)}}"
             rest = afterOpen[close.upperBound...]
@@ -78,7 +62,7 @@ struct ThemeStrings: Sendable {
     /// escapes and then fills from the context they are used in (`{{t.offersIn}}` → "Angebote in Auenstein").
     func templateTable() -> [String: Any] {
         var result: [String: Any] = [:]
-        for (key, value) in table.withPlaceholders { result[key] = MustacheLambda { value } }
+        for (key, value) in withPlaceholders { result[key] = MustacheLambda { value } }
         return result
     }
 
