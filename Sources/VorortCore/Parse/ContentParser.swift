@@ -50,11 +50,7 @@ enum ContentParser {
         if case .facts(let owner) = role {
             return parseFacts(file, owner: owner, collector: collector).map(Item.facts)
         }
-        guard let document = FrontMatter.split(file, into: collector) else { return nil }
-        let (node, ok) = YAMLDocument.parse(document.yaml, firstLine: document.yamlFirstLine, into: collector)
-        guard ok, let fields = YAMLMapReader(node, context: "Vorspann", collector: collector,
-            lineOffset: document.yamlFirstLine - 1, fallback: SourceLocation(line: 1, column: 1, endColumn: 4))
-        else { return nil }
+        guard let (document, fields) = readFrontMatter(file, collector: collector) else { return nil }
         defer { fields.finish() }
         let body = document.body
         suppressions = readLintIgnore(fields)
@@ -186,6 +182,16 @@ enum ContentParser {
         case .facts:
             return nil
         }
+    }
+
+    /// Splits a Markdown file and reads its front matter as YAML; nil (after reporting) when either is broken.
+    static func readFrontMatter(_ file: SourceFile, collector: DiagnosticCollector) -> (document: FrontMatterDocument, fields: YAMLMapReader)? {
+        guard let document = FrontMatter.split(file, into: collector) else { return nil }
+        let (node, ok) = YAMLDocument.parse(document.yaml, firstLine: document.yamlFirstLine, into: collector)
+        guard ok, let fields = YAMLMapReader(node, context: "Vorspann", collector: collector,
+            lineOffset: document.yamlFirstLine - 1, fallback: SourceLocation(line: 1, column: 1, endColumn: 4))
+        else { return nil }
+        return (document, fields)
     }
 
     /// `recurrence: {days: [Mo, Mi], start: "16:00", end: "18:00", every: 2, from: 2026-01-05, until: 2026-12-21}`

@@ -83,11 +83,7 @@ enum TranslationParser {
     }
 
     private static func parse(_ job: Job, collector: DiagnosticCollector, suppressions: inout [LintSuppression]) -> Translation? {
-        guard let document = FrontMatter.split(job.file, into: collector) else { return nil }
-        let (node, ok) = YAMLDocument.parse(document.yaml, firstLine: document.yamlFirstLine, into: collector)
-        guard ok, let fields = YAMLMapReader(node, context: "Vorspann", collector: collector,
-            lineOffset: document.yamlFirstLine - 1, fallback: SourceLocation(line: 1, column: 1, endColumn: 4))
-        else { return nil }
+        guard let (document, fields) = ContentParser.readFrontMatter(job.file, collector: collector) else { return nil }
         suppressions = ContentParser.readLintIgnore(fields)
 
         var title: String?
