@@ -6,6 +6,8 @@ enum BodyRenderer {
         /// HTML of each body by content file path.
         var html: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
+        /// Pictures that some text links to or shows: only these are published.
+        var usedAssets: Set<String> = []
     }
 
     /// `externalLinkLabels`: the hidden "(externer Link)" note by language code, so a translation's note is in its language.
@@ -28,13 +30,21 @@ enum BodyRenderer {
             let collector = DiagnosticCollector(file: file)
             if let violation = MarkdownGuard.check(body) {
                 collector.error("markdown-too-complex", at: SourceLocation(line: violation.line, column: 1), violation.message,
-                    hint: "Teile die Tabelle auf oder entferne den eingefügten Inhalt; HTML wird ohnehin nicht veröffentlicht.")
+                    hint: "Teilen Sie Tabelle oder Text auf, oder entfernen Sie den eingefügten Inhalt; HTML wird ohnehin nicht veröffentlicht.")
                 output.html[file] = ""
                 output.diagnostics += collector.diagnostics
                 continue
             }
+            var used: [String] = []
             let result = Markdown.render(body) { reference in
-                decide(reference, file: file, index: index, assets: assets, knownRoutes: knownRoutes, basePath: basePath, collector: collector)
+                decide(reference, file: file, index: index, assets: assets, knownRoutes: knownRoutes, basePath: basePath,
+                       collector: collector, used: &used)
+            }
+            output.usedAssets.formUnion(used)
+            if result.depth > MarkdownGuard.maximumDepth {
+                collector.error("markdown-too-complex", at: SourceLocation(line: result.deepestLine, column: 1),
+                    "Der Text ist hier \(result.depth) Ebenen tief verschachtelt (Listen, Zitate oder Hervorhebungen); erlaubt sind \(MarkdownGuard.maximumDepth).",
+                    hint: "Schreiben Sie den Abschnitt flacher: höchstens wenige Ebenen Aufzählung, Hervorhebungen nicht ineinander.")
             }
             for line in result.omittedHTMLLines {
                 collector.warning("raw-html", at: SourceLocation(line: line, column: 1),
@@ -59,7 +69,7 @@ enum BodyRenderer {
 
     private static func decide(
         _ reference: MarkdownReference, file: String, index: SiteIndex, assets: Set<String>,
-        knownRoutes: Set<String>, basePath: String, collector: DiagnosticCollector
+        knownRoutes: Set<String>, basePath: String, collector: DiagnosticCollector, used: inout [String]
     ) -> LinkDecision {
         // Computed only when a finding is listed.
         var at: SourceLocation { reference.location }
@@ -78,6 +88,16 @@ enum BodyRenderer {
                 return .remove
             }
             return url == reference.url ? .keep : .replace(url)
+        case .disguised:
+            let bad = reference.url.unicodeScalars.first { LinkPolicy.hasDisguisingCharacter(String($0)) }.map(Diagnostic.codePoint) ?? ""
+            collector.error("invalid-url", at: at,
+                "Die Adresse enthält das unsichtbare Zeichen \(bad); es lässt sie anders aussehen, als sie ist.",
+                hint: "Löschen Sie die Adresse und schreiben Sie sie neu, statt sie zu kopieren.")
+            return .remove
+        case .invalidMailto(let problem):
+            collector.error("invalid-email", at: at, problem,
+                hint: "Schreiben Sie den Link als `[Text](mailto:name@example.de)`; erlaubt sind nur `?subject=` und `&body=`.")
+            return .remove
         case .unsafe(let scheme):
             collector.error("unsafe-link", at: at, "Links mit `\(scheme):` werden aus Sicherheitsgründen nicht veröffentlicht.",
                 hint: "Verlinke nur Webadressen (`https://…`), E-Mail (`mailto:…`), Telefon (`tel:…`) oder andere Seiten dieser Website.")
@@ -103,6 +123,7 @@ enum BodyRenderer {
             let folder = file.split(separator: "/").dropLast().joined(separator: "/")
             let assetPath = LinkPolicy.normalise(folder + "/" + reference.url)
             if assets.contains(assetPath) {
+                used.append(assetPath)
                 return .replace(basePath + Routes.asset(forContentFile: assetPath))
             }
             collector.error(reference.isImage ? "missing-image" : "broken-link", at: at,

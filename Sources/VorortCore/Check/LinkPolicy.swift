@@ -16,18 +16,52 @@ enum LinkPolicy {
         case unsafe(scheme: String)
         /// A relative link to something that is not a content file.
         case unsupportedRelative
+        /// An address holding invisible control or format characters.
+        case disguised
+        /// A `mailto:` link that adds recipients or is no address (the reason, in German).
+        case invalidMailto(String)
+    }
+
+    /// Why a `mailto:` link must not be published: hidden recipients (`?bcc=`, `?cc=`, `?to=`) would send a
+    /// resident's mail to someone they cannot see; several or malformed addresses are mistakes.
+    static func mailtoProblem(_ url: String) -> String? {
+        let rest = url.drop { $0 != ":" }.dropFirst()
+        let address = rest.prefix { $0 != "?" }
+        let decodedAddress = String(address).removingPercentEncoding ?? String(address)
+        if let query = rest.firstIndex(of: "?").map({ rest[rest.index(after: $0)...] }) {
+            for parameter in query.split(separator: "&") {
+                let name = (parameter.split(separator: "=", maxSplits: 1).first.map(String.init) ?? "").lowercased()
+                let decodedName = name.removingPercentEncoding ?? name
+                if decodedName != "subject" && decodedName != "body" {
+                    return "Der E-Mail-Link fügt mit `\(decodedName)=` weitere Empfänger oder Angaben hinzu, die niemand sieht."
+                }
+            }
+        }
+        if !isEmailAddress(decodedAddress) {
+            return "`\(decodedAddress)` ist keine einzelne gültige E-Mail-Adresse."
+        }
+        return nil
     }
 
     static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
+    /// Characters that make an address look other than it is, or that no address holds: controls, bidirectional
+    /// overrides and isolates (`U+202E` turns `exe.gpj` into `jpg.exe` on screen), zero-width and other format characters.
+    static func hasDisguisingCharacter(_ s: String) -> Bool {
+        s.unicodeScalars.contains { scalar in
+            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.properties.generalCategory == .format
+        }
+    }
+
     static func isWebAddress(_ s: String) -> Bool {
-        guard let components = URLComponents(string: s), let scheme = components.scheme?.lowercased(),
+        guard !hasDisguisingCharacter(s), let components = URLComponents(string: s), let scheme = components.scheme?.lowercased(),
             scheme == "http" || scheme == "https", let host = components.host, host.contains(".") || host == "localhost"
         else { return false }
         return !s.contains(where: \.isWhitespace)
     }
 
     static func isEmailAddress(_ s: String) -> Bool {
+        guard !hasDisguisingCharacter(s), !s.contains("?"), !s.lowercased().hasPrefix("mailto:") else { return false }
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
         return !s.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "," })
@@ -46,8 +80,12 @@ enum LinkPolicy {
 
     static func classify(_ url: String, currentFile: String) -> Target {
         let trimmed = url.trimmed
-        if let scheme = scheme(of: trimmed) {
-            return safeSchemes.contains(scheme) ? .external(trimmed) : .unsafe(scheme: scheme)
+        let scheme = scheme(of: trimmed)
+        if let scheme, !safeSchemes.contains(scheme) { return .unsafe(scheme: scheme) }
+        if hasDisguisingCharacter(trimmed) { return .disguised }
+        if let scheme {
+            if scheme == "mailto", let problem = mailtoProblem(trimmed) { return .invalidMailto(problem) }
+            return .external(trimmed)
         }
         if trimmed.hasPrefix("//") { return .external("https:" + trimmed) }
         if trimmed.hasPrefix("#") { return .fragment }

@@ -13,7 +13,9 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 /// Prints findings like a compiler (text) or as one JSON object for machines.
 public enum DiagnosticFormatter {
     public static func format(_ diagnostics: [Diagnostic], as format: DiagnosticFormat, filesChecked: Int) -> String {
-        let sorted = diagnostics.sortedForReport()
+        // Messages quote what editors wrote; a line break or escape sequence in it must not forge lines, workflow
+        // commands or terminal control in a CI log, whatever the format.
+        let sorted = diagnostics.sortedForReport().map(\.withVisibleControlCharacters)
         switch format {
         case .text: return text(sorted, filesChecked: filesChecked)
         case .json: return json(sorted, filesChecked: filesChecked)
@@ -164,7 +166,16 @@ public enum DiagnosticFormatter {
 
     static func github(_ diagnostics: [Diagnostic], filesChecked: Int) -> String {
         func escapeData(_ s: String) -> String {
-            s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+            var out = String.UnicodeScalarView()
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "%": out.append(contentsOf: "%25".unicodeScalars)
+                case "\r": out.append(contentsOf: "%0D".unicodeScalars)
+                case "\n": out.append(contentsOf: "%0A".unicodeScalars)
+                default: out.append(scalar)
+                }
+            }
+            return String(out)
         }
         func escapeProperty(_ s: String) -> String {
             escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
@@ -181,5 +192,42 @@ public enum DiagnosticFormatter {
             out += escapeData(d.hint.isEmpty ? d.message : "\(d.message)\n\(d.hint)") + "\n"
         }
         return out + summaryLine(diagnostics, filesChecked: filesChecked) + "\n"
+    }
+}
+
+extension Diagnostic {
+    /// The finding with every control character in its texts written visibly (`<U+001B>`): C0 and C1 controls,
+    /// DEL, and the bidirectional controls that can reorder what a terminal shows ("Trojan Source").
+    var withVisibleControlCharacters: Diagnostic {
+        var copy = self
+        copy.file = Diagnostic.visible(file)
+        copy.message = Diagnostic.visible(message)
+        copy.hint = Diagnostic.visible(hint)
+        return copy
+    }
+
+    static func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            || v == 0x200E || v == 0x200F || v == 0x061C || v == 0x2028 || v == 0x2029
+    }
+
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isInvisibleControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isInvisibleControl(scalar) {
+                out.append(contentsOf: codePoint(scalar).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// `U+000B`, the way Unicode names a character.
+    static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
     }
 }

@@ -23,6 +23,8 @@ public struct LoadedSite: Sendable {
 public enum SiteLoader {
     /// Content files larger than this are refused: no editor writes a page of megabytes, and parsing them would slow every build.
     public static let maximumFileSize = 2 * 1024 * 1024
+    /// Pictures larger than this are refused: residents load them over slow mobile connections.
+    public static let maximumPictureSize = 10 * 1024 * 1024
 
     public static func load(root: URL) -> LoadedSite {
         var site = LoadedSite(root: root)
@@ -36,7 +38,14 @@ public enum SiteLoader {
                 hint: "Lege `site.yml` mit district, title, baseURL, language, theme und categories an (siehe README)."))
         }
 
-        for name in ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted()
+        let rootNames: [String]
+        do {
+            rootNames = try FileManager.default.contentsOfDirectory(atPath: root.path)
+        } catch {
+            site.diagnostics.append(unlistable("."))
+            rootNames = []
+        }
+        for name in rootNames.sorted()
         where name.hasPrefix("site.") && name.hasSuffix(".yml") && name != "site.yml" {
             let code = String(name.dropFirst("site.".count).dropLast(".yml".count))
             guard ContentPath.isLanguageCode(code) else { continue }
@@ -83,9 +92,7 @@ public enum SiteLoader {
         let manager = FileManager.default
         let relativeDirectory = (["content"] + components).joined(separator: "/")
         guard let names = try? manager.contentsOfDirectory(atPath: directory.path) else {
-            site.diagnostics.append(Diagnostic(
-                file: relativeDirectory, location: .start, severity: .error, rule: "file-unreadable",
-                message: "Der Ordner kann nicht gelesen werden.", hint: "Prüfe die Zugriffsrechte des Ordners."))
+            site.diagnostics.append(unlistable(relativeDirectory))
             return
         }
         // Names that differ only in letter case or Unicode normalisation would map to one address (and to one
@@ -140,6 +147,14 @@ public enum SiteLoader {
                 site.translations.append((role, language, file))
             }
         case .storyAsset:
+            // Looked at by size only: a picture is copied when published, never read into memory.
+            let size = ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? NSNumber)?.intValue ?? 0
+            if size > maximumPictureSize {
+                site.diagnostics.append(Diagnostic(
+                    file: relativePath, location: .start, severity: .error, rule: "file-too-large",
+                    message: "Das Bild ist \(size / 1024 / 1024) MiB groß; erlaubt sind höchstens \(maximumPictureSize / 1024 / 1024) MiB.",
+                    hint: "Verkleinern Sie das Bild (z. B. auf 1600 Pixel Breite als JPEG); auf dem Handy lädt es sonst minutenlang."))
+            }
             site.assets.insert(relativePath)
         case .unexpected(let reason):
             site.diagnostics.append(Diagnostic(
@@ -179,7 +194,18 @@ public enum SiteLoader {
         if text.utf8.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
+        let collector = DiagnosticCollector(file: relativePath)
+        text = ControlCharacters.clean(text, collector: collector)
+        diagnostics += collector.diagnostics
         return SourceFile(path: relativePath, text: text)
+    }
+
+    /// A folder whose list of files cannot be read: an error, so the build stops before anything is replaced
+    /// (treated as empty, its pages would silently vanish from the site).
+    static func unlistable(_ folder: String) -> Diagnostic {
+        Diagnostic(file: folder, location: .start, severity: .error, rule: "file-unreadable",
+                   message: "Der Ordner kann nicht gelesen werden; seine Dateien fehlen sonst auf der Website.",
+                   hint: "Prüfen Sie die Zugriffsrechte des Ordners (Lesen und Öffnen für den Benutzer, der vorort ausführt).")
     }
 
     /// Whether the path itself is a symbolic link (not followed): vorort reads nothing outside the site folder.

@@ -136,17 +136,33 @@ public enum OutputWriter {
     }
 
     /// A folder is replaced only when it is vorort's own output or empty: `--output ~/Dokumente` must never wipe documents.
+    /// A symbolic link or a mount point cannot be swapped as a whole, and a folder that cannot be listed might hold anything.
     static func checkReplaceable(_ output: URL) throws {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue else {
+        var info = stat()
+        guard lstat(output.path, &info) == 0 else { return }  // nothing there yet
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: output.path)) ?? "?"
+            throw BuildError.outputNotReplaceable(
+                "\(output.path) ist ein symbolischer Link (auf \(target)); vorort ersetzt den Ausgabeordner als Ganzes und würde den Link ersetzen. Geben Sie mit --output den Zielordner selbst an.")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
             throw BuildError.outputNotReplaceable("\(output.path) ist eine Datei, kein Ordner.")
         }
-        let entries = (try? manager.contentsOfDirectory(atPath: output.path)) ?? []
+        var parentInfo = stat()
+        if stat(output.deletingLastPathComponent().path, &parentInfo) == 0, parentInfo.st_dev != info.st_dev {
+            throw BuildError.outputNotReplaceable(
+                "\(output.path) ist ein eingehängtes Laufwerk (Einhängepunkt) und kann nicht als Ganzes ausgetauscht werden. Geben Sie einen Unterordner darin an, z. B. --output \(output.path)/website.")
+        }
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: output.path)
+        } catch {
+            throw BuildError.outputNotReplaceable(
+                "Der Inhalt von \(output.path) kann nicht gelesen werden; vorort ersetzt keinen Ordner, dessen Inhalt es nicht kennt. Prüfen Sie die Zugriffsrechte.")
+        }
         if !entries.isEmpty, !entries.contains(markerFile) {
             throw BuildError.outputNotReplaceable(
-                "\(output.path) enthält Dateien, die nicht von vorort stammen. Wähle mit --output einen leeren oder neuen Ordner.")
+                "\(output.path) enthält Dateien, die nicht von vorort stammen. Wählen Sie mit --output einen leeren oder neuen Ordner.")
         }
     }
 
@@ -158,7 +174,8 @@ public enum OutputWriter {
         }
         // One atomic exchange where the file system supports it; afterwards `staging` holds the old site.
         if vorort_exchange_paths(staging.path, output.path) == 0 {
-            try manager.removeItem(at: staging)
+            // The new site is in place; an old copy that cannot be removed now is removed by the next build.
+            try? manager.removeItem(at: staging)
             return
         }
         // Fallback: two renames, leaving the old site in place until the new one is complete.

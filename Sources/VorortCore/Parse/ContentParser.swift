@@ -122,7 +122,7 @@ enum ContentParser {
                 let street = a.text("street", required: true, example: "Marktplatz 1")
                 let postalCode = a.located("postalCode", required: true, example: "\"38350\"")
                 let city = a.text("city", required: true, example: "Auenstein")
-                if let postalCode, postalCode.value.count != 5 || !postalCode.value.allSatisfy(\.isASCII) || Int(postalCode.value) == nil {
+                if let postalCode, postalCode.value.utf8.count != 5 || !postalCode.value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                     collector.error("invalid-value", at: postalCode.location, "`\(postalCode.value)` ist keine Postleitzahl mit fünf Ziffern.",
                         hint: "Schreibe die Postleitzahl in Anführungszeichen, damit führende Nullen bleiben: `postalCode: \"01067\"`.")
                     return nil

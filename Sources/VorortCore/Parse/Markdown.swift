@@ -37,6 +37,9 @@ enum Markdown {
         var html: String
         /// Raw HTML blocks or inlines that safe mode left out, by file line.
         var omittedHTMLLines: [Int]
+        /// The deepest nesting of blocks and inlines, and the file line where it first went beyond the guard's limit.
+        var depth = 0
+        var deepestLine = 0
     }
 
     static func render(_ source: MarkdownSource, decide: (MarkdownReference) -> LinkDecision) -> Result {
@@ -62,15 +65,28 @@ enum Markdown {
 
         let locator = SourceLocator(source)
         var omitted: [Int] = []
+        var depth = 0, deepest = 0, deepestLine = 0
 
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_EXIT { depth -= 1 }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             let nodeLine = Int(cmark_node_get_start_line(node))
+            // Leaf nodes (text, code, breaks, raw HTML) get no exit event, every other node does.
+            let isLeaf = type == CMARK_NODE_TEXT || type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK
+                || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK
+                || type == CMARK_NODE_THEMATIC_BREAK || type == CMARK_NODE_CODE_BLOCK
+            if !isLeaf {
+                depth += 1
+                deepest = max(deepest, depth)
+                if depth > MarkdownGuard.maximumDepth, deepestLine == 0 {
+                    deepestLine = source.firstLine + max(nodeLine, 1) - 1
+                }
+            }
             switch type {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
@@ -98,10 +114,10 @@ enum Markdown {
             }
         }
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
-            return Result(html: "", omittedHTMLLines: omitted)
+            return Result(html: "", omittedHTMLLines: omitted, depth: deepest, deepestLine: deepestLine)
         }
         defer { free(rendered) }
-        return Result(html: String(cString: rendered), omittedHTMLLines: omitted)
+        return Result(html: String(cString: rendered), omittedHTMLLines: omitted, depth: deepest, deepestLine: deepestLine)
     }
 }
 

@@ -86,10 +86,7 @@ enum SiteConfigParser {
         guard !collector.hasErrors, let district, let title, let baseURL, let language, let theme else {
             return (nil, collector.diagnostics)
         }
-        let normalisedBase = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
-        var basePath = URLComponents(string: normalisedBase)?.path ?? "/"
-        if basePath.isEmpty { basePath = "/" }
-        if !basePath.hasSuffix("/") { basePath += "/" }
+        let (normalisedBase, basePath) = normalise(baseURL: baseURL)
         var config = SiteConfig(
             district: district, title: title, description: description, baseURL: normalisedBase, basePath: basePath,
             language: language.value,
@@ -101,6 +98,21 @@ enum SiteConfigParser {
         if let needsLeichteSprache { config.leichteSprache = needsLeichteSprache }
         if let needsGebaerdensprache { config.gebaerdensprache = needsGebaerdensprache }
         return (config, collector.diagnostics)
+    }
+
+    /// The base address with its path percent-encoded and ending in `/`: links in bodies are percent-encoded by
+    /// cmark, so the path they start with must be written the same way everywhere (`/integration-f%C3%BCr-alle/`).
+    static func normalise(baseURL: String) -> (url: String, path: String) {
+        let withSlash = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        guard let components = URLComponents(string: withSlash), let scheme = components.scheme,
+            let authorityStart = withSlash.range(of: "://")
+        else { return (withSlash, "/") }
+        var path = components.percentEncodedPath
+        if path.isEmpty { path = "/" }
+        if !path.hasSuffix("/") { path += "/" }
+        let afterScheme = withSlash[authorityStart.upperBound...]
+        let authority = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return ("\(scheme)://\(authority)\(path)", path)
     }
 
     /// `- {code: ar, name: العربية}`; `lang` (the BCP 47 tag) and `direction` are optional.

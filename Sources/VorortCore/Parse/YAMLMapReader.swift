@@ -14,13 +14,17 @@ final class YAMLMapReader {
     }
 
     private let entries: [Entry]
+    /// Position of each key's first entry: look-ups are by hash, since a hostile file may hold 100,000 keys.
+    private let entryIndex: [String: Int]
     private let collector: DiagnosticCollector
     private let lineOffset: Int
     /// Where "missing field" findings point: the mapping itself.
     let location: SourceLocation
     /// How this map is called in messages: "Vorspann", "address", "Kategorie 3" …
     private let context: String
+    /// The keys asked for, in order (for hints), and as a set (for look-ups).
     private var knownKeys: [String] = []
+    private var knownKeySet: Set<String> = []
 
     /// Returns nil (after reporting) when `node` is not a mapping. A nil node is an empty mapping.
     init?(_ node: Node?, context: String, collector: DiagnosticCollector, lineOffset: Int, fallback: SourceLocation) {
@@ -29,6 +33,7 @@ final class YAMLMapReader {
         self.context = context
         guard let node else {
             entries = []
+            entryIndex = [:]
             location = fallback
             return
         }
@@ -37,6 +42,8 @@ final class YAMLMapReader {
             collector.error("wrong-type", at: nodeLocation,
                 "\(context) muss aus Angaben der Form `schlüssel: wert` bestehen, ist aber \(YAMLMapReader.describe(node)).",
                 hint: "Schreibe jede Angabe in eine eigene Zeile, z. B. `title: Sprachcafé`.")
+            entries = []
+            entryIndex = [:]
             return nil
         }
         location = SourceLocation(line: nodeLocation.line, column: nodeLocation.column)
@@ -50,6 +57,10 @@ final class YAMLMapReader {
             collected.append(Entry(key: scalar.string, keyNode: key, value: value))
         }
         entries = collected
+        var index: [String: Int] = [:]
+        index.reserveCapacity(collected.count)
+        for (position, entry) in collected.enumerated() where index[entry.key] == nil { index[entry.key] = position }
+        entryIndex = index
     }
 
     private static func shift(_ l: SourceLocation, _ offset: Int) -> SourceLocation {
@@ -78,8 +89,8 @@ final class YAMLMapReader {
 
     /// The value node of `key`, or nil (reporting when required) if it is missing or empty.
     private func valueNode(_ key: String, required: Bool, example: String) -> (entry: Entry, node: Node)? {
-        knownKeys.append(key)
-        guard let entry = entries.first(where: { $0.key == key }) else {
+        if knownKeySet.insert(key).inserted { knownKeys.append(key) }
+        guard let position = entryIndex[key] else {
             if required {
                 collector.error("missing-field", at: location,
                     "Die Pflichtangabe `\(key)` fehlt\(context == "Vorspann" ? "" : " in \(context)").",
@@ -87,6 +98,7 @@ final class YAMLMapReader {
             }
             return nil
         }
+        let entry = entries[position]
         if isNull(entry.value) {
             if required {
                 collector.error("missing-field", at: location(of: entry.keyNode),
@@ -116,7 +128,7 @@ final class YAMLMapReader {
             wrongType(key, node, expected: "ein Text", example: example)
             return nil
         }
-        let value = scalar.string.trimmed
+        let value = clean(scalar.string.trimmed, node)
         if value.isEmpty {
             if required {
                 collector.error("missing-field", at: location(of: node), "Die Pflichtangabe `\(key)` ist leer.",
@@ -127,12 +139,17 @@ final class YAMLMapReader {
         return Located(value: value, location: location(of: node))
     }
 
+    /// Escapes such as `"\x01"` reach the value only after parsing, so control characters are looked for here too.
+    private func clean(_ value: String, _ node: Node) -> String {
+        ControlCharacters.clean(value: value, at: location(of: node), collector: collector)
+    }
+
     /// Text exactly as written, spaces included: a number separator may be a no-break space.
     func untrimmed(_ key: String) -> Located<String>? {
         guard let (_, node) = valueNode(key, required: false, example: "\" \""), case .scalar(let scalar) = node, !scalar.string.isEmpty else {
             return nil
         }
-        return Located(value: scalar.string, location: location(of: node))
+        return Located(value: clean(scalar.string, node), location: location(of: node))
     }
 
     /// A list of texts; a single text is taken as a list of one, since editors write `languages: Deutsch`.
@@ -144,7 +161,7 @@ final class YAMLMapReader {
         guard let (_, node) = valueNode(key, required: required, example: example) else { return nil }
         switch node {
         case .scalar(let scalar):
-            return [Located(value: scalar.string.trimmed, location: location(of: node))]
+            return [Located(value: clean(scalar.string.trimmed, node), location: location(of: node))]
         case .sequence(let sequence):
             var items: [Located<String>] = []
             for item in sequence {
@@ -152,7 +169,7 @@ final class YAMLMapReader {
                     wrongType(key, item, expected: "eine Liste von Texten", example: example)
                     continue
                 }
-                items.append(Located(value: scalar.string.trimmed, location: location(of: item)))
+                items.append(Located(value: clean(scalar.string.trimmed, item), location: location(of: item)))
             }
             if items.isEmpty, required {
                 collector.error("missing-field", at: location(of: node), "Die Liste `\(key)` ist leer.",
@@ -317,7 +334,7 @@ final class YAMLMapReader {
     /// Reports keys no getter asked for, suggesting the nearest known key. `explaining` gives the reason for keys
     /// that are right elsewhere but not here (a translation's `category`, which comes from the original).
     func finish(explaining: [String: (message: String, hint: String)] = [:]) {
-        for entry in entries where !knownKeys.contains(entry.key) {
+        for entry in entries where !knownKeySet.contains(entry.key) {
             if let reason = explaining[entry.key] {
                 collector.error("unknown-key", at: location(of: entry.keyNode), reason.message, hint: reason.hint)
                 continue

@@ -8,6 +8,7 @@ public struct CheckedSite: Sendable {
     let theme: Theme
     /// Rendered Markdown bodies by content file path.
     let bodies: [String: String]
+    /// The pictures that texts use, by path relative to the site root.
     let assets: Set<String>
     /// The active wording rules, published as the site's language guideline.
     public let ruleSet: RuleSet
@@ -118,6 +119,13 @@ public enum Pipeline {
         let bodies = BodyRenderer.render(index, assets: loaded.assets,
                                          externalLinkLabels: theme?.strings.mapValues { $0.text("externalLink") } ?? [:])
         diagnostics += bodies.diagnostics
+        // Only pictures a text uses are published: a private photo dropped into a folder must not go online.
+        let usedAssets = bodies.usedAssets.union(content.stories.compactMap { $0.image?.file })
+        for asset in loaded.assets.subtracting(usedAssets).sorted() {
+            diagnostics.append(Diagnostic(file: asset, location: .start, severity: .warning, rule: "unused-file",
+                message: "Kein Text verwendet dieses Bild; es wird deshalb nicht veröffentlicht.",
+                hint: "Binden Sie es in einer Geschichte mit `image: {src: …, alt: …}` oder im Text mit `![Beschreibung](datei.jpg)` ein, oder löschen Sie es."))
+        }
         timings.lap("Prüfen")
 
         let linted = lint.value
@@ -128,7 +136,7 @@ public enum Pipeline {
                                  timings: timings, wordsLinted: linted.words, lintSeconds: linted.seconds)
         if !diagnostics.hasErrors, let config, let theme {
             report.site = CheckedSite(root: root, config: config, index: index, theme: theme, bodies: bodies.html,
-                                      assets: loaded.assets, ruleSet: linted.ruleSet)
+                                      assets: usedAssets, ruleSet: linted.ruleSet)
         }
         return report
     }
@@ -147,25 +155,44 @@ public enum Pipeline {
     }
 
     /// An output folder inside `content/` or `themes/` would be read back as content by the next build.
+    /// Paths are compared with symbolic links resolved, so `--site` reached through a link is no way around it.
     static func refuseOutputInsideSources(_ output: URL, siteRoot: URL) throws {
-        let outputPath = output.standardizedFileURL.path + "/"
+        let outputPath = realPath(output) + "/"
         for folder in ["content", "themes", "lint"] {
-            let source = siteRoot.standardizedFileURL.appendingPathComponent(folder).path + "/"
+            let source = realPath(siteRoot.appendingPathComponent(folder)) + "/"
             if outputPath.hasPrefix(source) {
                 throw BuildError.outputNotReplaceable("\(output.path) liegt im Ordner `\(folder)/` der Website. Wähle mit --output einen Ordner außerhalb, z. B. `output`.")
             }
         }
     }
 
+    /// The path with every symbolic link resolved, also for a path whose last parts do not exist yet.
+    static func realPath(_ url: URL) -> String {
+        var existing = url.standardizedFileURL
+        var missing: [String] = []
+        while existing.path != "/" {
+            if let resolved = realpath(existing.path, nil) {
+                defer { free(resolved) }
+                return ([String(cString: resolved)] + missing.reversed()).joined(separator: "/").replacingOccurrences(of: "//", with: "/")
+            }
+            missing.append(existing.lastPathComponent)
+            existing = existing.deletingLastPathComponent()
+        }
+        return "/" + missing.reversed().joined(separator: "/")
+    }
+
     /// Checks, renders and, only when there is no error, replaces the output folder at once.
     public static func build(siteRoot: URL, output: URL, search: SearchIndexer? = SearchIndexer.find()) throws -> BuildOutcome {
         try refuseOutputInsideSources(output, siteRoot: siteRoot)
+        // A build killed earlier may have left its staging folder: gone before this one starts.
+        OutputWriter.removeAbandonedStagingFolders(of: output.standardizedFileURL)
         let report = check(siteRoot: siteRoot)
         guard let site = report.site else { return .refused(report) }
         var timings = report.timings
         let files = try render(site, search: search != nil)
         timings.lap("Erzeugen")
-        try OutputWriter.write(files, to: output) { staging in try search?.index(staging) }
+        let pages = files.count { $0.path.hasSuffix(".html") }
+        try OutputWriter.write(files, to: output) { staging in try search?.index(staging, pages: pages) }
         timings.lap("Schreiben")
         return .built(report, filesWritten: files.count, timings: timings, searchIndexed: search != nil)
     }

@@ -5,20 +5,27 @@ enum Calendar {
 
     static let weekdayCodes = ["", "MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
-    /// Text value escaping of RFC 5545 §3.3.11.
+    /// Text value escaping of RFC 5545 §3.3.11, on Unicode scalars: `"\r\n"` is a single `Character`, so a walk
+    /// over Characters let a title carry a line break into the file and with it forged properties (an alarm, an
+    /// attachment). Every line break becomes `\n`; other control characters, which RFC 5545 forbids in text, are dropped.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
-            case "\r": break
-            default: out.append(ch)
+        var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            switch scalar {
+            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+            case ";": out.append(contentsOf: "\\;".unicodeScalars)
+            case ",": out.append(contentsOf: "\\,".unicodeScalars)
+            // CR LF is one line break, and so are a lone CR, LF, NEL and the Unicode line and paragraph separators.
+            case "\n" where previous == "\r": break
+            case "\r", "\n", "\u{85}", "\u{2028}", "\u{2029}": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\t": out.append(" ")
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): break
+            default: out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 
     /// Lines longer than 75 octets are folded (RFC 5545 §3.1), never inside a UTF-8 character.
@@ -26,7 +33,7 @@ enum Calendar {
         var out = ""
         var current = 0
         for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
+            let size = UTF8.width(scalar)
             if current + size > 75 {
                 out += "\r\n "
                 current = 1

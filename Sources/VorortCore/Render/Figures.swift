@@ -14,12 +14,13 @@ enum Figures {
 
     /// The CSV of one facts file: semicolon-separated (as German spreadsheets expect), every field quoted.
     static func csv(_ facts: Facts, ownerName: String, minimumCount: Int, licence: String) -> String {
-        func field(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        var out = ["Gebiet", "Kennzahl", "Wert", "Einheit", "Jahr", "Quelle", "Lizenz"].map(field).joined(separator: ";") + "\r\n"
+        var out = ["Gebiet", "Kennzahl", "Wert", "Einheit", "Jahr", "Quelle", "Lizenz"].map { CSV.field($0) }.joined(separator: ";") + "\r\n"
         for indicator in facts.indicators {
             let value = isSmallCount(indicator, minimumCount: minimumCount) ? "< \(minimumCount)" : GermanFormat.number(indicator.value)
-            out += [ownerName, indicator.label, value, indicator.unit, String(indicator.year), indicator.source, licence]
-                .map(field).joined(separator: ";") + "\r\n"
+            // The figure itself is written by vorort (digits, a sign, separators): it stays a number in spreadsheets.
+            out += [CSV.field(ownerName), CSV.field(indicator.label), CSV.field(value, isNumber: true), CSV.field(indicator.unit),
+                    CSV.field(String(indicator.year), isNumber: true), CSV.field(indicator.source), CSV.field(licence)]
+                .joined(separator: ";") + "\r\n"
         }
         return out
     }

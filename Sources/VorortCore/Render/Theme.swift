@@ -40,7 +40,13 @@ public struct Theme: Sendable {
         }
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: templatesURL.path)) ?? []).sorted()
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: templatesURL.path).sorted()
+        } catch {
+            diagnostics.append(SiteLoader.unlistable("\(themeFolder)/templates"))
+            names = []
+        }
         for fileName in names where fileName.hasSuffix(".mustache") {
             let templateName = String(fileName.dropLast(".mustache".count))
             let relative = "\(themeFolder)/templates/\(fileName)"
@@ -74,11 +80,24 @@ public struct Theme: Sendable {
         }
         let staticURL = root.appendingPathComponent(themeFolder).appendingPathComponent("static")
         var files: [(String, URL)] = []
-        if let enumerator = FileManager.default.enumerator(at: staticURL, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey]) {
+        // A folder that cannot be listed would silently drop the style sheet from the next site: a finding instead.
+        var unlistable: [String] = []
+        let enumerator = FileManager.default.enumerator(at: staticURL, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey]) { url, _ in
+            unlistable.append(url.path)
+            return true
+        }
+        if let enumerator {
             for case let url as URL in enumerator {
                 let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-                guard values?.isRegularFile == true, values?.isSymbolicLink != true, !url.lastPathComponent.hasPrefix(".") else { continue }
                 let relative = String(url.standardizedFileURL.path.dropFirst(staticURL.standardizedFileURL.path.count + 1))
+                if values?.isSymbolicLink == true {
+                    diagnostics.append(Diagnostic(
+                        file: "\(themeFolder)/static/\(relative)", location: .start, severity: .error, rule: "symlink",
+                        message: "Symbolische Links werden nicht gelesen.",
+                        hint: "Legen Sie die Datei selbst an diese Stelle, keinen Link auf sie."))
+                    continue
+                }
+                guard values?.isRegularFile == true, !url.lastPathComponent.hasPrefix(".") else { continue }
                 files.append((relative, url))
                 // Style sheets and scripts may load from other hosts or store data in the browser too.
                 if ["css", "js", "html", "svg"].contains(url.pathExtension.lowercased()) {
@@ -89,6 +108,10 @@ public struct Theme: Sendable {
                     diagnostics += readDiagnostics
                 }
             }
+        }
+        for path in unlistable where path != staticURL.path || FileManager.default.fileExists(atPath: path) {
+            let relative = path.hasPrefix(root.standardizedFileURL.path + "/") ? String(path.dropFirst(root.standardizedFileURL.path.count + 1)) : path
+            diagnostics.append(SiteLoader.unlistable(relative))
         }
         let strings = ThemeStrings.load(folder: themeURL.appendingPathComponent("strings"), themeFolder: themeFolder,
                                         site: site, translations: translations)
