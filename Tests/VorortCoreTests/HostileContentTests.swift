@@ -75,9 +75,32 @@ struct HostileContentTests {
         #expect(Calendar.escape("x\u{1}\u{1B}y\u{7F}") == "xy")
         #expect(XML.escape("a\u{0}b\u{B}c\u{FFFE}\r\n<&>") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}\r\n&lt;&amp;&gt;")
         #expect(CSV.field("a\r\nb\u{1}") == "\"a\r\nb\"")
+        #expect(CSV.field("x\"\u{338};y") == "\"x\"\"\u{338};y\"", "a quote with a combining mark is still doubled")
+        #expect(HTMLEscaping.escape("\"\u{338}<\u{338}'") == "&quot;\u{338}&lt;\u{338}&#39;")
         var json = ""
         StructuredData.encode("a\r\n\u{1}\u{2028}<", into: &json)
         #expect(json == "\"a\\r\\n\\u0001\\u2028\\u003c\"")
+    }
+
+    @Test func aQuoteWithACombiningMarkCannotLeaveItsAttribute() throws {
+        let root = try TestSupport.minimalSite(replacing: [
+            "content/gemeinden/dorf/angebote/sprachcafe.md": Self.offer("")
+                .replacingOccurrences(of: "summary: Deutsch sprechen.", with: "summary: \"Kaffee\\\"\\u0338 autofocus onfocus=alert(1) x=\\u0338\\\"\"")
+                .replacingOccurrences(of: "title: Sprachcafé", with: "title: \"<\\u0338script>alert(1)</script>\""),
+        ])
+        defer { TestSupport.cleanUp(root) }
+        let files = try TestSupport.renderedFiles(root)
+        let page = try #require(files["gemeinden/dorf/angebote/sprachcafe/index.html"])
+        let escaped = "content=\"Kaffee&quot;\u{338} autofocus onfocus=alert(1) x=\u{338}&quot;\""
+        let brokenOut = "\"\u{338} autofocus"
+        let tag = "<\u{338}script"
+        #expect(page.contains(escaped), "\(page.prefix(600))")
+        // Compared on scalars (Foundation compares Characters). JSON-LD writes the quote as `\"`, harmless inside its
+        // script element; everywhere else it must be `&quot;`.
+        let scalars = Array(page.unicodeScalars)
+        let rawQuotes = scalars.indices.dropFirst().filter { scalars[$0] == "\"" && scalars.indices.contains($0 + 1) && scalars[$0 + 1] == "\u{338}" && scalars[$0 - 1] != "\\" }
+        #expect(rawQuotes.isEmpty, "\(brokenOut.count)")
+        #expect(!page.contains(tag))
     }
 
     // MARK: - Spreadsheets

@@ -5,15 +5,19 @@ enum CSV {
     /// CSV exports; spreadsheets show it as text. Numbers written by vorort (`isNumber`) stay numbers.
     /// Control characters other than line breaks are dropped; they have no place in a table cell.
     static func field(_ text: String, isNumber: Bool = false) -> String {
-        var cleaned = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where !(scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t")
-            && !(0x7F...0x9F).contains(scalar.value)
-        {
-            cleaned.append(scalar)
+        // On Unicode scalars: `"` followed by a combining mark is one Character, which a replacement of `"` by
+        // Characters leaves alone, and the field would end early.
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        if !isNumber, startsFormula(text) { out.append("'") }
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t" { continue }
+            if (0x7F...0x9F).contains(scalar.value) { continue }
+            if scalar == "\"" { out.append("\"") }
+            out.append(scalar)
         }
-        var value = String(cleaned)
-        if !isNumber, startsFormula(value) { value = "'" + value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        out.append("\"")
+        return String(out)
     }
 
     static func startsFormula(_ text: String) -> Bool {

@@ -199,6 +199,7 @@ public struct Theme: Sendable {
     /// The templates with every `{{t.key}}` whose word has no placeholder replaced by the word, HTML-escaped, once per
     /// language: looking the words up while rendering cost a third of the render time.
     static func localised(_ sources: [String: String], words: ThemeStrings) -> MustacheLibrary {
+        HTMLEscaping.registered
         var library = MustacheLibrary()
         for (name, source) in sources {
             var out = ""
@@ -211,7 +212,7 @@ public struct Theme: Sendable {
                 done = tag.range.upperBound
             }
             out += source[done...]
-            try? library.register(out, named: name)
+            try? library.register(HTMLEscaping.pragma + out, named: name)
         }
         return library
     }

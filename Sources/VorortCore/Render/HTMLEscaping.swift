@@ -1,0 +1,33 @@
+import Mustache
+
+/// HTML escaping on Unicode scalars for every value a template writes with `{{…}}`. swift-mustache's own escaper
+/// walks `Character`s, and a quote or `<` followed by a combining mark (`"\u{0338}`) is one Character that matches
+/// no escape: an editor's title could then close an attribute. Here each scalar is looked at on its own.
+struct ScalarHTMLContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String { HTMLEscaping.escape(text) }
+}
+
+enum HTMLEscaping {
+    static let contentTypeName = "VORORT_HTML"
+    /// Put in front of every template, so the template and the partials it includes escape with `ScalarHTMLContentType`.
+    static let pragma = "{{% CONTENT_TYPE: \(contentTypeName)}}\n"
+
+    /// swift-mustache keeps its content types in a registry of its own; vorort adds one type, once, before any
+    /// template that names it is parsed.
+    static let registered: Void = MustacheContentTypes.register(ScalarHTMLContentType(), named: contentTypeName)
+
+    static func escape(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}
