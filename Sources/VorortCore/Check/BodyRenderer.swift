@@ -26,21 +26,27 @@ enum BodyRenderer {
         let languageOfFile = Dictionary(uniqueKeysWithValues: translations.map { ($0.origin.file, $0.language) })
         bodies += translations.map { ($0.origin.file, $0.body) }
 
-        for (file, body) in bodies {
+        struct Rendered: Sendable {
+            var file: String
+            var html: String
+            var diagnostics: [Diagnostic]
+            var used: [String]
+        }
+        let baseURL = index.config?.baseURL
+        let siteLanguage = index.config?.language ?? "de"
+        // Bodies are independent: rendered on all cores (cmark's one shared step is guarded inside `Markdown`).
+        let rendered = Parallel.map(bodies) { file, body -> Rendered in
             let collector = DiagnosticCollector(file: file)
             if let violation = MarkdownGuard.check(body) {
                 collector.error("markdown-too-complex", at: SourceLocation(line: violation.line, column: 1), violation.message,
                     hint: "Teilen Sie Tabelle oder Text auf, oder entfernen Sie den eingefügten Inhalt; HTML wird ohnehin nicht veröffentlicht.")
-                output.html[file] = ""
-                output.diagnostics += collector.diagnostics
-                continue
+                return Rendered(file: file, html: "", diagnostics: collector.diagnostics, used: [])
             }
             var used: [String] = []
             let result = Markdown.render(body) { reference in
                 decide(reference, file: file, index: index, assets: assets, knownRoutes: knownRoutes, basePath: basePath,
                        collector: collector, used: &used)
             }
-            output.usedAssets.formUnion(used)
             if result.depth > MarkdownGuard.maximumDepth {
                 collector.error("markdown-too-complex", at: SourceLocation(line: result.deepestLine, column: 1),
                     "Der Text ist hier \(result.depth) Ebenen tief verschachtelt (Listen, Zitate oder Hervorhebungen); erlaubt sind \(MarkdownGuard.maximumDepth).",
@@ -51,10 +57,15 @@ enum BodyRenderer {
                     "HTML im Text wird aus Sicherheitsgründen nicht veröffentlicht.",
                     hint: "Schreibe den Inhalt mit Markdown: `**fett**`, `[Link](https://…)`, Listen mit `- `.")
             }
-            let language = languageOfFile[file] ?? index.config?.language ?? "de"
-            output.html[file] = ExternalResources.markExternalLinks(
-                result.html, baseURL: index.config?.baseURL, label: externalLinkLabels[language] ?? "(externer Link)")
-            output.diagnostics += collector.diagnostics
+            let language = languageOfFile[file] ?? siteLanguage
+            let html = ExternalResources.markExternalLinks(result.html, baseURL: baseURL, label: externalLinkLabels[language] ?? "(externer Link)")
+            return Rendered(file: file, html: html, diagnostics: collector.diagnostics, used: used)
+        }
+        output.html.reserveCapacity(rendered.count)
+        for body in rendered {
+            output.html[body.file] = body.html
+            output.diagnostics += body.diagnostics
+            output.usedAssets.formUnion(body.used)
         }
         return output
     }

@@ -26,10 +26,17 @@ enum LinkDecision {
 /// Renders Markdown with cmark-gfm (GFM tables, strikethrough, autolinks, tag filter) in safe mode:
 /// raw HTML is omitted and dangerous URLs are blanked by cmark itself, and every link additionally passes `decide`.
 enum Markdown {
-    /// Debian's cmark-gfm 0.29.0.gfm.6 keeps a process-wide table of special inline characters that
-    /// concurrent parsers corrupt (silently losing strikethrough), so every cmark call runs under this lock.
-    /// It is the one piece of process-wide state in vorort, forced on us by the library.
-    private static let lock = Mutex(())
+    /// Debian's cmark-gfm 0.29.0.gfm.6 keeps process-wide tables of special inline characters (`SPECIAL_CHARS`,
+    /// `SKIP_CHARS` in inlines.c). Every `cmark_parser_finish` adds the characters of the attached extensions
+    /// (`~`, `:`, `w`) at the start of inline parsing and removes them at its end (`process_inlines` in blocks.c), so
+    /// a parse that finishes while another one parses inlines takes those characters away from it (strikethrough and
+    /// autolinks silently lost); long-lived parsers do not help, since the add/remove happens on every finish.
+    /// Only that step reads or writes the tables: block parsing (`feed`), walking the tree and rendering HTML use
+    /// nothing shared, so they run on all cores and only `finish` takes this lock (checked by `MarkdownConcurrencyTests`).
+    private static let inlineTables = Mutex(())
+
+    /// Registers the GFM extensions once (cmark-gfm's registry is process-wide and not guarded).
+    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
 
@@ -43,11 +50,7 @@ enum Markdown {
     }
 
     static func render(_ source: MarkdownSource, decide: (MarkdownReference) -> LinkDecision) -> Result {
-        lock.withLock { _ in renderLocked(source, decide: decide) }
-    }
-
-    private static func renderLocked(_ source: MarkdownSource, decide: (MarkdownReference) -> LinkDecision) -> Result {
-        cmark_gfm_core_extensions_ensure_registered()
+        Markdown.registered
         let options = CMARK_OPT_DEFAULT
         guard let parser = cmark_parser_new(options) else { return Result(html: "", omittedHTMLLines: []) }
         defer { cmark_parser_free(parser) }
@@ -60,7 +63,8 @@ enum Markdown {
         text.withCString { pointer in
             cmark_parser_feed(parser, pointer, strlen(pointer))
         }
-        guard let document = cmark_parser_finish(parser) else { return Result(html: "", omittedHTMLLines: []) }
+        let finished = inlineTables.withLock { _ in cmark_parser_finish(parser).map(SendablePointer.init) }
+        guard let document = finished?.pointer else { return Result(html: "", omittedHTMLLines: []) }
         defer { cmark_node_free(document) }
 
         let locator = SourceLocator(source)
@@ -169,3 +173,8 @@ struct SourceLocator {
 }
 
 import Foundation
+
+/// A cmark node handed out of the lock that guards cmark's inline tables; the node belongs to this thread's parser.
+private struct SendablePointer: @unchecked Sendable {
+    let pointer: OpaquePointer
+}
