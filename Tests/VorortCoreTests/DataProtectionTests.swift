@@ -38,12 +38,12 @@ struct DataProtectionTests {
     }
 
     @Test func externalLinksAreMarkedInternalOnesAreNot() {
-        let html = ExternalResources.markExternalLinks(
+        let html = ExternalLinks.mark(
             "<p><a href=\"https://example.org\">Beispiel</a> und <a href=\"/ankommen/angebote/\">Angebote</a> und <a href=\"mailto:a@b.de\">Mail</a></p>")
         #expect(html.contains("<a class=\"extern\" href=\"https://example.org\">Beispiel<span class=\"visually-hidden\"> (externer Link)</span></a>"))
         #expect(html.contains("<a href=\"/ankommen/angebote/\">Angebote</a>"))
         #expect(html.contains("<a href=\"mailto:a@b.de\">Mail</a>"))
-        let own = ExternalResources.markExternalLinks("<a href=\"http://example.org/ankommen/x/\">x</a>", baseURL: "https://example.org/ankommen/")
+        let own = ExternalLinks.mark("<a href=\"http://example.org/ankommen/x/\">x</a>", baseURL: "https://example.org/ankommen/")
         #expect(own == "<a href=\"http://example.org/ankommen/x/\">x</a>", "a link into the site itself is not external")
     }
 }

@@ -58,7 +58,7 @@ enum BodyRenderer {
                     hint: "Schreibe den Inhalt mit Markdown: `**fett**`, `[Link](https://…)`, Listen mit `- `.")
             }
             let language = languageOfFile[file] ?? siteLanguage
-            let html = ExternalResources.markExternalLinks(result.html, baseURL: baseURL, label: externalLinkLabels[language] ?? "(externer Link)")
+            let html = ExternalLinks.mark(result.html, baseURL: baseURL, label: externalLinkLabels[language] ?? "(externer Link)")
             return Rendered(file: file, html: html, diagnostics: collector.diagnostics, used: used)
         }
         output.html.reserveCapacity(rendered.count)

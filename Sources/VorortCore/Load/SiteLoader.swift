@@ -70,16 +70,32 @@ public enum SiteLoader {
                 hint: "Lege `content/kreis/index.md` und für jede Gemeinde `content/gemeinden/<name>/index.md` an."))
             return site
         }
-        walk(contentURL, components: [], into: &site)
+        var pending: [PendingRead] = []
+        walk(contentURL, components: [], into: &site, pending: &pending)
+        // Reading and decoding is independent per file: on all cores, results kept in walk order.
+        let read = Parallel.map(pending) { job -> (SourceFile?, [Diagnostic]) in
+            var diagnostics: [Diagnostic] = []
+            let file = readText(at: job.url, relativePath: job.relativePath, knownSize: job.size, into: &diagnostics)
+            return (file, diagnostics)
+        }
+        for (job, (file, diagnostics)) in zip(pending, read) {
+            site.diagnostics += diagnostics
+            guard let file else { continue }
+            if let language = job.language {
+                site.translations.append((job.role, language, file))
+            } else {
+                site.content.append((job.role, file))
+            }
+        }
 
-        if !site.content.contains(where: { $0.role == .districtIndex }) {
+        let roles = Set(site.content.map(\.role))
+        if !roles.contains(.districtIndex) {
             site.diagnostics.append(Diagnostic(
                 file: "content/kreis/index.md", location: .start, severity: .error, rule: "missing-index",
                 message: "Die Startseite des Landkreises `content/kreis/index.md` fehlt.",
                 hint: "Lege die Datei mit title und summary im Vorspann und einer Einleitung als Text an."))
         }
-        for folder in site.municipalityFolders
-        where !site.content.contains(where: { $0.role == .municipalityIndex(ContentPath.canonicalSlug(folder)) }) {
+        for folder in site.municipalityFolders where !roles.contains(.municipalityIndex(ContentPath.canonicalSlug(folder))) {
             site.diagnostics.append(Diagnostic(
                 file: "content/gemeinden/\(folder)/index.md", location: .start, severity: .error, rule: "missing-index",
                 message: "Der Ordner der Gemeinde `\(folder)` hat keine `index.md`.",
@@ -88,7 +104,24 @@ public enum SiteLoader {
         return site
     }
 
-    private static func walk(_ directory: URL, components: [String], into site: inout LoadedSite) {
+    /// A text file found by the walk, read afterwards together with all others.
+    private struct PendingRead: Sendable {
+        var role: ContentRole
+        /// Set for translations.
+        var language: String?
+        var url: URL
+        var relativePath: String
+        var size: Int
+    }
+
+    /// The type and size of a path itself (a link is not followed), with one system call.
+    private static func status(_ path: String) -> (type: mode_t, size: Int)? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return (info.st_mode & S_IFMT, Int(info.st_size))
+    }
+
+    private static func walk(_ directory: URL, components: [String], into site: inout LoadedSite, pending: inout [PendingRead]) {
         let manager = FileManager.default
         let relativeDirectory = (["content"] + components).joined(separator: "/")
         guard let names = try? manager.contentsOfDirectory(atPath: directory.path) else {
@@ -116,18 +149,18 @@ public enum SiteLoader {
             let url = directory.appendingPathComponent(name)
             let path = components + [name]
             let relativePath = (["content"] + path).joined(separator: "/")
-            let type = (try? manager.attributesOfItem(atPath: url.path)[.type]) as? FileAttributeType
-            switch type {
-            case .typeSymbolicLink?:
+            let found = status(url.path)
+            switch found?.type {
+            case S_IFLNK?:
                 site.diagnostics.append(Diagnostic(
                     file: relativePath, location: .start, severity: .error, rule: "symlink",
                     message: "Symbolische Links werden nicht gelesen.",
                     hint: "Lege die Datei selbst an diese Stelle, keinen Link auf sie."))
-            case .typeDirectory?:
+            case S_IFDIR?:
                 if components == ["gemeinden"] { site.municipalityFolders.append(name) }
-                walk(url, components: path, into: &site)
-            case .typeRegular?:
-                classify(url, components: path, relativePath: relativePath, into: &site)
+                walk(url, components: path, into: &site, pending: &pending)
+            case S_IFREG?:
+                classify(url, components: path, relativePath: relativePath, size: found?.size ?? 0, into: &site, pending: &pending)
             default:
                 site.diagnostics.append(Diagnostic(
                     file: relativePath, location: .start, severity: .warning, rule: "unexpected-file",
@@ -136,19 +169,15 @@ public enum SiteLoader {
         }
     }
 
-    private static func classify(_ url: URL, components: [String], relativePath: String, into site: inout LoadedSite) {
+    private static func classify(_ url: URL, components: [String], relativePath: String, size: Int, into site: inout LoadedSite,
+                                 pending: inout [PendingRead]) {
         switch ContentPath.classify(components) {
         case .content(let role):
-            if let file = readText(at: url, relativePath: relativePath, into: &site.diagnostics) {
-                site.content.append((role, file))
-            }
+            pending.append(PendingRead(role: role, language: nil, url: url, relativePath: relativePath, size: size))
         case .translation(let role, let language):
-            if let file = readText(at: url, relativePath: relativePath, into: &site.diagnostics) {
-                site.translations.append((role, language, file))
-            }
+            pending.append(PendingRead(role: role, language: language, url: url, relativePath: relativePath, size: size))
         case .storyAsset:
             // Looked at by size only: a picture is copied when published, never read into memory.
-            let size = ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? NSNumber)?.intValue ?? 0
             if size > maximumPictureSize {
                 site.diagnostics.append(Diagnostic(
                     file: relativePath, location: .start, severity: .error, rule: "file-too-large",
@@ -165,17 +194,24 @@ public enum SiteLoader {
     }
 
     /// Reads a text file; unreadable, oversized and non-UTF-8 files become findings instead of failures.
-    static func readText(at url: URL, relativePath: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+    /// `knownSize`: the size from the walk, which already knows the file is a regular file and no link.
+    static func readText(at url: URL, relativePath: String, knownSize: Int? = nil, into diagnostics: inout [Diagnostic]) -> SourceFile? {
         func fail(_ rule: String, _ line: Int, _ message: String, _ hint: String) -> SourceFile? {
             diagnostics.append(Diagnostic(
                 file: relativePath, location: SourceLocation(line: line, column: 1), severity: .error,
                 rule: rule, message: message, hint: hint))
             return nil
         }
-        if isSymbolicLink(url) {
-            return fail("symlink", 1, "Symbolische Links werden nicht gelesen.", "Lege die Datei selbst an diese Stelle, keinen Link auf sie.")
+        let size: Int
+        if let knownSize {
+            size = knownSize
+        } else {
+            let found = status(url.path)
+            if found?.type == S_IFLNK {
+                return fail("symlink", 1, "Symbolische Links werden nicht gelesen.", "Lege die Datei selbst an diese Stelle, keinen Link auf sie.")
+            }
+            size = found?.size ?? 0
         }
-        let size = ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? NSNumber)?.intValue ?? 0
         if size > maximumFileSize {
             return fail("file-too-large", 1,
                 "Die Datei ist \(size / 1024) KiB groß; erlaubt sind höchstens \(maximumFileSize / 1024 / 1024) MiB.",

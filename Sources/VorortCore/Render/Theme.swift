@@ -100,7 +100,7 @@ public struct Theme: Sendable {
                 guard values?.isRegularFile == true, !url.lastPathComponent.hasPrefix(".") else { continue }
                 files.append((relative, url))
                 // Style sheets and scripts may load from other hosts or store data in the browser too.
-                if ["css", "js", "html", "svg"].contains(url.pathExtension.lowercased()) {
+                if ["css", "js", "mjs", "html", "htm", "svg"].contains(url.pathExtension.lowercased()) {
                     var readDiagnostics: [Diagnostic] = []
                     if let text = SiteLoader.readText(at: url, relativePath: "\(themeFolder)/static/\(relative)", into: &readDiagnostics) {
                         diagnostics += ExternalResources.check(text)
