@@ -3,8 +3,8 @@
 /// Check and build share this stage, so a link that `check` accepts is exactly the link `build` writes.
 enum BodyRenderer {
     struct Output {
-        /// HTML of each body by content file path.
-        var html: [String: String] = [:]
+        /// Each body with its page links as slots, by content file path.
+        var documents: [String: BodyDocument] = [:]
         var diagnostics: [Diagnostic] = []
         /// Pictures that some text links to or shows: only these are published.
         var usedAssets: Set<String> = []
@@ -28,7 +28,7 @@ enum BodyRenderer {
 
         struct Rendered: Sendable {
             var file: String
-            var html: String
+            var document: BodyDocument
             var diagnostics: [Diagnostic]
             var used: [String]
         }
@@ -40,10 +40,12 @@ enum BodyRenderer {
             if let violation = MarkdownGuard.check(body) {
                 collector.error("markdown-too-complex", at: SourceLocation(line: violation.line, column: 1), violation.message,
                     hint: "Teilen Sie Tabelle oder Text auf, oder entfernen Sie den eingefügten Inhalt; HTML wird ohnehin nicht veröffentlicht.")
-                return Rendered(file: file, html: "", diagnostics: collector.diagnostics, used: [])
+                return Rendered(file: file, document: .empty, diagnostics: collector.diagnostics, used: [])
             }
             var used: [String] = []
-            let result = Markdown.render(body) { reference in
+            let language = languageOfFile[file] ?? siteLanguage
+            let label = externalLinkLabels[language] ?? "(externer Link)"
+            let result = Markdown.render(body, transform: { ExternalLinks.mark($0, baseURL: baseURL, label: label) }) { reference in
                 decide(reference, file: file, index: index, assets: assets, knownRoutes: knownRoutes, basePath: basePath,
                        collector: collector, used: &used)
             }
@@ -57,13 +59,11 @@ enum BodyRenderer {
                     "HTML im Text wird aus Sicherheitsgründen nicht veröffentlicht.",
                     hint: "Schreibe den Inhalt mit Markdown: `**fett**`, `[Link](https://…)`, Listen mit `- `.")
             }
-            let language = languageOfFile[file] ?? siteLanguage
-            let html = ExternalLinks.mark(result.html, baseURL: baseURL, label: externalLinkLabels[language] ?? "(externer Link)")
-            return Rendered(file: file, html: html, diagnostics: collector.diagnostics, used: used)
+            return Rendered(file: file, document: result.document, diagnostics: collector.diagnostics, used: used)
         }
-        output.html.reserveCapacity(rendered.count)
+        output.documents.reserveCapacity(rendered.count)
         for body in rendered {
-            output.html[body.file] = body.html
+            output.documents[body.file] = body.document
             output.diagnostics += body.diagnostics
             output.usedAssets.formUnion(body.used)
         }
@@ -119,7 +119,7 @@ enum BodyRenderer {
                     hint: "Prüfe den Pfad: Er beginnt beim Ordner dieser Datei (`../` für eine Ebene höher) oder mit `/` bei `content/`.")
                 return .remove
             }
-            return .replace(basePath + Routes.languageSlot + route + (fragment.map { "#" + $0 } ?? ""))
+            return .page(route + (fragment.map { "#" + $0 } ?? ""))
         case .sitePath(let path, let fragment):
             var route = String(path.dropFirst())
             if route.hasSuffix("index.html") { route = String(route.dropLast("index.html".count)) }
@@ -129,7 +129,7 @@ enum BodyRenderer {
                     hint: "Verlinke Inhalte über ihre Datei, z. B. `/seiten/impressum.md`, oder eine Übersicht wie `/angebote/`.")
                 return .remove
             }
-            return .replace(basePath + Routes.languageSlot + route + (fragment.map { "#" + $0 } ?? ""))
+            return .page(route + (fragment.map { "#" + $0 } ?? ""))
         case .unsupportedRelative:
             let folder = file.split(separator: "/").dropLast().joined(separator: "/")
             let assetPath = LinkPolicy.normalise(folder + "/" + reference.url)

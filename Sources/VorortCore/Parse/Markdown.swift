@@ -19,6 +19,8 @@ struct MarkdownReference {
 enum LinkDecision {
     case keep
     case replace(String)
+    /// A page of the site, by its address below the language folder (with `#fragment`): a slot of the document.
+    case page(String)
     /// Drop the URL (rendered as an empty `href`); only reachable when a finding of severity error was reported.
     case remove
 }
@@ -41,7 +43,10 @@ enum Markdown {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
 
     struct Result {
-        var html: String
+        /// The HTML with page links as slots (see `BodyDocument`).
+        var document: BodyDocument
+        /// The HTML of a site at `/` in its own language.
+        var html: String { document.html(basePath: "/", languagePrefix: "") }
         /// Raw HTML blocks or inlines that safe mode left out, by file line.
         var omittedHTMLLines: [Int]
         /// The deepest nesting of blocks and inlines, and the file line where it first went beyond the guard's limit.
@@ -49,10 +54,12 @@ enum Markdown {
         var deepestLine = 0
     }
 
-    static func render(_ source: MarkdownSource, decide: (MarkdownReference) -> LinkDecision) -> Result {
+    /// `transform` rewrites the rendered HTML before page links are cut out (links to other sites are marked there).
+    static func render(_ source: MarkdownSource, transform: (String) -> String = { $0 },
+                       decide: (MarkdownReference) -> LinkDecision) -> Result {
         Markdown.registered
         let options = CMARK_OPT_DEFAULT
-        guard let parser = cmark_parser_new(options) else { return Result(html: "", omittedHTMLLines: []) }
+        guard let parser = cmark_parser_new(options) else { return Result(document: .empty, omittedHTMLLines: []) }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
@@ -64,11 +71,14 @@ enum Markdown {
             cmark_parser_feed(parser, pointer, strlen(pointer))
         }
         let finished = inlineTables.withLock { _ in cmark_parser_finish(parser).map(SendablePointer.init) }
-        guard let document = finished?.pointer else { return Result(html: "", omittedHTMLLines: []) }
+        guard let document = finished?.pointer else { return Result(document: .empty, omittedHTMLLines: []) }
         defer { cmark_node_free(document) }
 
         let locator = SourceLocator(source)
         var omitted: [Int] = []
+        // Page links get a placeholder href no editor can write (a nonce per render), cut out after rendering.
+        let nonce = "#vorort-page-" + String(UInt64.random(in: 0...UInt64.max), radix: 36) + "-"
+        var pageLinks: [String] = []
         var depth = 0, deepest = 0, deepestLine = 0
 
         let iterator = cmark_iter_new(document)
@@ -101,6 +111,9 @@ enum Markdown {
                 switch decide(reference) {
                 case .keep: break
                 case .replace(let replacement): cmark_node_set_url(node, replacement)
+                case .page(let route):
+                    cmark_node_set_url(node, nonce + String(pageLinks.count))
+                    pageLinks.append(route)
                 case .remove: cmark_node_set_url(node, "")
                 }
             case CMARK_NODE_HEADING:
@@ -118,10 +131,45 @@ enum Markdown {
             }
         }
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
-            return Result(html: "", omittedHTMLLines: omitted, depth: deepest, deepestLine: deepestLine)
+            return Result(document: .empty, omittedHTMLLines: omitted, depth: deepest, deepestLine: deepestLine)
         }
         defer { free(rendered) }
-        return Result(html: String(cString: rendered), omittedHTMLLines: omitted, depth: deepest, deepestLine: deepestLine)
+        let body = Markdown.document(String(cString: rendered), nonce: nonce, pageLinks: pageLinks, transform: transform)
+        return Result(document: body, omittedHTMLLines: omitted, depth: deepest, deepestLine: deepestLine)
+    }
+}
+
+extension Markdown {
+    /// Cuts the rendered HTML at the placeholders of page links (in the order cmark wrote them, which is the
+    /// order of the tree walk that assigned them).
+    static func document(_ html: String, nonce: String, pageLinks: [String], transform: (String) -> String) -> BodyDocument {
+        let marked = transform(html)
+        guard !pageLinks.isEmpty else { return BodyDocument(segments: [.html(marked)]) }
+        var segments: [BodyDocument.Segment] = []
+        let bytes = Array(marked.utf8)
+        let token = Array(nonce.utf8)
+        var start = 0, index = 0
+        while index + token.count <= bytes.count {
+            guard bytes[index] == token[0], bytes[index..<(index + token.count)].elementsEqual(token) else {
+                index += 1
+                continue
+            }
+            var end = index + token.count, number = 0
+            while end < bytes.count, bytes[end] >= 0x30, bytes[end] <= 0x39, number < pageLinks.count {
+                number = number * 10 + Int(bytes[end] - 0x30)
+                end += 1
+            }
+            guard end > index + token.count, pageLinks.indices.contains(number) else {
+                index += 1
+                continue
+            }
+            segments.append(.html(String(decoding: bytes[start..<index], as: UTF8.self)))
+            segments.append(.page(pageLinks[number]))
+            start = end
+            index = end
+        }
+        segments.append(.html(String(decoding: bytes[start...], as: UTF8.self)))
+        return BodyDocument(segments: segments)
     }
 }
 

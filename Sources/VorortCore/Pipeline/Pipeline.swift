@@ -6,8 +6,8 @@ public struct CheckedSite: Sendable {
     public let config: SiteConfig
     public let index: SiteIndex
     let theme: Theme
-    /// Rendered Markdown bodies by content file path.
-    let bodies: [String: String]
+    /// Markdown bodies, their links checked, by content file path.
+    let bodies: [String: BodyDocument]
     /// The pictures that texts use, by path relative to the site root.
     let assets: Set<String>
     /// The active wording rules, published as the site's language guideline.
@@ -135,7 +135,7 @@ public enum Pipeline {
         var report = CheckReport(diagnostics: diagnostics.sortedForReport(), filesChecked: filesChecked, site: nil,
                                  timings: timings, wordsLinted: linted.words, lintSeconds: linted.seconds)
         if !diagnostics.hasErrors, let config, let theme {
-            report.site = CheckedSite(root: root, config: config, index: index, theme: theme, bodies: bodies.html,
+            report.site = CheckedSite(root: root, config: config, index: index, theme: theme, bodies: bodies.documents,
                                       assets: usedAssets, ruleSet: linted.ruleSet)
         }
         return report
@@ -143,8 +143,7 @@ public enum Pipeline {
 
     /// Renders every page of a checked site into memory; `search` adds the search page and links to it.
     public static func render(_ site: CheckedSite, search: Bool = false) throws -> [OutputFile] {
-        // Cut once, joined per language with its folder.
-        let bodies = site.bodies.mapValues { $0.components(separatedBy: site.config.basePath + Routes.languageSlot) }
+        let bodies = site.bodies
         // The site language first: it writes the files all languages share.
         let renderers = site.config.languages.compactMap { language -> SiteRenderer? in
             guard let strings = site.theme.strings[language.code] else { return nil }

@@ -38,10 +38,6 @@ public enum Routes {
     public static func story(_ s: Story) -> String { owner(s.owner) + "geschichten/\(s.slug)/" }
     public static func page(_ p: Page) -> String { "seiten/\(p.slug)/" }
 
-    /// Stands in rendered Markdown where a page link's language folder goes: a body is rendered once and its
-    /// links then lead to the pages in the reader's language (`en/`), or stay in German (empty).
-    static let languageSlot = "vorort_language_/"
-
     /// The folder of a language's pages: empty for the site language, `en/` for English.
     public static func languagePrefix(_ language: Language, site: Language) -> String {
         language.code == site.code ? "" : language.code + "/"

@@ -5,13 +5,13 @@
 struct ViewModels {
     let index: SiteIndex
     let config: SiteConfig
-    /// Rendered bodies by file, cut where a page link's language folder goes (`Routes.languageSlot`).
-    let bodies: [String: [String]]
+    /// Bodies by file, their page links as slots for this language's folder.
+    let bodies: [String: BodyDocument]
     /// The language the pages are rendered in.
     let language: Language
     let strings: ThemeStrings
 
-    init(index: SiteIndex, config: SiteConfig, bodies: [String: [String]], language: Language, strings: ThemeStrings) {
+    init(index: SiteIndex, config: SiteConfig, bodies: [String: BodyDocument], language: Language, strings: ThemeStrings) {
         self.index = index
         self.config = config
         self.bodies = bodies
@@ -62,8 +62,8 @@ struct ViewModels {
 
     /// The rendered body in this language, its page links leading to pages in this language.
     func body(_ file: String) -> String {
-        let pieces = translation(file).flatMap { bodies[$0.origin.file] } ?? bodies[file] ?? []
-        return pieces.joined(separator: config.basePath + prefix)
+        let document = translation(file).flatMap { bodies[$0.origin.file] } ?? bodies[file] ?? .empty
+        return document.html(basePath: config.basePath, languagePrefix: prefix)
     }
 
     func date(_ date: CalendarDate) -> String { strings.date(date) }
