@@ -116,6 +116,7 @@ enum LintSource {
 
     private static func maskInlineMarkdown(_ s: [Unicode.Scalar], _ mask: inout [Bool]) {
         var i = 0
+        var nextClose = -1
         // A reference definition `[label]: https://…` is an address, not text.
         if let first = s.firstIndex(where: { $0 != " " }), s[first] == "[" {
             var j = first
@@ -146,11 +147,12 @@ enum LintSource {
                     i += run
                 }
             case "<":
-                // HTML comments, tags and autolinks, searched within a bounded window: a line of thousands
-                // of unclosed `<` must not make this quadratic.
-                if let close = s[i..<min(s.count, i + maximumSpan)].firstIndex(of: ">") {
-                    for k in i...close { mask[k] = true }
-                    i = close + 1
+                // HTML comments, tags and autolinks up to a bounded length. The next `>` is remembered, so a
+                // line of thousands of unclosed `<` is scanned once, not once per `<`.
+                if nextClose < i { nextClose = s[i...].firstIndex(of: ">") ?? s.count }
+                if nextClose < s.count, nextClose - i < maximumSpan {
+                    for k in i...nextClose { mask[k] = true }
+                    i = nextClose + 1
                 } else {
                     i += 1
                 }

@@ -32,8 +32,30 @@ public enum OutputWriter {
     /// Marks a folder as vorort's output, so vorort never replaces a folder it did not write.
     public static let markerFile = ".vorort-output"
 
+    /// Writes files into the staging folder batch by batch, as they are rendered, so the whole site is never held
+    /// in memory at once. Used on one thread; each batch is written by several.
+    public final class Staging {
+        public let folder: URL
+        /// Folders created so far, relative to `folder`.
+        private var folders: Set<String> = []
+        public private(set) var filesWritten = 0
+
+        init(folder: URL) { self.folder = folder }
+
+        public func write(_ files: [OutputFile]) throws {
+            try OutputWriter.writeFiles(files, into: folder, existing: &folders)
+            filesWritten += files.count
+        }
+    }
+
     /// `finish` runs on the complete staging folder before the swap (the search index is built there).
     public static func write(_ files: [OutputFile], to output: URL, finish: (URL) throws -> Void = { _ in }) throws {
+        try write(to: output, produce: { try $0.write(files) }, finish: finish)
+    }
+
+    /// `produce` writes the site into the staging folder (in batches); `finish` runs on the complete staging folder
+    /// before the swap.
+    public static func write(to output: URL, produce: (Staging) throws -> Void, finish: (URL) throws -> Void = { _ in }) throws {
         let manager = FileManager.default
         let output = output.standardizedFileURL
         let parent = output.deletingLastPathComponent()
@@ -47,7 +69,7 @@ public enum OutputWriter {
         let staging = parent.appendingPathComponent(stagingPrefix(of: output) + "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            try writeFiles(files, into: staging)
+            try produce(Staging(folder: staging))
             try finish(staging)
             try Data("Written by vorort build. This folder is replaced as a whole by the next build.\n".utf8)
                 .write(to: staging.appendingPathComponent(markerFile))
@@ -61,16 +83,20 @@ public enum OutputWriter {
 
     /// Creates the folders first, then writes the files from several threads: creating a file costs the
     /// file system far more than filling it, and independent creations overlap well.
-    static func writeFiles(_ files: [OutputFile], into folder: URL) throws {
+    /// `existing`: folders already created below `folder` by earlier batches; the new ones are added.
+    static func writeFiles(_ files: [OutputFile], into folder: URL, existing: inout Set<String>) throws {
         // More threads than cores: most of the time goes to waiting for the file system.
         let writers = 4
         var folders = Set<String>()
         for file in files {
             var components = file.path.split(separator: "/").dropLast()
-            while !components.isEmpty, folders.insert(components.joined(separator: "/")).inserted {
+            while !components.isEmpty {
+                let path = components.joined(separator: "/")
+                guard !existing.contains(path), folders.insert(path).inserted else { break }
                 components = components.dropLast()
             }
         }
+        existing.formUnion(folders)
         // Level by level, so every parent exists before its children; within a level in parallel.
         let levels = Dictionary(grouping: folders) { $0.split(separator: "/").count }
         for depth in levels.keys.sorted() {

@@ -31,6 +31,12 @@ public struct StageTimings: Sendable {
         stages.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
     }
 
+    /// Records a stage measured elsewhere (stages that alternate, like rendering and writing in batches).
+    mutating func record(_ name: String, _ elapsed: Duration) {
+        stages.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        clock = ContinuousClock.now
+    }
+
     public func seconds(_ name: String) -> Double { stages.first { $0.name == name }?.seconds ?? 0 }
 
     public var total: Double { stages.reduce(0) { $0 + $1.seconds } }
@@ -143,14 +149,20 @@ public enum Pipeline {
 
     /// Renders every page of a checked site into memory; `search` adds the search page and links to it.
     public static func render(_ site: CheckedSite, search: Bool = false) throws -> [OutputFile] {
-        let bodies = site.bodies
+        var files: [OutputFile] = []
+        try render(site, search: search) { files += $0 }
+        return files
+    }
+
+    /// Renders the site batch by batch, handing each batch of files to `emit` (the build writes them at once).
+    public static func render(_ site: CheckedSite, search: Bool = false, emit: ([OutputFile]) throws -> Void) throws {
         // The site language first: it writes the files all languages share.
         let renderers = site.config.languages.compactMap { language -> SiteRenderer? in
             guard let strings = site.theme.strings[language.code] else { return nil }
-            let models = ViewModels(index: site.index, config: site.config, bodies: bodies, language: language, strings: strings)
+            let models = ViewModels(index: site.index, config: site.config, bodies: site.bodies, language: language, strings: strings)
             return SiteRenderer(models: models, theme: site.theme, assets: site.assets, root: site.root, ruleSet: site.ruleSet, search: search)
         }
-        return try SiteRenderer.renderAll(renderers)
+        try SiteRenderer.renderAll(renderers, emit: emit)
     }
 
     /// An output folder inside `content/` or `themes/` would be read back as content by the next build.
@@ -188,11 +200,27 @@ public enum Pipeline {
         let report = check(siteRoot: siteRoot)
         guard let site = report.site else { return .refused(report) }
         var timings = report.timings
-        let files = try render(site, search: search != nil)
-        timings.lap("Erzeugen")
-        let pages = files.count { $0.path.hasSuffix(".html") }
-        try OutputWriter.write(files, to: output) { staging in try search?.index(staging, pages: pages) }
-        timings.lap("Schreiben")
-        return .built(report, filesWritten: files.count, timings: timings, searchIndexed: search != nil)
+        // Rendering and writing alternate batch by batch; their times are summed separately.
+        var rendering = Duration.zero, writing = Duration.zero
+        var pages = 0, written = 0
+        try OutputWriter.write(to: output, produce: { staging in
+            var clock = ContinuousClock.now
+            try render(site, search: search != nil) { batch in
+                rendering += ContinuousClock.now - clock
+                clock = ContinuousClock.now
+                pages += batch.count { $0.path.hasSuffix(".html") }
+                try staging.write(batch)
+                writing += ContinuousClock.now - clock
+                clock = ContinuousClock.now
+            }
+            written = staging.filesWritten
+        }, finish: { staging in
+            let clock = ContinuousClock.now
+            try search?.index(staging, pages: pages)
+            writing += ContinuousClock.now - clock
+        })
+        timings.record("Erzeugen", rendering)
+        timings.record("Schreiben", writing)
+        return .built(report, filesWritten: written, timings: timings, searchIndexed: search != nil)
     }
 }

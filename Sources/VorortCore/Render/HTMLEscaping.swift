@@ -17,6 +17,8 @@ enum HTMLEscaping {
     static let registered: Void = MustacheContentTypes.register(ScalarHTMLContentType(), named: contentTypeName)
 
     static func escape(_ text: String) -> String {
+        // Most values (names, dates, addresses) need no escaping: one pass over the bytes decides.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {

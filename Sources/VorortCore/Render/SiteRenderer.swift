@@ -44,15 +44,21 @@ struct SiteRenderer: Sendable {
     }
 
     /// Renders the site in every language: the site language at the root, each translation language in its
-    /// folder. Shared files (pictures, downloads, open data, sitemap) are written once.
-    static func renderAll(_ renderers: [SiteRenderer]) throws -> [OutputFile] {
-        guard let main = renderers.first else { return [] }
+    /// folder. Shared files (pictures, downloads, open data, sitemap) are written once. Pages are handed to `emit`
+    /// in batches of `batchSize` as they are rendered (on all cores), so memory does not grow with the site.
+    static func renderAll(_ renderers: [SiteRenderer], batchSize: Int = 2_000, emit: ([OutputFile]) throws -> Void) throws {
+        guard let main = renderers.first else { return }
         let jobs = renderers.indices.flatMap { index in renderers[index].pages.map { (index, $0) } }
-        let rendered = try Parallel.map(jobs) { job in try renderers[job.0].render(job.1) }
-        var files = rendered.map(\.file)
-        files += renderers.map(\.storiesFeed)
-        files += main.sharedFiles(records: rendered.compactMap(\.record))
-        return files
+        var records: [PageRecord] = []
+        var start = 0
+        while start < jobs.count {
+            let batch = Array(jobs[start..<min(start + batchSize, jobs.count)])
+            let rendered = try Parallel.map(batch) { job in try renderers[job.0].render(job.1) }
+            records += rendered.compactMap(\.record)
+            try emit(rendered.map(\.file))
+            start += batchSize
+        }
+        try emit(renderers.map(\.storiesFeed) + main.sharedFiles(records: records))
     }
 
     init(models: ViewModels, theme: Theme, assets: Set<String>, root: URL, ruleSet: RuleSet, search: Bool = false) {
