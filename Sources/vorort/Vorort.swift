@@ -137,7 +137,7 @@ struct Build: ParsableCommand {
             print(DiagnosticFormatter.format(report.diagnostics, as: .text, filesChecked: report.filesChecked), terminator: "")
             FileHandle.standardError.write(Data("vorort build: Fehler gefunden – nichts geschrieben, die bisherige Ausgabe bleibt unverändert.\n".utf8))
             throw ExitStatus.findings
-        case .built(let report, let count, let timings, let searchIndexed):
+        case .built(let report, let count, let reused, let timings, let searchIndexed):
             if !report.diagnostics.isEmpty {
                 print(DiagnosticFormatter.format(report.diagnostics, as: .text, filesChecked: report.filesChecked), terminator: "")
             }
@@ -146,7 +146,8 @@ struct Build: ParsableCommand {
                     + "Installieren mit `python3 -m pip install pagefind-bin`.")
             }
             let seconds = Date().timeIntervalSince(started)
-            print("\(count) Dateien nach \(outputURL.path) geschrieben in \(String(format: "%.2f", seconds)) s (\(timings.summary)).")
+            let unchanged = reused > 0 ? ", davon \(reused) unverändert übernommen" : ""
+            print("\(count) Dateien nach \(outputURL.path) geschrieben\(unchanged) in \(String(format: "%.2f", seconds)) s (\(timings.summary)).")
         }
     }
 }

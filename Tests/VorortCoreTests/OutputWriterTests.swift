@@ -63,4 +63,33 @@ struct OutputSafetyTests {
         }
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("content/ausgabe").path))
     }
+
+    /// Unchanged files are taken over from the previous output as hard links; what changed is written anew.
+    @Test func unchangedFilesAreTakenOverAndChangedOnesWritten() throws {
+        let parent = TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(parent) }
+        let output = parent.appendingPathComponent("output")
+        let picture = parent.appendingPathComponent("bild.png")
+        try Data("png".utf8).write(to: picture)
+        func build(_ text: String) throws -> Int {
+            var reused = 0
+            try OutputWriter.write(to: output, produce: { staging in
+                try staging.write([OutputFile(path: "index.html", text: "start"), OutputFile(path: "a/index.html", text: text)])
+                try staging.write([OutputFile(path: "bild.png", copyOf: picture)])
+                reused = staging.filesReused
+            })
+            return reused
+        }
+        #expect(try build("eins") == 0)
+        #expect(try build("eins") == 3)
+        #expect(try build("zwei") == 2)
+        #expect(try String(contentsOf: output.appendingPathComponent("a/index.html"), encoding: .utf8) == "zwei")
+        // The old site is gone, so the taken-over file has one name again.
+        var info = stat()
+        #expect(stat(output.appendingPathComponent("index.html").path, &info) == 0 && info.st_nlink == 1)
+        // A manifest that claims the old bytes but a file that differs: the bytes decide, not the hash.
+        try Data("START".utf8).write(to: output.appendingPathComponent("index.html"))
+        #expect(try build("zwei") == 2)
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "start")
+    }
 }

@@ -22,7 +22,7 @@ struct SearchTests {
         let parent = TestSupport.temporaryFolder("vorort-search")
         defer { TestSupport.cleanUp(parent) }
         let output = parent.appendingPathComponent("output")
-        guard case .built(_, _, _, let indexed) = try Pipeline.build(siteRoot: TestSupport.packageRoot, output: output, search: indexer) else {
+        guard case .built(_, _, _, _, let indexed) = try Pipeline.build(siteRoot: TestSupport.packageRoot, output: output, search: indexer) else {
             Issue.record("the sample must build")
             return
         }

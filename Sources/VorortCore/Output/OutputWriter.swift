@@ -39,11 +39,23 @@ public enum OutputWriter {
         /// Folders created so far, relative to `folder`.
         private var folders: Set<String> = []
         public private(set) var filesWritten = 0
+        /// Files taken over from the previous output because their content did not change.
+        public private(set) var filesReused = 0
+        /// The previous output and what it holds, when there is one.
+        let previous: (folder: URL, manifest: OutputManifest)?
+        var manifest = OutputManifest()
 
-        init(folder: URL) { self.folder = folder }
+        init(folder: URL, previous: URL?) {
+            self.folder = folder
+            self.previous = previous.map { ($0, OutputManifest.read(from: $0)) }
+        }
 
         public func write(_ files: [OutputFile]) throws {
-            try OutputWriter.writeFiles(files, into: folder, existing: &folders)
+            let written = try OutputWriter.writeFiles(files, into: folder, existing: &folders, previous: previous)
+            for (file, entry) in zip(files, written) {
+                manifest.entries[file.path] = entry.entry
+                if entry.reused { filesReused += 1 }
+            }
             filesWritten += files.count
         }
     }
@@ -69,13 +81,16 @@ public enum OutputWriter {
         let staging = parent.appendingPathComponent(stagingPrefix(of: output) + "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            try produce(Staging(folder: staging))
+            let previous = manager.fileExists(atPath: output.appendingPathComponent(markerFile).path) ? output : nil
+            let writer = Staging(folder: staging, previous: previous)
+            try produce(writer)
+            try writer.manifest.write(to: staging)
             try finish(staging)
             try Data("Written by vorort build. This folder is replaced as a whole by the next build.\n".utf8)
                 .write(to: staging.appendingPathComponent(markerFile))
             try swap(staging, into: output)
         } catch {
-            try? manager.removeItem(at: staging)
+            RemoveTree.remove(staging.path)
             if let error = error as? BuildError { throw error }
             throw BuildError.writeFailed(error.localizedDescription)
         }
@@ -84,7 +99,11 @@ public enum OutputWriter {
     /// Creates the folders first, then writes the files from several threads: creating a file costs the
     /// file system far more than filling it, and independent creations overlap well.
     /// `existing`: folders already created below `folder` by earlier batches; the new ones are added.
-    static func writeFiles(_ files: [OutputFile], into folder: URL, existing: inout Set<String>) throws {
+    /// `previous`: the output being replaced and its manifest; files whose content is unchanged are hard-linked from
+    /// there (creating a link costs the file system less than writing the file again). Returns each file's manifest
+    /// entry and whether it was reused.
+    static func writeFiles(_ files: [OutputFile], into folder: URL, existing: inout Set<String>,
+                           previous: (folder: URL, manifest: OutputManifest)? = nil) throws -> [(entry: OutputManifest.Entry, reused: Bool)] {
         // More threads than cores: most of the time goes to waiting for the file system.
         let writers = 4
         var folders = Set<String>()
@@ -106,13 +125,55 @@ public enum OutputWriter {
                 guard mkdir(path, 0o755) == 0 else { throw BuildError.writeFailed("\(path): \(String(cString: strerror(errno)))") }
             }
         }
-        _ = try Parallel.map(files, workers: writers) { file in
+        return try Parallel.map(files, workers: writers) { file -> (entry: OutputManifest.Entry, reused: Bool) in
             let target = folder.appendingPathComponent(file.path)
             switch file.contents {
-            case .data(let data): try writeData(data, to: target.path)
-            case .copy(let source): try FileManager.default.copyItem(at: source, to: target)
+            case .data(let data):
+                let entry = data.withUnsafeBytes { OutputManifest.Entry(size: data.count, hash: OutputManifest.hash($0)) }
+                if let previous, previous.manifest.entries[file.path] == entry,
+                    reuse(previous.folder.appendingPathComponent(file.path).path, as: target.path, ifEqualTo: data)
+                {
+                    return (entry, true)
+                }
+                try writeData(data, to: target.path)
+                return (entry, false)
+            case .copy(let source):
+                // A copied picture is known by size and modification time, as `make` and `rsync` know files.
+                var info = stat()
+                let known = stat(source.path, &info) == 0
+                let stamp = UInt64(bitPattern: Int64(info.st_mtim.tv_sec)) &* 1_000_000_007 &+ UInt64(info.st_mtim.tv_nsec)
+                let entry = OutputManifest.Entry(size: Int(info.st_size), hash: stamp)
+                if known, let previous, previous.manifest.entries[file.path] == entry,
+                    link(previous.folder.appendingPathComponent(file.path).path, target.path) == 0
+                {
+                    return (entry, true)
+                }
+                try FileManager.default.copyItem(at: source, to: target)
+                return (entry, false)
             }
         }
+    }
+
+    /// Hard-links the previous output's file when its bytes are `data` (compared, since the manifest's hash is no
+    /// proof): the new site then shares the unchanged file with the old one until the old one is removed.
+    private static func reuse(_ old: String, as new: String, ifEqualTo data: Data) -> Bool {
+        let descriptor = open(old, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: data.count + 1)
+        var total = 0
+        while total < buffer.count {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + total, $0.count - total) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            total += count
+        }
+        guard total == data.count else { return false }
+        if total > 0 {
+            let equal = data.withUnsafeBytes { new in buffer.withUnsafeBytes { old in memcmp(new.baseAddress!, old.baseAddress!, total) == 0 } }
+            guard equal else { return false }
+        }
+        return link(old, new) == 0
     }
 
     /// Writes a new file without the fsync Foundation's `Data.write` does: the swap makes the site
@@ -156,7 +217,7 @@ public enum OutputWriter {
             let rest = name.dropFirst(prefix.count)
             guard let pid = rest.split(separator: "-").first.flatMap({ Int32($0) }) else { continue }
             if pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) != 0, errno == ESRCH {
-                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+                RemoveTree.remove(parent.appendingPathComponent(name).path)
             }
         }
     }
@@ -201,7 +262,7 @@ public enum OutputWriter {
         // One atomic exchange where the file system supports it; afterwards `staging` holds the old site.
         if vorort_exchange_paths(staging.path, output.path) == 0 {
             // The new site is in place; an old copy that cannot be removed now is removed by the next build.
-            try? manager.removeItem(at: staging)
+            RemoveTree.remove(staging.path)
             return
         }
         // Fallback: two renames, leaving the old site in place until the new one is complete.
@@ -213,6 +274,6 @@ public enum OutputWriter {
             try? manager.moveItem(at: old, to: output)
             throw error
         }
-        try? manager.removeItem(at: old)
+        RemoveTree.remove(old.path)
     }
 }

@@ -63,7 +63,8 @@ public struct CheckReport: Sendable {
 public enum BuildOutcome: Sendable {
     /// Nothing was written; the previous output is untouched.
     case refused(CheckReport)
-    case built(CheckReport, filesWritten: Int, timings: StageTimings, searchIndexed: Bool)
+    /// `filesReused`: how many of the files written were taken over unchanged from the previous output.
+    case built(CheckReport, filesWritten: Int, filesReused: Int, timings: StageTimings, searchIndexed: Bool)
 }
 
 /// The stages in order: load → parse → check references and links (beside it: lint wording) → render pages → write.
@@ -202,7 +203,7 @@ public enum Pipeline {
         var timings = report.timings
         // Rendering and writing alternate batch by batch; their times are summed separately.
         var rendering = Duration.zero, writing = Duration.zero
-        var pages = 0, written = 0
+        var pages = 0, written = 0, reused = 0
         try OutputWriter.write(to: output, produce: { staging in
             var clock = ContinuousClock.now
             try render(site, search: search != nil) { batch in
@@ -214,6 +215,7 @@ public enum Pipeline {
                 clock = ContinuousClock.now
             }
             written = staging.filesWritten
+            reused = staging.filesReused
         }, finish: { staging in
             let clock = ContinuousClock.now
             try search?.index(staging, pages: pages)
@@ -221,6 +223,6 @@ public enum Pipeline {
         })
         timings.record("Erzeugen", rendering)
         timings.record("Schreiben", writing)
-        return .built(report, filesWritten: written, timings: timings, searchIndexed: search != nil)
+        return .built(report, filesWritten: written, filesReused: reused, timings: timings, searchIndexed: search != nil)
     }
 }

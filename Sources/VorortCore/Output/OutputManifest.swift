@@ -1,0 +1,45 @@
+import Foundation
+
+/// What a build wrote: every file's size and content hash, kept in the output folder, so the next build can take
+/// unchanged files over from the previous output (as hard links) instead of writing them again.
+struct OutputManifest: Sendable {
+    static let fileName = ".vorort-manifest"
+
+    struct Entry: Sendable, Hashable {
+        var size: Int
+        /// FNV-1a over the bytes (pages), or over size and modification time of the source (copied pictures).
+        var hash: UInt64
+    }
+
+    var entries: [String: Entry] = [:]
+
+    /// FNV-1a, 64 bit: stable across runs (Swift's `Hasher` is seeded per process). Not collision-proof, so
+    /// a page is taken over only after its bytes compared equal (`OutputWriter`).
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    static func read(from folder: URL) -> OutputManifest {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)) else { return OutputManifest() }
+        var manifest = OutputManifest()
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 2)
+            guard parts.count == 3, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]) else { continue }
+            manifest.entries[String(parts[2])] = Entry(size: size, hash: hash)
+        }
+        return manifest
+    }
+
+    func write(to folder: URL) throws {
+        var text = ""
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            text += String(entry.hash, radix: 16) + " " + String(entry.size) + " " + path + "\n"
+        }
+        try Data(text.utf8).write(to: folder.appendingPathComponent(OutputManifest.fileName))
+    }
+}
