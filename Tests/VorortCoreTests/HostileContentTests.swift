@@ -433,6 +433,18 @@ struct HostileContentTests {
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("content/ausgabe").path))
     }
 
+    @Test func aSymbolicLinkAsLintFolderIsAFinding() throws {
+        let root = try TestSupport.minimalSite()
+        defer { TestSupport.cleanUp(root) }
+        let outside = TestSupport.temporaryFolder("vorort-lint-outside")
+        defer { TestSupport.cleanUp(outside) }
+        try TestSupport.write(["regeln.yml": "rules:\n  - id: asylant\n    enabled: false\n"], under: outside)
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("lint"), withDestinationURL: outside)
+        let report = TestSupport.check(root)
+        #expect(report.findings("symlink").map(\.file) == ["lint"])
+        #expect(report.site == nil, "the site's own rules would be lost without a word")
+    }
+
     // MARK: - Addresses
 
     @Test func aBaseURLWithUmlautsKeepsEveryBodyLink() throws {

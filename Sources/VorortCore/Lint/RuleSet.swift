@@ -38,7 +38,21 @@ public struct RuleSet: Sendable {
         var diagnostics: [Diagnostic] = []
         if let siteRoot {
             let folder = siteRoot.appendingPathComponent("lint")
-            let names = SiteLoader.isSymbolicLink(folder) ? [] : ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yml") }.sorted()
+            var names: [String] = []
+            var isDirectory: ObjCBool = false
+            if SiteLoader.isSymbolicLink(folder) {
+                // Silently skipped, the site's own rules (and switched-off ones) would be lost without a word.
+                diagnostics.append(Diagnostic(
+                    file: "lint", location: .start, severity: .error, rule: "symlink",
+                    message: "Der Ordner `lint/` ist ein symbolischer Link; die Sprachregeln der Website darin werden nicht gelesen.",
+                    hint: "Legen Sie den Ordner mit den Regeldateien selbst in den Ordner der Website."))
+            } else if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                do {
+                    names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yml") }.sorted()
+                } catch {
+                    diagnostics.append(SiteLoader.unlistable("lint"))
+                }
+            }
             for name in names {
                 if let file = SiteLoader.readText(at: folder.appendingPathComponent(name), relativePath: "lint/\(name)", into: &diagnostics) {
                     files.append(file)
