@@ -158,12 +158,26 @@ public enum Pipeline {
     /// Renders the site batch by batch, handing each batch of files to `emit` (the build writes them at once).
     public static func render(_ site: CheckedSite, search: Bool = false, emit: ([OutputFile]) throws -> Void) throws {
         // The site language first: it writes the files all languages share.
-        let renderers = site.config.languages.compactMap { language -> SiteRenderer? in
-            guard let strings = site.theme.strings[language.code] else { return nil }
-            let models = ViewModels(index: site.index, config: site.config, bodies: site.bodies, language: language, strings: strings)
-            return SiteRenderer(models: models, theme: site.theme, assets: site.assets, root: site.root, ruleSet: site.ruleSet, search: search)
-        }
+        let renderers = site.config.languages.compactMap { renderer(site, language: $0, search: search) }
         try SiteRenderer.renderAll(renderers, emit: emit)
+    }
+
+    /// Renders the one page at `route` (as `Routes` spells it, without the language folder: `gemeinden/auenstein/`,
+    /// `404.html`) in the language with code `language` (nil: the site language), without rendering any other page,
+    /// as a preview server needs. The file is the one the full build writes at its path, byte for byte. Nil when the
+    /// site has no such page in that language (or no such language).
+    public static func renderPage(_ site: CheckedSite, route: String, language: String? = nil, search: Bool = false) throws -> OutputFile? {
+        let code = language ?? site.config.siteLanguage.code
+        guard let language = site.config.languages.first(where: { $0.code == code }),
+              let renderer = renderer(site, language: language, search: search) else { return nil }
+        return try renderer.render(route: route)
+    }
+
+    /// The renderer of one language; nil for a language the theme has no words for (its pages are not built).
+    static func renderer(_ site: CheckedSite, language: Language, search: Bool) -> SiteRenderer? {
+        guard let strings = site.theme.strings[language.code] else { return nil }
+        let models = ViewModels(index: site.index, config: site.config, bodies: site.bodies, language: language, strings: strings)
+        return SiteRenderer(models: models, theme: site.theme, assets: site.assets, root: site.root, ruleSet: site.ruleSet, search: search)
     }
 
     /// An output folder inside `content/` or `themes/` would be read back as content by the next build.

@@ -29,3 +29,11 @@ enum GuidelinePage {
         ]
     }
 }
+
+extension SiteRenderer {
+    /// The guideline is about German words: it exists in German only.
+    func guidelinePage() -> PageContent {
+        PageContent(route: Routes.guideline, template: "guideline", title: GuidelinePage.title, crumbs: [home],
+            description: GuidelinePage.summary, context: GuidelinePage.context(ruleSet, district: config.district), germanOnly: true)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// The files beside the pages: each language's stories feed, and what all languages share once.
+extension SiteRenderer {
+    /// The Atom feed of the stories in this language.
+    var storiesFeed: OutputFile {
+        OutputFile(path: models.prefix + OpenData.storiesFeed, text: OpenData.storiesFeed(models, stories: stories))
+    }
+
+    /// Pictures, theme files, sitemap, robots.txt and the open-data downloads: once for all languages.
+    func sharedFiles(records: [PageRecord]) -> [OutputFile] {
+        var files: [OutputFile] = []
+        for asset in assets.sorted() {
+            files.append(OutputFile(path: Routes.asset(forContentFile: asset), copyOf: root.appendingPathComponent(asset)))
+        }
+        for file in theme.staticFiles {
+            files.append(OutputFile(path: Routes.assets + file.path, copyOf: file.url))
+        }
+        files.append(OutputFile(path: Routes.sitemap, text: Sitemap.xml(records, baseURL: config.baseURL)))
+        // The export's date is the newest review date, so an unchanged site builds byte for byte the same.
+        let generated = offers.map(\.reviewed).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
+        files.append(OutputFile(path: OpenData.offersFile, text: OpenData.offersJSON(models, offers: offers, generated: generated)))
+        for owner in owners where hasCalendar(owner) {
+            files.append(OutputFile(path: Calendar.file(for: owner),
+                                    text: Calendar.ics(offers: offers(of: owner), ownerName: index.ownerName(owner), models: models)))
+        }
+        for facts in content.facts {
+            files.append(OutputFile(path: Routes.factsCSV(facts.owner), text: Figures.csv(
+                facts, ownerName: index.ownerName(facts.owner), minimumCount: config.minimumCount, licence: config.dataLicence)))
+        }
+        files.append(OutputFile(path: Routes.robots, text: "User-agent: *\nAllow: /\n\nSitemap: \(config.baseURL)\(Routes.sitemap)\n"))
+        return files
+    }
+}
