@@ -43,3 +43,130 @@ enum GermanFolding {
         String(decoding: fold(text), as: UTF8.self)
     }
 }
+
+// MARK: - Disguised letters
+
+/// Letters that look like Latin ones but are other code points, as used to slip a word past the lint:
+/// compatibility forms (fullwidth `Ａ`, mathematical `𝐀`, letterlike `ℎ`) and Cyrillic or Greek look-alikes (`а`).
+/// Only called for scalars above U+036F, so ASCII and Latin-1 text never reaches these tables.
+extension GermanFolding {
+    /// The ASCII letter (lowercase) or digit a compatibility form stands for, as NFKC would give it; nil otherwise.
+    static func compatibilityLatin(_ value: UInt32) -> UInt8? {
+        switch value {
+        case 0xFF10...0xFF19: return UInt8(value - 0xFF10) + 0x30  // fullwidth digits
+        case 0xFF21...0xFF3A: return UInt8(value - 0xFF21) + 0x61  // fullwidth capitals
+        case 0xFF41...0xFF5A: return UInt8(value - 0xFF41) + 0x61  // fullwidth small letters
+        case 0x1D400...0x1D6A3:
+            // Thirteen mathematical alphabets of 52 letters each, A–Z then a–z (the few holes are unassigned).
+            return UInt8((value - 0x1D400) % 26) + 0x61
+        case 0x1D6A4: return 0x69  // mathematical italic dotless i
+        case 0x1D6A5: return 0x6A  // mathematical italic dotless j
+        case 0x1D7CE...0x1D7FF: return UInt8((value - 0x1D7CE) % 10) + 0x30  // mathematical digits
+        case 0x2100...0x214F: return letterlike(value)
+        default: return nil
+        }
+    }
+
+    /// Letterlike symbols that stand in the holes of the mathematical alphabets (`ℎ` is italic h).
+    private static func letterlike(_ value: UInt32) -> UInt8? {
+        switch value {
+        case 0x2102, 0x212D: return 0x63  // ℂ ℭ
+        case 0x210A: return 0x67  // ℊ
+        case 0x210B...0x210E: return 0x68  // ℋ ℌ ℍ ℎ
+        case 0x2110, 0x2111, 0x2139, 0x2148: return 0x69  // ℐ ℑ ℹ ⅈ
+        case 0x2149: return 0x6A  // ⅉ
+        case 0x212A: return 0x6B  // Kelvin sign
+        case 0x2112, 0x2113: return 0x6C  // ℒ ℓ
+        case 0x2133: return 0x6D  // ℳ
+        case 0x2115: return 0x6E  // ℕ
+        case 0x2134: return 0x6F  // ℴ
+        case 0x2119: return 0x70  // ℙ
+        case 0x211A: return 0x71  // ℚ
+        case 0x211B...0x211D: return 0x72  // ℛ ℜ ℝ
+        case 0x2124, 0x2128: return 0x7A  // ℤ ℨ
+        case 0x212C: return 0x62  // ℬ
+        case 0x212F, 0x2130, 0x2147: return 0x65  // ℯ ℰ ⅇ
+        case 0x2131: return 0x66  // ℱ
+        case 0x2145, 0x2146: return 0x64  // ⅅ ⅆ
+        case 0x212B: return 0x61  // Angstrom sign (Å)
+        default: return nil
+        }
+    }
+
+    /// The Latin letter (lowercase) a Cyrillic or Greek letter cannot be told from in common fonts; nil otherwise.
+    /// Used only inside words that are otherwise written in Latin letters: a Ukrainian word keeps its letters.
+    static func latinLookalike(_ value: UInt32) -> UInt8? {
+        switch value {
+        // Cyrillic capitals А В Е К М Н О Р С Т У Х І Ј Ѕ Ё Ї Ү Һ Ӏ Ԛ Ԝ
+        case 0x0410: return 0x61
+        case 0x0412: return 0x62
+        case 0x0415, 0x0401: return 0x65
+        case 0x041A: return 0x6B
+        case 0x041C: return 0x6D
+        case 0x041D, 0x04BA: return 0x68
+        case 0x041E: return 0x6F
+        case 0x0420: return 0x70
+        case 0x0421: return 0x63
+        case 0x0422: return 0x74
+        case 0x0423, 0x04AE: return 0x79
+        case 0x0425: return 0x78
+        case 0x0406, 0x0407: return 0x69
+        case 0x0408: return 0x6A
+        case 0x0405: return 0x73
+        case 0x04C0: return 0x6C
+        case 0x051A: return 0x71
+        case 0x051C: return 0x77
+        // Cyrillic small letters а е о р с у х і ј ѕ ԁ һ ӏ ԛ ԝ ё ї ү
+        case 0x0430: return 0x61
+        case 0x0435, 0x0451: return 0x65
+        case 0x043E: return 0x6F
+        case 0x0440: return 0x70
+        case 0x0441: return 0x63
+        case 0x0443, 0x04AF: return 0x79
+        case 0x0445: return 0x78
+        case 0x0456, 0x0457: return 0x69
+        case 0x0458: return 0x6A
+        case 0x0455: return 0x73
+        case 0x0501: return 0x64
+        case 0x04BB: return 0x68
+        case 0x04CF: return 0x6C
+        case 0x051B: return 0x71
+        case 0x051D: return 0x77
+        // Greek capitals Α Β Ε Ζ Η Ι Κ Μ Ν Ο Ρ Τ Υ Χ, lunate sigma Ϲ, yot Ϳ
+        case 0x0391: return 0x61
+        case 0x0392: return 0x62
+        case 0x0395: return 0x65
+        case 0x0396: return 0x7A
+        case 0x0397: return 0x68
+        case 0x0399: return 0x69
+        case 0x039A: return 0x6B
+        case 0x039C: return 0x6D
+        case 0x039D: return 0x6E
+        case 0x039F: return 0x6F
+        case 0x03A1: return 0x70
+        case 0x03A4: return 0x74
+        case 0x03A5: return 0x79
+        case 0x03A7: return 0x78
+        case 0x03F9: return 0x63
+        case 0x037F: return 0x6A
+        // Greek small letters α ι κ ν ο ρ τ υ, with tonos ά ί ό ύ, lunate sigma ϲ, yot ϳ
+        case 0x03B1, 0x03AC: return 0x61
+        case 0x03B9, 0x03AF: return 0x69
+        case 0x03BA: return 0x6B
+        case 0x03BD: return 0x76
+        case 0x03BF, 0x03CC: return 0x6F
+        case 0x03C1: return 0x70
+        case 0x03C4: return 0x74
+        case 0x03C5, 0x03CD: return 0x75
+        case 0x03F2: return 0x63
+        case 0x03F3: return 0x6A
+        default: return nil
+        }
+    }
+
+    /// Cyrillic and Greek letters (the blocks `latinLookalike` draws from, with their supplements).
+    static func isCyrillicOrGreek(_ value: UInt32) -> Bool {
+        (0x0370...0x052F).contains(value) || (0x1C80...0x1C8F).contains(value) || (0x1F00...0x1FFF).contains(value)
+            || (0x2DE0...0x2DFF).contains(value) || (0xA640...0xA69F).contains(value)
+    }
+}

@@ -116,6 +116,7 @@ enum LintSource {
 
     private static func maskInlineMarkdown(_ s: [Unicode.Scalar], _ mask: inout [Bool]) {
         var i = 0
+        // The first `>` at or after the last `<` looked at (`s.count`: none).
         var nextClose = -1
         // A reference definition `[label]: https://…` is an address, not text.
         if let first = s.firstIndex(where: { $0 != " " }), s[first] == "[" {
@@ -147,10 +148,13 @@ enum LintSource {
                     i += run
                 }
             case "<":
-                // HTML comments, tags and autolinks up to a bounded length. The next `>` is remembered, so a
-                // line of thousands of unclosed `<` is scanned once, not once per `<`.
-                if nextClose < i { nextClose = s[i...].firstIndex(of: ">") ?? s.count }
-                if nextClose < s.count, nextClose - i < maximumSpan {
+                // HTML comments, tags and autolinks, up to `maximumSpan` long. The next `>` is remembered across
+                // the `<` before it, so a line of thousands of unclosed `<` is read once, not once per `<`.
+                if nextClose < i {
+                    nextClose = i
+                    while nextClose < s.count, s[nextClose] != ">" { nextClose += 1 }
+                }
+                if nextClose < min(s.count, i + maximumSpan) {
                     for k in i...nextClose { mask[k] = true }
                     i = nextClose + 1
                 } else {

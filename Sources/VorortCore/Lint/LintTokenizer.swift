@@ -12,6 +12,9 @@ struct LintToken {
     var capitalized: Bool
     /// The first word of a sentence, list item or heading, where every word is capitalized.
     var sentenceStart: Bool
+    /// The characters that disguised the word and were folded away: invisible controls between its letters,
+    /// compatibility forms (`Ａ`, `𝐀`) and Cyrillic or Greek look-alikes in a Latin word. nil for almost every word.
+    var disguise: [Unicode.Scalar]? = nil
 }
 
 /// What the tokenizer carries from one line to the next.
@@ -33,7 +36,17 @@ enum LintTokenizer {
         let v = s.value
         if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
         if v >= 0xC0 && v <= 0xFF { return v != 0xD7 && v != 0xF7 }
-        return s.properties.isAlphabetic || (0x300...0x36F).contains(v)
+        return isOtherWordScalar(s)
+    }
+
+    /// Kept out of line so that the ASCII and Latin-1 checks above stay small where they are inlined.
+    @inline(never)
+    static func isOtherWordScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        // Hidden controls such as the Hangul filler or the combining grapheme joiner count as letters to Unicode;
+        // here they are joiners, so a word never starts with one. Fullwidth and mathematical digits are digits.
+        if isHiddenControl(s) { return false }
+        return s.properties.isAlphabetic || (0x300...0x36F).contains(v) || GermanFolding.compatibilityLatin(v) != nil
     }
 
     @inline(__always)
@@ -54,11 +67,36 @@ enum LintTokenizer {
     }
 
     /// Invisible characters that may stand inside a word: soft hyphen, zero-width space/joiners, word joiner, BOM.
+    /// German typesetting uses them; they are ignored silently.
     static func isInvisible(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: true
         default: false
         }
+    }
+
+    /// The other default-ignorable code points: invisible controls that no German word needs (direction marks,
+    /// bidi embeddings and isolates, variation selectors, Mongolian vowel separator, combining grapheme joiner,
+    /// invisible operators, Hangul fillers, tags). Inside a word they are ignored too, and reported
+    /// (`disguised-word`): they hide words from the lint, from search and from screen readers.
+    @inline(__always)
+    static func isHiddenControl(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x34F { return false }
+        switch v {
+        case 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x200E, 0x200F, 0x202A...0x202E,
+             0x2061...0x206F, 0x3164, 0xFE00...0xFE0F, 0xFFA0, 0xFFF0...0xFFF8, 0x1BCA0...0x1BCA3, 0x1D173...0x1D17A,
+             0xE0000...0xE0FFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Any character that may stand between the letters of one word without ending it.
+    @inline(__always)
+    static func isJoiningInvisible(_ s: Unicode.Scalar) -> Bool {
+        s.value >= 0xAD && (isInvisible(s) || isHiddenControl(s))
     }
 
     static func isHyphen(_ s: Unicode.Scalar) -> Bool {
@@ -104,6 +142,7 @@ enum LintTokenizer {
                 tokenize(scalars, lineNumber: lineNumber, mask: mask, into: &rest, state: &restState)
                 if var continued = rest.first {
                     continued.folded = pending.folded + continued.folded
+                    if let earlier = pending.disguise { continued.disguise = earlier + (continued.disguise ?? []) }
                     continued.line = pending.line
                     continued.startColumn = pending.startColumn
                     continued.endColumn = pending.endColumn
@@ -125,7 +164,7 @@ enum LintTokenizer {
             guard isWordScalar(scalar), !masked(index) else {
                 if masked(index) {
                     state.joined = false
-                } else if !isSpace(scalar) && !isInvisible(scalar) && !isQuote(scalar) {
+                } else if !isSpace(scalar) && !isJoiningInvisible(scalar) && !isQuote(scalar) {
                     state.joined = false
                     if isSentenceEnd(scalar) { state.sentenceStart = true } else if !keepsSentenceStart(scalar) { state.sentenceStart = false }
                 }
@@ -135,31 +174,57 @@ enum LintTokenizer {
             var folded: [UInt8] = []
             let start = index
             var end = index
+            // Created at the first letter above U+036F or hidden control: German words never need it.
+            var disguiseScan: DisguiseScan?
+            var segmentStart = 0
             while index < scalars.count, !masked(index) {
                 let s = scalars[index]
                 if isWordScalar(s) {
-                    GermanFolding.fold(s, into: &folded)
+                    // ASCII, Latin-1, Latin Extended and combining accents: the fast path, no disguise possible.
+                    if s.value < 0x370 {
+                        GermanFolding.fold(s, into: &folded)
+                    } else {
+                        if disguiseScan == nil { disguiseScan = DisguiseScan(segmentStart: segmentStart) }
+                        disguiseScan?.fold(s, into: &folded)
+                    }
                     index += 1
                     end = index
                     continue
                 }
                 // Joiners count only between word characters.
                 let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-                if isInvisible(s) || isHyphen(s), let next, isWordScalar(next) || isInvisible(next) {
+                if isJoiningInvisible(s) {
+                    // A run of invisible characters belongs to the word only when a letter follows it.
+                    var after = index + 1
+                    while after < scalars.count, isJoiningInvisible(scalars[after]) { after += 1 }
+                    guard after < scalars.count, isWordScalar(scalars[after]), !masked(after) else { break }
+                    for hidden in scalars[index..<after] where isHiddenControl(hidden) {
+                        if disguiseScan == nil { disguiseScan = DisguiseScan(segmentStart: segmentStart) }
+                        disguiseScan?.note(hidden)
+                    }
+                    index = after
+                    continue
+                }
+                if isHyphen(s), let next, isWordScalar(next) || isJoiningInvisible(next) {
+                    disguiseScan?.endSegment(folded)
+                    segmentStart = folded.count
                     index += 1
                     continue
                 }
                 if isGenderMarker(s), let next, next == "i" || next == "I",
                     index + 2 < scalars.count, scalars[index + 2] == "n" || scalars[index + 2] == "N"
                 {
+                    disguiseScan?.endSegment(folded)
+                    segmentStart = folded.count
                     index += 1
                     continue
                 }
                 break
             }
+            let disguise = disguiseScan?.finish(&folded)
             let token = LintToken(
                 folded: folded, line: lineNumber, startColumn: start + 1, endColumn: end + 1, joinedToPrevious: state.joined,
-                capitalized: isUppercase(scalars[start]), sentenceStart: state.sentenceStart)
+                capitalized: isUppercase(scalars[start]), sentenceStart: state.sentenceStart, disguise: disguise)
             state.joined = true
             state.sentenceStart = false
             // `Flüchtlings-` at the end of the line: the word goes on in the next line.
@@ -171,5 +236,89 @@ enum LintTokenizer {
             }
             tokens.append(token)
         }
+    }
+}
+
+/// What the tokenizer learns about disguises while it reads one word. Only letters above U+036F and hidden
+/// controls reach it, so German text pays nothing for it.
+struct DisguiseScan {
+    /// A Cyrillic or Greek look-alike, folded as itself for now: it becomes Latin only in a mixed-script segment.
+    private struct Lookalike {
+        var offset: Int
+        var length: Int
+        var latin: UInt8
+        var scalar: Unicode.Scalar
+    }
+
+    private var lookalikes: [Lookalike] = []
+    /// Look-alikes of finished segments that turned out to be mixed with Latin letters.
+    private var confirmed = 0
+    /// Where the current segment (between hyphens and gender markers) begins in the folded word and in `lookalikes`.
+    private var segmentStart: Int
+    private var segmentLookalikes = 0
+    /// A Cyrillic or Greek letter without a Latin twin: the segment is written in that script, not disguised.
+    private var segmentHasOtherScript = false
+    /// The disguise characters found, each once.
+    private var found: [Unicode.Scalar] = []
+    /// Enough to name them in a message; a word of a million controls must not grow this.
+    private static let maximumNamed = 8
+
+    init(segmentStart: Int) {
+        self.segmentStart = segmentStart
+    }
+
+    mutating func note(_ scalar: Unicode.Scalar) {
+        if found.count < DisguiseScan.maximumNamed, !found.contains(scalar) { found.append(scalar) }
+    }
+
+    /// Folds a word scalar above U+036F.
+    mutating func fold(_ scalar: Unicode.Scalar, into folded: inout [UInt8]) {
+        let value = scalar.value
+        if let latin = GermanFolding.compatibilityLatin(value) {
+            folded.append(latin)
+            note(scalar)
+        } else if let latin = GermanFolding.latinLookalike(value) {
+            let offset = folded.count
+            GermanFolding.fold(scalar, into: &folded)
+            lookalikes.append(Lookalike(offset: offset, length: folded.count - offset, latin: latin, scalar: scalar))
+        } else {
+            if GermanFolding.isCyrillicOrGreek(value) { segmentHasOtherScript = true }
+            GermanFolding.fold(scalar, into: &folded)
+        }
+    }
+
+    /// A hyphen or gender marker ends a segment: `PDF-файл` keeps its Cyrillic part, `Аsylant` (Cyrillic А) does not.
+    mutating func endSegment(_ folded: [UInt8]) {
+        if lookalikes.count > segmentLookalikes {
+            let mixed = !segmentHasOtherScript && folded[segmentStart...].contains { $0 >= 0x61 && $0 <= 0x7A }
+            if mixed {
+                for lookalike in lookalikes[segmentLookalikes...] { note(lookalike.scalar) }
+                confirmed = lookalikes.count
+            } else {
+                lookalikes.removeSubrange(segmentLookalikes...)
+            }
+        }
+        segmentStart = folded.count
+        segmentLookalikes = lookalikes.count
+        segmentHasOtherScript = false
+    }
+
+    /// Replaces the confirmed look-alikes by their Latin letters (one pass, however many there are) and returns
+    /// the disguise characters, or nil for an ordinary word.
+    mutating func finish(_ folded: inout [UInt8]) -> [Unicode.Scalar]? {
+        endSegment(folded)
+        if confirmed > 0 {
+            var result: [UInt8] = []
+            result.reserveCapacity(folded.count)
+            var position = 0
+            for lookalike in lookalikes[..<confirmed] {
+                result.append(contentsOf: folded[position..<lookalike.offset])
+                result.append(lookalike.latin)
+                position = lookalike.offset + lookalike.length
+            }
+            result.append(contentsOf: folded[position...])
+            folded = result
+        }
+        return found.isEmpty ? nil : found
     }
 }

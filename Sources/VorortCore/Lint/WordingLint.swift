@@ -40,25 +40,47 @@ enum WordingLint {
         let collector = DiagnosticCollector(file: input.file.path)
         var used = Set<Int>()
         let usable = checkSuppressions(suppressions, rules: matcher.rules, collector: collector)
+        func suppression(of rule: String, at line: Int) -> Int? {
+            usable.first { index in
+                let s = suppressions[index]
+                return s.rules.contains(rule) && (s.lines.map { $0.contains(line) } ?? true)
+            }
+        }
+        let text = LineText(lines)
+        // Disguised words that a rule of severity warning or error finds: the disguise is an evasion.
+        var evasions: [Int: Int] = [:]
         for match in matcher.matches(in: tokens) {
             let rule = matcher.rules[match.rule]
             guard let severity = rule.severity else { continue }
+            if severity != .info {
+                for index in match.first...match.last where tokens[index].disguise != nil && evasions[index] == nil {
+                    evasions[index] = match.rule
+                }
+            }
             let first = tokens[match.first], last = tokens[match.last]
-            if let suppression = usable.first(where: { index in
-                let s = suppressions[index]
-                return s.rules.contains(rule.id) && (s.lines.map { $0.contains(first.line) } ?? true)
-            }) {
+            if let suppression = suppression(of: rule.id, at: first.line) {
                 used.insert(suppression)
                 continue
             }
             let endColumn = first.line == last.line ? last.endColumn : first.endColumn
-            let line = lines[first.line - 1]
-            let text = first.line == last.line
-                ? String(String.UnicodeScalarView(Array(line.unicodeScalars)[(first.startColumn - 1)..<(endColumn - 1)]))
-                : "…"
+            // The message is only built for findings that are listed (see DiagnosticCollector.report).
             collector.report(severity, rule.id, at: SourceLocation(line: first.line, column: first.startColumn, endColumn: endColumn),
-                "„\(text)“: \(rule.explanation)",
+                "„\(first.line == last.line ? text.quote(line: first.line, first.startColumn..<endColumn) : "…")“: \(rule.explanation)",
                 hint: "Besser: \(rule.alternatives.joined(separator: "; ")).")
+        }
+        for index in tokens.indices {
+            guard let disguise = tokens[index].disguise, DisguisedWord.isLatin(tokens[index]) else { continue }
+            let token = tokens[index]
+            if let suppression = suppression(of: DisguisedWord.rule, at: token.line) {
+                used.insert(suppression)
+                continue
+            }
+            let evaded = evasions[index].map { matcher.rules[$0] }
+            collector.report(evaded == nil ? .warning : .error, DisguisedWord.rule,
+                at: SourceLocation(line: token.line, column: token.startColumn, endColumn: token.endColumn),
+                DisguisedWord.message(word: text.scalars(line: token.line, token.startColumn..<token.endColumn), disguise: disguise,
+                                      evaded: evaded?.id),
+                hint: DisguisedWord.hint)
         }
         for index in usable where !used.contains(index) {
             let suppression = suppressions[index]
@@ -124,7 +146,7 @@ enum WordingLint {
                     hint: "Schreibe `<!-- vorort-lint: ignore REGEL-ID -- Begründung -->`.")
                 continue
             }
-            let unknown = suppression.rules.filter { id in !rules.contains { $0.id == id } }
+            let unknown = suppression.rules.filter { id in id != DisguisedWord.rule && !rules.contains { $0.id == id } }
             if !unknown.isEmpty {
                 collector.error("lint-suppression-invalid", at: suppression.location,
                     "Die Regel \(unknown.map { "`\($0)`" }.joined(separator: ", ")) gibt es nicht.",
@@ -140,5 +162,87 @@ enum WordingLint {
             usable.append(index)
         }
         return usable
+    }
+}
+
+/// The scalars of the lines that have findings, each line decoded once: a line with 200,000 findings used to be
+/// decoded again for each of them.
+private final class LineText {
+    private let lines: [Substring]
+    private var decoded: [Int: [Unicode.Scalar]] = [:]
+
+    init(_ lines: [Substring]) {
+        self.lines = lines
+    }
+
+    /// The scalars of `columns` (1-based) on `line`.
+    func scalars(line: Int, _ columns: Range<Int>) -> ArraySlice<Unicode.Scalar> {
+        let all: [Unicode.Scalar]
+        if let known = decoded[line] {
+            all = known
+        } else {
+            all = Array(lines[line - 1].unicodeScalars)
+            decoded[line] = all
+        }
+        let lower = min(max(columns.lowerBound - 1, 0), all.count)
+        return all[lower..<min(max(columns.upperBound - 1, lower), all.count)]
+    }
+
+    /// The text of `columns` for a message, shortened when a hostile file has a word of thousands of letters.
+    func quote(line: Int, _ columns: Range<Int>) -> String {
+        DisguisedWord.shortened(scalars(line: line, columns), visible: false)
+    }
+}
+
+/// The `disguised-word` finding: a word whose letters were disguised by invisible controls or look-alike letters.
+enum DisguisedWord {
+    static let rule = "disguised-word"
+    static let hint = "Löschen Sie das Wort und schreiben Sie es neu; beim Kopieren aus PDF oder Webseiten kommen solche Zeichen mit."
+    /// Words longer than this are shortened in messages.
+    static let maximumQuoted = 80
+
+    /// Words written wholly in another script (Arabic with direction marks, a Ukrainian word) are not reported.
+    static func isLatin(_ token: LintToken) -> Bool {
+        token.folded.contains { $0 >= 0x61 && $0 <= 0x7A }
+    }
+
+    static func code(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    static func named(_ scalar: Unicode.Scalar) -> String {
+        scalar.properties.name.map { "\(code(scalar)) \($0)" } ?? code(scalar)
+    }
+
+    /// The word as text; with `visible`, hidden controls are shown as `‹U+200E›` so the message shows where they are.
+    static func shortened(_ scalars: ArraySlice<Unicode.Scalar>, visible: Bool) -> String {
+        var out = ""
+        var count = 0
+        for scalar in scalars {
+            if count == maximumQuoted { out += "…"; break }
+            if visible, LintTokenizer.isHiddenControl(scalar) {
+                out += "‹\(code(scalar))›"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+            count += 1
+        }
+        return out
+    }
+
+    static func message(word: ArraySlice<Unicode.Scalar>, disguise: [Unicode.Scalar], evaded rule: String?) -> String {
+        let hidden = disguise.filter(LintTokenizer.isHiddenControl)
+        let compatibility = disguise.filter { GermanFolding.compatibilityLatin($0.value) != nil }
+        let lookalikes = disguise.filter { GermanFolding.latinLookalike($0.value) != nil }
+        func list(_ scalars: [Unicode.Scalar]) -> String { scalars.map(named).joined(separator: ", ") }
+        var kinds: [String] = []
+        if !hidden.isEmpty { kinds.append("unsichtbare Steuerzeichen (\(list(hidden)))") }
+        if !lookalikes.isEmpty { kinds.append("Buchstaben einer anderen Schrift, die wie lateinische aussehen (\(list(lookalikes)))") }
+        if !compatibility.isEmpty { kinds.append("Sonderformen lateinischer Buchstaben (\(list(compatibility)))") }
+        let what = kinds.count > 1 ? kinds.dropLast().joined(separator: ", ") + " und " + kinds[kinds.count - 1] : kinds.joined()
+        let consequence = rule.map { "Diese Zeichen verdecken ein Wort, das die Regel `\($0)` meldet." }
+            ?? "Solche Zeichen stören die Suche und Screenreader."
+        return "Im Wort „\(shortened(word, visible: true))“ stehen \(what). \(consequence)"
     }
 }
