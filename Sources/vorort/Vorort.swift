@@ -85,7 +85,8 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let report = Pipeline.check(siteRoot: options.siteURL)
-        print(DiagnosticFormatter.format(report.diagnostics, as: format, filesChecked: report.filesChecked), terminator: "")
+        print(DiagnosticFormatter.format(report.diagnostics, as: format, filesChecked: report.filesChecked, wordingRules: report.site?.ruleSet),
+              terminator: "")
         if timings {
             fflush(nil)
             let waited = report.timings.seconds("Sprache (Warten)")

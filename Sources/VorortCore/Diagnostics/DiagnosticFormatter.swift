@@ -12,14 +12,18 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 
 /// Prints findings like a compiler (text) or as one JSON object for machines.
 public enum DiagnosticFormatter {
-    public static func format(_ diagnostics: [Diagnostic], as format: DiagnosticFormat, filesChecked: Int) -> String {
+    /// `helpBaseURL` (SARIF only): the absolute address of the README, whose rule table has an anchor per rule;
+    /// without it the rules get no `helpUri`, since SARIF needs an absolute one. `wordingRules` (SARIF only): the
+    /// active rule set, whose rules describe the wording findings; without it the built-in rules do.
+    public static func format(_ diagnostics: [Diagnostic], as format: DiagnosticFormat, filesChecked: Int,
+                              helpBaseURL: String? = nil, wordingRules: RuleSet? = nil) -> String {
         // Messages quote what editors wrote; a line break or escape sequence in it must not forge lines, workflow
         // commands or terminal control in a CI log, whatever the format.
         let sorted = diagnostics.sortedForReport().map(\.withVisibleControlCharacters)
         switch format {
         case .text: return text(sorted, filesChecked: filesChecked)
         case .json: return json(sorted, filesChecked: filesChecked)
-        case .sarif: return sarif(sorted)
+        case .sarif: return sarif(sorted, helpBaseURL: helpBaseURL, wordingRules: wordingRules)
         case .github: return github(sorted, filesChecked: filesChecked)
         }
     }
@@ -110,6 +114,10 @@ public enum DiagnosticFormatter {
     }
     private struct ReportingDescriptor: Encodable {
         var id: String
+        var name: String
+        var shortDescription: Message
+        var fullDescription: Message
+        var helpUri: String?
         var defaultConfiguration: Configuration
     }
     private struct Configuration: Encodable { var level: String }
@@ -144,12 +152,64 @@ public enum DiagnosticFormatter {
         }
     }
 
-    static func sarif(_ diagnostics: [Diagnostic]) -> String {
+    /// The words of a wording rule for its SARIF descriptor.
+    struct WordingRuleText {
+        var label: String
+        var explanation: String
+        var severity: Severity?
+    }
+
+    /// The wording rules by id: the given rule set's, or the built-in ones (compiled in, so no file is read).
+    static func wordingRuleTexts(_ ruleSet: RuleSet?) -> [String: WordingRuleText] {
+        let texts: [(String, WordingRuleText)] = if let ruleSet {
+            ruleSet.rules.map { ($0.id, WordingRuleText(label: $0.label, explanation: $0.explanation, severity: $0.severity)) }
+        } else {
+            BuiltInRules.files.flatMap(\.rules).map {
+                ($0.id, WordingRuleText(label: $0.label, explanation: $0.explanation, severity: Severity(rawValue: $0.severity)))
+            }
+        }
+        return Dictionary(texts, uniquingKeysWith: { _, later in later })
+    }
+
+    /// The descriptor of one rule: from the catalogue, else from the wording rules, else the generic wording entry
+    /// (a site's own rule when the rule set was not given).
+    private static func descriptor(_ id: String, firstSeverity: Severity, helpBaseURL: String?,
+                                   wordingRules: () -> [String: WordingRuleText]) -> ReportingDescriptor {
+        func helpUri(_ anchor: String) -> String? {
+            guard let base = helpBaseURL, !base.isEmpty else { return nil }
+            return String(base.prefix { $0 != "#" }) + "#" + anchor
+        }
+        if let entry = RuleCatalogue.entry(id) {
+            return ReportingDescriptor(
+                id: id, name: RuleCatalogue.pascalCase(id), shortDescription: Message(text: entry.title),
+                fullDescription: Message(text: entry.explanation), helpUri: helpUri(entry.helpAnchor),
+                defaultConfiguration: Configuration(level: sarifLevel(entry.severity)))
+        }
+        let generic = RuleCatalogue.wordingRules
+        // Labels and explanations of a site's rules are text editors wrote: shown like their messages.
+        let rule = wordingRules()[id]
+        return ReportingDescriptor(
+            id: id, name: RuleCatalogue.pascalCase(id),
+            shortDescription: Message(text: rule.map { "\(generic.title): \(Diagnostic.visible($0.label))" } ?? generic.title),
+            fullDescription: Message(text: rule.map { Diagnostic.visible($0.explanation) } ?? generic.explanation),
+            helpUri: helpUri(generic.helpAnchor),
+            defaultConfiguration: Configuration(level: sarifLevel(rule?.severity ?? firstSeverity)))
+    }
+
+    static func sarif(_ diagnostics: [Diagnostic], helpBaseURL: String? = nil, wordingRules ruleSet: RuleSet? = nil) -> String {
         var ruleIndex: [String: Int] = [:]
         var rules: [ReportingDescriptor] = []
+        // Worked out only when a finding is not in the catalogue.
+        var wordingTexts: [String: WordingRuleText]?
+        func wordingRules() -> [String: WordingRuleText] {
+            if let wordingTexts { return wordingTexts }
+            let texts = wordingRuleTexts(ruleSet)
+            wordingTexts = texts
+            return texts
+        }
         for d in diagnostics where ruleIndex[d.rule] == nil {
             ruleIndex[d.rule] = rules.count
-            rules.append(ReportingDescriptor(id: d.rule, defaultConfiguration: Configuration(level: sarifLevel(d.severity))))
+            rules.append(descriptor(d.rule, firstSeverity: d.severity, helpBaseURL: helpBaseURL, wordingRules: wordingRules))
         }
         let results = diagnostics.map { d in
             Result(
