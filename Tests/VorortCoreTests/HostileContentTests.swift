@@ -390,6 +390,22 @@ struct HostileContentTests {
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputWriter.markerFile).path))
     }
 
+    @Test func anOldSiteThatCannotBeRemovedDoesNotFailTheSwappedBuild() throws {
+        let (site, parent) = try Self.readableSite()
+        defer {
+            _ = try? TestSupport.execute(URL(fileURLWithPath: "/bin/chmod"), ["-R", "u+rwX", parent.path])
+            TestSupport.cleanUp(parent)
+        }
+        let output = parent.appendingPathComponent("output")
+        #expect(try Self.runUnprivileged(["build", "--site", site.path, "--output", output.path]).status == 0)
+        // A folder of the old site whose files cannot be deleted (as left by another user or a mounted share).
+        #expect(chmod(output.appendingPathComponent("kreis").path, 0o555) == 0)
+        let result = try Self.runUnprivileged(["build", "--site", site.path, "--output", output.path])
+        #expect(result.status == 0, "the new site is in place; leftovers of the old one are not a failure: \(result.stderr)")
+        var info = stat()
+        #expect(stat(output.appendingPathComponent("kreis").path, &info) == 0 && info.st_mode & 0o777 == 0o755, "the new site was swapped in")
+    }
+
     @Test func aSymbolicLinkAsOutputIsNotReplaced() throws {
         let parent = TestSupport.temporaryFolder("vorort-output-link")
         defer { TestSupport.cleanUp(parent) }
