@@ -226,16 +226,14 @@ public enum DiagnosticFormatter {
 
     static func github(_ diagnostics: [Diagnostic], filesChecked: Int) -> String {
         func escapeData(_ s: String) -> String {
-            var out = String.UnicodeScalarView()
-            for scalar in s.unicodeScalars {
+            ScalarRewriter.rewrite(s) { scalar in
                 switch scalar {
-                case "%": out.append(contentsOf: "%25".unicodeScalars)
-                case "\r": out.append(contentsOf: "%0D".unicodeScalars)
-                case "\n": out.append(contentsOf: "%0A".unicodeScalars)
-                default: out.append(scalar)
+                case "%": "%25"
+                case "\r": "%0D"
+                case "\n": "%0A"
+                default: nil
                 }
             }
-            return String(out)
         }
         func escapeProperty(_ s: String) -> String {
             escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
@@ -274,15 +272,7 @@ extension Diagnostic {
 
     static func visible(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isInvisibleControl) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if isInvisibleControl(scalar) {
-                out.append(contentsOf: codePoint(scalar).unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out)
+        return ScalarRewriter.rewrite(text) { isInvisibleControl($0) ? codePoint($0) : nil }
     }
 
     /// `U+000B`, the way Unicode names a character.

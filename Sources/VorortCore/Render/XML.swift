@@ -6,20 +6,17 @@ enum XML {
     /// control character behind a combining mark. Characters XML 1.0 forbids (C0 controls but tab, LF and CR;
     /// U+FFFE, U+FFFF) become U+FFFD, so one bad character can never make a whole feed unreadable.
     static func escape(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in s.unicodeScalars {
+        ScalarRewriter.rewrite(s) { scalar in
             switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": out.append(contentsOf: "&apos;".unicodeScalars)
-            case "\t", "\n", "\r": out.append(scalar)
-            case _ where !isAllowed(scalar): out.append("\u{FFFD}")
-            default: out.append(scalar)
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "'": "&apos;"
+            case _ where !isAllowed(scalar): "\u{FFFD}"
+            default: nil
             }
         }
-        return String(out)
     }
 
     /// XML 1.0 § 2.2 `Char`.
