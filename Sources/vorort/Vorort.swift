@@ -93,7 +93,7 @@ struct Check: ParsableCommand {
             let rate = report.lintSeconds > 0 ? Int(Double(report.wordsLinted) / report.lintSeconds) : 0
             let withoutLint = report.timings.total - waited
             FileHandle.standardError.write(Data("""
-                \(report.timings.summary); zusammen \(String(format: "%.3f", report.timings.total)) s
+                \(report.timings.detailed); zusammen \(String(format: "%.3f", report.timings.total)) s
                 Sprachprüfung: \(report.wordsLinted) Wörter in \(String(format: "%.3f", report.lintSeconds)) s (\(rate) Wörter/s), \
                 parallel zu den anderen Prüfungen; sie hat die Prüfung um \(String(format: "%.3f", waited)) s \
                 (\(String(format: "%.0f", withoutLint > 0 ? waited / withoutLint * 100 : 0)) %) verlängert
@@ -123,6 +123,9 @@ struct Build: ParsableCommand {
     @Option(help: ArgumentHelp("Where the website is written; relative to the current folder.", valueName: "dir"))
     var output: String = "output"
 
+    @Flag(help: "Print wall and CPU time of each stage to standard error (CPU / wall shows how many cores worked).")
+    var timings = false
+
     func run() throws {
         let outputURL = URL(fileURLWithPath: output, isDirectory: true)
         let started = Date()
@@ -149,6 +152,10 @@ struct Build: ParsableCommand {
             let seconds = Date().timeIntervalSince(started)
             let unchanged = reused > 0 ? ", davon \(reused) unverändert übernommen" : ""
             print("\(count) Dateien nach \(outputURL.path) geschrieben\(unchanged) in \(String(format: "%.2f", seconds)) s (\(timings.summary)).")
+            if self.timings {
+                fflush(nil)
+                FileHandle.standardError.write(Data("\(timings.detailed)\n".utf8))
+            }
         }
     }
 }

@@ -16,25 +16,40 @@ public struct CheckedSite: Sendable {
     public var content: SiteContent { index.content }
 }
 
-/// Seconds spent in each stage, printed so editors and the benchmark see where time goes.
+/// Seconds spent in each stage, printed so editors and the benchmark see where time goes: wall time, and the CPU
+/// time of the whole process in that stage (CPU / wall near 2 on two cores means both cores worked).
 public struct StageTimings: Sendable {
-    public private(set) var stages: [(name: String, seconds: Double)] = []
+    public private(set) var stages: [(name: String, seconds: Double, cpuSeconds: Double)] = []
     private var clock = ContinuousClock.now
+    private var cpuClock = StageTimings.processCPUSeconds()
 
     public init() {}
 
+    /// User and system CPU time of this process so far, all threads.
+    public static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
     /// Ends the running stage under `name` and starts the next one.
     mutating func lap(_ name: String) {
-        let now = ContinuousClock.now
-        let elapsed = now - clock
+        let now = ContinuousClock.now, cpu = StageTimings.processCPUSeconds()
+        stages.append((name, StageTimings.seconds(now - clock), cpu - cpuClock))
         clock = now
-        stages.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        cpuClock = cpu
     }
 
     /// Records a stage measured elsewhere (stages that alternate, like rendering and writing in batches).
-    mutating func record(_ name: String, _ elapsed: Duration) {
-        stages.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+    mutating func record(_ name: String, _ elapsed: Duration, cpuSeconds: Double) {
+        stages.append((name, StageTimings.seconds(elapsed), cpuSeconds))
         clock = ContinuousClock.now
+        cpuClock = StageTimings.processCPUSeconds()
     }
 
     public func seconds(_ name: String) -> Double { stages.first { $0.name == name }?.seconds ?? 0 }
@@ -43,6 +58,14 @@ public struct StageTimings: Sendable {
 
     public var summary: String {
         stages.map { "\($0.name) \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: ", ")
+    }
+
+    /// Wall and CPU time per stage, for `--timings`.
+    public var detailed: String {
+        stages.map { stage in
+            let ratio = stage.seconds > 0 ? stage.cpuSeconds / stage.seconds : 0
+            return "\(stage.name) \(String(format: "%.3f", stage.seconds)) s (CPU \(String(format: "%.3f", stage.cpuSeconds)) s, \(String(format: "%.1f", ratio))×)"
+        }.joined(separator: ", ")
     }
 }
 
@@ -217,26 +240,33 @@ public enum Pipeline {
         var timings = report.timings
         // Rendering and writing alternate batch by batch; their times are summed separately.
         var rendering = Duration.zero, writing = Duration.zero
+        var renderingCPU = 0.0, writingCPU = 0.0
         var pages = 0, written = 0, reused = 0
         try OutputWriter.write(to: output, produce: { staging in
-            var clock = ContinuousClock.now
+            var clock = ContinuousClock.now, cpu = StageTimings.processCPUSeconds()
+            func lap(_ wall: inout Duration, _ cpuTime: inout Double) {
+                let now = ContinuousClock.now, nowCPU = StageTimings.processCPUSeconds()
+                wall += now - clock
+                cpuTime += nowCPU - cpu
+                clock = now
+                cpu = nowCPU
+            }
             try render(site, search: search != nil) { batch in
-                rendering += ContinuousClock.now - clock
-                clock = ContinuousClock.now
+                lap(&rendering, &renderingCPU)
                 pages += batch.count { $0.path.hasSuffix(".html") }
                 try staging.write(batch)
-                writing += ContinuousClock.now - clock
-                clock = ContinuousClock.now
+                lap(&writing, &writingCPU)
             }
             written = staging.filesWritten
             reused = staging.filesReused
         }, finish: { staging in
-            let clock = ContinuousClock.now
+            let clock = ContinuousClock.now, cpu = StageTimings.processCPUSeconds()
             try search?.index(staging, pages: pages)
             writing += ContinuousClock.now - clock
+            writingCPU += StageTimings.processCPUSeconds() - cpu
         })
-        timings.record("Erzeugen", rendering)
-        timings.record("Schreiben", writing)
+        timings.record("Erzeugen", rendering, cpuSeconds: renderingCPU)
+        timings.record("Schreiben", writing, cpuSeconds: writingCPU)
         return .built(report, filesWritten: written, filesReused: reused, timings: timings, searchIndexed: search != nil)
     }
 }
