@@ -29,7 +29,8 @@ enum FrontMatter {
             lines = lines.dropFirst()
             lineNumber += 1
             if isDelimiter(line) || isDelimiter(line, marker: "...") {
-                let body = lines.joined(separator: "\n")
+                // The rest of the file from the line after the delimiter: the lines joined again, without a copy.
+                let body = text[(lines.first?.startIndex ?? text.endIndex)...]
                 return FrontMatterDocument(
                     yaml: yamlLines.joined(separator: "\n"), yamlFirstLine: 2,
                     body: MarkdownSource(text: body, firstLine: lineNumber + 1))

@@ -66,9 +66,13 @@ enum Markdown {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        let text = source.text
-        text.withCString { pointer in
-            cmark_parser_feed(parser, pointer, strlen(pointer))
+        // The body is a slice of its file: fed from the file's own bytes when they are contiguous (always, for
+        // text read from disk), from a copy otherwise.
+        let fed = source.text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        if fed == nil {
+            String(source.text).withCString { cmark_parser_feed(parser, $0, strlen($0)) }
         }
         let finished = inlineTables.withLock { _ in cmark_parser_finish(parser).map(SendablePointer.init) }
         guard let document = finished?.pointer else { return Result(document: .empty, omittedHTMLLines: []) }

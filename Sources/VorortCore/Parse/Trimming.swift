@@ -11,7 +11,7 @@ extension String {
     }
 }
 
-extension String {
+extension StringProtocol where SubSequence == Substring {
     /// The lines of the text (split at `\n`, empty lines kept), found on the UTF-8 bytes:
     /// splitting by `Character` runs grapheme breaking over every byte and was a hot spot.
     var lines: [Substring] {
