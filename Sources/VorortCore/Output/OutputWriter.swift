@@ -20,6 +20,11 @@ public struct OutputFile: Sendable {
         self.contents = .data(Data(text.utf8))
     }
 
+    public init(path: String, data: Data) {
+        self.path = path
+        self.contents = .data(data)
+    }
+
     public init(path: String, copyOf url: URL) {
         self.path = path
         self.contents = .copy(of: url)

@@ -60,7 +60,8 @@ enum OpenData {
         var offers: [OfferExport]
     }
 
-    static func offersJSON(_ models: ViewModels, offers: [Offer], generated: CalendarDate) -> String {
+    /// The bytes as they are written: kept as `Data`, since a detour through `String` copied 90 MB twice at 70,000 offers.
+    static func offersJSON(_ models: ViewModels, offers: [Offer], generated: CalendarDate) -> Data {
         let base = models.config.baseURL
         let exports = offers.map { offer -> OfferExport in
             let category = models.category(of: offer).map { CategoryExport(slug: $0.slug, label: $0.label, group: $0.group) }
@@ -84,7 +85,9 @@ enum OpenData {
                                       generated: generated.iso, offers: exports)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: (try? encoder.encode(document)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+        var data = (try? encoder.encode(document)) ?? Data("{}".utf8)
+        data.append(0x0A)
+        return data
     }
 
     /// Atom 1.0 feed of the stories in the language of `models`, newest first; untranslated stories appear in

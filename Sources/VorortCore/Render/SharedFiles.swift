@@ -19,7 +19,7 @@ extension SiteRenderer {
         files.append(OutputFile(path: Routes.sitemap, text: Sitemap.xml(records, baseURL: config.baseURL)))
         // The export's date is the newest review date, so an unchanged site builds byte for byte the same.
         let generated = offers.map(\.reviewed).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
-        files.append(OutputFile(path: OpenData.offersFile, text: OpenData.offersJSON(models, offers: offers, generated: generated)))
+        files.append(OutputFile(path: OpenData.offersFile, data: OpenData.offersJSON(models, offers: offers, generated: generated)))
         for owner in owners where hasCalendar(owner) {
             files.append(OutputFile(path: Calendar.file(for: owner),
                                     text: Calendar.ics(offers: offers(of: owner), ownerName: index.ownerName(owner), models: models)))
