@@ -218,6 +218,16 @@ struct HostileContentTests {
         #expect(report.findings("unknown-key").contains { $0.file == "content/seiten/viele.md" })
     }
 
+    @Test func aSiteCannotAskForHundredsOfThousandsOfCategoryPages() throws {
+        var site = TestSupport.minimalFiles["site.yml"]!
+        for index in 0..<300 { site += "  - {slug: k\(index), label: K\(index), group: G}\n" }
+        let root = try TestSupport.minimalSite(replacing: ["site.yml": site])
+        defer { TestSupport.cleanUp(root) }
+        let report = TestSupport.check(root)
+        #expect(report.findings("invalid-value").contains { $0.file == "site.yml" && $0.message.contains("302 Kategorien") })
+        #expect(report.site == nil)
+    }
+
     /// A fake Pagefind that reports its process id (through a named pipe, which blocks the reader until it is
     /// written, or a plain file) and then never finishes.
     static func hangingIndexer(in folder: URL, pipe: Bool) throws -> (script: URL, pidFile: URL) {

@@ -4,6 +4,9 @@ import Foundation
 enum SiteConfigParser {
     /// More translation languages than any German district publishes in.
     static let maximumLanguages = 40
+    /// More offer categories than any directory can show: every category is a page in every language, so a list
+    /// gone wrong (or machine-made) must not make the build write hundreds of thousands of pages.
+    static let maximumCategories = 200
 
     static func parse(_ file: SourceFile) -> (config: SiteConfig?, diagnostics: [Diagnostic]) {
         let collector = DiagnosticCollector(file: file.path)
@@ -60,6 +63,11 @@ enum SiteConfigParser {
             seenSlugs[slug.value] = slug.location
             seenLabels[label.value.lowercased()] = label.location
             return Category(slug: slug.value, label: label.value, group: group, description: description)
+        }
+        if categories.count > maximumCategories {
+            collector.error("invalid-value", at: reader.location,
+                "`categories` nennt \(categories.count) Kategorien; vorort veröffentlicht höchstens \(maximumCategories).",
+                hint: "Fassen Sie Kategorien zusammen; Bewohnerinnen und Bewohner finden sich in wenigen Themen besser zurecht.")
         }
         let languageName = reader.text("languageName", example: "Deutsch")
         var seenCodes: [String: SourceLocation] = [:]
