@@ -218,6 +218,22 @@ struct HostileContentTests {
         #expect(report.findings("unknown-key").contains { $0.file == "content/seiten/viele.md" })
     }
 
+    @Test(.timeLimit(.minutes(1))) func namedPipesAreNotReadAndDoNotHang() throws {
+        let root = try TestSupport.minimalSite()
+        defer { TestSupport.cleanUp(root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("lint"), withIntermediateDirectories: true)
+        for path in ["site.en.yml", "lint/regeln.yml", "themes/standard/templates/extra.mustache", "themes/standard/strings/en.yml",
+                     "content/seiten/pipe.md"] {
+            let url = root.appendingPathComponent(path)
+            try? FileManager.default.removeItem(at: url)
+            #expect(mkfifo(url.path, 0o644) == 0, "\(path)")
+        }
+        let report = TestSupport.check(root)
+        let unreadable = Set(report.findings("file-unreadable").map(\.file))
+        #expect(unreadable.isSuperset(of: ["site.en.yml", "lint/regeln.yml", "themes/standard/templates/extra.mustache"]), "\(unreadable)")
+        #expect(report.findings("unexpected-file").contains { $0.file == "content/seiten/pipe.md" })
+    }
+
     @Test func aSiteCannotAskForHundredsOfThousandsOfCategoryPages() throws {
         var site = TestSupport.minimalFiles["site.yml"]!
         for index in 0..<300 { site += "  - {slug: k\(index), label: K\(index), group: G}\n" }

@@ -210,6 +210,11 @@ public enum SiteLoader {
             if found?.type == S_IFLNK {
                 return fail("symlink", 1, "Symbolische Links werden nicht gelesen.", "Lege die Datei selbst an diese Stelle, keinen Link auf sie.")
             }
+            // A named pipe or device would block the read forever (or never end): only regular files are read.
+            if let type = found?.type, type != S_IFREG {
+                return fail("file-unreadable", 1, "Das ist keine gewöhnliche Datei (z. B. eine benannte Pipe oder ein Gerät); sie wird nicht gelesen.",
+                            "Ersetzen Sie sie durch eine gewöhnliche Textdatei.")
+            }
             size = found?.size ?? 0
         }
         if size > maximumFileSize {
