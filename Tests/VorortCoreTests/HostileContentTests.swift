@@ -234,6 +234,24 @@ struct HostileContentTests {
         #expect(report.findings("unexpected-file").contains { $0.file == "content/seiten/pipe.md" })
     }
 
+    @Test func namesThatAreNotUTF8AreFindingsNotSilentlySkipped() throws {
+        let root = try TestSupport.minimalSite()
+        defer { TestSupport.cleanUp(root) }
+        // Latin-1 names, as an old zip archive from Windows leaves them; Swift strings cannot hold these bytes.
+        let made = try TestSupport.python("""
+            import os, sys
+            root = sys.argv[1].encode()
+            open(root + b'/content/seiten/caf\\xe9.md', 'wb').write(b'---\\ntitle: Cafe\\n---\\nText\\n')
+            os.mkdir(root + b'/content/gemeinden/m\\xfchl')
+            """, [root.path])
+        #expect(made.status == 0, "\(made.stderr)")
+        let report = TestSupport.check(root)
+        let encoding = report.findings("encoding")
+        #expect(encoding.count == 2, "\(report.diagnostics)")
+        #expect(encoding.allSatisfy { $0.severity == .error })
+        #expect(report.site == nil, "a municipality must not vanish from the site with a warning")
+    }
+
     @Test func aSiteCannotAskForHundredsOfThousandsOfCategoryPages() throws {
         var site = TestSupport.minimalFiles["site.yml"]!
         for index in 0..<300 { site += "  - {slug: k\(index), label: K\(index), group: G}\n" }

@@ -149,8 +149,21 @@ public enum SiteLoader {
             let url = directory.appendingPathComponent(name)
             let path = components + [name]
             let relativePath = (["content"] + path).joined(separator: "/")
+            // A name that is not UTF-8 (a Latin-1 `café.md` from an old zip) comes back with U+FFFD in it and cannot
+            // be opened by that name: a finding, not a file silently left out.
+            if name.unicodeScalars.contains("\u{FFFD}") {
+                site.diagnostics.append(Diagnostic(
+                    file: relativePath, location: .start, severity: .error, rule: "encoding",
+                    message: "Der Name dieser Datei oder dieses Ordners ist nicht in UTF-8 kodiert; vorort kann sie nicht lesen.",
+                    hint: "Benennen Sie sie um, am besten nur mit Kleinbuchstaben, Ziffern und Bindestrichen (z. B. `cafe.md`)."))
+                continue
+            }
             let found = status(url.path)
             switch found?.type {
+            case nil:
+                site.diagnostics.append(Diagnostic(
+                    file: relativePath, location: .start, severity: .error, rule: "file-unreadable",
+                    message: "Die Datei kann nicht gelesen werden.", hint: "Prüfen Sie die Zugriffsrechte und den Namen der Datei."))
             case S_IFLNK?:
                 site.diagnostics.append(Diagnostic(
                     file: relativePath, location: .start, severity: .error, rule: "symlink",
