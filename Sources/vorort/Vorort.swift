@@ -133,7 +133,8 @@ struct Build: ParsableCommand {
         do {
             outcome = try Pipeline.build(siteRoot: options.siteURL, output: outputURL)
         } catch {
-            FileHandle.standardError.write(Data("vorort build: \(error)\n".utf8))
+            // Messages may quote what a program or a file said: shown with control characters visible, as findings are.
+            FileHandle.standardError.write(Data("vorort build: \(Diagnostic.visible(String(describing: error)))\n".utf8))
             throw ExitStatus.internalProblem
         }
         switch outcome {

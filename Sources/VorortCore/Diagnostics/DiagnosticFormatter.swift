@@ -270,7 +270,7 @@ extension Diagnostic {
             || v == 0x200E || v == 0x200F || v == 0x061C || v == 0x2028 || v == 0x2029
     }
 
-    static func visible(_ text: String) -> String {
+    public static func visible(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isInvisibleControl) else { return text }
         return ScalarRewriter.rewrite(text) { isInvisibleControl($0) ? codePoint($0) : nil }
     }
