@@ -39,6 +39,15 @@ struct SiteRenderer: Sendable {
     enum PageKind: Sendable, Equatable {
         case home, district, municipalities, offerDirectory, contactPoints, stories, notFound, guideline, figures, search
         case municipality(Int), offer(Int), contactPoint(Int), story(Int), page(Int), category(Int)
+
+        /// Pages that list a whole kind of content (all offers, a category, all contact points …): their size grows
+        /// with the district, one of them can hold tens of megabytes of template data and HTML at 100,000 pages.
+        var listsEverything: Bool {
+            switch self {
+            case .home, .district, .municipalities, .offerDirectory, .contactPoints, .stories, .figures, .category: true
+            case .notFound, .guideline, .search, .municipality, .offer, .contactPoint, .story, .page: false
+            }
+        }
     }
 
     /// A rendered page, remembered for the sitemap: its address including the language folder.
@@ -54,13 +63,19 @@ struct SiteRenderer: Sendable {
         guard let main = renderers.first else { return }
         let jobs = renderers.indices.flatMap { index in renderers[index].pages.map { (index, $0) } }
         var records: [PageRecord] = []
+        // Pages that list everything go in batches of one per core, so no more than that are held at once; other
+        // pages in batches of `batchSize`. The order of the pages (and so of the sitemap) stays the same.
+        let large = max(1, Parallel.defaultWorkers)
         var start = 0
         while start < jobs.count {
-            let batch = Array(jobs[start..<min(start + batchSize, jobs.count)])
+            let listing = jobs[start].1.listsEverything
+            var end = start
+            while end < jobs.count, jobs[end].1.listsEverything == listing, end - start < (listing ? large : batchSize) { end += 1 }
+            let batch = Array(jobs[start..<end])
             let rendered = try Parallel.map(batch) { job in try renderers[job.0].render(job.1) }
             records += rendered.compactMap(\.record)
             try emit(rendered.map(\.file))
-            start += batchSize
+            start = end
         }
         try emit(renderers.map(\.storiesFeed) + main.sharedFiles(records: records))
     }
