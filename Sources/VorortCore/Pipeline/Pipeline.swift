@@ -251,12 +251,16 @@ public enum Pipeline {
                 clock = now
                 cpu = nowCPU
             }
+            // Each batch is written while the next one renders; the time counted as writing is the waiting for it.
+            let writer = BatchWriter(staging)
             try render(site, search: search != nil) { batch in
                 lap(&rendering, &renderingCPU)
                 pages += batch.count { $0.path.hasSuffix(".html") }
-                try staging.write(batch)
+                try writer.submit(batch)
                 lap(&writing, &writingCPU)
             }
+            try writer.finish()
+            lap(&writing, &writingCPU)
             written = staging.filesWritten
             reused = staging.filesReused
         }, finish: { staging in
