@@ -100,7 +100,7 @@ enum BodyRenderer {
             }
             return url == reference.url ? .keep : .replace(url)
         case .disguised:
-            let bad = reference.url.unicodeScalars.first { LinkPolicy.hasDisguisingCharacter(String($0)) }.map(Diagnostic.codePoint) ?? ""
+            let bad = reference.url.unicodeScalars.first(where: LinkPolicy.isDisguising).map(Diagnostic.codePoint) ?? ""
             collector.error("invalid-url", at: at,
                 "Die Adresse enthält das unsichtbare Zeichen \(bad); es lässt sie anders aussehen, als sie ist.",
                 hint: "Löschen Sie die Adresse und schreiben Sie sie neu, statt sie zu kopieren.")

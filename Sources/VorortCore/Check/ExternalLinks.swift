@@ -11,20 +11,19 @@ enum ExternalLinks {
         let opening = Array("<a href=\"".utf8)
         let closing = Array("</a>".utf8)
         let bytes = Array(html.utf8)
-        guard find(Array("<a href=\"http".utf8), in: bytes, from: 0) != nil else { return html }
+        guard ByteSearch.firstIndex(of: Array("<a href=\"http".utf8), in: bytes) != nil else { return html }
         let ownPrefixes = own.map { Array($0.utf8) }
         let note = Array("<span class=\"visually-hidden\"> \(XML.escape(label))</span></a>".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 256)
         var position = 0
-        while let open = find(opening, in: bytes, from: position) {
+        let http = Array("http://".utf8), https = Array("https://".utf8)
+        while let open = ByteSearch.firstIndex(of: opening, in: bytes, from: position) {
             let target = open + opening.count
             out.append(contentsOf: bytes[position..<open])
-            let isWeb = hasPrefix(bytes, at: target, "http://") || hasPrefix(bytes, at: target, "https://")
-            let isOwn = ownPrefixes.contains { prefix in
-                target + prefix.count <= bytes.count && bytes[target..<(target + prefix.count)].elementsEqual(prefix)
-            }
-            guard isWeb, !isOwn, let close = find(closing, in: bytes, from: target) else {
+            let isWeb = ByteSearch.hasPrefix(http, in: bytes, at: target) || ByteSearch.hasPrefix(https, in: bytes, at: target)
+            let isOwn = ownPrefixes.contains { ByteSearch.hasPrefix($0, in: bytes, at: target) }
+            guard isWeb, !isOwn, let close = ByteSearch.firstIndex(of: closing, in: bytes, from: target) else {
                 out.append(contentsOf: opening)
                 position = target
                 continue
@@ -36,22 +35,5 @@ enum ExternalLinks {
         }
         out.append(contentsOf: bytes[position...])
         return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func hasPrefix(_ bytes: [UInt8], at index: Int, _ prefix: String) -> Bool {
-        let p = Array(prefix.utf8)
-        return index + p.count <= bytes.count && bytes[index..<(index + p.count)].elementsEqual(p)
-    }
-
-    /// The first occurrence of `pattern` at or after `start`.
-    private static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
-        var index = start
-        let last = bytes.count - pattern.count
-        while index <= last {
-            if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
-            index += 1
-        }
-        return nil
     }
 }

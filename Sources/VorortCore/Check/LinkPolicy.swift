@@ -48,9 +48,11 @@ enum LinkPolicy {
     /// Characters that make an address look other than it is, or that no address holds: controls, bidirectional
     /// overrides and isolates (`U+202E` turns `exe.gpj` into `jpg.exe` on screen), zero-width and other format characters.
     static func hasDisguisingCharacter(_ s: String) -> Bool {
-        s.unicodeScalars.contains { scalar in
-            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.properties.generalCategory == .format
-        }
+        s.unicodeScalars.contains(where: isDisguising)
+    }
+
+    static func isDisguising(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.properties.generalCategory == .format
     }
 
     static func isWebAddress(_ s: String) -> Bool {

@@ -277,7 +277,12 @@ extension Diagnostic {
 
     /// `U+000B`, the way Unicode names a character.
     static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        "<" + unicodeLabel(scalar) + ">"
+    }
+
+    /// `U+000B`, at least four hex digits.
+    static func unicodeLabel(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }

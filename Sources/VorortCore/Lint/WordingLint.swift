@@ -206,13 +206,8 @@ enum DisguisedWord {
         token.folded.contains { $0 >= 0x61 && $0 <= 0x7A }
     }
 
-    static func code(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
-
     static func named(_ scalar: Unicode.Scalar) -> String {
-        scalar.properties.name.map { "\(code(scalar)) \($0)" } ?? code(scalar)
+        scalar.properties.name.map { "\(Diagnostic.unicodeLabel(scalar)) \($0)" } ?? Diagnostic.unicodeLabel(scalar)
     }
 
     /// The word as text; with `visible`, hidden controls are shown as `‹U+200E›` so the message shows where they are.
@@ -222,7 +217,7 @@ enum DisguisedWord {
         for scalar in scalars {
             if count == maximumQuoted { out += "…"; break }
             if visible, LintTokenizer.isHiddenControl(scalar) {
-                out += "‹\(code(scalar))›"
+                out += "‹\(Diagnostic.unicodeLabel(scalar))›"
             } else {
                 out.unicodeScalars.append(scalar)
             }

@@ -72,6 +72,6 @@ enum ControlCharacters {
         let (name, hint) = describe(bad)
         collector.error("control-character", at: location, "Der Wert enthält \(name).",
             hint: hint + " In Anführungszeichen schreibt YAML es als `\\x…`, `\\0` oder `\\e`; löschen Sie diese Schreibweise.")
-        return String(String.UnicodeScalarView(value.unicodeScalars.map { isForbidden($0) ? " " : $0 }))
+        return ScalarRewriter.rewrite(value) { isForbidden($0) ? " " : nil }
     }
 }

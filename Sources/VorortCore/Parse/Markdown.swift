@@ -152,25 +152,21 @@ extension Markdown {
         var segments: [BodyDocument.Segment] = []
         let bytes = Array(marked.utf8)
         let token = Array(nonce.utf8)
-        var start = 0, index = 0
-        while index + token.count <= bytes.count {
-            guard bytes[index] == token[0], bytes[index..<(index + token.count)].elementsEqual(token) else {
-                index += 1
-                continue
-            }
+        var start = 0, searchFrom = 0
+        while let index = ByteSearch.firstIndex(of: token, in: bytes, from: searchFrom) {
             var end = index + token.count, number = 0
             while end < bytes.count, bytes[end] >= 0x30, bytes[end] <= 0x39, number < pageLinks.count {
                 number = number * 10 + Int(bytes[end] - 0x30)
                 end += 1
             }
             guard end > index + token.count, pageLinks.indices.contains(number) else {
-                index += 1
+                searchFrom = index + 1
                 continue
             }
             segments.append(.html(String(decoding: bytes[start..<index], as: UTF8.self)))
             segments.append(.page(pageLinks[number]))
             start = end
-            index = end
+            searchFrom = end
         }
         segments.append(.html(String(decoding: bytes[start...], as: UTF8.self)))
         return BodyDocument(segments: segments)
@@ -203,7 +199,7 @@ struct SourceLocator {
         while index < lines.count, budget > 0 {
             let bytes = Array(lines[index].utf8.prefix(budget))
             budget -= bytes.count + 1
-            if let offset = SourceLocator.find(pattern, in: bytes) {
+            if let offset = ByteSearch.firstIndex(of: pattern, in: bytes) {
                 // Columns count characters: every byte that does not continue a multi-byte character.
                 let column = bytes[..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
                 return SourceLocation(line: firstLine + index, column: column, endColumn: column + needle.unicodeScalars.count)
@@ -211,16 +207,6 @@ struct SourceLocator {
             index += 1
         }
         return fallback
-    }
-
-    private static func find(_ pattern: [UInt8], in bytes: [UInt8]) -> Int? {
-        guard pattern.count <= bytes.count, let first = pattern.first else { return nil }
-        var i = 0
-        while i <= bytes.count - pattern.count {
-            if bytes[i] == first, bytes[i..<(i + pattern.count)].elementsEqual(pattern) { return i }
-            i += 1
-        }
-        return nil
     }
 }
 

@@ -7,17 +7,15 @@ enum CSV {
     static func field(_ text: String, isNumber: Bool = false) -> String {
         // On Unicode scalars: `"` followed by a combining mark is one Character, which a replacement of `"` by
         // Characters leaves alone, and the field would end early.
-        var out = String.UnicodeScalarView()
-        out.append("\"")
-        if !isNumber, startsFormula(text) { out.append("'") }
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t" { continue }
-            if (0x7F...0x9F).contains(scalar.value) { continue }
-            if scalar == "\"" { out.append("\"") }
-            out.append(scalar)
+        let cleaned = ScalarRewriter.rewrite(text) { scalar in
+            switch scalar {
+            case "\"": "\"\""
+            case "\n", "\r", "\t": nil
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): ""
+            default: nil
+            }
         }
-        out.append("\"")
-        return String(out)
+        return "\"" + (!isNumber && startsFormula(text) ? "'" : "") + cleaned + "\""
     }
 
     static func startsFormula(_ text: String) -> Bool {
@@ -25,7 +23,7 @@ enum CSV {
         guard let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "\u{A0}" && $0 != "\u{3000}" }) else { return false }
         switch first {
         case "=", "+", "-", "@", "\t", "\r", "\n", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}": return true
-        default: return text.unicodeScalars.first == "\t" || text.unicodeScalars.first == "\r"
+        default: return false
         }
     }
 }

@@ -9,23 +9,21 @@ enum Calendar {
     /// over Characters let a title carry a line break into the file and with it forged properties (an alarm, an
     /// attachment). Every line break becomes `\n`; other control characters, which RFC 5545 forbids in text, are dropped.
     static func escape(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
         var previous: Unicode.Scalar?
-        for scalar in text.unicodeScalars {
+        return ScalarRewriter.rewrite(text) { scalar in
             defer { previous = scalar }
             switch scalar {
-            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
-            case ";": out.append(contentsOf: "\\;".unicodeScalars)
-            case ",": out.append(contentsOf: "\\,".unicodeScalars)
+            case "\\": return "\\\\"
+            case ";": return "\\;"
+            case ",": return "\\,"
             // CR LF is one line break, and so are a lone CR, LF, NEL and the Unicode line and paragraph separators.
-            case "\n" where previous == "\r": break
-            case "\r", "\n", "\u{85}", "\u{2028}", "\u{2029}": out.append(contentsOf: "\\n".unicodeScalars)
-            case "\t": out.append(" ")
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): break
-            default: out.append(scalar)
+            case "\n" where previous == "\r": return ""
+            case "\r", "\n", "\u{85}", "\u{2028}", "\u{2029}": return "\\n"
+            case "\t": return " "
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): return ""
+            default: return nil
             }
         }
-        return String(out)
     }
 
     /// Lines longer than 75 octets are folded (RFC 5545 §3.1), never inside a UTF-8 character.

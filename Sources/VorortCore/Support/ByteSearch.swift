@@ -1,0 +1,20 @@
+/// Searching UTF-8 bytes for a short pattern, for the passes over rendered HTML and Markdown source that must stay
+/// linear (Foundation's `range(of:)` on a `Substring` copied the rest of the text on every call).
+enum ByteSearch {
+    /// The first position at or after `start` where `pattern` stands in `bytes`.
+    static func firstIndex(of pattern: [UInt8], in bytes: [UInt8], from start: Int = 0) -> Int? {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+        var index = start
+        let last = bytes.count - pattern.count
+        while index <= last {
+            if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether `pattern` stands in `bytes` at `index`.
+    static func hasPrefix(_ pattern: [UInt8], in bytes: [UInt8], at index: Int) -> Bool {
+        index >= 0 && index + pattern.count <= bytes.count && bytes[index..<(index + pattern.count)].elementsEqual(pattern)
+    }
+}
