@@ -264,7 +264,7 @@ public enum SiteLoader {
 
     /// Whether the path itself is a symbolic link (not followed): vorort reads nothing outside the site folder.
     static func isSymbolicLink(_ url: URL) -> Bool {
-        ((try? FileManager.default.attributesOfItem(atPath: url.path)[.type]) as? FileAttributeType) == .typeSymbolicLink
+        status(url.path)?.type == S_IFLNK
     }
 
     static func lineOfFirstInvalidUTF8(in data: Data) -> Int {

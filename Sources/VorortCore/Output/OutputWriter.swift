@@ -162,23 +162,7 @@ public enum OutputWriter {
     /// Hard-links the previous output's file when its bytes are `data` (compared, since the manifest's hash is no
     /// proof): the new site then shares the unchanged file with the old one until the old one is removed.
     private static func reuse(_ old: String, as new: String, ifEqualTo data: Data) -> Bool {
-        let descriptor = open(old, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: data.count + 1)
-        var total = 0
-        while total < buffer.count {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + total, $0.count - total) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            total += count
-        }
-        guard total == data.count else { return false }
-        if total > 0 {
-            let equal = data.withUnsafeBytes { new in buffer.withUnsafeBytes { old in memcmp(new.baseAddress!, old.baseAddress!, total) == 0 } }
-            guard equal else { return false }
-        }
-        return link(old, new) == 0
+        FileManager.default.contents(atPath: old) == data && link(old, new) == 0
     }
 
     /// Writes a new file without the fsync Foundation's `Data.write` does: the swap makes the site

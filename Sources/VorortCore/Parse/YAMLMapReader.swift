@@ -42,8 +42,6 @@ final class YAMLMapReader {
             collector.error("wrong-type", at: nodeLocation,
                 "\(context) muss aus Angaben der Form `schlüssel: wert` bestehen, ist aber \(YAMLMapReader.describe(node)).",
                 hint: "Schreibe jede Angabe in eine eigene Zeile, z. B. `title: Sprachcafé`.")
-            entries = []
-            entryIndex = [:]
             return nil
         }
         location = SourceLocation(line: nodeLocation.line, column: nodeLocation.column)

@@ -242,15 +242,15 @@ public enum Pipeline {
         var rendering = Duration.zero, writing = Duration.zero
         var renderingCPU = 0.0, writingCPU = 0.0
         var pages = 0, written = 0, reused = 0
+        var clock = ContinuousClock.now, cpu = StageTimings.processCPUSeconds()
+        func lap(_ wall: inout Duration, _ cpuTime: inout Double) {
+            let now = ContinuousClock.now, nowCPU = StageTimings.processCPUSeconds()
+            wall += now - clock
+            cpuTime += nowCPU - cpu
+            clock = now
+            cpu = nowCPU
+        }
         try OutputWriter.write(to: output, produce: { staging in
-            var clock = ContinuousClock.now, cpu = StageTimings.processCPUSeconds()
-            func lap(_ wall: inout Duration, _ cpuTime: inout Double) {
-                let now = ContinuousClock.now, nowCPU = StageTimings.processCPUSeconds()
-                wall += now - clock
-                cpuTime += nowCPU - cpu
-                clock = now
-                cpu = nowCPU
-            }
             // Each batch is written while the next one renders; the time counted as writing is the waiting for it.
             let writer = BatchWriter(staging)
             try render(site, search: search != nil) { batch in
@@ -264,10 +264,9 @@ public enum Pipeline {
             written = staging.filesWritten
             reused = staging.filesReused
         }, finish: { staging in
-            let clock = ContinuousClock.now, cpu = StageTimings.processCPUSeconds()
+            // The manifest written before it and the search index count as writing.
             try search?.index(staging, pages: pages)
-            writing += ContinuousClock.now - clock
-            writingCPU += StageTimings.processCPUSeconds() - cpu
+            lap(&writing, &writingCPU)
         })
         timings.record("Erzeugen", rendering, cpuSeconds: renderingCPU)
         timings.record("Schreiben", writing, cpuSeconds: writingCPU)
