@@ -70,7 +70,7 @@ struct FuzzTests {
             let text = Self.mutate(seed.text, &generator)
             let clock = ContinuousClock.now
             let isYAML = seed.name.hasSuffix(".yml")
-            let role: ContentRole = isYAML ? .facts(.municipality("dorf")) : .offer(.municipality("dorf"), slug: "fuzz")
+            let role = isYAML ? ContentRole(Facts.self, owner: .municipality("dorf"), slug: "zahlen") : ContentRole(Offer.self, owner: .municipality("dorf"), slug: "fuzz")
             let file = SourceFile(path: isYAML ? "content/gemeinden/dorf/zahlen.yml" : "content/gemeinden/dorf/angebote/fuzz.md", text: text)
             var loaded = LoadedSite(root: URL(fileURLWithPath: "/nonexistent"))
             loaded.content = [(role, file)]

@@ -16,12 +16,7 @@ enum BodyRenderer {
         let knownRoutes = siteRoutes(index)
         var output = Output()
         var bodies: [(file: String, body: MarkdownSource)] = []
-        if let district = index.content.district { bodies.append((district.origin.file, district.body)) }
-        bodies += index.content.municipalities.map { ($0.origin.file, $0.body) }
-        bodies += index.content.offers.map { ($0.origin.file, $0.body) }
-        bodies += index.content.contactPoints.map { ($0.origin.file, $0.body) }
-        bodies += index.content.stories.map { ($0.origin.file, $0.body) }
-        bodies += index.content.pages.map { ($0.origin.file, $0.body) }
+        for item in index.content.allItems { if let body = item.markdownBody { bodies.append((item.origin.file, body)) } }
         let translations = index.content.translations.values.flatMap(\.values).sorted { $0.origin.file < $1.origin.file }
         let languageOfFile = Dictionary(uniqueKeysWithValues: translations.map { ($0.origin.file, $0.language) })
         bodies += translations.map { ($0.origin.file, $0.body) }

@@ -7,14 +7,9 @@ enum TranslationChecker {
     /// `originalFiles`: every content file that was read, so a translation of an original that failed to parse is
     /// not reported a second time.
     static func check(_ translations: [Translation], content: SiteContent, originalFiles: Set<String>) -> (table: Table, diagnostics: [Diagnostic]) {
-        // When each original was last reviewed (stories: their date), by file.
+        // The date each original's translations are compared with, by file (every type declares its own).
         var originals: [String: CalendarDate?] = [:]
-        if let district = content.district { originals[district.origin.file] = district.reviewed }
-        for m in content.municipalities { originals[m.origin.file] = m.reviewed }
-        for o in content.offers { originals[o.origin.file] = o.reviewed }
-        for c in content.contactPoints { originals[c.origin.file] = c.reviewed }
-        for s in content.stories { originals[s.origin.file] = s.date }
-        for p in content.pages { originals[p.origin.file] = p.reviewed }
+        for item in content.allItems where item.markdownBody != nil { originals[item.origin.file] = item.translationBaseline }
 
         var table: Table = [:]
         var diagnostics: [Diagnostic] = []

@@ -1,15 +1,9 @@
-/// Which parts of a file the wording lint reads: the text fields of the front matter and the Markdown body,
+/// Which parts of a file the wording lint reads: the text fields of the front matter (as its type declares them) and the Markdown body,
 /// never keys, addresses, dates, code, URLs or HTML. Works on the raw file text so every finding keeps its
 /// exact line and column.
 enum LintSource {
-    /// Front-matter and YAML keys whose values are text written for residents.
-    static let textKeys: Set<String> = [
-        "title", "summary", "name", "organisation", "responsibilities", "audience", "schedule", "place", "cost",
-        "accessibility", "alt", "label", "unit", "source", "description", "group",
-    ]
-
     /// Tokens of YAML lines `range` (1-based file lines), reading only the values of `textKeys`.
-    static func yamlTokens(_ lines: [Substring], range: ClosedRange<Int>, into tokens: inout [LintToken]) {
+    static func yamlTokens(_ lines: [Substring], range: ClosedRange<Int>, textKeys: Set<String>, into tokens: inout [LintToken]) {
         var stack: [(indent: Int, key: String)] = []
         var state = LintTokenizerState()
         func reset() {

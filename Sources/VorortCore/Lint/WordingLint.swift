@@ -11,6 +11,8 @@ struct LintInput: Sendable {
     var kind: Kind
     /// `lintIgnore` entries of the front matter.
     var fileSuppressions: [LintSuppression]
+    /// The YAML keys whose values are text for residents: the file type's declared linted keys.
+    var textKeys: Set<String> = ContentTypes.lintedKeys
 }
 
 /// The culture-sensitive wording lint of one file: findings are ordinary diagnostics at the offending words.
@@ -27,9 +29,9 @@ enum WordingLint {
         var suppressions = input.fileSuppressions
         switch input.kind {
         case .yaml:
-            LintSource.yamlTokens(lines, range: 1...lines.count, into: &tokens)
+            LintSource.yamlTokens(lines, range: 1...lines.count, textKeys: input.textKeys, into: &tokens)
         case .markdown(let end):
-            if end >= 3 { LintSource.yamlTokens(lines, range: 2...(end - 1), into: &tokens) }
+            if end >= 3 { LintSource.yamlTokens(lines, range: 2...(end - 1), textKeys: input.textKeys, into: &tokens) }
             if end + 1 <= lines.count {
                 let body = (end + 1)...lines.count
                 let blocks = MarkdownBlocks.scan(lines, range: body)
@@ -101,13 +103,14 @@ enum WordingLint {
         let suppressions = content.lintSuppressions
         let results = Parallel.map(jobs) { job -> (diagnostics: [Diagnostic], words: Int) in
             let input: LintInput
-            if case .facts = job.role {
-                input = LintInput(file: job.file, kind: .yaml, fileSuppressions: [])
+            let type = job.role.type.type
+            if !type.placement.isMarkdown {
+                input = LintInput(file: job.file, kind: .yaml, fileSuppressions: [], textKeys: type.lintedKeys)
             } else {
                 // Files without complete front matter were reported by the parser already.
                 guard let end = FrontMatter.closingLine(of: job.file.text) else { return ([], 0) }
                 input = LintInput(file: job.file, kind: .markdown(frontMatterEnd: end),
-                                  fileSuppressions: suppressions[job.file.path] ?? [])
+                                  fileSuppressions: suppressions[job.file.path] ?? [], textKeys: type.lintedKeys)
             }
             return lintCountingWords(input, matcher: matcher)
         }

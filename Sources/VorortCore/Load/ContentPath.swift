@@ -9,10 +9,9 @@ enum ContentPath {
         case unexpected(reason: String)
     }
 
-    static let itemFolders = ["angebote", "anlaufstellen", "geschichten"]
     static let pictureExtensions: Set<String> = ["jpg", "jpeg", "png", "webp", "gif"]
 
-    /// `components` are the path components below `content/`.
+    /// `components` are the path components below `content/`. The places come from the types' declarations.
     static func classify(_ components: [String]) -> Classification {
         guard let fileName = components.last else { return .unexpected(reason: "leerer Pfad") }
         let folders = Array(components.dropLast())
@@ -22,23 +21,33 @@ enum ContentPath {
             let parts = stem.split(separator: ".", omittingEmptySubsequences: false)
             if parts.count == 2, isLanguageCode(String(parts[1])) {
                 // A translation lives where its original lives and takes the original's role.
-                guard case .content(let role) = classify(folders + [parts[0] + ".md"]) else {
+                guard case .content(let role) = classify(folders + [parts[0] + ".md"]), role.type.type.placement.isMarkdown else {
                     return .unexpected(reason: "Zu dieser Übersetzung gehört keine Stelle, an der ein deutscher Text stehen kann.")
                 }
                 return .translation(role, language: String(parts[1]))
             }
         }
+        func owned(_ placement: ContentPlacement, _ owner: Owner, slug: String) -> Classification? {
+            ContentTypes.type(for: placement).map { .content(ContentRole($0, owner: owner, slug: slug)) }
+        }
+        func ownerData(_ owner: Owner) -> Classification? {
+            let type = ContentTypes.all.first { $0.placement == .ownerData(file: fileName) }
+            return type.map { .content(ContentRole($0, owner: owner, slug: String(fileName.split(separator: ".").first ?? ""))) }
+        }
         switch folders.count {
         case 1 where folders[0] == "kreis":
-            if fileName == "index.md" { return .content(.districtIndex) }
-            if fileName == "zahlen.yml" { return .content(.facts(.district)) }
-        case 1 where folders[0] == "seiten":
-            if let slug = markdownSlug(fileName) { return .content(.page(slug: canonicalSlug(slug))) }
+            if fileName == "index.md", let found = owned(.districtIndex, .district, slug: "kreis") { return found }
+            if let found = ownerData(.district) { return found }
+        case 1:
+            if let slug = markdownSlug(fileName), let found = owned(.sitePages(folder: folders[0]), .district, slug: canonicalSlug(slug)) {
+                return found
+            }
         case 2 where folders[0] == "kreis":
             return item(folder: folders[1], fileName: fileName, owner: .district)
         case 2 where folders[0] == "gemeinden":
-            if fileName == "index.md" { return .content(.municipalityIndex(canonicalSlug(folders[1]))) }
-            if fileName == "zahlen.yml" { return .content(.facts(.municipality(canonicalSlug(folders[1])))) }
+            let slug = canonicalSlug(folders[1])
+            if fileName == "index.md", let found = owned(.municipalityIndex, .municipality(slug), slug: slug) { return found }
+            if let found = ownerData(.municipality(slug)) { return found }
         case 3 where folders[0] == "gemeinden":
             return item(folder: folders[2], fileName: fileName, owner: .municipality(canonicalSlug(folders[1])))
         default:
@@ -48,7 +57,10 @@ enum ContentPath {
     }
 
     private static func item(folder: String, fileName: String, owner: Owner) -> Classification {
-        if folder == "geschichten", let ext = fileName.split(separator: ".").last, fileName.contains("."),
+        guard let type = ContentTypes.itemFolders[folder] else {
+            return .unexpected(reason: "Der Ordner `\(folder)/` ist unbekannt; erlaubt sind \(ContentTypes.itemFolders.keys.sorted().map { "`\($0)/`" }.joined(separator: ", ")).")
+        }
+        if case .ownedItems(_, pictures: true) = type.placement, let ext = fileName.split(separator: ".").last, fileName.contains("."),
             pictureExtensions.contains(ext.lowercased())
         {
             return .storyAsset
@@ -56,12 +68,7 @@ enum ContentPath {
         guard let slug = markdownSlug(fileName).map(canonicalSlug) else {
             return .unexpected(reason: "In `\(folder)/` gehören nur Markdown-Dateien (`.md`).")
         }
-        switch folder {
-        case "angebote": return .content(.offer(owner, slug: slug))
-        case "anlaufstellen": return .content(.contactPoint(owner, slug: slug))
-        case "geschichten": return .content(.story(owner, slug: slug))
-        default: return .unexpected(reason: "Der Ordner `\(folder)/` ist unbekannt; erlaubt sind \(itemFolders.map { "`\($0)/`" }.joined(separator: ", ")).")
-        }
+        return .content(ContentRole(type, owner: owner, slug: slug))
     }
 
     private static func markdownSlug(_ fileName: String) -> String? {

@@ -88,14 +88,18 @@ public enum SiteLoader {
             }
         }
 
-        let roles = Set(site.content.map(\.role))
-        if !roles.contains(.districtIndex) {
+        // The district's and every municipality's index are required: they carry the names the other pages show.
+        let indexes = Set(site.content.compactMap { entry -> Owner? in
+            let placement = entry.role.type.type.placement
+            return placement == .districtIndex || placement == .municipalityIndex ? entry.role.owner : nil
+        })
+        if !indexes.contains(.district) {
             site.diagnostics.append(Diagnostic(
                 file: "content/kreis/index.md", location: .start, severity: .error, rule: "missing-index",
                 message: "Die Startseite des Landkreises `content/kreis/index.md` fehlt.",
                 hint: "Lege die Datei mit title und summary im Vorspann und einer Einleitung als Text an."))
         }
-        for folder in site.municipalityFolders where !roles.contains(.municipalityIndex(ContentPath.canonicalSlug(folder))) {
+        for folder in site.municipalityFolders where !indexes.contains(.municipality(ContentPath.canonicalSlug(folder))) {
             site.diagnostics.append(Diagnostic(
                 file: "content/gemeinden/\(folder)/index.md", location: .start, severity: .error, rule: "missing-index",
                 message: "Der Ordner der Gemeinde `\(folder)` hat keine `index.md`.",

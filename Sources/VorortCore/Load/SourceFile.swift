@@ -6,13 +6,18 @@ public struct SourceFile: Sendable {
     public var text: String
 }
 
-/// Where a file sits in the content tree decides what it is.
-public enum ContentRole: Sendable, Hashable {
-    case districtIndex
-    case municipalityIndex(String)
-    case offer(Owner, slug: String)
-    case contactPoint(Owner, slug: String)
-    case story(Owner, slug: String)
-    case facts(Owner)
-    case page(slug: String)
+/// Where a file sits in the content tree decides what it is: its type, who publishes it and its slug.
+public struct ContentRole: Sendable, Hashable {
+    public let type: ContentTypeID
+    /// The district for its own files and for site pages; the municipality for its files and its `index.md`.
+    public let owner: Owner
+    /// The address part from the file name (`kreis` for the district's index, the folder name for a
+    /// municipality's index, `zahlen` for facts).
+    public let slug: String
+
+    init(_ type: any ContentItem.Type, owner: Owner, slug: String) {
+        self.type = ContentTypeID(type)
+        self.owner = owner
+        self.slug = slug
+    }
 }

@@ -50,151 +50,53 @@ public struct MarkdownSource: Sendable, Hashable {
     }
 }
 
-public struct DistrictIntro: Sendable {
-    public var origin: ContentOrigin
-    public var title: String
-    public var summary: String
-    public var reviewed: CalendarDate?
-    public var body: MarkdownSource
-}
-
-public enum MunicipalityKind: String, Sendable, CaseIterable {
-    case stadt = "Stadt"
-    case gemeinde = "Gemeinde"
-}
-
-public struct Municipality: Sendable {
-    public var origin: ContentOrigin
-    public var name: String
-    public var kind: MunicipalityKind
-    public var summary: String
-    public var population: Int?
-    public var website: String?
-    public var reviewed: CalendarDate?
-    public var body: MarkdownSource
-
-    public var slug: String { origin.slug }
-}
-
-/// A regular weekly schedule, for calendars: `days: [Mo, Mi]`, `start: "16:00"`, `end: "18:00"`.
-public struct Recurrence: Sendable, Hashable {
-    /// ISO weekdays, 1 = Monday … 7 = Sunday.
-    public var weekdays: [Int]
-    /// Minutes after midnight.
-    public var start: Int
-    public var end: Int
-    /// Every how many weeks.
-    public var interval: Int
-    public var from: CalendarDate?
-    public var until: CalendarDate?
-
-    static let dayNames = ["mo": 1, "di": 2, "mi": 3, "do": 4, "fr": 5, "sa": 6, "so": 7]
-}
-
-public struct Offer: Sendable {
-    public var origin: ContentOrigin
-    public var owner: Owner
-    public var title: String
-    public var category: Located<String>
-    public var summary: String
-    public var reviewed: CalendarDate
-    public var contact: Located<String>?
-    public var audience: String?
-    public var languages: [String]
-    public var schedule: String?
-    public var place: String?
-    public var cost: String?
-    public var accessibility: String?
-    /// For district offers: the municipalities served; nil means the whole district.
-    public var areas: [Located<String>]?
-    public var recurrence: Recurrence?
-    public var body: MarkdownSource
-
-    public var slug: String { origin.slug }
-}
-
-public struct PostalAddress: Sendable, Hashable {
-    public var street: String
-    public var postalCode: String
-    public var city: String
-}
-
-public struct ContactPoint: Sendable {
-    public var origin: ContentOrigin
-    public var owner: Owner
-    public var name: String
-    public var organisation: String
-    public var responsibilities: [String]
-    public var address: PostalAddress
-    public var openingHours: [String]
-    public var phone: String?
-    public var email: String?
-    public var website: String?
-    public var languages: [String]
-    public var reviewed: CalendarDate
-    public var areas: [Located<String>]?
-    public var body: MarkdownSource
-
-    public var slug: String { origin.slug }
-}
-
-public struct StoryImage: Sendable, Hashable {
-    /// Path relative to the site root of the picture file.
-    public var file: String
-    public var alt: String
-}
-
-public struct Story: Sendable {
-    public var origin: ContentOrigin
-    public var owner: Owner
-    public var title: String
-    public var date: CalendarDate
-    public var summary: String
-    public var image: StoryImage?
-    public var body: MarkdownSource
-
-    public var slug: String { origin.slug }
-}
-
-public struct Indicator: Sendable, Hashable {
-    public var id: String?
-    public var label: String
-    public var value: Double
-    public var unit: String
-    public var year: Int
-    public var source: String
-}
-
-public struct Facts: Sendable {
-    public var file: String
-    public var owner: Owner
-    public var reviewed: CalendarDate?
-    public var indicators: [Indicator]
-}
-
-public struct Page: Sendable {
-    public var origin: ContentOrigin
-    public var title: String
-    public var summary: String?
-    public var reviewed: CalendarDate?
-    public var body: MarkdownSource
-
-    public var slug: String { origin.slug }
-}
-
-/// The whole typed content of a site, as parsed; references are checked by `ReferenceChecker`.
+/// The whole typed content of a site, as parsed; references are checked by `ReferenceChecker`. Items are kept
+/// per declared type (`ContentTypes.all`); the typed properties below are conveniences for the stages that
+/// work with one particular type.
 public struct SiteContent: Sendable {
-    public var district: DistrictIntro?
-    public var municipalities: [Municipality] = []
-    public var offers: [Offer] = []
-    public var contactPoints: [ContactPoint] = []
-    public var stories: [Story] = []
-    public var facts: [Facts] = []
-    public var pages: [Page] = []
+    private var lists: [ContentTypeID: any ContentList] = [:]
     /// Translations by the path of their German original, then by language code.
     public var translations: [String: [String: Translation]] = [:]
     /// Translated texts of `site.yml` by language code.
     public var siteTexts: [String: SiteTexts] = [:]
     /// Whole-file suppressions of the wording lint (`lintIgnore`), by file path.
     var lintSuppressions: [String: [LintSuppression]] = [:]
+
+    public init() {}
+
+    /// The items of one type, in the type's order.
+    public subscript<T: ContentItem>(type type: T.Type) -> [T] {
+        get { (lists[ContentTypeID(T.self)] as? ContentListBox<T>)?.items ?? [] }
+        set { lists[ContentTypeID(T.self)] = ContentListBox(items: newValue) }
+    }
+
+    /// The items of the type `type` as existentials, for stages that treat all types alike.
+    public func items(of type: any ContentItem.Type) -> [any ContentItem] {
+        func typed<T: ContentItem>(_ type: T.Type) -> [any ContentItem] { self[type: T.self] }
+        return typed(type)
+    }
+
+    /// Every item of every type, type by type in the order of `ContentTypes.all`.
+    public var allItems: [any ContentItem] { ContentTypes.all.flatMap { items(of: $0) } }
+
+    /// Stores parsed items of one type, putting them in the type's order.
+    mutating func store(_ items: [any ContentItem], as type: any ContentItem.Type) {
+        func typed<T: ContentItem>(_ type: T.Type) { self[type: T.self] = T.ordered(items.map { $0 as! T }) }
+        typed(type)
+    }
+
+    public var district: DistrictIntro? { self[type: DistrictIntro.self].first }
+    public var municipalities: [Municipality] { get { self[type: Municipality.self] } set { self[type: Municipality.self] = newValue } }
+    public var offers: [Offer] { get { self[type: Offer.self] } set { self[type: Offer.self] = newValue } }
+    public var contactPoints: [ContactPoint] { get { self[type: ContactPoint.self] } set { self[type: ContactPoint.self] = newValue } }
+    public var stories: [Story] { get { self[type: Story.self] } set { self[type: Story.self] = newValue } }
+    public var facts: [Facts] { get { self[type: Facts.self] } set { self[type: Facts.self] = newValue } }
+    public var pages: [Page] { get { self[type: Page.self] } set { self[type: Page.self] = newValue } }
+}
+
+/// The items of one type behind a protocol, so one dictionary holds all types without copying the arrays.
+private protocol ContentList: Sendable {}
+
+private struct ContentListBox<T: ContentItem>: ContentList {
+    var items: [T]
 }

@@ -15,12 +15,7 @@ public struct SiteIndex: Sendable {
         for point in content.contactPoints { contacts[point.owner, default: [:]][point.slug] = point }
         contactPointsByOwner = contacts
         var routes: [String: String] = [:]
-        if let district = content.district { routes[district.origin.file] = Routes.district }
-        for m in content.municipalities { routes[m.origin.file] = Routes.municipality(m.slug) }
-        for o in content.offers { routes[o.origin.file] = Routes.offer(o) }
-        for c in content.contactPoints { routes[c.origin.file] = Routes.contactPoint(c) }
-        for s in content.stories { routes[s.origin.file] = Routes.story(s) }
-        for p in content.pages { routes[p.origin.file] = Routes.page(p) }
+        for item in content.allItems { if let route = item.route { routes[item.origin.file] = route } }
         routeByFile = routes
     }
 

@@ -6,20 +6,20 @@ public struct Translation: Sendable {
     public var origin: ContentOrigin
     /// Path of the German original.
     public var original: String
-    public var title: String?
-    public var summary: String?
-    /// Translated detail fields of offers (`audience`, `schedule`, `place`, `cost`, `accessibility`) and the
-    /// contact point's `name`, by key.
+    /// The translated texts by key, as the original's declaration marks them translatable (`title`, `summary`,
+    /// an offer's `audience` …, a contact point's `name`, a story's `imageAlt`).
     public var fields: [String: String]
-    /// Translated lists of contact points (`responsibilities`, `openingHours`), by key.
+    /// Translated lists (a contact point's `responsibilities`, `openingHours`), by key.
     public var lists: [String: [String]]
-    /// The alternative text of a story's picture.
-    public var imageAlt: String?
     /// When the translation was last compared with the original.
     public var reviewed: Located<CalendarDate>?
     public var body: MarkdownSource
 
     public var language: String { origin.language }
+    public var title: String? { fields["title"] }
+    public var summary: String? { fields["summary"] }
+    /// The alternative text of a story's picture.
+    public var imageAlt: String? { fields["imageAlt"] }
 }
 
 /// The translated texts of `site.yml` for one language, from `site.<code>.yml`.

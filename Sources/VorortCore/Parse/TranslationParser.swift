@@ -9,13 +9,6 @@ enum TranslationParser {
         var diagnostics: [Diagnostic] = []
     }
 
-    /// Keys that are right in an original but not in its translation.
-    private static let originalOnlyKeys = [
-        "name", "kind", "population", "website", "category", "contact", "languages", "areas", "recurrence",
-        "organisation", "address", "phone", "email", "date", "image", "title", "summary", "audience", "schedule",
-        "place", "cost", "accessibility", "responsibilities", "openingHours",
-    ]
-
     private struct Job: Sendable {
         var role: ContentRole
         var language: String
@@ -74,65 +67,42 @@ enum TranslationParser {
         String(path.dropLast(".\(language).md".count)) + ".md"
     }
 
-    private static func slug(of role: ContentRole) -> String {
-        switch role {
-        case .districtIndex: "kreis"
-        case .municipalityIndex(let slug), .offer(_, let slug), .contactPoint(_, let slug), .story(_, let slug), .page(let slug): slug
-        case .facts: ""
-        }
-    }
-
+    /// Reads the keys the original's declaration marks as translatable; a fact of the original is refused with
+    /// the reason.
     private static func parse(_ job: Job, collector: DiagnosticCollector, suppressions: inout [LintSuppression]) -> Translation? {
         guard let (document, fields) = ContentParser.readFrontMatter(job.file, collector: collector) else { return nil }
         suppressions = ContentParser.readLintIgnore(fields)
-
-        var title: String?
-        var summary: String?
-        var textFields: [String: String] = [:]
+        let type = job.role.type.type
+        var texts: [String: String] = [:]
         var lists: [String: [String]] = [:]
-        var imageAlt: String?
         var complete = true
-        func required(_ key: String) -> String? {
-            let value = fields.text(key, required: true)
-            if value == nil { complete = false }
-            return value
-        }
-        switch job.role {
-        case .districtIndex, .story:
-            title = required("title")
-            summary = required("summary")
-            if case .story = job.role { imageAlt = fields.text("imageAlt", example: "Kinder spielen beim Sommerfest Fußball") }
-        case .municipalityIndex:
-            summary = required("summary")
-        case .offer:
-            title = required("title")
-            summary = required("summary")
-            for key in ["audience", "schedule", "place", "cost", "accessibility"] {
-                if let value = fields.text(key) { textFields[key] = value }
+        for field in type.schema {
+            switch field.translation {
+            case .none:
+                break
+            case .text(let required):
+                if let value = fields.text(field.key, required: required, example: field.example) {
+                    texts[field.key] = value
+                } else if required {
+                    complete = false
+                }
+            case .translationOnly:
+                if let value = fields.text(field.key, example: field.example) { texts[field.key] = value }
+            case .list:
+                let list = fields.textList(field.key, example: field.example)
+                if !list.isEmpty { lists[field.key] = list }
             }
-        case .contactPoint:
-            if let name = fields.text("name") { textFields["name"] = name }
-            for key in ["responsibilities", "openingHours"] {
-                let list = fields.textList(key)
-                if !list.isEmpty { lists[key] = list }
-            }
-        case .page:
-            title = required("title")
-            summary = fields.text("summary")
-        case .facts:
-            return nil
         }
         // The day the translation was last compared with the original: needed to notice outdated translations.
         let reviewedDate = fields.locatedDate("reviewed", required: true)
         let because = (message: "Diese Angabe kommt aus dem deutschen Original und steht in der Übersetzung nicht.",
                        hint: "Lösche die Zeile; in der Übersetzung stehen nur übersetzte Texte und `reviewed`.")
-        fields.finish(explaining: Dictionary(uniqueKeysWithValues: originalOnlyKeys.map { ($0, because) }))
+        fields.finish(explaining: Dictionary(type.originalOnlyKeys.filter { $0 != "reviewed" }.map { ($0, because) }, uniquingKeysWith: { a, _ in a }))
         guard complete, !collector.hasErrors else { return nil }
         return Translation(
-            origin: ContentOrigin(file: job.file.path, slug: slug(of: job.role), language: job.language),
+            origin: ContentOrigin(file: job.file.path, slug: job.role.slug, language: job.language),
             original: originalPath(of: job.file.path, language: job.language),
-            title: title, summary: summary, fields: textFields, lists: lists, imageAlt: imageAlt, reviewed: reviewedDate,
-            body: document.body)
+            fields: texts, lists: lists, reviewed: reviewedDate, body: document.body)
     }
 
     /// `site.<lang>.yml`: title, description, district, category labels by slug, group names by their German name.

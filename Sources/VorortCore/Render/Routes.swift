@@ -33,10 +33,11 @@ public enum Routes {
 
     public static func municipality(_ slug: String) -> String { "gemeinden/\(slug)/" }
     public static func category(_ slug: String) -> String { "angebote/\(slug)/" }
-    public static func offer(_ o: Offer) -> String { owner(o.owner) + "angebote/\(o.slug)/" }
-    public static func contactPoint(_ c: ContactPoint) -> String { owner(c.owner) + "anlaufstellen/\(c.slug)/" }
-    public static func story(_ s: Story) -> String { owner(s.owner) + "geschichten/\(s.slug)/" }
-    public static func page(_ p: Page) -> String { "seiten/\(p.slug)/" }
+    // The routes of content pages are declared with their types (`ContentItem.route`); these read them.
+    public static func offer(_ o: Offer) -> String { o.route ?? "" }
+    public static func contactPoint(_ c: ContactPoint) -> String { c.route ?? "" }
+    public static func story(_ s: Story) -> String { s.route ?? "" }
+    public static func page(_ p: Page) -> String { p.route ?? "" }
 
     /// The folder of a language's pages: empty for the site language, `en/` for English.
     public static func languagePrefix(_ language: Language, site: Language) -> String {

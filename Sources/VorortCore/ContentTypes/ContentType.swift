@@ -1,0 +1,178 @@
+/// The declaration every kind of content gives once, in its own file in this folder: where its files live, the
+/// keys of its front matter (type, required, translatable, linted, example, explanation), how a file becomes a
+/// typed item, the references it makes, its route and its template. Loading, parsing, translation matching, the
+/// wording lint, the reference and link checks, the site index and rendering read these declarations; the list
+/// of all types is `ContentTypes.all` and nothing else spells it out.
+public protocol ContentItem: Sendable {
+    /// The German name editors read in messages and in `vorort new` ("Angebot").
+    static var displayName: String { get }
+    /// Where the files of this type live below `content/`.
+    static var placement: ContentPlacement { get }
+    /// Every key the front matter (or YAML file) may hold, in the order `vorort new` writes them.
+    static var schema: [FieldSpec] { get }
+    /// A complete file of this type with every key filled in: the shape `vorort new` writes and the fixture the
+    /// declaration test walks through every stage.
+    static var example: String { get }
+    /// The template of its page; nil for types without a page of their own (facts).
+    static var template: String? { get }
+
+    /// Reads one file of this type; reports every problem into `input.collector` and returns nil when the file
+    /// cannot be published.
+    static func parse(_ input: ParseInput) -> Self?
+    /// The order items of this type are kept in (and listed in) after parsing; file order by default.
+    static func ordered(_ items: [Self]) -> [Self]
+    /// What items of this type say about other files (categories, contact points, municipalities).
+    static func checkReferences(_ items: [Self], in index: SiteIndex) -> [Diagnostic]
+
+    var origin: ContentOrigin { get }
+    /// The Markdown text below the front matter; nil for YAML files.
+    var markdownBody: MarkdownSource? { get }
+    /// The address of its page (as `Routes` spells addresses); nil for types without a page of their own.
+    var route: String? { get }
+    /// The date a translation must have been compared with at least: the original's `reviewed` (a story's date).
+    var translationBaseline: CalendarDate? { get }
+}
+
+extension ContentItem {
+    public static func ordered(_ items: [Self]) -> [Self] { items }
+    public static func checkReferences(_ items: [Self], in index: SiteIndex) -> [Diagnostic] { [] }
+
+    /// Keys of the original that a translation must not repeat: the facts, written once in German.
+    static var originalOnlyKeys: [String] {
+        schema.filter { if case .none = $0.translation { true } else { false } }.map(\.key)
+    }
+
+    /// The keys whose values the wording lint reads, also inside nested values (`image: {alt: …}`).
+    static var lintedKeys: Set<String> {
+        Set(schema.flatMap { field in (field.linted ? [field.key] : []) + field.lintedSubkeys })
+    }
+}
+
+/// Where the files of a type live below `content/`.
+public enum ContentPlacement: Sendable, Equatable {
+    /// `kreis/index.md`: exactly one, required.
+    case districtIndex
+    /// `gemeinden/<gemeinde>/index.md`: one per municipality folder, required.
+    case municipalityIndex
+    /// `kreis/<folder>/<slug>.md` and `gemeinden/<gemeinde>/<folder>/<slug>.md`; `pictures`: image files beside
+    /// them are published when a text names them.
+    case ownedItems(folder: String, pictures: Bool)
+    /// `<folder>/<slug>.md` for the whole site.
+    case sitePages(folder: String)
+    /// `kreis/<file>` and `gemeinden/<gemeinde>/<file>`, a YAML file.
+    case ownerData(file: String)
+
+    /// Whether files are Markdown with front matter (or plain YAML).
+    var isMarkdown: Bool {
+        if case .ownerData = self { false } else { true }
+    }
+}
+
+/// One key of a type's front matter.
+public struct FieldSpec: Sendable {
+    public enum Kind: Sendable {
+        case text, textList, date, integer, number, url, email, reference, referenceList, choice, map, mapList
+    }
+
+    /// How the key appears in a translation (`sprachcafe.en.md`).
+    public enum Translation: Sendable, Equatable {
+        /// A fact of the original: refused in a translation.
+        case none
+        /// Translated text; `required`: a translation must carry it.
+        case text(required: Bool)
+        /// A translated list of texts.
+        case list
+        /// A key only translations have (the translated alt text of a story's picture).
+        case translationOnly
+    }
+
+    public let key: String
+    public let kind: Kind
+    public let required: Bool
+    public let translation: Translation
+    /// Whether the value is text written for residents, read by the wording lint.
+    public let linted: Bool
+    /// Keys inside the value that the lint reads (`alt` of `image:`).
+    public let lintedSubkeys: [String]
+    /// A value as an editor would write it, used in hints and by `vorort new`.
+    public let example: String
+    /// What the key means, in German, for the comment `vorort new` writes above it.
+    public let help: String
+
+    public init(_ key: String, _ kind: Kind, required: Bool = false, translation: Translation = .none, linted: Bool = false,
+                lintedSubkeys: [String] = [], example: String, help: String) {
+        self.key = key
+        self.kind = kind
+        self.required = required
+        self.translation = translation
+        self.linted = linted
+        self.lintedSubkeys = lintedSubkeys
+        self.example = example
+        self.help = help
+    }
+
+    /// Translated text that is also linted in German translations.
+    static func text(_ key: String, required: Bool = false, translated: FieldSpec.Translation = .none, linted: Bool = true,
+                     example: String, help: String) -> FieldSpec {
+        FieldSpec(key, .text, required: required, translation: translated, linted: linted, example: example, help: help)
+    }
+}
+
+/// What a type's `parse` works with: the file, its place, its front matter and where findings go.
+public struct ParseInput {
+    public let file: SourceFile
+    public let role: ContentRole
+    /// The front matter (nil for YAML files, whose `parse` reads `file` itself).
+    let fields: YAMLMapReader?
+    public let body: MarkdownSource
+    /// The language of originals (the site language).
+    public let language: String
+    /// Pictures found below `content/`, by path relative to the site root.
+    public let assets: Set<String>
+    let collector: DiagnosticCollector
+
+    var owner: Owner { role.owner }
+
+    /// The origin of the item, or nil (after an `invalid-slug` finding) when the file name cannot be an address.
+    func origin() -> ContentOrigin? {
+        guard ContentPath.isValidSlug(role.slug) else {
+            collector.error("invalid-slug", at: .start,
+                "Der Name `\(role.slug)` taugt nicht als Teil einer Webadresse: erlaubt sind Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche.",
+                hint: "Benenne die Datei oder den Ordner um, z. B. in `\(ContentPath.suggestSlug(role.slug))`.")
+            return nil
+        }
+        return ContentOrigin(file: file.path, slug: role.slug, language: language)
+    }
+}
+
+/// A content type as a value: compared by identity, usable as a dictionary key.
+public struct ContentTypeID: Sendable, Hashable, CustomStringConvertible {
+    public let type: any ContentItem.Type
+
+    public init(_ type: any ContentItem.Type) { self.type = type }
+
+    public static func == (lhs: ContentTypeID, rhs: ContentTypeID) -> Bool { ObjectIdentifier(lhs.type) == ObjectIdentifier(rhs.type) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(type)) }
+    public var description: String { type.displayName }
+}
+
+/// The one list of content types. Order matters twice: pages of the site are rendered type by type in this order,
+/// and items of all types are visited in it (bodies, routes, translations).
+public enum ContentTypes {
+    public static let all: [any ContentItem.Type] = [
+        DistrictIntro.self, Municipality.self, Offer.self, ContactPoint.self, Story.self, Facts.self, Page.self,
+    ]
+
+    /// Every key any type declares as linted: for texts whose type is not known (rule examples, tests).
+    static let lintedKeys: Set<String> = Set(all.flatMap { $0.lintedKeys })
+
+    /// The type whose files live in `placement`.
+    static func type(for placement: ContentPlacement) -> (any ContentItem.Type)? {
+        all.first { $0.placement == placement }
+    }
+
+    /// Folders of owned items (`angebote`, `anlaufstellen`, …), for classifying paths and for hints.
+    static let itemFolders: [String: any ContentItem.Type] = Dictionary(uniqueKeysWithValues: all.compactMap { type in
+        if case .ownedItems(let folder, _) = type.placement { (folder, type) } else { nil }
+    })
+}

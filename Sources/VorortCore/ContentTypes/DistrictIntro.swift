@@ -1,0 +1,46 @@
+/// The district's own home text (`kreis/index.md`).
+public struct DistrictIntro: ContentItem {
+    public var origin: ContentOrigin
+    public var title: String
+    public var summary: String
+    public var reviewed: CalendarDate?
+    public var body: MarkdownSource
+
+    public static let displayName = "Startseite des Landkreises"
+    public static let placement = ContentPlacement.districtIndex
+    public static let template: String? = "district"
+
+    enum Keys {
+        static let title = FieldSpec.text("title", required: true, translated: .text(required: true), example: "Willkommen im Landkreis",
+            help: "Überschrift der Seite des Landkreises")
+        static let summary = FieldSpec.text("summary", required: true, translated: .text(required: true),
+            example: "Was der Landkreis für Menschen tut, die neu hier sind", help: "Ein Satz zur Einführung")
+        static let reviewed = FieldSpec("reviewed", .date, example: "2026-11-20", help: "Wann die Seite zuletzt geprüft wurde (JJJJ-MM-TT)")
+    }
+
+    public static let schema: [FieldSpec] = [Keys.title, Keys.summary, Keys.reviewed]
+
+    public static let example = """
+        ---
+        title: Willkommen im Landkreis
+        summary: Was der Landkreis für Menschen tut, die neu hier sind.
+        reviewed: 2026-11-20
+        ---
+        Der Landkreis und seine Gemeinden heißen Sie willkommen.
+
+        """
+
+    public var markdownBody: MarkdownSource? { body }
+    public var route: String? { Routes.district }
+    public var translationBaseline: CalendarDate? { reviewed }
+
+    public static func parse(_ input: ParseInput) -> DistrictIntro? {
+        guard let fields = input.fields else { return nil }
+        let title = fields.text(Keys.title)
+        let summary = fields.text(Keys.summary)
+        let reviewed = fields.date(Keys.reviewed)
+        guard let title, let summary else { return nil }
+        return DistrictIntro(origin: ContentOrigin(file: input.file.path, slug: "kreis", language: input.language),
+                             title: title, summary: summary, reviewed: reviewed, body: input.body)
+    }
+}

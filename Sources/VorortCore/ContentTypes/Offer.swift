@@ -1,0 +1,187 @@
+/// An offer (Angebot): a course, a café, counselling — something ongoing that newcomers can take part in.
+public struct Offer: ContentItem {
+    public var origin: ContentOrigin
+    public var owner: Owner
+    public var title: String
+    public var category: Located<String>
+    public var summary: String
+    public var reviewed: CalendarDate
+    public var contact: Located<String>?
+    public var audience: String?
+    public var languages: [String]
+    public var schedule: String?
+    public var place: String?
+    public var cost: String?
+    public var accessibility: String?
+    /// For district offers: the municipalities served; nil means the whole district.
+    public var areas: [Located<String>]?
+    public var recurrence: Recurrence?
+    public var body: MarkdownSource
+
+    public var slug: String { origin.slug }
+
+    public static let displayName = "Angebot"
+    public static let placement = ContentPlacement.ownedItems(folder: "angebote", pictures: false)
+    public static let template: String? = "offer"
+
+    enum Keys {
+        static let title = FieldSpec.text("title", required: true, translated: .text(required: true), example: "Sprachcafé",
+            help: "Name des Angebots, kurz und verständlich")
+        static let category = FieldSpec("category", .reference, required: true, example: "Sprache",
+            help: "Kategorie aus `site.yml` (Name oder Kurzname)")
+        static let summary = FieldSpec.text("summary", required: true, translated: .text(required: true),
+            example: "Deutsch sprechen üben bei Kaffee und Kuchen", help: "Ein Satz: Was ist das Angebot?")
+        static let reviewed = FieldSpec("reviewed", .date, required: true, example: "2026-11-20",
+            help: "Wann die Angaben zuletzt geprüft wurden (JJJJ-MM-TT)")
+        static let contact = FieldSpec("contact", .reference, example: "integrationsbuero",
+            help: "Anlaufstelle: Dateiname (ohne `.md`) aus `anlaufstellen/` der Gemeinde oder des Landkreises")
+        static let audience = FieldSpec.text("audience", translated: .text(required: false), example: "Alle, die Deutsch lernen",
+            help: "Für wen das Angebot gedacht ist")
+        static let languages = FieldSpec("languages", .textList, example: "[Deutsch, Arabisch]", help: "Sprachen, in denen das Angebot stattfindet")
+        static let schedule = FieldSpec.text("schedule", translated: .text(required: false), example: "Dienstags 16–18 Uhr",
+            help: "Wann das Angebot stattfindet, in Worten")
+        static let place = FieldSpec.text("place", translated: .text(required: false), example: "Stadtbibliothek, Marktplatz 3",
+            help: "Wo das Angebot stattfindet")
+        static let cost = FieldSpec.text("cost", translated: .text(required: false), example: "kostenlos", help: "Was es kostet")
+        static let accessibility = FieldSpec.text("accessibility", translated: .text(required: false),
+            example: "Der Raum ist stufenlos erreichbar.", help: "Barrierefreiheit: Zugang, Hilfen")
+        static let areas = FieldSpec("areas", .referenceList, example: "[auenstein, birkenfelde]",
+            help: "Nur beim Landkreis: Gemeinden, für die das Angebot gilt (ohne Angabe: der ganze Landkreis)")
+        static let recurrence = FieldSpec("recurrence", .map, example: "{days: [Di], start: \"16:00\", end: \"18:00\"}",
+            help: "Regelmäßiger Termin für den Kalender: Wochentage, Beginn, Ende (optional `every`, `from`, `until`)")
+    }
+
+    public static let schema: [FieldSpec] = [
+        Keys.title, Keys.category, Keys.summary, Keys.reviewed, Keys.contact, Keys.audience, Keys.languages, Keys.schedule,
+        Keys.place, Keys.cost, Keys.accessibility, Keys.areas, Keys.recurrence,
+    ]
+
+    public static let example = """
+        ---
+        title: Sprachcafé
+        category: Sprache
+        summary: Deutsch sprechen üben bei Kaffee und Kuchen.
+        reviewed: 2026-11-20
+        contact: integrationsbuero
+        audience: Alle, die Deutsch lernen
+        languages: [Deutsch, Arabisch]
+        schedule: Dienstags 16–18 Uhr
+        place: Stadtbibliothek, Marktplatz 3
+        cost: kostenlos
+        accessibility: Der Raum ist stufenlos erreichbar.
+        recurrence: {days: [Di], start: "16:00", end: "18:00"}
+        ---
+        Im Sprachcafé treffen sich Menschen, die Deutsch üben möchten.
+
+        """
+
+    public var markdownBody: MarkdownSource? { body }
+    public var route: String? { Routes.owner(owner) + "angebote/\(slug)/" }
+    public var translationBaseline: CalendarDate? { reviewed }
+
+    public static func parse(_ input: ParseInput) -> Offer? {
+        guard let fields = input.fields else { return nil }
+        let title = fields.text(Keys.title)
+        let category = fields.located(Keys.category)
+        let summary = fields.text(Keys.summary)
+        let reviewed = fields.date(Keys.reviewed)
+        let contact = fields.located(Keys.contact)
+        let audience = fields.text(Keys.audience)
+        let languages = fields.textList(Keys.languages)
+        let schedule = fields.text(Keys.schedule)
+        let place = fields.text(Keys.place)
+        let cost = fields.text(Keys.cost)
+        let accessibility = fields.text(Keys.accessibility)
+        let areas = fields.locatedList(Keys.areas)
+        let recurrence = fields.map(Keys.recurrence) { Recurrence.read($0, collector: input.collector) }
+        guard let origin = input.origin(), let title, let category, let summary, let reviewed else { return nil }
+        return Offer(
+            origin: origin, owner: input.owner, title: title, category: category, summary: summary, reviewed: reviewed,
+            contact: contact, audience: audience, languages: languages, schedule: schedule, place: place,
+            cost: cost, accessibility: accessibility, areas: areas, recurrence: recurrence, body: input.body)
+    }
+
+    public static func checkReferences(_ offers: [Offer], in index: SiteIndex) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for offer in offers {
+            let file = offer.origin.file
+            if let config = index.config, config.category(matching: offer.category.value) == nil {
+                let labels = config.categories.map(\.label)
+                var hint = "Erlaubt sind die Kategorien aus `site.yml`: \(labels.map { "`\($0)`" }.joined(separator: ", "))."
+                if let nearest = EditDistance.nearest(to: offer.category.value, in: labels + config.categories.map(\.slug)) {
+                    hint = "Meintest du `\(nearest)`? " + hint
+                }
+                diagnostics.append(Diagnostic(file: file, location: offer.category.location, severity: .error, rule: "unknown-category",
+                    message: "Die Kategorie `\(offer.category.value)` gibt es nicht.", hint: hint))
+            }
+            if let contact = offer.contact {
+                if let finding = ReferenceChecker.contactPoint(contact, for: offer.owner, file: file, in: index) { diagnostics.append(finding) }
+            } else {
+                diagnostics.append(Diagnostic(file: file, location: SourceLocation(line: 1, column: 1, endColumn: 4), severity: .warning,
+                    rule: "missing-contact", message: "Das Angebot nennt keine Anlaufstelle.",
+                    hint: "Ergänze `contact: <anlaufstelle>`, damit Interessierte wissen, an wen sie sich wenden."))
+            }
+            diagnostics += ReferenceChecker.areas(offer.areas, owner: offer.owner, file: file, in: index)
+        }
+        return diagnostics
+    }
+}
+
+/// A regular weekly schedule, for calendars: `days: [Mo, Mi]`, `start: "16:00"`, `end: "18:00"`.
+public struct Recurrence: Sendable, Hashable {
+    /// ISO weekdays, 1 = Monday … 7 = Sunday.
+    public var weekdays: [Int]
+    /// Minutes after midnight.
+    public var start: Int
+    public var end: Int
+    /// Every how many weeks.
+    public var interval: Int
+    public var from: CalendarDate?
+    public var until: CalendarDate?
+
+    static let dayNames = ["mo": 1, "di": 2, "mi": 3, "do": 4, "fr": 5, "sa": 6, "so": 7]
+
+    /// `recurrence: {days: [Mo, Mi], start: "16:00", end: "18:00", every: 2, from: 2026-01-05, until: 2026-12-21}`
+    static func read(_ r: YAMLMapReader, collector: DiagnosticCollector) -> Recurrence? {
+        let days = r.locatedList("days", required: true, example: "[Mo, Mi]") ?? []
+        let start = r.located("start", required: true, example: "\"16:00\"")
+        let end = r.located("end", required: true, example: "\"18:00\"")
+        let every = r.integer("every", example: "1")
+        let from = r.date("from")
+        let until = r.date("until")
+        var weekdays: [Int] = []
+        for day in days {
+            guard let number = dayNames[day.value.lowercased().prefix(2).description], day.value.count <= 10 else {
+                collector.error("invalid-value", at: day.location, "`\(day.value)` ist kein Wochentag.",
+                    hint: "Schreibe die Tage kurz: Mo, Di, Mi, Do, Fr, Sa, So.")
+                return nil
+            }
+            if !weekdays.contains(number) { weekdays.append(number) }
+        }
+        func minutes(_ time: Located<String>?) -> Int? {
+            guard let time else { return nil }
+            let parts = time.value.split(separator: ":")
+            if parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m), parts[1].count == 2 {
+                return h * 60 + m
+            }
+            collector.error("invalid-value", at: time.location, "`\(time.value)` ist keine Uhrzeit.",
+                hint: "Schreibe die Uhrzeit als SS:MM in Anführungszeichen, z. B. \"16:30\".")
+            return nil
+        }
+        guard let startMinutes = minutes(start), let endMinutes = minutes(end), !weekdays.isEmpty else { return nil }
+        guard endMinutes > startMinutes else {
+            collector.error("invalid-value", at: end?.location ?? r.location, "Das Ende liegt nicht nach dem Beginn.",
+                hint: "Termine über Mitternacht gibt es hier nicht; prüfe `start` und `end`.")
+            return nil
+        }
+        if let every, !(1...52).contains(every) {
+            collector.error("invalid-value", at: r.location, "`every: \(every)` muss zwischen 1 und 52 Wochen liegen.", hint: "Schreibe z. B. `every: 2` für alle zwei Wochen.")
+            return nil
+        }
+        if let from, let until, until < from {
+            collector.error("invalid-value", at: r.location, "`until` liegt vor `from`.", hint: "Prüfe die beiden Daten.")
+            return nil
+        }
+        return Recurrence(weekdays: weekdays.sorted(), start: startMinutes, end: endMinutes, interval: every ?? 1, from: from, until: until)
+    }
+}

@@ -1,0 +1,73 @@
+/// A story (Geschichte): good practice from the district, dated, optionally with a picture beside it.
+public struct Story: ContentItem {
+    public var origin: ContentOrigin
+    public var owner: Owner
+    public var title: String
+    public var date: CalendarDate
+    public var summary: String
+    public var image: StoryImage?
+    public var body: MarkdownSource
+
+    public var slug: String { origin.slug }
+
+    public static let displayName = "Geschichte"
+    public static let placement = ContentPlacement.ownedItems(folder: "geschichten", pictures: true)
+    public static let template: String? = "story"
+
+    enum Keys {
+        static let title = FieldSpec.text("title", required: true, translated: .text(required: true), example: "Ein Runder Tisch für alle",
+            help: "Überschrift der Geschichte")
+        static let date = FieldSpec("date", .date, required: true, example: "2026-11-20", help: "Datum der Geschichte (JJJJ-MM-TT)")
+        static let summary = FieldSpec.text("summary", required: true, translated: .text(required: true),
+            example: "Wie Verwaltung und Ehrenamt gemeinsam planen", help: "Ein Satz, worum es geht")
+        static let image = FieldSpec("image", .map, lintedSubkeys: ["alt"], example: "{src: fest.jpg, alt: Kinder spielen beim Sommerfest Fußball}",
+            help: "Bild neben der Geschichte: Dateiname und Beschreibung für Menschen, die das Bild nicht sehen")
+        /// In translations: the picture's description in that language.
+        static let imageAlt = FieldSpec("imageAlt", .text, translation: .translationOnly, linted: true,
+            example: "Kinder spielen beim Sommerfest Fußball", help: "Nur in Übersetzungen: Beschreibung des Bildes")
+    }
+
+    public static let schema: [FieldSpec] = [Keys.title, Keys.date, Keys.summary, Keys.image, Keys.imageAlt]
+
+    public static let example = """
+        ---
+        title: Ein Runder Tisch für alle
+        date: 2026-11-20
+        summary: Wie Verwaltung und Ehrenamt gemeinsam planen.
+        ---
+        Einmal im Monat treffen sich Verwaltung, Vereine und Ehrenamtliche.
+
+        """
+
+    public var markdownBody: MarkdownSource? { body }
+    public var route: String? { Routes.owner(owner) + "geschichten/\(slug)/" }
+    public var translationBaseline: CalendarDate? { date }
+
+    public static func parse(_ input: ParseInput) -> Story? {
+        guard let fields = input.fields else { return nil }
+        let title = fields.text(Keys.title)
+        let date = fields.date(Keys.date)
+        let summary = fields.text(Keys.summary)
+        let image = fields.map(Keys.image) { i -> StoryImage? in
+            let src = i.located("src", required: true, example: "fest.jpg")
+            let alt = i.text("alt", required: true, example: "Kinder spielen beim Sommerfest Fußball")
+            guard let src, let alt else { return nil }
+            let folder = input.file.path.split(separator: "/").dropLast().joined(separator: "/")
+            let path = LinkPolicy.normalise(folder + "/" + src.value)
+            guard !src.value.hasPrefix("/"), !src.value.contains(".."), input.assets.contains(path) else {
+                input.collector.error("missing-image", at: src.location, "Das Bild `\(src.value)` gibt es nicht neben dieser Geschichte.",
+                    hint: "Lege die Bilddatei (jpg, png, webp oder gif) in denselben Ordner und nenne ihren Dateinamen.")
+                return nil
+            }
+            return StoryImage(file: path, alt: alt)
+        }
+        guard let origin = input.origin(), let title, let date, let summary else { return nil }
+        return Story(origin: origin, owner: input.owner, title: title, date: date, summary: summary, image: image, body: input.body)
+    }
+}
+
+public struct StoryImage: Sendable, Hashable {
+    /// Path relative to the site root of the picture file.
+    public var file: String
+    public var alt: String
+}
