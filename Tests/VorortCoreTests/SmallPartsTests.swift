@@ -32,10 +32,10 @@ struct SmallPartsTests {
     }
 
     @Test func pathsAreClassifiedByFolder() {
-        #expect(ContentPath.classify(["kreis", "index.md"]) == .content(.districtIndex))
-        #expect(ContentPath.classify(["gemeinden", "dorf", "angebote", "x.md"]) == .content(.offer(.municipality("dorf"), slug: "x")))
-        #expect(ContentPath.classify(["kreis", "zahlen.yml"]) == .content(.facts(.district)))
-        #expect(ContentPath.classify(["gemeinden", "dorf", "angebote", "x.en.md"]) == .translation(.offer(.municipality("dorf"), slug: "x"), language: "en"))
+        #expect(ContentPath.classify(["kreis", "index.md"]) == .content(ContentRole(DistrictIntro.self, owner: .district, slug: "kreis")))
+        #expect(ContentPath.classify(["gemeinden", "dorf", "angebote", "x.md"]) == .content(ContentRole(Offer.self, owner: .municipality("dorf"), slug: "x")))
+        #expect(ContentPath.classify(["kreis", "zahlen.yml"]) == .content(ContentRole(Facts.self, owner: .district, slug: "zahlen")))
+        #expect(ContentPath.classify(["gemeinden", "dorf", "angebote", "x.en.md"]) == .translation(ContentRole(Offer.self, owner: .municipality("dorf"), slug: "x"), language: "en"))
         #expect(ContentPath.classify(["gemeinden", "dorf", "geschichten", "fest.JPG"]) == .storyAsset)
         if case .unexpected = ContentPath.classify(["gemeinden", "dorf", "termine", "x.md"]) {} else {
             Issue.record("an unknown folder must be reported")

@@ -10,35 +10,54 @@ enum BodyRenderer {
         var usedAssets: Set<String> = []
     }
 
+    /// One body, checked: its document, the findings in it and the pictures it uses.
+    struct Result: Sendable {
+        var document: BodyDocument
+        var diagnostics: [Diagnostic]
+        var used: [String]
+    }
+
     /// `externalLinkLabels`: the hidden "(externer Link)" note by language code, so a translation's note is in its language.
     static func render(_ index: SiteIndex, assets: Set<String>, externalLinkLabels: [String: String] = [:]) -> Output {
+        let results = check(bodies(of: index.content), index: index, assets: assets, externalLinkLabels: externalLinkLabels)
+        var output = Output()
+        output.documents.reserveCapacity(results.count)
+        for (file, _, _) in bodies(of: index.content) {
+            guard let body = results[file] else { continue }
+            output.documents[file] = body.document
+            output.diagnostics += body.diagnostics
+            output.usedAssets.formUnion(body.used)
+        }
+        return output
+    }
+
+    /// Every body of the site with its file and language (nil: the site language): originals first, type by
+    /// type, then translations by file.
+    static func bodies(of content: SiteContent) -> [(file: String, body: MarkdownSource, language: String?)] {
+        var bodies: [(file: String, body: MarkdownSource, language: String?)] = []
+        for item in content.allItems { if let body = item.markdownBody { bodies.append((item.origin.file, body, nil)) } }
+        let translations = content.translations.values.flatMap(\.values).sorted { $0.origin.file < $1.origin.file }
+        bodies += translations.map { ($0.origin.file, $0.body, $0.language) }
+        return bodies
+    }
+
+    /// Checks the given bodies against the site's pages and pictures, on all cores (cmark's one shared step is
+    /// guarded inside `Markdown`); the results by file.
+    static func check(_ bodies: [(file: String, body: MarkdownSource, language: String?)], index: SiteIndex, assets: Set<String>,
+                      externalLinkLabels: [String: String]) -> [String: Result] {
         let basePath = index.config?.basePath ?? "/"
         let knownRoutes = siteRoutes(index)
-        var output = Output()
-        var bodies: [(file: String, body: MarkdownSource)] = []
-        for item in index.content.allItems { if let body = item.markdownBody { bodies.append((item.origin.file, body)) } }
-        let translations = index.content.translations.values.flatMap(\.values).sorted { $0.origin.file < $1.origin.file }
-        let languageOfFile = Dictionary(uniqueKeysWithValues: translations.map { ($0.origin.file, $0.language) })
-        bodies += translations.map { ($0.origin.file, $0.body) }
-
-        struct Rendered: Sendable {
-            var file: String
-            var document: BodyDocument
-            var diagnostics: [Diagnostic]
-            var used: [String]
-        }
         let baseURL = index.config?.baseURL
         let siteLanguage = index.config?.language ?? "de"
-        // Bodies are independent: rendered on all cores (cmark's one shared step is guarded inside `Markdown`).
-        let rendered = Parallel.map(bodies) { file, body -> Rendered in
+        let rendered = Parallel.map(bodies) { file, body, bodyLanguage -> (String, Result) in
             let collector = DiagnosticCollector(file: file)
             if let violation = MarkdownGuard.check(body) {
                 collector.error("markdown-too-complex", at: SourceLocation(line: violation.line, column: 1), violation.message,
                     hint: "Teilen Sie Tabelle oder Text auf, oder entfernen Sie den eingefügten Inhalt; HTML wird ohnehin nicht veröffentlicht.")
-                return Rendered(file: file, document: .empty, diagnostics: collector.diagnostics, used: [])
+                return (file, Result(document: .empty, diagnostics: collector.diagnostics, used: []))
             }
             var used: [String] = []
-            let language = languageOfFile[file] ?? siteLanguage
+            let language = bodyLanguage ?? siteLanguage
             let label = externalLinkLabels[language] ?? "(externer Link)"
             let result = Markdown.render(body, transform: { ExternalLinks.mark($0, baseURL: baseURL, label: label) }) { reference in
                 decide(reference, file: file, index: index, assets: assets, knownRoutes: knownRoutes, basePath: basePath,
@@ -54,15 +73,9 @@ enum BodyRenderer {
                     "HTML im Text wird aus Sicherheitsgründen nicht veröffentlicht.",
                     hint: "Schreibe den Inhalt mit Markdown: `**fett**`, `[Link](https://…)`, Listen mit `- `.")
             }
-            return Rendered(file: file, document: result.document, diagnostics: collector.diagnostics, used: used)
+            return (file, Result(document: result.document, diagnostics: collector.diagnostics, used: used))
         }
-        output.documents.reserveCapacity(rendered.count)
-        for body in rendered {
-            output.documents[body.file] = body.document
-            output.diagnostics += body.diagnostics
-            output.usedAssets.formUnion(body.used)
-        }
-        return output
+        return Dictionary(rendered, uniquingKeysWith: { first, _ in first })
     }
 
     /// Routes of every page the build writes, for checking links to site paths such as `/angebote/`.

@@ -29,6 +29,9 @@ public protocol ContentItem: Sendable {
     var markdownBody: MarkdownSource? { get }
     /// The address of its page (as `Routes` spells addresses); nil for types without a page of their own.
     var route: String? { get }
+    /// The page that shows its text (title and body): its own page, except for the district's introduction, which
+    /// the home page shows.
+    var textRoute: String? { get }
     /// The date a translation must have been compared with at least: the original's `reviewed` (a story's date).
     var translationBaseline: CalendarDate? { get }
 }
@@ -36,6 +39,7 @@ public protocol ContentItem: Sendable {
 extension ContentItem {
     public static func ordered(_ items: [Self]) -> [Self] { items }
     public static func checkReferences(_ items: [Self], in index: SiteIndex) -> [Diagnostic] { [] }
+    public var textRoute: String? { route }
 
     /// Keys of the original that a translation must not repeat: the facts, written once in German.
     static var originalOnlyKeys: [String] {

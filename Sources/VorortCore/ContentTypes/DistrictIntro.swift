@@ -31,7 +31,9 @@ public struct DistrictIntro: ContentItem {
         """
 
     public var markdownBody: MarkdownSource? { body }
+    /// Links to `kreis/index.md` lead to the district's page; the text itself introduces the home page.
     public var route: String? { Routes.district }
+    public var textRoute: String? { Routes.home }
     public var translationBaseline: CalendarDate? { reviewed }
 
     public static func parse(_ input: ParseInput) -> DistrictIntro? {

@@ -101,20 +101,25 @@ enum WordingLint {
         let jobs = loaded.content.map { (role: $0.role, file: $0.file) }
             + loaded.translations.filter { germanTranslations.contains($0.language) }.map { (role: $0.role, file: $0.file) }
         let suppressions = content.lintSuppressions
-        let results = Parallel.map(jobs) { job -> (diagnostics: [Diagnostic], words: Int) in
-            let input: LintInput
-            let type = job.role.type.type
-            if !type.placement.isMarkdown {
-                input = LintInput(file: job.file, kind: .yaml, fileSuppressions: [], textKeys: type.lintedKeys)
-            } else {
-                // Files without complete front matter were reported by the parser already.
-                guard let end = FrontMatter.closingLine(of: job.file.text) else { return ([], 0) }
-                input = LintInput(file: job.file, kind: .markdown(frontMatterEnd: end),
-                                  fileSuppressions: suppressions[job.file.path] ?? [], textKeys: type.lintedKeys)
-            }
-            return lintCountingWords(input, matcher: matcher)
+        let results = Parallel.map(jobs) { job in
+            lintFile(job.file, type: job.role.type.type, suppressions: suppressions[job.file.path] ?? [], matcher: matcher)
         }
         return (results.flatMap(\.diagnostics), results.reduce(0) { $0 + $1.words })
+    }
+
+    /// One content file of `type`, reading the keys the type declares as text for residents.
+    static func lintFile(_ file: SourceFile, type: any ContentItem.Type, suppressions: [LintSuppression], matcher: WordingMatcher)
+        -> (diagnostics: [Diagnostic], words: Int)
+    {
+        let input: LintInput
+        if !type.placement.isMarkdown {
+            input = LintInput(file: file, kind: .yaml, fileSuppressions: [], textKeys: type.lintedKeys)
+        } else {
+            // Files without complete front matter were reported by the parser already.
+            guard let end = FrontMatter.closingLine(of: file.text) else { return ([], 0) }
+            input = LintInput(file: file, kind: .markdown(frontMatterEnd: end), fileSuppressions: suppressions, textKeys: type.lintedKeys)
+        }
+        return lintCountingWords(input, matcher: matcher)
     }
 
     /// Runs the examples of rules a site defined or changed in `lint/*.yml`: every rule proves itself there too.

@@ -7,6 +7,13 @@ enum TranslationParser {
         var siteTexts: [String: SiteTexts] = [:]
         var lintSuppressions: [String: [LintSuppression]] = [:]
         var diagnostics: [Diagnostic] = []
+
+        mutating func merge(_ other: Output) {
+            translations += other.translations
+            siteTexts.merge(other.siteTexts) { own, _ in own }
+            lintSuppressions.merge(other.lintSuppressions) { own, _ in own }
+            diagnostics += other.diagnostics
+        }
     }
 
     private struct Job: Sendable {
@@ -17,26 +24,35 @@ enum TranslationParser {
 
     static func parse(_ loaded: LoadedSite, config: SiteConfig?) -> Output {
         var output = Output()
+        let results = Parallel.map(loaded.translations.map { Job(role: $0.role, language: $0.language, file: $0.file) }) { job in
+            parseFile(job.role, language: job.language, file: job.file, config: config)
+        }
+        for (job, result) in zip(loaded.translations, results) {
+            output.diagnostics += result.diagnostics
+            if let translation = result.translation { output.translations.append(translation) }
+            if !result.suppressions.isEmpty { output.lintSuppressions[job.file.path] = result.suppressions }
+        }
+        output.merge(parseSiteTexts(loaded, config: config))
+        return output
+    }
+
+    /// One translation file: refused with a warning when its language is not listed in `site.yml`.
+    static func parseFile(_ role: ContentRole, language: String, file: SourceFile, config: SiteConfig?)
+        -> (translation: Translation?, diagnostics: [Diagnostic], suppressions: [LintSuppression])
+    {
+        guard config?.translationLanguages.contains(where: { $0.code == language }) == true else {
+            return (nil, [unlistedLanguage(language, file: file.path, config: config)], [])
+        }
+        let collector = DiagnosticCollector(file: file.path)
+        var suppressions: [LintSuppression] = []
+        let translation = parse(Job(role: role, language: language, file: file), collector: collector, suppressions: &suppressions)
+        return (translation, collector.diagnostics, suppressions)
+    }
+
+    /// The `site.<lang>.yml` files.
+    static func parseSiteTexts(_ loaded: LoadedSite, config: SiteConfig?) -> Output {
+        var output = Output()
         let listed = Set(config?.translationLanguages.map(\.code) ?? [])
-        var jobs: [Job] = []
-        for (role, language, file) in loaded.translations {
-            guard listed.contains(language) else {
-                output.diagnostics.append(unlistedLanguage(language, file: file.path, config: config))
-                continue
-            }
-            jobs.append(Job(role: role, language: language, file: file))
-        }
-        let results = Parallel.map(jobs) { job in
-            let collector = DiagnosticCollector(file: job.file.path)
-            var suppressions: [LintSuppression] = []
-            let translation = parse(job, collector: collector, suppressions: &suppressions)
-            return (translation, collector.diagnostics, suppressions, job.file.path)
-        }
-        for (translation, diagnostics, suppressions, file) in results {
-            output.diagnostics += diagnostics
-            if let translation { output.translations.append(translation) }
-            if !suppressions.isEmpty { output.lintSuppressions[file] = suppressions }
-        }
         for (language, file) in loaded.siteTexts {
             guard listed.contains(language) else {
                 output.diagnostics.append(unlistedLanguage(language, file: file.path, config: config))

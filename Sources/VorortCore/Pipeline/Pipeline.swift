@@ -94,81 +94,14 @@ public enum BuildOutcome: Sendable {
 public enum Pipeline {
     /// `lint: false` exists for the benchmark, which measures what the lint adds; `vorort check` always lints.
     public static func check(siteRoot: URL, lint lintEnabled: Bool = true) -> CheckReport {
-        let root = siteRoot.standardizedFileURL
         var timings = StageTimings()
-        // The wording rules depend on nothing else: they load while the content is read.
-        let rules = Background { lintEnabled ? RuleSet.load(siteRoot: root) : (RuleSet(), []) }
-        let loaded = SiteLoader.load(root: root)
-        var diagnostics = loaded.diagnostics
-        timings.lap("Laden")
+        let state = CheckState.full(root: siteRoot.standardizedFileURL, lint: lintEnabled, timings: &timings)
+        return report(state, timings: timings)
+    }
 
-        var config: SiteConfig?
-        if let file = loaded.siteConfig {
-            let parsed = SiteConfigParser.parse(file)
-            config = parsed.config
-            diagnostics += parsed.diagnostics
-        }
-        var (parsed, contentDiagnostics) = ContentParser.parse(loaded, language: config?.language ?? "de")
-        diagnostics += contentDiagnostics
-        let translated = TranslationParser.parse(loaded, config: config)
-        diagnostics += translated.diagnostics
-        parsed.lintSuppressions.merge(translated.lintSuppressions) { own, _ in own }
-        let matched = TranslationChecker.check(translated.translations, content: parsed,
-                                               originalFiles: Set(loaded.content.map(\.file.path)))
-        diagnostics += matched.diagnostics
-        parsed.translations = matched.table
-        parsed.siteTexts = translated.siteTexts
-        let content = parsed
-        timings.lap("Lesen")
-
-        // Leichte Sprache and other German varieties are linted like the originals.
-        let germanTranslations = Set(config?.translationLanguages.filter { $0.tag.split(separator: "-").first == "de" }.map(\.code) ?? [])
-        // The lint runs beside the link check, which renders the bodies with cmark-gfm on one thread.
-        let lint = Background { () -> (diagnostics: [Diagnostic], words: Int, ruleSet: RuleSet, seconds: Double) in
-            let clock = ContinuousClock.now
-            let (ruleSet, ruleDiagnostics) = rules.value
-            let matcher = WordingMatcher(rules: ruleSet.rules)
-            let result = lintEnabled
-                ? WordingLint.lintSite(loaded, content: content, matcher: matcher, germanTranslations: germanTranslations)
-                : (diagnostics: [], words: 0)
-            let elapsed = ContinuousClock.now - clock
-            return (ruleDiagnostics + WordingLint.checkSiteRuleExamples(ruleSet, matcher: matcher) + result.diagnostics,
-                    result.words, ruleSet, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-        }
-        let index = SiteIndex(content: content, config: config)
-        diagnostics += ReferenceChecker.check(index)
-        if let config { diagnostics += LegalPages.check(content, config: config) }
-        var theme: Theme?
-        var filesChecked = loaded.fileCount
-        if let config {
-            let loadedTheme = Theme.load(root: root, name: config.theme, site: config.siteLanguage, translations: config.translationLanguages)
-            theme = loadedTheme.theme
-            diagnostics += loadedTheme.diagnostics
-            filesChecked += Theme.requiredTemplates.count
-        }
-        let bodies = BodyRenderer.render(index, assets: loaded.assets,
-                                         externalLinkLabels: theme?.strings.mapValues { $0.text("externalLink") } ?? [:])
-        diagnostics += bodies.diagnostics
-        // Only pictures a text uses are published: a private photo dropped into a folder must not go online.
-        let usedAssets = bodies.usedAssets.union(content.stories.compactMap { $0.image?.file })
-        for asset in loaded.assets.subtracting(usedAssets).sorted() {
-            diagnostics.append(Diagnostic(file: asset, location: .start, severity: .warning, rule: "unused-file",
-                message: "Kein Text verwendet dieses Bild; es wird deshalb nicht veröffentlicht.",
-                hint: "Binden Sie es in einer Geschichte mit `image: {src: …, alt: …}` oder im Text mit `![Beschreibung](datei.jpg)` ein, oder löschen Sie es."))
-        }
-        timings.lap("Prüfen")
-
-        let linted = lint.value
-        diagnostics += linted.diagnostics
-        timings.lap("Sprache (Warten)")
-
-        var report = CheckReport(diagnostics: diagnostics.sortedForReport(), filesChecked: filesChecked, site: nil,
-                                 timings: timings, wordsLinted: linted.words, lintSeconds: linted.seconds)
-        if !diagnostics.hasErrors, let config, let theme {
-            report.site = CheckedSite(root: root, config: config, index: index, theme: theme, bodies: bodies.documents,
-                                      assets: usedAssets, ruleSet: linted.ruleSet)
-        }
-        return report
+    static func report(_ state: CheckState, timings: StageTimings = StageTimings()) -> CheckReport {
+        CheckReport(diagnostics: state.diagnostics, filesChecked: state.filesChecked, site: state.checkedSite,
+                    timings: timings, wordsLinted: state.wordsLinted, lintSeconds: state.lintSeconds)
     }
 
     /// Renders every page of a checked site into memory; `search` adds the search page and links to it.

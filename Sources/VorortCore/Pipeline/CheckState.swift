@@ -1,0 +1,270 @@
+import Foundation
+
+/// What `check` found, kept file by file. A full check runs every stage on every file; a check after an edit
+/// (`refresh`) re-reads, re-parses, re-lints and re-checks the bodies of the changed files only, and runs the
+/// checks across files (references, translations, legal pages) again on the whole. Both end in the same
+/// `assemble`, so they cannot report differently.
+struct CheckState: Sendable {
+    let root: URL
+    let lintEnabled: Bool
+    var loaded: LoadedSite
+    var config: SiteConfig?
+    var configDiagnostics: [Diagnostic] = []
+    /// What parsing made of each content file (originals and translations), by path.
+    var parsed: [String: ParsedFile] = [:]
+    var siteTexts = TranslationParser.Output()
+    /// The wording lint's findings and word count per file.
+    var lint: [String: (diagnostics: [Diagnostic], words: Int)] = [:]
+    var ruleSet = RuleSet()
+    /// Findings of the rule files and of the rules' own examples.
+    var ruleDiagnostics: [Diagnostic] = []
+    var matcher = WordingMatcher(rules: [])
+    var theme: Theme?
+    var themeDiagnostics: [Diagnostic] = []
+    /// Each body, checked, by file.
+    var bodies: [String: BodyRenderer.Result] = [:]
+    /// How long the wording lint took on its own thread, beside the other stages.
+    var lintSeconds: Double = 0
+
+    // Assembled from the above.
+    var content = SiteContent()
+    var index = SiteIndex(content: SiteContent(), config: nil)
+    /// Findings of the checks across files.
+    var crossFileDiagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
+    var usedAssets: Set<String> = []
+    /// Where each loaded file stands in `loaded.content` or `loaded.translations`.
+    private var positions: [String: (translation: Bool, position: Int)] = [:]
+
+    struct ParsedFile: Sendable {
+        var item: (any ContentItem)?
+        var translation: Translation?
+        var diagnostics: [Diagnostic]
+        var suppressions: [LintSuppression]
+    }
+
+    /// An original whose file changed, before and after: what the incremental render needs to know which pages show it.
+    struct ChangedItem: Sendable {
+        var old: any ContentItem
+        var new: any ContentItem
+    }
+
+    var language: String { config?.language ?? "de" }
+
+    /// Leichte Sprache and other German varieties are linted like the originals.
+    var germanTranslations: Set<String> {
+        Set(config?.translationLanguages.filter { $0.tag.split(separator: "-").first == "de" }.map(\.code) ?? [])
+    }
+
+    // MARK: - Full check
+
+    static func full(root: URL, lint lintEnabled: Bool, timings: inout StageTimings) -> CheckState {
+        // The wording rules depend on nothing else: they load while the content is read.
+        let rules = Background { lintEnabled ? RuleSet.load(siteRoot: root) : (RuleSet(), []) }
+        var state = CheckState(root: root, lintEnabled: lintEnabled, loaded: SiteLoader.load(root: root))
+        timings.lap("Laden")
+
+        if let file = state.loaded.siteConfig {
+            let parsed = SiteConfigParser.parse(file)
+            state.config = parsed.config
+            state.configDiagnostics = parsed.diagnostics
+        }
+        state.indexPositions()
+        state.parseAll()
+        state.siteTexts = TranslationParser.parseSiteTexts(state.loaded, config: state.config)
+        state.assembleContent()
+        timings.lap("Lesen")
+
+        // The lint runs beside the link check, which parses the bodies with cmark-gfm.
+        let snapshot = state
+        let lint = Background { () -> (results: [String: (diagnostics: [Diagnostic], words: Int)], ruleSet: RuleSet, matcher: WordingMatcher, diagnostics: [Diagnostic], seconds: Double) in
+            let clock = ContinuousClock.now
+            let (ruleSet, ruleDiagnostics) = rules.value
+            let matcher = WordingMatcher(rules: ruleSet.rules)
+            let results = lintEnabled ? snapshot.lintFiles(snapshot.lintedFiles, matcher: matcher) : [:]
+            let examples = WordingLint.checkSiteRuleExamples(ruleSet, matcher: matcher)
+            return (results, ruleSet, matcher, ruleDiagnostics + examples, StageTimings.seconds(ContinuousClock.now - clock))
+        }
+        if let config = state.config {
+            let loadedTheme = Theme.load(root: root, name: config.theme, site: config.siteLanguage, translations: config.translationLanguages)
+            state.theme = loadedTheme.theme
+            state.themeDiagnostics = loadedTheme.diagnostics
+        }
+        state.checkAcrossFiles()
+        state.checkBodies(BodyRenderer.bodies(of: state.content))
+        timings.lap("Prüfen")
+
+        let linted = lint.value
+        state.lint = linted.results
+        state.ruleSet = linted.ruleSet
+        state.matcher = linted.matcher
+        state.ruleDiagnostics = linted.diagnostics
+        state.lintSeconds = linted.seconds
+        timings.lap("Sprache (Warten)")
+        state.assembleDiagnostics()
+        return state
+    }
+
+    // MARK: - After an edit
+
+    /// Re-checks the files at `paths` (relative to the site root), which were modified in place. Nil when the
+    /// edit is more than that — a file added, deleted, unreadable now, outside `content/`, or one that no longer
+    /// parses where it did — and only a full check gives the right answer. Otherwise the originals that changed,
+    /// before and after (a translation counts as a change of its original).
+    mutating func refresh(_ paths: Set<String>) -> [ChangedItem]? {
+        var changed: [ChangedItem] = []
+        var reread: [(path: String, file: SourceFile, diagnostics: [Diagnostic])] = []
+        for path in paths.sorted() {
+            guard positions[path] != nil else { return nil }
+            var diagnostics: [Diagnostic] = []
+            guard let file = SiteLoader.readText(at: root.appendingPathComponent(path), relativePath: path, into: &diagnostics) else { return nil }
+            reread.append((path, file, diagnostics))
+        }
+        let routesBefore = index.routeByFile
+        for (path, file, diagnostics) in reread {
+            let (isTranslation, position) = positions[path]!
+            loaded.diagnostics.removeAll { $0.file == path }
+            loaded.diagnostics += diagnostics
+            let before = parsed[path]
+            if isTranslation {
+                loaded.translations[position].file = file
+                let entry = loaded.translations[position]
+                parsed[path] = Self.parseTranslation(entry.role, language: entry.language, file: file, config: config)
+                let original = TranslationParser.originalPath(of: path, language: entry.language)
+                if let item = parsed[original]?.item { changed.append(ChangedItem(old: item, new: item)) }
+            } else {
+                loaded.content[position].file = file
+                parsed[path] = parseOriginal(loaded.content[position].role, file)
+                guard let old = before?.item, let new = parsed[path]?.item else { return nil }
+                changed.append(ChangedItem(old: old, new: new))
+            }
+        }
+        assembleContent()
+        if lintEnabled {
+            lint.merge(lintFiles(lintedFiles.filter { paths.contains($0.file.path) }, matcher: matcher)) { _, new in new }
+        }
+        checkAcrossFiles()
+        // Links are checked against the routes of all pages: when those changed, every body is checked again.
+        let all = BodyRenderer.bodies(of: content)
+        if routesBefore != index.routeByFile {
+            checkBodies(all)
+        } else {
+            checkBodies(all.filter { paths.contains($0.file) || bodies[$0.file] == nil })
+        }
+        assembleDiagnostics()
+        return changed
+    }
+
+    // MARK: - Stages
+
+    private mutating func indexPositions() {
+        positions = [:]
+        for (position, entry) in loaded.content.enumerated() { positions[entry.file.path] = (false, position) }
+        for (position, entry) in loaded.translations.enumerated() { positions[entry.file.path] = (true, position) }
+    }
+
+    private mutating func parseAll() {
+        let state = self
+        let originals = Parallel.map(loaded.content) { entry in state.parseOriginal(entry.role, entry.file) }
+        for (entry, result) in zip(loaded.content, originals) { parsed[entry.file.path] = result }
+        let config = config
+        let translations = Parallel.map(loaded.translations) { entry in
+            Self.parseTranslation(entry.role, language: entry.language, file: entry.file, config: config)
+        }
+        for (entry, result) in zip(loaded.translations, translations) { parsed[entry.file.path] = result }
+    }
+
+    private func parseOriginal(_ role: ContentRole, _ file: SourceFile) -> ParsedFile {
+        let collector = DiagnosticCollector(file: file.path)
+        var suppressions: [LintSuppression] = []
+        let item = ContentParser.parse(role, file, language: language, assets: loaded.assets, collector: collector, suppressions: &suppressions)
+        return ParsedFile(item: item, translation: nil, diagnostics: collector.diagnostics, suppressions: suppressions)
+    }
+
+    private static func parseTranslation(_ role: ContentRole, language: String, file: SourceFile, config: SiteConfig?) -> ParsedFile {
+        let result = TranslationParser.parseFile(role, language: language, file: file, config: config)
+        return ParsedFile(item: nil, translation: result.translation, diagnostics: result.diagnostics, suppressions: result.suppressions)
+    }
+
+    /// The typed content from the parsed files, in file order, and the translations matched with their originals.
+    private mutating func assembleContent() {
+        var assembled = SiteContent()
+        var byType: [ContentTypeID: [any ContentItem]] = [:]
+        for entry in loaded.content {
+            guard let file = parsed[entry.file.path] else { continue }
+            if let item = file.item { byType[entry.role.type, default: []].append(item) }
+            if !file.suppressions.isEmpty { assembled.lintSuppressions[entry.file.path] = file.suppressions }
+        }
+        for type in ContentTypes.all { assembled.store(byType[ContentTypeID(type)] ?? [], as: type) }
+        var translations: [Translation] = []
+        for entry in loaded.translations {
+            guard let file = parsed[entry.file.path] else { continue }
+            if let translation = file.translation { translations.append(translation) }
+            if !file.suppressions.isEmpty { assembled.lintSuppressions[entry.file.path] = file.suppressions }
+        }
+        let matched = TranslationChecker.check(translations, content: assembled, originalFiles: Set(loaded.content.map(\.file.path)))
+        assembled.translations = matched.table
+        assembled.siteTexts = siteTexts.siteTexts
+        translationDiagnostics = matched.diagnostics
+        content = assembled
+        index = SiteIndex(content: content, config: config)
+    }
+
+    private var translationDiagnostics: [Diagnostic] = []
+
+    /// The files the wording lint reads: every original and the German translations (Leichte Sprache).
+    var lintedFiles: [(role: ContentRole, file: SourceFile)] {
+        let german = germanTranslations
+        return loaded.content.map { ($0.role, $0.file) } + loaded.translations.filter { german.contains($0.language) }.map { ($0.role, $0.file) }
+    }
+
+    private func lintFiles(_ files: [(role: ContentRole, file: SourceFile)], matcher: WordingMatcher) -> [String: (diagnostics: [Diagnostic], words: Int)] {
+        let suppressions = content.lintSuppressions
+        let results = Parallel.map(files) { entry in
+            WordingLint.lintFile(entry.file, type: entry.role.type.type, suppressions: suppressions[entry.file.path] ?? [], matcher: matcher)
+        }
+        return Dictionary(zip(files.map(\.file.path), results), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// References between files, legal pages: always on the whole site, they are quick.
+    private mutating func checkAcrossFiles() {
+        crossFileDiagnostics = translationDiagnostics + ReferenceChecker.check(index)
+        if let config { crossFileDiagnostics += LegalPages.check(content, config: config) }
+    }
+
+    private mutating func checkBodies(_ list: [(file: String, body: MarkdownSource, language: String?)]) {
+        let labels = theme?.strings.mapValues { $0.text("externalLink") } ?? [:]
+        bodies.merge(BodyRenderer.check(list, index: index, assets: loaded.assets, externalLinkLabels: labels)) { _, new in new }
+    }
+
+    /// All findings, sorted; and the pictures that are published.
+    private mutating func assembleDiagnostics() {
+        let all = BodyRenderer.bodies(of: content)
+        let live = Set(all.map(\.file))
+        bodies = bodies.filter { live.contains($0.key) }
+        var found = loaded.diagnostics + configDiagnostics + siteTexts.diagnostics + crossFileDiagnostics + themeDiagnostics + ruleDiagnostics
+        for entry in loaded.content { found += parsed[entry.file.path]?.diagnostics ?? [] }
+        for entry in loaded.translations { found += parsed[entry.file.path]?.diagnostics ?? [] }
+        for entry in all { found += bodies[entry.file]?.diagnostics ?? [] }
+        for entry in lintedFiles { found += lint[entry.file.path]?.diagnostics ?? [] }
+        // Only pictures a text uses are published: a private photo dropped into a folder must not go online.
+        usedAssets = Set(bodies.values.flatMap(\.used)).union(content.stories.compactMap { $0.image?.file })
+        for asset in loaded.assets.subtracting(usedAssets).sorted() {
+            found.append(Diagnostic(file: asset, location: .start, severity: .warning, rule: "unused-file",
+                message: "Kein Text verwendet dieses Bild; es wird deshalb nicht veröffentlicht.",
+                hint: "Binden Sie es in einer Geschichte mit `image: {src: …, alt: …}` oder im Text mit `![Beschreibung](datei.jpg)` ein, oder löschen Sie es."))
+        }
+        diagnostics = found.sortedForReport()
+    }
+
+    var wordsLinted: Int { lint.values.reduce(0) { $0 + $1.words } }
+
+    var filesChecked: Int { loaded.fileCount + (config == nil ? 0 : Theme.requiredTemplates.count) }
+
+    /// The site ready to render, when nothing is an error.
+    var checkedSite: CheckedSite? {
+        guard !diagnostics.hasErrors, let config, let theme else { return nil }
+        return CheckedSite(root: root, config: config, index: index, theme: theme, bodies: bodies.mapValues(\.document),
+                           assets: usedAssets, ruleSet: ruleSet)
+    }
+}
