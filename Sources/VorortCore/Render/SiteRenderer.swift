@@ -36,7 +36,7 @@ struct SiteRenderer: Sendable {
     var content: SiteContent { models.index.content }
 
     /// One page of the site; rendered independently of every other page.
-    enum PageKind: Sendable, Equatable {
+    enum PageKind: Sendable, Hashable {
         case home, district, municipalities, offerDirectory, contactPoints, stories, notFound, guideline, figures, search
         case municipality(Int), offer(Int), contactPoint(Int), story(Int), page(Int), category(Int)
 

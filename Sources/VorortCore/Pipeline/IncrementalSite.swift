@@ -1,0 +1,139 @@
+import Foundation
+
+/// A site built once and kept in memory, then rebuilt in part when files change: the core a preview server
+/// builds on. After an edit of content files in place it re-checks those files (and the checks across files)
+/// and renders only the pages that show what changed; anything else — a file added or deleted, `site.yml`, the
+/// theme, the wording rules — is checked and rendered in full, and the result compared with what was there.
+/// Either way the findings and files are those a full build would give (a test compares them edit by edit).
+public struct IncrementalSite {
+    public let root: URL
+    /// Whether pages link to a search page (only when Pagefind indexes the output).
+    public let search: Bool
+    private var state: CheckState
+    /// The site as the last render left it, by output path. Kept when a check finds errors, as `build` keeps the
+    /// previous output.
+    public private(set) var files: [String: OutputFile] = [:]
+    /// The sitemap entry of every page rendered, by language and page, as the full render orders them.
+    private var records: [[SiteRenderer.PageRecord?]] = []
+    /// Whether `files` lag behind the content (a check with errors rendered nothing); the next render is full.
+    private var stale = true
+
+    /// What an update did.
+    public struct Update: Sendable {
+        /// All findings of the site after the update, as `check` reports them.
+        public var findings: [Diagnostic]
+        /// Output files that are new or whose content changed.
+        public var changedFiles: [OutputFile]
+        /// Output paths that no longer exist.
+        public var removedFiles: [String]
+        /// Whether everything was checked and rendered (otherwise only what the changed files touch).
+        public var wasFull: Bool
+        /// How many pages were rendered.
+        public var pagesRendered: Int
+    }
+
+    public var findings: [Diagnostic] { state.diagnostics }
+
+    /// Checks and renders the whole site.
+    public init(siteRoot: URL, search: Bool = false) throws {
+        root = siteRoot.standardizedFileURL
+        self.search = search
+        var timings = StageTimings()
+        state = CheckState.full(root: root, lint: true, timings: &timings)
+        _ = try renderAll(changedSources: [])
+    }
+
+    /// Applies the files at `paths` (relative to the site root, e.g. `content/kreis/angebote/x.md`) that were
+    /// changed, added or deleted since the last build or update.
+    public mutating func update(changed paths: [String]) throws -> Update {
+        let changed = Set(paths.map { $0.hasPrefix("./") ? String($0.dropFirst(2)) : $0 })
+        // Only edits of content files in place are re-checked file by file; `refresh` declines everything else.
+        var items: [CheckState.ChangedItem]?
+        if changed.allSatisfy({ $0.hasPrefix("content/") }) { items = state.refresh(changed) }
+        if items == nil {
+            var timings = StageTimings()
+            state = CheckState.full(root: root, lint: true, timings: &timings)
+        }
+        guard state.checkedSite != nil else {
+            stale = true
+            return Update(findings: state.diagnostics, changedFiles: [], removedFiles: [], wasFull: items == nil, pagesRendered: 0)
+        }
+        if let items, !stale, let update = try renderPages(showing: items) { return update }
+        return try renderAll(changedSources: changed)
+    }
+
+    private func renderers(_ site: CheckedSite) -> [SiteRenderer] {
+        site.config.languages.compactMap { Pipeline.renderer(site, language: $0, search: search) }
+    }
+
+    /// Renders every page and shared file and compares them with the previous files.
+    private mutating func renderAll(changedSources: Set<String>) throws -> Update {
+        guard let site = state.checkedSite else {
+            stale = true
+            return Update(findings: state.diagnostics, changedFiles: [], removedFiles: [], wasFull: true, pagesRendered: 0)
+        }
+        let renderers = renderers(site)
+        let jobs = renderers.indices.flatMap { r in renderers[r].pages.enumerated().map { (r, $0.offset, $0.element) } }
+        let rendered = try Parallel.map(jobs) { r, _, kind in try renderers[r].render(kind) }
+        var newRecords = renderers.map { [SiteRenderer.PageRecord?](repeating: nil, count: $0.pages.count) }
+        for (job, page) in zip(jobs, rendered) { newRecords[job.0][job.1] = page.record }
+        let shared = sharedFiles(renderers, records: newRecords)
+        var newFiles: [String: OutputFile] = [:]
+        for file in rendered.map(\.file) + shared { newFiles[file.path] = file }
+
+        var changed: [OutputFile] = []
+        for (path, file) in newFiles.sorted(by: { $0.key < $1.key }) {
+            guard let old = files[path], Self.same(old, file, changedSources: changedSources, root: root) else {
+                changed.append(file)
+                continue
+            }
+        }
+        let removed = files.keys.filter { newFiles[$0] == nil }.sorted()
+        files = newFiles
+        records = newRecords
+        stale = false
+        return Update(findings: state.diagnostics, changedFiles: changed, removedFiles: removed, wasFull: true, pagesRendered: jobs.count)
+    }
+
+    /// Renders only the pages that show the changed items, in every language, and the shared files; nil when
+    /// the change may show on every page.
+    private mutating func renderPages(showing items: [CheckState.ChangedItem]) throws -> Update? {
+        guard let site = state.checkedSite else { return nil }
+        let renderers = renderers(site)
+        guard let main = renderers.first, renderers.count == records.count,
+              let kinds = main.pagesShowing(items.map { ($0.old, $0.new) }) else { return nil }
+        var jobs: [(Int, Int, SiteRenderer.PageKind)] = []
+        for r in renderers.indices {
+            let pages = renderers[r].pages
+            guard pages.count == records[r].count else { return nil }
+            for (position, kind) in pages.enumerated() where kinds.contains(kind) { jobs.append((r, position, kind)) }
+        }
+        let rendered = try Parallel.map(jobs) { r, _, kind in try renderers[r].render(kind) }
+        for (job, page) in zip(jobs, rendered) { records[job.0][job.1] = page.record }
+        var changed: [OutputFile] = []
+        for file in rendered.map(\.file) + sharedFiles(renderers, records: records) {
+            if let old = files[file.path], Self.same(old, file, changedSources: [], root: root) { continue }
+            files[file.path] = file
+            changed.append(file)
+        }
+        return Update(findings: state.diagnostics, changedFiles: changed, removedFiles: [], wasFull: false, pagesRendered: jobs.count)
+    }
+
+    private func sharedFiles(_ renderers: [SiteRenderer], records: [[SiteRenderer.PageRecord?]]) -> [OutputFile] {
+        renderers.map(\.storiesFeed) + (renderers.first?.sharedFiles(records: records.flatMap { $0.compactMap { $0 } }) ?? [])
+    }
+
+    /// Whether two versions of an output file are the same: bytes compared; a copied file (picture, theme file)
+    /// is the same when it comes from the same source and that source is not among the changed files.
+    private static func same(_ a: OutputFile, _ b: OutputFile, changedSources: Set<String>, root: URL) -> Bool {
+        switch (a.contents, b.contents) {
+        case (.data(let x), .data(let y)): return x == y
+        case (.copy(let x), .copy(let y)):
+            guard x == y else { return false }
+            let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+            let source = x.standardizedFileURL.path
+            return !changedSources.contains { source == prefix + $0 }
+        default: return false
+        }
+    }
+}
