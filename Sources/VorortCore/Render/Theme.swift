@@ -237,7 +237,7 @@ public struct Theme: Sendable {
 
     /// Renders a template in a language; the required templates were checked at load time, so a miss is a
     /// programming error reported as such.
-    func render(_ context: [String: Any], template: String, language: String) throws -> String {
+    func render(_ context: some MustacheParent, template: String, language: String) throws -> String {
         guard let html = libraries[language]?.render(context, withTemplate: template) else {
             throw BuildError.internalError("Die Vorlage `\(template)` fehlt im Theme (Sprache `\(language)`).")
         }
