@@ -11,6 +11,16 @@ extension PageData {
     static var pageKeys: TemplateKeys { TemplateKeys.merging(keys, LayoutData.keys) }
 }
 
+extension SiteRenderer {
+    /// Every kind of page by its data: `vorort check` checks each template against its page's keys.
+    static let pageDataTypes: [any PageData.Type] = [
+        HomePageData.self, DistrictPageData.self, MunicipalitiesPageData.self, MunicipalityPageData.self, OfferPageData.self,
+        ContactPointPageData.self, StoryPageData.self, ContentPageData.self, OfferDirectoryPageData.self, CategoryPageData.self,
+        ContactPointsPageData.self, StoriesPageData.self, NotFoundPageData.self, GuidelinePageData.self, FiguresPageData.self,
+        SearchPageData.self,
+    ]
+}
+
 /// What a page's template is rendered with: the page's own data over the layout's, as one context.
 struct PageRoot: MustacheParent {
     let page: any PageData
@@ -99,6 +109,7 @@ struct LayoutData: TemplateData {
     var originalLang: String
     var originalDir: String
     var description: String?
+    var structuredData: String?
     /// Only when the site has translations and the page is not the 404 page.
     var languageLinks: [LanguageLink]?
     var alternates: [Alternate]?
@@ -116,7 +127,7 @@ struct LayoutData: TemplateData {
         .list("navigation") { $0.navigation }, .list("breadcrumbs") { $0.breadcrumbs },
         .flag("hasBreadcrumbs") { !$0.breadcrumbs.isEmpty }, .list("footerPages") { $0.footerPages },
         .text("textLang") { $0.textLang }, .text("originalLang") { $0.originalLang }, .text("originalDir") { $0.originalDir },
-        .text("description") { $0.description }, .list("languageLinks") { $0.languageLinks },
+        .text("description") { $0.description }, .text("structuredData") { $0.structuredData }, .list("languageLinks") { $0.languageLinks },
         .list("alternates") { $0.alternates }, .flag("fallback") { $0.fallback }, .flag("searchable") { $0.searchable },
         .list("searchFilters") { $0.searchFilters }, .text("stand") { $0.stand }, .text("standISO") { $0.standISO },
     ])

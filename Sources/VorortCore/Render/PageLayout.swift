@@ -7,6 +7,8 @@ struct PageContent {
     var description: String?
     var stand: CalendarDate?
     var data: any PageData
+    /// schema.org data for the page's head (offers, contact points, stories).
+    var structuredData: String?
     /// For the search index: what the page is ("Angebot" …), and the filters it can be found by.
     var searchKind: String?
     var searchFilters: [(String, String)] = []
@@ -42,7 +44,7 @@ extension SiteRenderer {
             },
             breadcrumbs: page.crumbs.map { LinkData(label: $0.0, url: models.url($0.1)) },
             footerPages: footerPages, textLang: models.textLang(translated: !fallback), originalLang: site.tag,
-            originalDir: site.direction.rawValue, description: page.description)
+            originalDir: site.direction.rawValue, description: page.description, structuredData: page.structuredData)
         if !config.translationLanguages.isEmpty, route != Routes.notFound {
             layout.languageLinks = config.languages.map { language in
                 LayoutData.LanguageLink(name: language.name, lang: language.tag, dir: language.direction.rawValue,

@@ -10,12 +10,11 @@ struct ContactPointPageData: PageData {
     var website: String?
     var offers: [OfferCard]
     var areas: [MunicipalityCard]
-    var structuredData: String
 
     static let fields = TemplateFields<ContactPointPageData>([
         .text("body") { $0.body }, .texts("responsibilityList") { $0.responsibilityList }, .texts("openingHours") { $0.openingHours },
         .text("languages") { $0.languages }, .text("website") { $0.website }, .list("offers") { $0.offers },
-        .list("areas") { $0.areas }, .text("structuredData") { $0.structuredData },
+        .list("areas") { $0.areas },
     ] + ContactCard.fields.embedded { $0.card })
 }
 
@@ -29,12 +28,11 @@ extension SiteRenderer {
             openingHours: translated?.lists["openingHours"] ?? point.openingHours,
             languages: point.languages.isEmpty ? nil : point.languages.joined(separator: ", "), website: point.website,
             offers: (offersByContactFile[point.origin.file] ?? []).map { card($0) },
-            areas: (point.areas ?? []).compactMap { index.municipality($0.value) }.map { card($0) },
-            structuredData: StructuredData.contactPoint(point, models: models))
+            areas: (point.areas ?? []).compactMap { index.municipality($0.value) }.map { card($0) })
         return PageContent(route: Routes.contactPoint(point), title: models.contactName(point),
             crumbs: ownerCrumbs(point.owner) + [(t("contactPoints"), Routes.contactPoints)],
             description: data.card.responsibilities,
-            stand: models.reviewed(point.origin.file, original: point.reviewed), data: data,
+            stand: models.reviewed(point.origin.file, original: point.reviewed), data: data, structuredData: StructuredData.contactPoint(point, models: models),
             searchKind: t("kindContactPoint"), searchFilters: [(t("filterPlace"), models.ownerName(point.owner))], file: point.origin.file)
     }
 }

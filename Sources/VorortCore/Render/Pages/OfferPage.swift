@@ -18,12 +18,11 @@ struct OfferPageData: PageData {
     var details: [Detail]
     var contact: ContactCard?
     var areas: [MunicipalityCard]
-    var structuredData: String
     var calendarURL: String?
 
     static let fields = TemplateFields<OfferPageData>([
         .text("body") { $0.body }, .list("details") { $0.details }, .object("contact") { $0.contact }, .list("areas") { $0.areas },
-        .text("structuredData") { $0.structuredData }, .text("calendarURL") { $0.calendarURL },
+        .text("calendarURL") { $0.calendarURL },
     ] + OfferCard.fields.embedded { $0.card })
 }
 
@@ -46,11 +45,10 @@ extension SiteRenderer {
             card: card(offer), body: models.body(offer.origin.file), details: details,
             contact: offer.contact.flatMap { index.contactPoint($0.value, for: offer.owner) }.map { card($0) },
             areas: (offer.areas ?? []).compactMap { index.municipality($0.value) }.map { card($0) },
-            structuredData: StructuredData.offer(offer, models: models),
             calendarURL: offer.recurrence != nil ? models.fileURL(Calendar.file(for: offer.owner)) : nil)
         return PageContent(route: Routes.offer(offer), title: data.card.title,
             crumbs: ownerCrumbs(offer.owner) + [(t("offers"), Routes.offerDirectory)],
-            description: data.card.summary, stand: models.reviewed(offer.origin.file, original: offer.reviewed), data: data,
+            description: data.card.summary, stand: models.reviewed(offer.origin.file, original: offer.reviewed), data: data, structuredData: StructuredData.offer(offer, models: models),
             searchKind: t("kindOffer"),
             searchFilters: [(t("filterPlace"), models.ownerName(offer.owner))]
                 + (models.category(of: offer).map { [(t("filterTopic"), models.categoryLabel($0))] } ?? []),

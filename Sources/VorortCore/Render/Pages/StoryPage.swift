@@ -12,10 +12,9 @@ struct StoryPageData: PageData {
     var card: StoryCard
     var body: String
     var image: Image?
-    var structuredData: String
 
     static let fields = TemplateFields<StoryPageData>([
-        .text("body") { $0.body }, .object("image") { $0.image }, .text("structuredData") { $0.structuredData },
+        .text("body") { $0.body }, .object("image") { $0.image },
     ] + StoryCard.fields.embedded { $0.card })
 }
 
@@ -25,11 +24,10 @@ extension SiteRenderer {
         let translated = models.translation(story.origin.file)
         let data = StoryPageData(
             card: card(story), body: models.body(story.origin.file),
-            image: story.image.map { StoryPageData.Image(url: models.fileURL(Routes.asset(forContentFile: $0.file)), alt: translated?.imageAlt ?? $0.alt) },
-            structuredData: StructuredData.story(story, models: models))
+            image: story.image.map { StoryPageData.Image(url: models.fileURL(Routes.asset(forContentFile: $0.file)), alt: translated?.imageAlt ?? $0.alt) })
         return PageContent(route: Routes.story(story), title: data.card.title,
             crumbs: ownerCrumbs(story.owner) + [(t("stories"), Routes.stories)], description: data.card.summary,
-            data: data, searchKind: t("kindStory"), searchFilters: [(t("filterPlace"), models.ownerName(story.owner))],
+            data: data, structuredData: StructuredData.story(story, models: models), searchKind: t("kindStory"), searchFilters: [(t("filterPlace"), models.ownerName(story.owner))],
             file: story.origin.file)
     }
 }
