@@ -10,6 +10,14 @@ struct LinkData: TemplateData {
     static let fields = TemplateFields<Self>([.text("label") { $0.label }, .text("url") { $0.url }])
 }
 
+/// A place or download with its address: the district on municipality pages, the CSV downloads.
+struct NamedLink: TemplateData {
+    var name: String
+    var url: String
+
+    static let fields = TemplateFields<NamedLink>([.text("name") { $0.name }, .text("url") { $0.url }])
+}
+
 /// A telephone number or e-mail address with its link.
 struct ContactLink: TemplateData {
     var text: String
@@ -172,10 +180,16 @@ final class MunicipalityCard: TemplateData {
     ])
 }
 
-/// The offers of one category (municipality pages, the district, the offer directory).
-struct OfferGroup: TemplateData {
-    var category: CategoryLink
-    var offers: [OfferCard]
+/// The offers of one category (municipality pages, the district, the offer directory). Groups are classes like the
+/// cards: the template engine looks through them for most keys of a card, and each look copies a struct.
+final class OfferGroup: TemplateData {
+    let category: CategoryLink
+    let offers: [OfferCard]
+
+    init(category: CategoryLink, offers: [OfferCard]) {
+        self.category = category
+        self.offers = offers
+    }
 
     static let fields = TemplateFields<OfferGroup>(
         [.list("offers") { $0.offers }, .number("count") { $0.offers.count }] + CategoryLink.fields.embedded { $0.category })
@@ -197,12 +211,19 @@ struct CategoryGroup: TemplateData {
 }
 
 /// The offers or contact points of one place (category pages, the offer directory, the contact points).
-struct OwnerGroup: TemplateData {
-    var owner: OwnerLink
-    var offers: [OfferCard]?
-    var contactPoints: [ContactCard]?
+final class OwnerGroup: TemplateData {
+    let owner: OwnerLink
+    let offers: [OfferCard]?
+    let contactPoints: [ContactCard]?
     /// Only where the page shows it; elsewhere `{{count}}` is the page's.
-    var count: Int?
+    let count: Int?
+
+    init(owner: OwnerLink, offers: [OfferCard]? = nil, contactPoints: [ContactCard]? = nil, count: Int? = nil) {
+        self.owner = owner
+        self.offers = offers
+        self.contactPoints = contactPoints
+        self.count = count
+    }
 
     static let fields = TemplateFields<OwnerGroup>(
         [.list("offers") { $0.offers }, .list("contactPoints") { $0.contactPoints }, .number("count") { $0.count }]

@@ -21,10 +21,16 @@ extension SiteRenderer {
     ]
 }
 
-/// What a page's template is rendered with: the page's own data over the layout's, as one context.
-struct PageRoot: MustacheParent {
+/// What a page's template is rendered with: the page's own data over the layout's, as one context. A class: the
+/// template engine casts the context to `MustacheParent` on nearly every look-up, and a cast copies a struct.
+final class PageRoot: MustacheParent {
     let page: any PageData
     let layout: LayoutData
+
+    init(page: any PageData, layout: LayoutData) {
+        self.page = page
+        self.layout = layout
+    }
 
     func child(named name: String) -> Any? { page.child(named: name) ?? layout.child(named: name) }
 }
@@ -58,10 +64,17 @@ struct LayoutData: TemplateData {
         ])
     }
 
-    struct FooterLink: TemplateData {
-        var title: String
-        var url: String
-        var textLang: String
+    /// A class: made once per language, shown on every page.
+    final class FooterLink: TemplateData {
+        let title: String
+        let url: String
+        let textLang: String
+
+        init(title: String, url: String, textLang: String) {
+            self.title = title
+            self.url = url
+            self.textLang = textLang
+        }
 
         static let fields = TemplateFields<FooterLink>([
             .text("title") { $0.title }, .text("url") { $0.url }, .text("textLang") { $0.textLang },

@@ -32,20 +32,12 @@ struct FiguresPageData: PageData {
     var sections: [Section]
     var minimumCount: Int
     var licence: String
-    var downloads: [FiguresDownload]
+    var downloads: [NamedLink]
 
     static let fields = TemplateFields<FiguresPageData>([
         .list("sections") { $0.sections }, .number("minimumCount") { $0.minimumCount }, .text("licence") { $0.licence },
         .list("downloads") { $0.downloads },
     ])
-}
-
-/// A CSV download of one place's facts.
-struct FiguresDownload: TemplateData {
-    var name: String
-    var url: String
-
-    static let fields = TemplateFields<FiguresDownload>([.text("name") { $0.name }, .text("url") { $0.url }])
 }
 
 extension SiteRenderer {
@@ -87,6 +79,6 @@ extension SiteRenderer {
             return FiguresPageData.Section(id: id, label: label, rows: rows, chart: chart)
         }
         return FiguresPageData(sections: sections, minimumCount: minimum, licence: config.dataLicence,
-            downloads: owners.filter { factsByOwner[$0] != nil }.map { FiguresDownload(name: models.ownerName($0), url: models.fileURL(Routes.factsCSV($0))) })
+            downloads: owners.filter { factsByOwner[$0] != nil }.map { NamedLink(name: models.ownerName($0), url: models.fileURL(Routes.factsCSV($0))) })
     }
 }

@@ -11,23 +11,20 @@ struct MunicipalityPageData: PageData {
     var stories: [StoryCard]
     var districtOfferGroups: [OfferGroup]
     var districtContactPoints: [ContactCard]
-    var district: LinkData
+    var district: NamedLink
     var population: String?
     var website: String?
     var facts: FactsTable?
     var calendarURL: String?
 
-    /// The district's name and address (`{{district.name}}`).
-    struct DistrictLink: TemplateData {
-        var link: LinkData
-        static let fields = TemplateFields<DistrictLink>([.text("name") { $0.link.label }, .text("url") { $0.link.url }])
+    static let fields = TemplateFields<DistrictLink>([.text("name") { $0.link.label }, .text("url") { $0.link.url }])
     }
 
     static let fields = TemplateFields<MunicipalityPageData>([
         .text("name") { $0.name }, .text("kind") { $0.kind }, .text("summary") { $0.summary }, .text("intro") { $0.intro },
         .list("offerGroups") { $0.offerGroups }, .list("contactPoints") { $0.contactPoints }, .list("stories") { $0.stories },
         .list("districtOfferGroups") { $0.districtOfferGroups }, .list("districtContactPoints") { $0.districtContactPoints },
-        .object("district") { DistrictLink(link: $0.district) }, .text("population") { $0.population },
+        .object("district") { $0.district }, .text("population") { $0.population },
         .text("website") { $0.website }, .object("facts") { $0.facts }, .text("calendarURL") { $0.calendarURL },
     ])
 }
@@ -44,7 +41,7 @@ extension SiteRenderer {
             offerGroups: offerGroups(offers(of: owner)), contactPoints: contactPoints(of: owner).map { card($0) },
             stories: (storiesByOwner[owner] ?? []).map { card($0) }, districtOfferGroups: offerGroups(districtOffers),
             districtContactPoints: districtContacts.map { card($0) },
-            district: LinkData(label: models.districtName, url: models.url(Routes.district)),
+            district: NamedLink(name: models.districtName, url: models.url(Routes.district)),
             population: m.population.map(models.number), website: m.website, facts: models.factsTable(factsByOwner[owner]),
             calendarURL: hasCalendar(owner) ? models.fileURL(Calendar.file(for: owner)) : nil)
         let name = models.placeName(m)
