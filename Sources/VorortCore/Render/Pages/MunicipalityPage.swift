@@ -17,9 +17,6 @@ struct MunicipalityPageData: PageData {
     var facts: FactsTable?
     var calendarURL: String?
 
-    static let fields = TemplateFields<DistrictLink>([.text("name") { $0.link.label }, .text("url") { $0.link.url }])
-    }
-
     static let fields = TemplateFields<MunicipalityPageData>([
         .text("name") { $0.name }, .text("kind") { $0.kind }, .text("summary") { $0.summary }, .text("intro") { $0.intro },
         .list("offerGroups") { $0.offerGroups }, .list("contactPoints") { $0.contactPoints }, .list("stories") { $0.stories },
