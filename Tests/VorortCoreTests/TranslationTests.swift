@@ -261,7 +261,7 @@ struct TranslationTests {
         // In a template, the placeholder takes its value from where the word stands, escaped like any other value.
         var library = MustacheLibrary()
         try library.register("<h2>{{t.offersIn}}</h2>", named: "x")
-        let html = library.render(["t": strings.templateTable(), "name": "<Dorf>"], withTemplate: "x")
+        let html = library.render(["t": ThemeWords(strings), "name": "<Dorf>"] as [String: Any], withTemplate: "x")
         #expect(html == "<h2>Angebote in &lt;Dorf&gt;</h2>")
     }
 }

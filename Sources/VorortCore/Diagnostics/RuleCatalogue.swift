@@ -144,6 +144,8 @@ public enum RuleCatalogue {
               "Dem Theme fehlt eine Vorlage (`templates/*.mustache`), die vorort für eine Art von Seite braucht. Ergänzen Sie sie; das Theme `standard` enthält alle nötigen Vorlagen."),
         Entry("template-syntax", [.error], "Fehler in einer Vorlage",
               "Eine Vorlage oder ein Wort des Themes ist fehlerhaft, etwa ein nicht geschlossener Abschnitt `{{#…}}`, Vorlagen, die sich im Kreis einbinden, oder ein Wort `{{t.…}}`, das es nicht gibt. Korrigieren Sie die Stelle, die die Meldung nennt."),
+        Entry("template-key", [.error], "Unbekannter Wert in einer Vorlage",
+              "Eine Vorlage verwendet `{{…}}` mit einem Namen, den die Seite, für die sie gerendert wird, an dieser Stelle nicht kennt, oder ein Wort des Themes mit einem Platzhalter, den es dort nicht gibt; an der Stelle stünde nichts. Korrigieren Sie die Schreibweise; die Meldung nennt die Namen, die es an dieser Stelle gibt."),
         Entry("theme-strings-missing", [.warning, .error], "Wörter des Themes fehlen",
               "Dem Theme fehlen Wörter wie Navigation und Überschriften für eine Sprache; dort erscheinen die deutschen Wörter. Fehlen sie für die Sprache der Website selbst, ist das ein Fehler. Ergänzen Sie die Wörter in `themes/<Theme>/strings/<Sprache>.yml`."),
         Entry("browser-storage", [.error], "Speichern im Browser",

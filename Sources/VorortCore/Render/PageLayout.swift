@@ -1,13 +1,14 @@
-/// What one page shows: its route, template, title, breadcrumbs and the template's data. Each page kind builds
-/// one in its file in `Pages/`; the layout around it is the same for every page.
+/// What one page shows: its route, title, breadcrumbs and its template's data (which names the template). Each page
+/// kind builds one in its file in `Pages/`; the layout around it is the same for every page.
 struct PageContent {
     var route: String
-    var template: String
     var title: String
     var crumbs: [(String, String)] = []
     var description: String?
     var stand: CalendarDate?
-    var context: [String: Any] = [:]
+    var data: any PageData
+    /// schema.org data for the page's head (offers, contact points, stories).
+    var structuredData: String?
     /// For the search index: what the page is ("Angebot" …), and the filters it can be found by.
     var searchKind: String?
     var searchFilters: [(String, String)] = []
@@ -29,51 +30,41 @@ extension SiteRenderer {
     func isFallback(_ page: PageContent) -> Bool { !exists(page, in: models.language) }
 
     /// What every page's layout needs: site name, languages, navigation, breadcrumbs, footer links, "Stand".
-    func layoutContext(_ page: PageContent) -> [String: Any] {
+    func layoutData(_ page: PageContent) -> LayoutData {
         let route = page.route
         let fallback = isFallback(page)
-        let navigation: [(String, String)] = [
-            (t("home"), Routes.home), (t("municipalities"), Routes.municipalities), (t("offers"), Routes.offerDirectory),
-            (t("contactPoints"), Routes.contactPoints), (t("stories"), Routes.stories), (models.districtName, Routes.district),
-        ] + (search ? [(t("search"), Routes.search)] : [])
         let site = config.siteLanguage
-        var context: [String: Any] = [
-            "t": models.strings.templateTable(),
-            "site": ["title": models.siteTitle, "district": models.districtName, "lang": models.language.tag,
-                     "dir": models.language.direction.rawValue, "homeURL": models.url(Routes.home),
-                     "feedURL": models.url(OpenData.storiesFeed), "offersURL": models.fileURL(OpenData.offersFile)],
-            "title": page.title,
-            "isHome": route == Routes.home,
-            "assetsURL": models.fileURL(Routes.assets),
+        var layout = LayoutData(
+            t: words, site: siteData, title: page.title, isHome: route == Routes.home, assetsURL: models.fileURL(Routes.assets),
             // A page that repeats the German text names the German page as the original.
-            "canonicalURL": route == Routes.notFound ? config.baseURL : fallback ? config.baseURL + route : models.absoluteURL(route),
-            "navigation": navigation.map { label, target in
-                ["label": label, "url": models.url(target), "current": target == route,
-                 "section": target != route && !target.isEmpty && route.hasPrefix(target)]
+            canonicalURL: route == Routes.notFound ? config.baseURL : fallback ? config.baseURL + route : models.absoluteURL(route),
+            navigation: navigation.map { label, target, url in
+                LayoutData.NavigationItem(label: label, url: url, current: target == route,
+                                          section: target != route && !target.isEmpty && route.hasPrefix(target))
             },
-            "breadcrumbs": page.crumbs.map { ["label": $0.0, "url": models.url($0.1)] },
-            "hasBreadcrumbs": !page.crumbs.isEmpty,
-            "footerPages": footerPages,
-            "textLang": models.textLang(translated: !fallback),
-            "originalLang": site.tag,
-            "originalDir": site.direction.rawValue,
-        ]
+            breadcrumbs: page.crumbs.map { LinkData(label: $0.0, url: models.url($0.1)) },
+            footerPages: footerPages, textLang: models.textLang(translated: !fallback), originalLang: site.tag,
+            originalDir: site.direction.rawValue, description: page.description, structuredData: page.structuredData)
         if !config.translationLanguages.isEmpty, route != Routes.notFound {
-            context["languageLinks"] = config.languages.map { language -> [String: Any] in
-                ["name": language.name, "lang": language.tag, "dir": language.direction.rawValue,
-                 "url": config.basePath + Routes.languagePrefix(language, site: site) + route, "current": language == models.language]
+            layout.languageLinks = config.languages.map { language in
+                LayoutData.LanguageLink(name: language.name, lang: language.tag, dir: language.direction.rawValue,
+                                        url: config.basePath + Routes.languagePrefix(language, site: site) + route,
+                                        current: language == models.language)
             }
             // Alternates name the languages the page really exists in, and German as the default for all others.
-            context["alternates"] = config.languages.filter { exists(page, in: $0) }.map { ["lang": $0.tag, "url": config.baseURL + Routes.languagePrefix($0, site: site) + route] }
-                + [["lang": "x-default", "url": config.baseURL + route]]
+            layout.alternates = config.languages.filter { exists(page, in: $0) }
+                .map { LayoutData.Alternate(lang: $0.tag, url: config.baseURL + Routes.languagePrefix($0, site: site) + route) }
+                + [LayoutData.Alternate(lang: "x-default", url: config.baseURL + route)]
         }
-        if fallback { context["fallback"] = true }
-        if let description = page.description { context["description"] = description }
+        if fallback { layout.fallback = true }
         if search, let kind = page.searchKind {
-            context["searchable"] = true
-            context["searchFilters"] = ([(t("filterKind"), kind)] + page.searchFilters).map { ["name": $0.0, "value": $0.1] }
+            layout.searchable = true
+            layout.searchFilters = ([(t("filterKind"), kind)] + page.searchFilters).map { LayoutData.SearchFilter(name: $0.0, value: $0.1) }
         }
-        if let stand = page.stand { context["stand"] = models.date(stand); context["standISO"] = stand.iso }
-        return context
+        if let stand = page.stand {
+            layout.stand = models.date(stand)
+            layout.standISO = stand.iso
+        }
+        return layout
     }
 }

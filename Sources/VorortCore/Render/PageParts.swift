@@ -17,12 +17,31 @@ extension SiteRenderer {
         }
     }
 
+    // The cards are made for every content file up front; the fallbacks only serve content added since.
+    func card(_ offer: Offer) -> OfferCard { offerCards[offer.origin.file] ?? models.offerCard(offer) }
+    func card(_ point: ContactPoint) -> ContactCard { contactCards[point.origin.file] ?? models.contactCard(point) }
+    func card(_ story: Story) -> StoryCard { storyCards[story.origin.file] ?? models.storyCard(story) }
+    func card(_ m: Municipality) -> MunicipalityCard { municipalityCards[m.origin.file] ?? models.municipalityCard(m) }
+
     /// The categories by group with their number of offers (home page and offer directory).
-    func categoryGroups() -> [[String: Any]] {
+    func categoryGroups() -> [CategoryGroup] {
         config.groups.map { group in
-            ["group": models.groupName(group), "categories": config.categories.filter { $0.group == group }.map { category in
-                models.categoryLink(category).merging(["count": offersByCategory[category.slug]?.count ?? 0]) { a, _ in a }
-            }]
+            CategoryGroup(group: models.groupName(group), categories: config.categories.filter { $0.group == group }.map { category in
+                CategoryGroup.Entry(category: models.categoryLink(category), count: offersByCategory[category.slug]?.count ?? 0)
+            })
+        }
+    }
+
+    /// Offers grouped by category in the order of `site.yml`, keeping the order of `offers` within a category;
+    /// empty categories are left out.
+    func offerGroups(_ offers: [Offer]) -> [OfferGroup] {
+        var byCategory: [String: [Offer]] = [:]
+        for offer in offers {
+            if let category = models.category(of: offer) { byCategory[category.slug, default: []].append(offer) }
+        }
+        return config.categories.compactMap { category in
+            guard let list = byCategory[category.slug] else { return nil }
+            return OfferGroup(category: models.categoryLink(category), offers: list.map(card))
         }
     }
 }

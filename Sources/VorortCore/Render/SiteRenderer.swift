@@ -27,7 +27,16 @@ struct SiteRenderer: Sendable {
     /// The district first, then the municipalities in alphabetical order.
     let owners: [Owner]
     /// Links in every page's footer.
-    let footerPages: [[String: String]]
+    let footerPages: [LayoutData.FooterLink]
+    /// The main navigation: label, route and address of each item.
+    let navigation: [(label: String, route: String, url: String)]
+    let siteData: LayoutData.SiteData
+    let words: ThemeWords
+    /// The cards of this language by content file, made once: listing pages show each card many times.
+    let offerCards: [String: OfferCard]
+    let contactCards: [String: ContactCard]
+    let storyCards: [String: StoryCard]
+    let municipalityCards: [String: MunicipalityCard]
     /// Every page of this language by its route (without the language folder), for rendering one page alone.
     private(set) var pagesByRoute: [String: PageKind] = [:]
 
@@ -108,9 +117,23 @@ struct SiteRenderer: Sendable {
         let footerOrder = ["impressum", "datenschutz", "barrierefreiheit", "leichte-sprache", "gebaerdensprache"]
         footerPages = content.pages
             .sorted { (footerOrder.firstIndex(of: $0.slug) ?? footerOrder.count, $0.title) < (footerOrder.firstIndex(of: $1.slug) ?? footerOrder.count, $1.title) }
-            .map { ["title": models.title($0), "url": models.url(Routes.page($0)),
-                    "textLang": models.textLang($0.origin.file)] }
-            + [["title": GuidelinePage.title, "url": models.url(Routes.guideline), "textLang": models.textLang(translated: false)]]
+            .map { LayoutData.FooterLink(title: models.title($0), url: models.url(Routes.page($0)), textLang: models.textLang($0.origin.file)) }
+            + [LayoutData.FooterLink(title: GuidelinePage.title, url: models.url(Routes.guideline), textLang: models.textLang(translated: false))]
+        let t = models.strings.text
+        navigation = ([
+            (t("home"), Routes.home), (t("municipalities"), Routes.municipalities), (t("offers"), Routes.offerDirectory),
+            (t("contactPoints"), Routes.contactPoints), (t("stories"), Routes.stories), (models.districtName, Routes.district),
+        ] + (search ? [(t("search"), Routes.search)] : [])).map { ($0.0, $0.1, models.url($0.1)) }
+        siteData = LayoutData.SiteData(
+            title: models.siteTitle, district: models.districtName, lang: models.language.tag, dir: models.language.direction.rawValue,
+            homeURL: models.url(Routes.home), feedURL: models.url(OpenData.storiesFeed), offersURL: models.fileURL(OpenData.offersFile))
+        words = ThemeWords(models.strings)
+        // Offers are most of a site: their cards are made on all cores.
+        offerCards = Dictionary(Parallel.map(content.offers) { ($0.origin.file, models.offerCard($0)) }, uniquingKeysWith: { a, _ in a })
+        contactCards = Dictionary(content.contactPoints.map { ($0.origin.file, models.contactCard($0)) }, uniquingKeysWith: { a, _ in a })
+        storyCards = Dictionary(content.stories.map { ($0.origin.file, models.storyCard($0)) }, uniquingKeysWith: { a, _ in a })
+        municipalityCards = Dictionary(content.municipalities.map { ($0.origin.file, models.municipalityCard($0)) },
+                                       uniquingKeysWith: { a, _ in a })
         // The check refuses two pages at one address; should it ever miss one, the first page keeps it.
         pagesByRoute = Dictionary(pages.map { (route(of: $0), $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -162,8 +185,8 @@ struct SiteRenderer: Sendable {
 
     func render(_ kind: PageKind) throws -> (file: OutputFile, record: PageRecord?) {
         let page = pageContent(kind)
-        let full = layoutContext(page).merging(page.context) { _, new in new }
-        let html = try theme.render(full, template: page.template, language: models.language.code)
+        let root = PageRoot(page: page.data, layout: layoutData(page))
+        let html = try theme.render(root, template: type(of: page.data).template, language: models.language.code)
         // Pages that only repeat the German text are left out of the sitemap: their canonical address is the German page.
         let record = page.route == Routes.notFound || isFallback(page) ? nil
             : PageRecord(route: models.prefix + page.route, lastModified: page.stand)

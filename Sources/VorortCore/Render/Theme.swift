@@ -119,6 +119,12 @@ public struct Theme: Sendable {
         if let words = strings.strings[site.code] {
             diagnostics += unknownWords(in: sources, words: words, folder: "\(themeFolder)/templates", stringsFile: "\(themeFolder)/strings/\(site.code).yml")
         }
+        // Keys are only checked in templates the engine could read; syntax errors are reported above.
+        if !diagnostics.contains(where: { $0.rule == "template-syntax" && $0.file.hasPrefix("\(themeFolder)/templates/") }) {
+            diagnostics += TemplateKeyCheck.check(
+                sources: sources, pages: SiteRenderer.pageDataTypes.map { ($0.template, $0.pageKeys) },
+                folder: "\(themeFolder)/templates", words: placeholders(strings.strings, site: site, themeFolder: themeFolder))
+        }
         var libraries: [String: MustacheLibrary] = [:]
         if !diagnostics.hasErrors {
             for (code, words) in strings.strings { libraries[code] = localised(sources, words: words) }
@@ -235,9 +241,25 @@ public struct Theme: Sendable {
         return diagnostics
     }
 
+    /// The placeholders of the words that have some, by strings file: the site language's words, and a translation's
+    /// where it differs from them (its gaps are filled with the site language's words).
+    static func placeholders(_ strings: [String: ThemeStrings], site: Language, themeFolder: String)
+        -> [(file: String, placeholders: [String: [String]])]
+    {
+        let base = strings[site.code]?.wordsWithPlaceholders ?? [:]
+        return ([site.code] + strings.keys.filter { $0 != site.code }.sorted()).map { code in
+            let own = (strings[code]?.wordsWithPlaceholders ?? [:]).filter { code == site.code || base[$0.key] != $0.value }
+            return ("\(themeFolder)/strings/\(code).yml", own.mapValues { text in
+                TemplateKeyCheck.parse(text).compactMap { node in
+                    if case .variable(let name, _, _) = node { name } else { nil }
+                }
+            })
+        }
+    }
+
     /// Renders a template in a language; the required templates were checked at load time, so a miss is a
     /// programming error reported as such.
-    func render(_ context: [String: Any], template: String, language: String) throws -> String {
+    func render(_ context: some MustacheParent, template: String, language: String) throws -> String {
         guard let html = libraries[language]?.render(context, withTemplate: template) else {
             throw BuildError.internalError("Die Vorlage `\(template)` fehlt im Theme (Sprache `\(language)`).")
         }

@@ -57,14 +57,8 @@ struct ThemeStrings: Sendable {
         return format("dateFormat", ["day": String(date.day), "month": month, "year": String(date.year)])
     }
 
-    /// The words templates still read as `{{t.key}}` while rendering: the plain words are already in the
-    /// templates (`Theme.localised`). Words with placeholders become lambdas, which the template engine
-    /// escapes and then fills from the context they are used in (`{{t.offersIn}}` → "Angebote in Auenstein").
-    func templateTable() -> [String: Any] {
-        var result: [String: Any] = [:]
-        for (key, value) in withPlaceholders { result[key] = MustacheLambda { value } }
-        return result
-    }
+    /// The words templates still read as `{{t.key}}` while rendering (see `ThemeWords`).
+    var wordsWithPlaceholders: [String: String] { withPlaceholders }
 
     var keys: Set<String> { Set(values.keys) }
 }

@@ -83,11 +83,6 @@ struct ViewModels {
                         decimal: strings.text("decimalSeparator"))
     }
 
-    func stand(_ date: CalendarDate?) -> [String: Any] {
-        guard let date else { return [:] }
-        return ["stand": self.date(date), "standISO": date.iso]
-    }
-
     var siteTitle: String { siteTexts?.title ?? config.title }
     var siteDescription: String? { siteTexts?.description ?? config.description }
     var districtName: String { siteTexts?.district ?? config.district }
@@ -122,90 +117,65 @@ struct ViewModels {
 
     // MARK: - Cards and links
 
-    func ownerLink(_ owner: Owner) -> [String: Any] {
-        ["name": ownerName(owner), "url": url(Routes.owner(owner)), "isDistrict": owner == .district,
-         "id": owner.municipalitySlug ?? "landkreis"]
+    func ownerLink(_ owner: Owner) -> OwnerLink {
+        OwnerLink(name: ownerName(owner), url: url(Routes.owner(owner)), isDistrict: owner == .district,
+                  id: owner.municipalitySlug ?? "landkreis")
     }
 
     func category(of offer: Offer) -> Category? { config.category(matching: offer.category.value) }
 
-    func offerCard(_ offer: Offer) -> [String: Any] {
-        var card: [String: Any] = [
-            "title": title(offer), "url": url(Routes.offer(offer)), "summary": summary(offer),
-            "owner": ownerLink(offer.owner), "isDistrict": offer.owner == .district, "textLang": textLang(offer.origin.file),
-        ]
-        if let category = category(of: offer) { card["category"] = categoryLink(category) }
-        return card.merging(stand(reviewed(offer.origin.file, original: offer.reviewed))) { a, _ in a }
+    func offerCard(_ offer: Offer) -> OfferCard {
+        let stand = reviewed(offer.origin.file, original: offer.reviewed)
+        return OfferCard(title: title(offer), url: url(Routes.offer(offer)), summary: summary(offer), owner: ownerLink(offer.owner),
+                         textLang: textLang(offer.origin.file), category: category(of: offer).map(categoryLink),
+                         stand: stand.map(date), standISO: stand?.iso)
     }
 
     func categoryLabel(_ category: Category) -> String { siteTexts?.categories[category.slug]?.label ?? category.label }
 
     func groupName(_ group: String) -> String { siteTexts?.groups[group] ?? group }
 
-    func categoryLink(_ category: Category) -> [String: Any] {
-        var link: [String: Any] = ["label": categoryLabel(category), "slug": category.slug, "url": url(Routes.category(category.slug)),
-                                   "group": groupName(category.group)]
-        if let description = siteTexts?.categories[category.slug]?.description ?? category.description { link["description"] = description }
-        return link
+    func categoryLink(_ category: Category) -> CategoryLink {
+        CategoryLink(label: categoryLabel(category), slug: category.slug, url: url(Routes.category(category.slug)),
+                     group: groupName(category.group),
+                     description: siteTexts?.categories[category.slug]?.description ?? category.description)
     }
 
     func contactName(_ point: ContactPoint) -> String { translation(point.origin.file)?.fields["name"] ?? point.name }
 
-    func contactCard(_ point: ContactPoint) -> [String: Any] {
+    func contactCard(_ point: ContactPoint) -> ContactCard {
         let translated = translation(point.origin.file)
-        var card: [String: Any] = [
-            "name": contactName(point), "url": url(Routes.contactPoint(point)), "organisation": point.organisation,
-            "owner": ownerLink(point.owner), "isDistrict": point.owner == .district,
-            "responsibilities": (translated?.lists["responsibilities"] ?? point.responsibilities).joined(separator: ", "),
-            "address": ["street": point.address.street, "postalCode": point.address.postalCode, "city": point.address.city],
-            "textLang": textLang(point.origin.file),
-        ]
-        if let phone = point.phone { card["phone"] = ["text": phone, "url": GermanFormat.telephoneLink(phone)] }
-        if let email = point.email { card["email"] = ["text": email, "url": "mailto:" + email] }
-        return card.merging(stand(reviewed(point.origin.file, original: point.reviewed))) { a, _ in a }
+        let stand = reviewed(point.origin.file, original: point.reviewed)
+        return ContactCard(
+            name: contactName(point), url: url(Routes.contactPoint(point)), organisation: point.organisation,
+            owner: ownerLink(point.owner),
+            responsibilities: (translated?.lists["responsibilities"] ?? point.responsibilities).joined(separator: ", "),
+            address: AddressData(street: point.address.street, postalCode: point.address.postalCode, city: point.address.city),
+            textLang: textLang(point.origin.file),
+            phone: point.phone.map { ContactLink(text: $0, url: GermanFormat.telephoneLink($0)) },
+            email: point.email.map { ContactLink(text: $0, url: "mailto:" + $0) },
+            stand: stand.map(date), standISO: stand?.iso)
     }
 
-    func storyCard(_ story: Story) -> [String: Any] {
-        [
-            "title": title(story), "url": url(Routes.story(story)), "summary": summary(story),
-            "date": date(story.date), "dateISO": story.date.iso, "owner": ownerLink(story.owner),
-            "textLang": textLang(story.origin.file),
-        ]
+    func storyCard(_ story: Story) -> StoryCard {
+        StoryCard(title: title(story), url: url(Routes.story(story)), summary: summary(story), date: date(story.date),
+                  dateISO: story.date.iso, owner: ownerLink(story.owner), textLang: textLang(story.origin.file))
     }
 
-    func municipalityCard(_ m: Municipality) -> [String: Any] {
-        var card: [String: Any] = [
-            "name": m.name, "kind": kindName(m.kind), "placeName": placeName(m), "url": url(Routes.municipality(m.slug)),
-            "summary": summary(m), "textLang": textLang(m.origin.file),
-        ]
-        if let population = m.population { card["population"] = number(population) }
-        return card
+    func municipalityCard(_ m: Municipality) -> MunicipalityCard {
+        MunicipalityCard(name: m.name, kind: kindName(m.kind), placeName: placeName(m), url: url(Routes.municipality(m.slug)),
+                         summary: summary(m), textLang: textLang(m.origin.file), population: m.population.map(number))
     }
 
-    /// Offers grouped by category in the order of `site.yml`, keeping the order of `offers` within a category;
-    /// empty categories are left out.
-    func offersByCategory(_ offers: [Offer]) -> [[String: Any]] {
-        var byCategory: [String: [Offer]] = [:]
-        for offer in offers {
-            if let category = category(of: offer) { byCategory[category.slug, default: []].append(offer) }
-        }
-        return config.categories.compactMap { category in
-            guard let list = byCategory[category.slug] else { return nil }
-            return categoryLink(category).merging([
-                "offers": list.map(offerCard),
-                "count": list.count,
-            ]) { a, _ in a }
-        }
-    }
-
-    func factsTable(_ facts: Facts?) -> [String: Any]? {
+    func factsTable(_ facts: Facts?) -> FactsTable? {
         guard let facts, !facts.indicators.isEmpty else { return nil }
-        let rows: [[String: Any]] = facts.indicators.map { indicator in
-            ["label": indicator.label, "value": figure(indicator), "unit": indicator.unit,
-             "year": String(indicator.year), "source": indicator.source]
-        }
-        return ["caption": strings.format("factsCaption", ["place": ownerName(facts.owner)]), "rows": rows,
-                "csvURL": fileURL(Routes.factsCSV(facts.owner)), "licence": config.dataLicence,
-                "comparisonURL": url(Routes.figures)].merging(stand(facts.reviewed)) { a, _ in a }
+        return FactsTable(
+            caption: strings.format("factsCaption", ["place": ownerName(facts.owner)]),
+            rows: facts.indicators.map { indicator in
+                FactsTable.Row(label: indicator.label, value: figure(indicator), unit: indicator.unit, year: String(indicator.year),
+                               source: indicator.source)
+            },
+            csvURL: fileURL(Routes.factsCSV(facts.owner)), licence: config.dataLicence, comparisonURL: url(Routes.figures),
+            stand: facts.reviewed.map(date), standISO: facts.reviewed?.iso)
     }
 }

@@ -1,20 +1,38 @@
+/// The template data of a contact point's page: its card and what only the page shows.
+struct ContactPointPageData: PageData {
+    static let template = "contact-point"
+
+    var card: ContactCard
+    var body: String
+    var responsibilityList: [String]
+    var openingHours: [String]
+    var languages: String?
+    var website: String?
+    var offers: [OfferCard]
+    var areas: [MunicipalityCard]
+
+    static let fields = TemplateFields<ContactPointPageData>([
+        .text("body") { $0.body }, .texts("responsibilityList") { $0.responsibilityList }, .texts("openingHours") { $0.openingHours },
+        .text("languages") { $0.languages }, .text("website") { $0.website }, .list("offers") { $0.offers },
+        .list("areas") { $0.areas },
+    ] + ContactCard.fields.embedded { $0.card })
+}
+
 extension SiteRenderer {
     /// One contact point with what it is responsible for, its opening hours and the offers that name it.
     func contactPointPage(_ point: ContactPoint) -> PageContent {
         let translated = models.translation(point.origin.file)
-        var context = models.contactCard(point)
-        context["body"] = models.body(point.origin.file)
-        context["responsibilityList"] = translated?.lists["responsibilities"] ?? point.responsibilities
-        context["openingHours"] = translated?.lists["openingHours"] ?? point.openingHours
-        if !point.languages.isEmpty { context["languages"] = point.languages.joined(separator: ", ") }
-        if let website = point.website { context["website"] = website }
-        context["offers"] = (offersByContactFile[point.origin.file] ?? []).map(models.offerCard)
-        context["areas"] = (point.areas ?? []).compactMap { index.municipality($0.value) }.map(models.municipalityCard)
-        context["structuredData"] = StructuredData.contactPoint(point, models: models)
-        return PageContent(route: Routes.contactPoint(point), template: "contact-point", title: models.contactName(point),
+        let data = ContactPointPageData(
+            card: card(point), body: models.body(point.origin.file),
+            responsibilityList: translated?.lists["responsibilities"] ?? point.responsibilities,
+            openingHours: translated?.lists["openingHours"] ?? point.openingHours,
+            languages: point.languages.isEmpty ? nil : point.languages.joined(separator: ", "), website: point.website,
+            offers: (offersByContactFile[point.origin.file] ?? []).map { card($0) },
+            areas: (point.areas ?? []).compactMap { index.municipality($0.value) }.map { card($0) })
+        return PageContent(route: Routes.contactPoint(point), title: models.contactName(point),
             crumbs: ownerCrumbs(point.owner) + [(t("contactPoints"), Routes.contactPoints)],
-            description: (translated?.lists["responsibilities"] ?? point.responsibilities).joined(separator: ", "),
-            stand: models.reviewed(point.origin.file, original: point.reviewed), context: context,
+            description: data.card.responsibilities,
+            stand: models.reviewed(point.origin.file, original: point.reviewed), data: data, structuredData: StructuredData.contactPoint(point, models: models),
             searchKind: t("kindContactPoint"), searchFilters: [(t("filterPlace"), models.ownerName(point.owner))], file: point.origin.file)
     }
 }

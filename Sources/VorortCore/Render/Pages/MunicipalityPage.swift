@@ -1,3 +1,31 @@
+/// The template data of a town's or municipality's page.
+struct MunicipalityPageData: PageData {
+    static let template = "municipality"
+
+    var name: String
+    var kind: String
+    var summary: String
+    var intro: String
+    var offerGroups: [OfferGroup]
+    var contactPoints: [ContactCard]
+    var stories: [StoryCard]
+    var districtOfferGroups: [OfferGroup]
+    var districtContactPoints: [ContactCard]
+    var district: NamedLink
+    var population: String?
+    var website: String?
+    var facts: FactsTable?
+    var calendarURL: String?
+
+    static let fields = TemplateFields<MunicipalityPageData>([
+        .text("name") { $0.name }, .text("kind") { $0.kind }, .text("summary") { $0.summary }, .text("intro") { $0.intro },
+        .list("offerGroups") { $0.offerGroups }, .list("contactPoints") { $0.contactPoints }, .list("stories") { $0.stories },
+        .list("districtOfferGroups") { $0.districtOfferGroups }, .list("districtContactPoints") { $0.districtContactPoints },
+        .object("district") { $0.district }, .text("population") { $0.population },
+        .text("website") { $0.website }, .object("facts") { $0.facts }, .text("calendarURL") { $0.calendarURL },
+    ])
+}
+
 extension SiteRenderer {
     /// One town or municipality: its own offers and contact points, and the district's that serve it.
     func municipalityPage(_ m: Municipality) -> PageContent {
@@ -5,23 +33,18 @@ extension SiteRenderer {
         let summary = models.summary(m)
         let districtOffers = offers(of: .district).filter { SiteIndex.serves($0.areas, municipality: m.slug) }
         let districtContacts = contactPoints(of: .district).filter { SiteIndex.serves($0.areas, municipality: m.slug) }
-        var context: [String: Any] = [
-            "name": m.name, "kind": models.kindName(m.kind), "summary": summary, "intro": models.body(m.origin.file),
-            "offerGroups": models.offersByCategory(offers(of: owner)),
-            "contactPoints": contactPoints(of: owner).map(models.contactCard),
-            "stories": (storiesByOwner[owner] ?? []).map(models.storyCard),
-            "districtOfferGroups": models.offersByCategory(districtOffers),
-            "districtContactPoints": districtContacts.map(models.contactCard),
-            "district": ["name": models.districtName, "url": models.url(Routes.district)],
-        ]
-        if let population = m.population { context["population"] = models.number(population) }
-        if let website = m.website { context["website"] = website }
-        if let table = models.factsTable(factsByOwner[owner]) { context["facts"] = table }
-        if hasCalendar(owner) { context["calendarURL"] = models.fileURL(Calendar.file(for: owner)) }
+        let data = MunicipalityPageData(
+            name: m.name, kind: models.kindName(m.kind), summary: summary, intro: models.body(m.origin.file),
+            offerGroups: offerGroups(offers(of: owner)), contactPoints: contactPoints(of: owner).map { card($0) },
+            stories: (storiesByOwner[owner] ?? []).map { card($0) }, districtOfferGroups: offerGroups(districtOffers),
+            districtContactPoints: districtContacts.map { card($0) },
+            district: NamedLink(name: models.districtName, url: models.url(Routes.district)),
+            population: m.population.map(models.number), website: m.website, facts: models.factsTable(factsByOwner[owner]),
+            calendarURL: hasCalendar(owner) ? models.fileURL(Calendar.file(for: owner)) : nil)
         let name = models.placeName(m)
-        return PageContent(route: Routes.municipality(m.slug), template: "municipality", title: name,
+        return PageContent(route: Routes.municipality(m.slug), title: name,
             crumbs: [home, (t("municipalities"), Routes.municipalities)], description: summary,
-            stand: models.reviewed(m.origin.file, original: m.reviewed), context: context,
+            stand: models.reviewed(m.origin.file, original: m.reviewed), data: data,
             searchKind: models.kindName(m.kind), searchFilters: [(t("filterPlace"), name)], file: m.origin.file)
     }
 }

@@ -1,10 +1,36 @@
+/// The template data of an offer's page: its card and what only the page shows.
+struct OfferPageData: PageData {
+    static let template = "offer"
+
+    /// One line of the offer's details (audience, languages, schedule …).
+    struct Detail: TemplateData {
+        var label: String
+        var value: String
+        var textLang: String
+
+        static let fields = TemplateFields<Detail>([
+            .text("label") { $0.label }, .text("value") { $0.value }, .text("textLang") { $0.textLang },
+        ])
+    }
+
+    var card: OfferCard
+    var body: String
+    var details: [Detail]
+    var contact: ContactCard?
+    var areas: [MunicipalityCard]
+    var calendarURL: String?
+
+    static let fields = TemplateFields<OfferPageData>([
+        .text("body") { $0.body }, .list("details") { $0.details }, .object("contact") { $0.contact }, .list("areas") { $0.areas },
+        .text("calendarURL") { $0.calendarURL },
+    ] + OfferCard.fields.embedded { $0.card })
+}
+
 extension SiteRenderer {
     /// One offer with its details, contact point, areas and calendar.
     func offerPage(_ offer: Offer) -> PageContent {
         let translated = models.translation(offer.origin.file)
-        var context = models.offerCard(offer)
-        context["body"] = models.body(offer.origin.file)
-        var details: [[String: Any]] = []
+        var details: [OfferPageData.Detail] = []
         let fields: [(String, String?)] = [
             ("audience", offer.audience), ("languages", offer.languages.isEmpty ? nil : offer.languages.joined(separator: ", ")),
             ("schedule", offer.schedule), ("place", offer.place), ("cost", offer.cost), ("accessibility", offer.accessibility),
@@ -13,18 +39,17 @@ extension SiteRenderer {
             guard let value else { continue }
             // Languages are named in German in the original; other details may be translated one by one.
             let own = translated?.fields[key]
-            details.append(["label": t(key), "value": own ?? value, "textLang": models.textLang(translated: own != nil)])
+            details.append(OfferPageData.Detail(label: t(key), value: own ?? value, textLang: models.textLang(translated: own != nil)))
         }
-        context["details"] = details
-        if let slug = offer.contact?.value, let point = index.contactPoint(slug, for: offer.owner) {
-            context["contact"] = models.contactCard(point)
-        }
-        context["areas"] = (offer.areas ?? []).compactMap { index.municipality($0.value) }.map(models.municipalityCard)
-        context["structuredData"] = StructuredData.offer(offer, models: models)
-        if offer.recurrence != nil { context["calendarURL"] = models.fileURL(Calendar.file(for: offer.owner)) }
-        return PageContent(route: Routes.offer(offer), template: "offer", title: models.title(offer),
+        let data = OfferPageData(
+            card: card(offer), body: models.body(offer.origin.file), details: details,
+            contact: offer.contact.flatMap { index.contactPoint($0.value, for: offer.owner) }.map { card($0) },
+            areas: (offer.areas ?? []).compactMap { index.municipality($0.value) }.map { card($0) },
+            calendarURL: offer.recurrence != nil ? models.fileURL(Calendar.file(for: offer.owner)) : nil)
+        return PageContent(route: Routes.offer(offer), title: data.card.title,
             crumbs: ownerCrumbs(offer.owner) + [(t("offers"), Routes.offerDirectory)],
-            description: models.summary(offer), stand: models.reviewed(offer.origin.file, original: offer.reviewed), context: context, searchKind: t("kindOffer"),
+            description: data.card.summary, stand: models.reviewed(offer.origin.file, original: offer.reviewed), data: data, structuredData: StructuredData.offer(offer, models: models),
+            searchKind: t("kindOffer"),
             searchFilters: [(t("filterPlace"), models.ownerName(offer.owner))]
                 + (models.category(of: offer).map { [(t("filterTopic"), models.categoryLabel($0))] } ?? []),
             file: offer.origin.file)

@@ -1,16 +1,33 @@
+/// The template data of a story's page: its card, body and picture.
+struct StoryPageData: PageData {
+    static let template = "story"
+
+    struct Image: TemplateData {
+        var url: String
+        var alt: String
+
+        static let fields = TemplateFields<Image>([.text("url") { $0.url }, .text("alt") { $0.alt }])
+    }
+
+    var card: StoryCard
+    var body: String
+    var image: Image?
+
+    static let fields = TemplateFields<StoryPageData>([
+        .text("body") { $0.body }, .object("image") { $0.image },
+    ] + StoryCard.fields.embedded { $0.card })
+}
+
 extension SiteRenderer {
     /// One good-practice story with its picture.
     func storyPage(_ story: Story) -> PageContent {
         let translated = models.translation(story.origin.file)
-        var context = models.storyCard(story)
-        context["body"] = models.body(story.origin.file)
-        if let image = story.image {
-            context["image"] = ["url": models.fileURL(Routes.asset(forContentFile: image.file)), "alt": translated?.imageAlt ?? image.alt]
-        }
-        context["structuredData"] = StructuredData.story(story, models: models)
-        return PageContent(route: Routes.story(story), template: "story", title: models.title(story),
-            crumbs: ownerCrumbs(story.owner) + [(t("stories"), Routes.stories)], description: models.summary(story),
-            context: context, searchKind: t("kindStory"), searchFilters: [(t("filterPlace"), models.ownerName(story.owner))],
+        let data = StoryPageData(
+            card: card(story), body: models.body(story.origin.file),
+            image: story.image.map { StoryPageData.Image(url: models.fileURL(Routes.asset(forContentFile: $0.file)), alt: translated?.imageAlt ?? $0.alt) })
+        return PageContent(route: Routes.story(story), title: data.card.title,
+            crumbs: ownerCrumbs(story.owner) + [(t("stories"), Routes.stories)], description: data.card.summary,
+            data: data, structuredData: StructuredData.story(story, models: models), searchKind: t("kindStory"), searchFilters: [(t("filterPlace"), models.ownerName(story.owner))],
             file: story.origin.file)
     }
 }

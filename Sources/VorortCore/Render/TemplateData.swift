@@ -1,0 +1,123 @@
+import Mustache
+
+/// Typed data for the Mustache templates. Each type declares its keys once, as a list of fields: the same list
+/// answers the template engine's look-ups (`child(named:)`) and tells `vorort check` which keys a template may use
+/// (`TemplateKeyCheck`), so the data and the known keys cannot drift apart.
+protocol TemplateData: MustacheParent, Sendable {
+    static var fields: TemplateFields<Self> { get }
+}
+
+extension TemplateData {
+    func child(named name: String) -> Any? { Self.fields.value(name, of: self) }
+
+    static var keys: TemplateKeys { fields.keys }
+}
+
+/// What a key holds, as far as the check of the templates needs to know it.
+enum TemplateKind: Sendable {
+    /// Text, a number or a date: written with `{{key}}`; a section over it renders once (Mustache's truthiness).
+    case value
+    /// `true`/`false`: a section renders or not, nothing is put on the context stack.
+    case flag
+    /// Lists of text: `{{.}}` inside a section.
+    case values
+    /// A nested value with its own keys (`{{owner.name}}`, `{{#owner}}…{{/owner}}`).
+    case object(TemplateKeys)
+    /// A list of values with keys; a section renders once per item.
+    case list(TemplateKeys)
+    /// The theme's words (`t.…`): checked against the strings files by `Theme.unknownWords`.
+    case words
+}
+
+/// The keys one type of template data provides, in the order they are declared.
+struct TemplateKeys: Sendable {
+    let names: [String]
+    private let kinds: [String: @Sendable () -> TemplateKind]
+
+    init(_ entries: [(String, @Sendable () -> TemplateKind)]) {
+        names = entries.map(\.0)
+        kinds = Dictionary(entries, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The kind of a key, nil when the type does not provide it. Kinds of nested types are worked out on demand.
+    func kind(_ name: String) -> TemplateKind? { kinds[name]?() }
+
+    /// Both types' keys; `first`'s kind wins where both have one (the page's data over the layout's).
+    static func merging(_ first: TemplateKeys, _ second: TemplateKeys) -> TemplateKeys {
+        TemplateKeys(first.names.map { name in (name, { first.kind(name)! }) }
+            + second.names.filter { first.kind($0) == nil }.map { name in (name, { second.kind(name)! }) })
+    }
+}
+
+/// One key of a type of template data: its name, what it holds, and how to get its value. A value of nil means
+/// "not there", so the template engine looks further down the context stack, as it did for missing dictionary keys.
+struct TemplateField<Root>: Sendable {
+    let name: String
+    let kind: @Sendable () -> TemplateKind
+    let value: @Sendable (Root) -> Any?
+
+    static func text(_ name: String, _ get: @escaping @Sendable (Root) -> String?) -> Self {
+        Self(name: name, kind: { .value }, value: { get($0) })
+    }
+
+    static func number(_ name: String, _ get: @escaping @Sendable (Root) -> Int?) -> Self {
+        Self(name: name, kind: { .value }, value: { get($0) })
+    }
+
+    static func flag(_ name: String, _ get: @escaping @Sendable (Root) -> Bool?) -> Self {
+        Self(name: name, kind: { .flag }, value: { get($0) })
+    }
+
+    static func texts(_ name: String, _ get: @escaping @Sendable (Root) -> [String]?) -> Self {
+        Self(name: name, kind: { .values }, value: { get($0) })
+    }
+
+    static func object<T: TemplateData>(_ name: String, _ get: @escaping @Sendable (Root) -> T?) -> Self {
+        Self(name: name, kind: { .object(T.keys) }, value: { get($0) })
+    }
+
+    static func list<T: TemplateData>(_ name: String, _ get: @escaping @Sendable (Root) -> [T]?) -> Self {
+        Self(name: name, kind: { .list(T.keys) }, value: { get($0) })
+    }
+
+    static func words(_ name: String, _ get: @escaping @Sendable (Root) -> ThemeWords) -> Self {
+        Self(name: name, kind: { .words }, value: { get($0) })
+    }
+}
+
+/// The fields of one type, declared once in the type (`static let fields`).
+struct TemplateFields<Root>: Sendable {
+    private let fields: [TemplateField<Root>]
+
+    init(_ fields: [TemplateField<Root>]) { self.fields = fields }
+
+    /// A short list is searched faster than a dictionary is hashed: field names are small strings, compared as words.
+    func value(_ name: String, of root: Root) -> Any? {
+        for field in fields where field.name == name { return field.value(root) }
+        return nil
+    }
+
+    var keys: TemplateKeys { TemplateKeys(fields.map { ($0.name, $0.kind) }) }
+
+    /// These fields read through a type that embeds `Root` (a page showing an offer has the keys of the offer's card).
+    func embedded<Outer>(in get: @escaping @Sendable (Outer) -> Root) -> [TemplateField<Outer>] {
+        fields.map { field in
+            let value = field.value
+            return TemplateField<Outer>(name: field.name, kind: field.kind, value: { value(get($0)) })
+        }
+    }
+}
+
+/// The theme's words with placeholders (`{{t.offersIn}}` → "Angebote in {{name}}"), as lambdas the template engine
+/// escapes and then fills from the context they are used in. The plain words are already in the templates
+/// (`Theme.localised`). Made once per language.
+struct ThemeWords: MustacheParent, @unchecked Sendable {
+    // MustacheLambda holds a closure that is not marked Sendable; the closures here only return constant text.
+    private let lambdas: [String: MustacheLambda]
+
+    init(_ strings: ThemeStrings) {
+        lambdas = strings.wordsWithPlaceholders.mapValues { value in MustacheLambda { value } }
+    }
+
+    func child(named name: String) -> Any? { lambdas[name] }
+}
