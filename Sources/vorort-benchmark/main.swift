@@ -1,9 +1,18 @@
-// Measures vorort's check on a site in-process, with and without the wording lint, and the lint on its own.
-// Usage: vorort-benchmark [SITE] [RUNS]   (defaults: the current folder, 15 runs). Prints figures; asserts nothing.
+// Measures vorort's check on a site in-process, with and without the wording lint, and the lint on its own;
+// or, with `incremental`, how long the incremental build takes to re-check and re-render one edited offer.
+// Usage: vorort-benchmark [SITE] [RUNS]               (defaults: the current folder, 15 runs)
+//        vorort-benchmark incremental [SITE] [RUNS]   (default 20 edits)
+// Prints figures; asserts nothing.
 import Foundation
 import VorortCore
 
-let arguments = CommandLine.arguments
+var arguments = CommandLine.arguments
+if arguments.count > 1, arguments[1] == "incremental" {
+    arguments.remove(at: 1)
+    benchmarkIncremental(site: URL(fileURLWithPath: arguments.count > 1 ? arguments[1] : ".", isDirectory: true),
+                         runs: arguments.count > 2 ? max(3, Int(arguments[2]) ?? 20) : 20)
+    exit(0)
+}
 let site = URL(fileURLWithPath: arguments.count > 1 ? arguments[1] : ".", isDirectory: true)
 let runs = arguments.count > 2 ? max(3, Int(arguments[2]) ?? 15) : 15
 
@@ -59,3 +68,35 @@ print(String(format: "the lint on its own thread: %d words in %@ (rules included
              words, ms(lintAlone), lintAlone > 0 ? Double(words) / lintAlone : 0))
 let rulesAlone = measure { _ = RuleSet.load(siteRoot: site) }
 print("of which loading the rules: \(ms(rulesAlone))")
+
+/// One offer edited `runs` times (its title and its text in turns, as an editor saves), each time followed by
+/// the incremental update; the file is restored at the end.
+func benchmarkIncremental(site: URL, runs: Int) {
+    let start = ContinuousClock.now
+    guard var live = try? IncrementalSite(siteRoot: site) else { print("the site cannot be built"); return }
+    print(String(format: "full build in memory: %.2f s, %d files, %d findings", seconds(ContinuousClock.now - start), live.files.count, live.findings.count))
+    let offers = (FileManager.default.enumerator(atPath: site.appendingPathComponent("content").path)?.compactMap { $0 as? String } ?? [])
+        .filter { $0.contains("/angebote/") && $0.hasSuffix(".md") && $0.split(separator: ".").count == 2 }.sorted()
+    guard let offer = offers.dropFirst(offers.count / 2).first else { print("the site has no offer"); return }
+    let path = "content/" + offer
+    let url = site.appendingPathComponent(path)
+    guard let original = try? String(contentsOf: url, encoding: .utf8) else { return }
+    defer { try? original.write(to: url, atomically: true, encoding: .utf8) }
+    var times: [Double] = []
+    var pages = 0, changed = 0, full = 0
+    for run in 0..<runs {
+        let edited = run % 2 == 0
+            ? original.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Neu \(run) ")
+            : original + "\nGeändert beim Lauf \(run).\n"
+        try? edited.write(to: url, atomically: true, encoding: .utf8)
+        let clock = ContinuousClock.now
+        guard let update = try? live.update(changed: [path]) else { print("update failed"); return }
+        times.append(seconds(ContinuousClock.now - clock))
+        pages = update.pagesRendered
+        changed = update.changedFiles.count
+        if update.wasFull { full += 1 }
+    }
+    func ms(_ s: Double) -> String { String(format: "%.1f ms", s * 1000) }
+    print("one edited offer (\(path)): median \(ms(median(times))), fastest \(ms(times.min() ?? 0)), slowest \(ms(times.max() ?? 0)) over \(runs) edits")
+    print("last edit: \(pages) pages rendered, \(changed) files changed; \(full) of \(runs) updates were full rebuilds")
+}
