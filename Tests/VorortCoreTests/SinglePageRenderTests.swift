@@ -60,8 +60,11 @@ struct SinglePageRenderTests {
     func everyKindByRouteInGermanAndArabic() throws {
         let site = try #require(Self.sample)
         let full = try Self.fullRender(site, search: true)
-        let allKinds: Set<String> = ["home", "district", "municipalities", "offerDirectory", "contactPoints", "stories", "notFound",
-                                     "guideline", "figures", "search", "municipality", "offer", "contactPoint", "story", "page", "category"]
+        // Listing pages, and the page of each item of every type that has pages (`Angebot`, `Gemeinde` …).
+        let itemKinds = ContentTypes.all.filter { $0 is any ItemPage.Type }.map { $0.displayName }
+        #expect(itemKinds.count == 5)
+        let allKinds = Set(["home", "district", "municipalities", "offerDirectory", "contactPoints", "stories", "notFound",
+                            "guideline", "figures", "search", "category"] + itemKinds)
         for code in ["de", "ar"] {
             let language = try #require(site.config.languages.first { $0.code == code })
             let renderer = try #require(Pipeline.renderer(site, language: language, search: true))

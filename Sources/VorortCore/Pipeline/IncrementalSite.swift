@@ -100,8 +100,8 @@ public struct IncrementalSite {
     private mutating func renderPages(showing items: [CheckState.ChangedItem]) throws -> Update? {
         guard let site = state.checkedSite else { return nil }
         let renderers = renderers(site)
-        guard let main = renderers.first, renderers.count == records.count,
-              let kinds = main.pagesShowing(items.map { ($0.old, $0.new) }) else { return nil }
+        let changes = items.map { ($0.old, $0.new) }
+        guard let main = renderers.first, renderers.count == records.count, let kinds = main.pagesShowing(changes) else { return nil }
         var jobs: [(Int, Int, SiteRenderer.PageKind)] = []
         for r in renderers.indices {
             let pages = renderers[r].pages
@@ -111,7 +111,10 @@ public struct IncrementalSite {
         let rendered = try Parallel.map(jobs) { r, _, kind in try renderers[r].render(kind) }
         for (job, page) in zip(jobs, rendered) { records[job.0][job.1] = page.record }
         var changed: [OutputFile] = []
-        for file in rendered.map(\.file) + sharedFiles(renderers, records: records) {
+        let shared = main.sharedFilesShowing(changes)
+        let sharedFiles = (shared.storiesFeeds ? renderers.map(\.storiesFeed) : [])
+            + main.sharedFiles(records: records.flatMap { $0.compactMap { $0 } }, parts: shared.parts)
+        for file in rendered.map(\.file) + sharedFiles {
             if let old = files[file.path], Self.same(old, file, changedSources: [], root: root) { continue }
             files[file.path] = file
             changed.append(file)

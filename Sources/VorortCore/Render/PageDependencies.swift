@@ -19,38 +19,65 @@ extension SiteRenderer {
         return kinds
     }
 
+    /// The shared files that show the changed items (the sitemap always: it carries each page's date), and
+    /// whether the stories feeds do. Only asked after `pagesShowing` answered, so every item is of a type named there.
+    func sharedFilesShowing(_ changes: [(old: any ContentItem, new: any ContentItem)]) -> (parts: Set<SharedPart>, storiesFeeds: Bool) {
+        var parts: Set<SharedPart> = [.sitemap]
+        var feeds = false
+        for change in changes {
+            switch change.new {
+            case is Offer: parts.formUnion([.offers, .calendars])
+            // The open-data export names each offer's contact point.
+            case is ContactPoint: parts.insert(.offers)
+            case is Story: feeds = true
+            default: return (Set(SharedPart.allCases), true)
+            }
+        }
+        return (parts, feeds)
+    }
+
+    /// The pages of the items of type `T` for which `include` holds.
+    private func itemPages<T: ItemPage>(_ type: T.Type, _ include: (T) -> Bool) -> [PageKind] {
+        let id = ContentTypeID(T.self)
+        guard let items = itemsWithPages.first(where: { $0.type == id })?.items else { return [] }
+        return items.indices.filter { include(items[$0] as! T) }.map { PageKind.item(id, $0) }
+    }
+
+    /// The page of one item, found by its file.
+    private func itemPages<T: ItemPage>(of item: T) -> [PageKind] { itemPages(T.self) { $0.origin.file == item.origin.file } }
+
     /// The owner's page, or every municipality's page for the district's items (they list what serves them).
     private func ownerPages(_ owner: Owner) -> [PageKind] {
-        guard let slug = owner.municipalitySlug else { return [.district] + content.municipalities.indices.map(PageKind.municipality) }
-        return content.municipalities.indices.filter { content.municipalities[$0].slug == slug }.map(PageKind.municipality)
+        guard let slug = owner.municipalitySlug else { return [.district] + itemPages(Municipality.self) { _ in true } }
+        return itemPages(Municipality.self) { $0.slug == slug }
     }
 
     private func pagesShowing(_ offer: Offer) -> [PageKind] {
         // The home page counts the offers of each category.
         var kinds: [PageKind] = [.home, .offerDirectory, .district, .search] + ownerPages(offer.owner)
-        kinds += content.offers.indices.filter { content.offers[$0].origin.file == offer.origin.file }.map(PageKind.offer)
+        kinds += itemPages(of: offer)
         if let slug = models.category(of: offer)?.slug {
             kinds += config.categories.indices.filter { config.categories[$0].slug == slug }.map(PageKind.category)
         }
         // The contact point's page lists the offers it answers for.
         if let contact = offer.contact, let point = index.contactPoint(contact.value, for: offer.owner) {
-            kinds += content.contactPoints.indices.filter { content.contactPoints[$0].origin.file == point.origin.file }.map(PageKind.contactPoint)
+            kinds += itemPages(of: point)
         }
         return kinds
     }
 
     private func pagesShowing(_ point: ContactPoint) -> [PageKind] {
         var kinds: [PageKind] = [.contactPoints, .home, .district] + ownerPages(point.owner)
-        kinds += content.contactPoints.indices.filter { content.contactPoints[$0].origin.file == point.origin.file }.map(PageKind.contactPoint)
+        kinds += itemPages(of: point)
         // Offers show the contact point that answers for them.
         let files = Set((offersByContactFile[point.origin.file] ?? []).map(\.origin.file))
-        kinds += content.offers.indices.filter { files.contains(content.offers[$0].origin.file) }.map(PageKind.offer)
+        kinds += itemPages(Offer.self) { files.contains($0.origin.file) }
         return kinds
     }
 
     private func pagesShowing(_ story: Story) -> [PageKind] {
         var kinds: [PageKind] = [.stories, .home, .district] + ownerPages(story.owner)
-        kinds += content.stories.indices.filter { content.stories[$0].origin.file == story.origin.file }.map(PageKind.story)
+        kinds += itemPages(of: story)
         return kinds
     }
 }

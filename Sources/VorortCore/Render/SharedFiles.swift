@@ -7,28 +7,45 @@ extension SiteRenderer {
         OutputFile(path: models.prefix + OpenData.storiesFeed, text: OpenData.storiesFeed(models, stories: stories))
     }
 
+    /// The kinds of files written once for all languages, so an incremental build can renew only those an edit touches.
+    enum SharedPart: Sendable, CaseIterable {
+        case copies, sitemap, offers, calendars, figures, robots
+    }
+
     /// Pictures, theme files, sitemap, robots.txt and the open-data downloads: once for all languages.
-    func sharedFiles(records: [PageRecord]) -> [OutputFile] {
+    func sharedFiles(records: [PageRecord], parts: Set<SharedPart> = Set(SharedPart.allCases)) -> [OutputFile] {
         var files: [OutputFile] = []
-        for asset in assets.sorted() {
-            files.append(OutputFile(path: Routes.asset(forContentFile: asset), copyOf: root.appendingPathComponent(asset)))
+        if parts.contains(.copies) {
+            for asset in assets.sorted() {
+                files.append(OutputFile(path: Routes.asset(forContentFile: asset), copyOf: root.appendingPathComponent(asset)))
+            }
+            for file in theme.staticFiles {
+                files.append(OutputFile(path: Routes.assets + file.path, copyOf: file.url))
+            }
         }
-        for file in theme.staticFiles {
-            files.append(OutputFile(path: Routes.assets + file.path, copyOf: file.url))
+        if parts.contains(.sitemap) {
+            files.append(OutputFile(path: Routes.sitemap, text: Sitemap.xml(records, baseURL: config.baseURL)))
         }
-        files.append(OutputFile(path: Routes.sitemap, text: Sitemap.xml(records, baseURL: config.baseURL)))
-        // The export's date is the newest review date, so an unchanged site builds byte for byte the same.
-        let generated = offers.map(\.reviewed).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
-        files.append(OutputFile(path: OpenData.offersFile, data: OpenData.offersJSON(models, offers: offers, generated: generated)))
-        for owner in owners where hasCalendar(owner) {
-            files.append(OutputFile(path: Calendar.file(for: owner),
-                                    text: Calendar.ics(offers: offers(of: owner), ownerName: index.ownerName(owner), models: models)))
+        if parts.contains(.offers) {
+            // The export's date is the newest review date, so an unchanged site builds byte for byte the same.
+            let generated = offers.map(\.reviewed).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
+            files.append(OutputFile(path: OpenData.offersFile, data: OpenData.offersJSON(models, offers: offers, generated: generated)))
         }
-        for facts in content.facts {
-            files.append(OutputFile(path: Routes.factsCSV(facts.owner), text: Figures.csv(
-                facts, ownerName: index.ownerName(facts.owner), minimumCount: config.minimumCount, licence: config.dataLicence)))
+        if parts.contains(.calendars) {
+            for owner in owners where hasCalendar(owner) {
+                files.append(OutputFile(path: Calendar.file(for: owner),
+                                        text: Calendar.ics(offers: offers(of: owner), ownerName: index.ownerName(owner), models: models)))
+            }
         }
-        files.append(OutputFile(path: Routes.robots, text: "User-agent: *\nAllow: /\n\nSitemap: \(config.baseURL)\(Routes.sitemap)\n"))
+        if parts.contains(.figures) {
+            for facts in content.facts {
+                files.append(OutputFile(path: Routes.factsCSV(facts.owner), text: Figures.csv(
+                    facts, ownerName: index.ownerName(facts.owner), minimumCount: config.minimumCount, licence: config.dataLicence)))
+            }
+        }
+        if parts.contains(.robots) {
+            files.append(OutputFile(path: Routes.robots, text: "User-agent: *\nAllow: /\n\nSitemap: \(config.baseURL)\(Routes.sitemap)\n"))
+        }
         return files
     }
 }

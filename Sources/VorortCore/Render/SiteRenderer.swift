@@ -37,6 +37,8 @@ struct SiteRenderer: Sendable {
     let contactCards: [String: ContactCard]
     let storyCards: [String: StoryCard]
     let municipalityCards: [String: MunicipalityCard]
+    /// The items of every type that has a page per item (`ItemPage`), in the order of the declarations.
+    let itemsWithPages: [(type: ContentTypeID, items: [any ItemPage])]
     /// Every page of this language by its route (without the language folder), for rendering one page alone.
     private(set) var pagesByRoute: [String: PageKind] = [:]
 
@@ -45,16 +47,36 @@ struct SiteRenderer: Sendable {
     var content: SiteContent { models.index.content }
 
     /// One page of the site; rendered independently of every other page.
-    enum PageKind: Sendable, Hashable {
+    enum PageKind: Sendable, Hashable, CustomStringConvertible {
         case home, district, municipalities, offerDirectory, contactPoints, stories, notFound, guideline, figures, search
-        case municipality(Int), offer(Int), contactPoint(Int), story(Int), page(Int), category(Int)
+        case category(Int)
+        /// The page of one content item: the item at `position` among those of its type (`ItemPage`).
+        case item(ContentTypeID, Int)
+
+        /// `Angebot(3)`, `category(2)`, `home`: for test messages.
+        var description: String {
+            switch self {
+            case .home: "home"
+            case .district: "district"
+            case .municipalities: "municipalities"
+            case .offerDirectory: "offerDirectory"
+            case .contactPoints: "contactPoints"
+            case .stories: "stories"
+            case .notFound: "notFound"
+            case .guideline: "guideline"
+            case .figures: "figures"
+            case .search: "search"
+            case .category(let position): "category(\(position))"
+            case .item(let type, let position): "\(type.type.displayName)(\(position))"
+            }
+        }
 
         /// Pages that list a whole kind of content (all offers, a category, all contact points …): their size grows
         /// with the district, one of them can hold tens of megabytes of template data and HTML at 100,000 pages.
         var listsEverything: Bool {
             switch self {
             case .home, .district, .municipalities, .offerDirectory, .contactPoints, .stories, .figures, .category: true
-            case .notFound, .guideline, .search, .municipality, .offer, .contactPoint, .story, .page: false
+            case .notFound, .guideline, .search, .item: false
             }
         }
     }
@@ -134,19 +156,25 @@ struct SiteRenderer: Sendable {
         storyCards = Dictionary(content.stories.map { ($0.origin.file, models.storyCard($0)) }, uniquingKeysWith: { a, _ in a })
         municipalityCards = Dictionary(content.municipalities.map { ($0.origin.file, models.municipalityCard($0)) },
                                        uniquingKeysWith: { a, _ in a })
+        itemsWithPages = ContentTypes.all.compactMap { type in
+            guard type is any ItemPage.Type else { return nil }
+            return (ContentTypeID(type), content.items(of: type).compactMap { $0 as? any ItemPage })
+        }
         // The check refuses two pages at one address; should it ever miss one, the first page keeps it.
         pagesByRoute = Dictionary(pages.map { (route(of: $0), $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The item at `position` among the items of `type` that have pages.
+    func item(_ type: ContentTypeID, _ position: Int) -> any ItemPage {
+        itemsWithPages.first { $0.type == type }!.items[position]
     }
 
     var pages: [PageKind] {
         var pages: [PageKind] = [.home, .district, .municipalities, .offerDirectory, .contactPoints, .stories, .guideline, .figures]
         // Servers answer every missing address with the one 404 page, so it exists in the site language only.
         if models.isSiteLanguage { pages.append(.notFound) }
-        pages += content.municipalities.indices.map(PageKind.municipality)
-        pages += content.offers.indices.map(PageKind.offer)
-        pages += content.contactPoints.indices.map(PageKind.contactPoint)
-        pages += content.stories.indices.map(PageKind.story)
-        pages += content.pages.indices.map(PageKind.page)
+        // Each item of a type with pages of its own, type by type in the order of the declarations.
+        for (type, items) in itemsWithPages { pages += items.indices.map { PageKind.item(type, $0) } }
         pages += config.categories.indices.map(PageKind.category)
         if search { pages.append(.search) }
         return pages
@@ -174,11 +202,7 @@ struct SiteRenderer: Sendable {
         case .guideline: Routes.guideline
         case .figures: Routes.figures
         case .search: Routes.search
-        case .municipality(let position): Routes.municipality(content.municipalities[position].slug)
-        case .offer(let position): Routes.offer(content.offers[position])
-        case .contactPoint(let position): Routes.contactPoint(content.contactPoints[position])
-        case .story(let position): Routes.story(content.stories[position])
-        case .page(let position): Routes.page(content.pages[position])
+        case .item(let type, let position): item(type, position).route ?? ""
         case .category(let position): Routes.category(config.categories[position].slug)
         }
     }
@@ -199,11 +223,7 @@ struct SiteRenderer: Sendable {
         case .home: homePage()
         case .district: districtPage()
         case .municipalities: municipalitiesPage()
-        case .municipality(let position): municipalityPage(content.municipalities[position])
-        case .offer(let position): offerPage(content.offers[position])
-        case .contactPoint(let position): contactPointPage(content.contactPoints[position])
-        case .story(let position): storyPage(content.stories[position])
-        case .page(let position): contentPage(content.pages[position])
+        case .item(let type, let position): item(type, position).page(in: self)
         case .offerDirectory: offerDirectoryPage()
         case .category(let position): categoryPage(config.categories[position])
         case .contactPoints: contactPointsPage()
