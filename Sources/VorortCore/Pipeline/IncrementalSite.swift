@@ -17,6 +17,8 @@ public struct IncrementalSite {
     private var records: [[SiteRenderer.PageRecord?]] = []
     /// Whether `files` lag behind the content (a check with errors rendered nothing); the next render is full.
     private var stale = true
+    /// The renderers of the last render, one per language: their cards are taken over after an edit.
+    private var lastRenderers: [SiteRenderer] = []
 
     /// What an update did.
     public struct Update: Sendable {
@@ -62,8 +64,11 @@ public struct IncrementalSite {
         return try renderAll(changedSources: changed)
     }
 
-    private func renderers(_ site: CheckedSite) -> [SiteRenderer] {
-        site.config.languages.compactMap { Pipeline.renderer(site, language: $0, search: search) }
+    private func renderers(_ site: CheckedSite, reusing previous: [SiteRenderer] = [], changed: Set<String> = []) -> [SiteRenderer] {
+        site.config.languages.compactMap { language in
+            Pipeline.renderer(site, language: language, search: search,
+                              reusing: previous.first { $0.models.language.code == language.code }, changed: changed)
+        }
     }
 
     /// Renders every page and shared file and compares them with the previous files.
@@ -91,6 +96,7 @@ public struct IncrementalSite {
         let removed = files.keys.filter { newFiles[$0] == nil }.sorted()
         files = newFiles
         records = newRecords
+        lastRenderers = renderers
         stale = false
         return Update(findings: state.diagnostics, changedFiles: changed, removedFiles: removed, wasFull: true, pagesRendered: jobs.count)
     }
@@ -99,7 +105,7 @@ public struct IncrementalSite {
     /// the change may show on every page.
     private mutating func renderPages(showing items: [CheckState.ChangedItem]) throws -> Update? {
         guard let site = state.checkedSite else { return nil }
-        let renderers = renderers(site)
+        let renderers = renderers(site, reusing: lastRenderers, changed: Set(items.map(\.new.origin.file)))
         let changes = items.map { ($0.old, $0.new) }
         guard let main = renderers.first, renderers.count == records.count, let kinds = main.pagesShowing(changes) else { return nil }
         var jobs: [(Int, Int, SiteRenderer.PageKind)] = []
@@ -110,6 +116,7 @@ public struct IncrementalSite {
         }
         let rendered = try Parallel.map(jobs) { r, _, kind in try renderers[r].render(kind) }
         for (job, page) in zip(jobs, rendered) { records[job.0][job.1] = page.record }
+        lastRenderers = renderers
         var changed: [OutputFile] = []
         let shared = main.sharedFilesShowing(changes)
         let sharedFiles = (shared.storiesFeeds ? renderers.map(\.storiesFeed) : [])

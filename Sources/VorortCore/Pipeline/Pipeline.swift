@@ -130,10 +130,13 @@ public enum Pipeline {
     }
 
     /// The renderer of one language; nil for a language the theme has no words for (its pages are not built).
-    static func renderer(_ site: CheckedSite, language: Language, search: Bool) -> SiteRenderer? {
+    /// `previous` and `changed`: see `SiteRenderer.init`.
+    static func renderer(_ site: CheckedSite, language: Language, search: Bool, reusing previous: SiteRenderer? = nil,
+                         changed: Set<String> = []) -> SiteRenderer? {
         guard let strings = site.theme.strings[language.code] else { return nil }
         let models = ViewModels(index: site.index, config: site.config, bodies: site.bodies, language: language, strings: strings)
-        return SiteRenderer(models: models, theme: site.theme, assets: site.assets, root: site.root, ruleSet: site.ruleSet, search: search)
+        return SiteRenderer(models: models, theme: site.theme, assets: site.assets, root: site.root, ruleSet: site.ruleSet, search: search,
+                            reusing: previous, changed: changed)
     }
 
     /// An output folder inside `content/` or `themes/` would be read back as content by the next build.

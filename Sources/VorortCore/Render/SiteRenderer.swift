@@ -111,7 +111,11 @@ struct SiteRenderer: Sendable {
         try emit(renderers.map(\.storiesFeed) + main.sharedFiles(records: records))
     }
 
-    init(models: ViewModels, theme: Theme, assets: Set<String>, root: URL, ruleSet: RuleSet, search: Bool = false) {
+    /// `previous`: the renderer of the same language before an edit of the files `changed` (offers, contact points,
+    /// stories and their originals' paths); the cards of everything else are taken over from it, since a card shows
+    /// only its own item (what else it shows — place names, categories — changes only with a full rebuild).
+    init(models: ViewModels, theme: Theme, assets: Set<String>, root: URL, ruleSet: RuleSet, search: Bool = false,
+         reusing previous: SiteRenderer? = nil, changed: Set<String> = []) {
         self.search = search
         self.models = models
         self.theme = theme
@@ -151,9 +155,17 @@ struct SiteRenderer: Sendable {
             homeURL: models.url(Routes.home), feedURL: models.url(OpenData.storiesFeed), offersURL: models.fileURL(OpenData.offersFile))
         words = ThemeWords(models.strings)
         // Offers are most of a site: their cards are made on all cores.
-        offerCards = Dictionary(Parallel.map(content.offers) { ($0.origin.file, models.offerCard($0)) }, uniquingKeysWith: { a, _ in a })
-        contactCards = Dictionary(content.contactPoints.map { ($0.origin.file, models.contactCard($0)) }, uniquingKeysWith: { a, _ in a })
-        storyCards = Dictionary(content.stories.map { ($0.origin.file, models.storyCard($0)) }, uniquingKeysWith: { a, _ in a })
+        func reused<Card>(_ cards: KeyPath<SiteRenderer, [String: Card]>, _ file: String) -> Card? {
+            changed.contains(file) ? nil : previous?[keyPath: cards][file]
+        }
+        let previousOffers = previous?.offerCards ?? [:]
+        offerCards = Dictionary(Parallel.map(content.offers) { offer in
+            (offer.origin.file, (changed.contains(offer.origin.file) ? nil : previousOffers[offer.origin.file]) ?? models.offerCard(offer))
+        }, uniquingKeysWith: { a, _ in a })
+        contactCards = Dictionary(content.contactPoints.map { ($0.origin.file, reused(\.contactCards, $0.origin.file) ?? models.contactCard($0)) },
+                                  uniquingKeysWith: { a, _ in a })
+        storyCards = Dictionary(content.stories.map { ($0.origin.file, reused(\.storyCards, $0.origin.file) ?? models.storyCard($0)) },
+                                uniquingKeysWith: { a, _ in a })
         municipalityCards = Dictionary(content.municipalities.map { ($0.origin.file, models.municipalityCard($0)) },
                                        uniquingKeysWith: { a, _ in a })
         itemsWithPages = ContentTypes.all.compactMap { type in
