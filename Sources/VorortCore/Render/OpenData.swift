@@ -95,8 +95,9 @@ enum OpenData {
         let emptyList = Data("\"offers\" : [\n\n  ]".utf8)
         if !encoded.isEmpty, let range = data.range(of: emptyList) {
             var list = Data("\"offers\" : [\n".utf8)
+            list.reserveCapacity(encoded.reduce(0) { $0 + $1.count + 2 } + 16)
             for (position, offer) in encoded.enumerated() {
-                if position > 0 { list.append(contentsOf: Array(",\n".utf8)) }
+                if position > 0 { list.append(contentsOf: [0x2C, 0x0A]) }
                 list.append(offer)
             }
             list.append(contentsOf: Array("\n  ]".utf8))
@@ -108,16 +109,18 @@ enum OpenData {
 
     /// Pretty-printed JSON moved `spaces` to the right, as the encoder writes it nested: empty lines stay empty.
     static func indented(_ json: Data, by spaces: Int) -> Data {
-        let pad = [UInt8](repeating: 0x20, count: spaces)
-        var out = Data()
-        out.reserveCapacity(json.count + json.count / 8)
+        // Built in an array: appending to `Data` byte by byte went through `replaceSubrange` for every byte.
+        var out: [UInt8] = []
+        out.reserveCapacity(json.count + json.count / 4)
         var lineStart = true
-        for byte in json {
-            if lineStart, byte != 0x0A { out.append(contentsOf: pad) }
-            out.append(byte)
-            lineStart = byte == 0x0A
+        json.withUnsafeBytes { bytes in
+            for byte in bytes {
+                if lineStart, byte != 0x0A { out.append(contentsOf: repeatElement(0x20, count: spaces)) }
+                out.append(byte)
+                lineStart = byte == 0x0A
+            }
         }
-        return out
+        return Data(out)
     }
 
     /// Atom 1.0 feed of the stories in the language of `models`, newest first; untranslated stories appear in
