@@ -7,7 +7,7 @@ public struct CheckedSite: Sendable {
     public let index: SiteIndex
     let theme: Theme
     /// Markdown bodies, their links checked, by content file path.
-    let bodies: [String: BodyDocument]
+    let bodies: [String: CheckedBody]
     /// The pictures that texts use, by path relative to the site root.
     let assets: Set<String>
     /// The active wording rules, published as the site's language guideline.
@@ -146,8 +146,7 @@ public enum Pipeline {
             diagnostics += loadedTheme.diagnostics
             filesChecked += Theme.requiredTemplates.count
         }
-        let bodies = BodyRenderer.render(index, assets: loaded.assets,
-                                         externalLinkLabels: theme?.strings.mapValues { $0.text("externalLink") } ?? [:])
+        let bodies = BodyChecker.check(index, assets: loaded.assets)
         diagnostics += bodies.diagnostics
         // Only pictures a text uses are published: a private photo dropped into a folder must not go online.
         let usedAssets = bodies.usedAssets.union(content.stories.compactMap { $0.image?.file })
@@ -165,7 +164,7 @@ public enum Pipeline {
         var report = CheckReport(diagnostics: diagnostics.sortedForReport(), filesChecked: filesChecked, site: nil,
                                  timings: timings, wordsLinted: linted.words, lintSeconds: linted.seconds)
         if !diagnostics.hasErrors, let config, let theme {
-            report.site = CheckedSite(root: root, config: config, index: index, theme: theme, bodies: bodies.documents,
+            report.site = CheckedSite(root: root, config: config, index: index, theme: theme, bodies: bodies.bodies,
                                       assets: usedAssets, ruleSet: linted.ruleSet)
         }
         return report
@@ -199,7 +198,9 @@ public enum Pipeline {
     /// The renderer of one language; nil for a language the theme has no words for (its pages are not built).
     static func renderer(_ site: CheckedSite, language: Language, search: Bool) -> SiteRenderer? {
         guard let strings = site.theme.strings[language.code] else { return nil }
-        let models = ViewModels(index: site.index, config: site.config, bodies: site.bodies, language: language, strings: strings)
+        let bodies = BodyHTML(bodies: site.bodies, basePath: site.config.basePath, baseURL: site.config.baseURL,
+                              externalLinkLabels: site.theme.strings.mapValues { $0.text("externalLink") })
+        let models = ViewModels(index: site.index, config: site.config, bodies: bodies, language: language, strings: strings)
         return SiteRenderer(models: models, theme: site.theme, assets: site.assets, root: site.root, ruleSet: site.ruleSet, search: search)
     }
 

@@ -1,17 +1,17 @@
-/// Renders every Markdown body to HTML and, on the way, checks each link and image in it:
-/// links to content files become page addresses, site paths must exist, unsafe schemes are refused.
-/// Check and build share this stage, so a link that `check` accepts is exactly the link `build` writes.
-enum BodyRenderer {
+/// Checks every Markdown body: cmark-gfm parses it, each link and image is resolved or reported (links to content
+/// files become page addresses, site paths must exist, unsafe schemes are refused), and the decisions are kept as a
+/// `CheckedBody`. Rendering applies exactly these decisions (`BodyHTML`), so a link that `check` accepts is exactly
+/// the link `build` writes.
+enum BodyChecker {
     struct Output {
-        /// Each body with its page links as slots, by content file path.
-        var documents: [String: BodyDocument] = [:]
+        /// Each body with its links decided, by content file path.
+        var bodies: [String: CheckedBody] = [:]
         var diagnostics: [Diagnostic] = []
         /// Pictures that some text links to or shows: only these are published.
         var usedAssets: Set<String> = []
     }
 
-    /// `externalLinkLabels`: the hidden "(externer Link)" note by language code, so a translation's note is in its language.
-    static func render(_ index: SiteIndex, assets: Set<String>, externalLinkLabels: [String: String] = [:]) -> Output {
+    static func check(_ index: SiteIndex, assets: Set<String>) -> Output {
         let basePath = index.config?.basePath ?? "/"
         let knownRoutes = siteRoutes(index)
         var output = Output()
@@ -22,30 +22,25 @@ enum BodyRenderer {
         bodies += index.content.contactPoints.map { ($0.origin.file, $0.body) }
         bodies += index.content.stories.map { ($0.origin.file, $0.body) }
         bodies += index.content.pages.map { ($0.origin.file, $0.body) }
-        let translations = index.content.translations.values.flatMap(\.values).sorted { $0.origin.file < $1.origin.file }
-        let languageOfFile = Dictionary(uniqueKeysWithValues: translations.map { ($0.origin.file, $0.language) })
-        bodies += translations.map { ($0.origin.file, $0.body) }
+        bodies += index.content.translations.values.flatMap(\.values).sorted { $0.origin.file < $1.origin.file }
+            .map { ($0.origin.file, $0.body) }
 
-        struct Rendered: Sendable {
+        struct Checked: Sendable {
             var file: String
-            var document: BodyDocument
+            var body: CheckedBody?
             var diagnostics: [Diagnostic]
             var used: [String]
         }
-        let baseURL = index.config?.baseURL
-        let siteLanguage = index.config?.language ?? "de"
-        // Bodies are independent: rendered on all cores (cmark's one shared step is guarded inside `Markdown`).
-        let rendered = Parallel.map(bodies) { file, body -> Rendered in
+        // Bodies are independent: checked on all cores (cmark's one shared step is guarded inside `Markdown`).
+        let checked = Parallel.map(bodies) { file, body -> Checked in
             let collector = DiagnosticCollector(file: file)
             if let violation = MarkdownGuard.check(body) {
                 collector.error("markdown-too-complex", at: SourceLocation(line: violation.line, column: 1), violation.message,
                     hint: "Teilen Sie Tabelle oder Text auf, oder entfernen Sie den eingefügten Inhalt; HTML wird ohnehin nicht veröffentlicht.")
-                return Rendered(file: file, document: .empty, diagnostics: collector.diagnostics, used: [])
+                return Checked(file: file, body: nil, diagnostics: collector.diagnostics, used: [])
             }
             var used: [String] = []
-            let language = languageOfFile[file] ?? siteLanguage
-            let label = externalLinkLabels[language] ?? "(externer Link)"
-            let result = Markdown.render(body, transform: { ExternalLinks.mark($0, baseURL: baseURL, label: label) }) { reference in
+            let result = MarkdownLinks.check(body) { reference in
                 decide(reference, file: file, index: index, assets: assets, knownRoutes: knownRoutes, basePath: basePath,
                        collector: collector, used: &used)
             }
@@ -59,11 +54,12 @@ enum BodyRenderer {
                     "HTML im Text wird aus Sicherheitsgründen nicht veröffentlicht.",
                     hint: "Schreibe den Inhalt mit Markdown: `**fett**`, `[Link](https://…)`, Listen mit `- `.")
             }
-            return Rendered(file: file, document: result.document, diagnostics: collector.diagnostics, used: used)
+            return Checked(file: file, body: result.body, diagnostics: collector.diagnostics, used: used)
         }
-        output.documents.reserveCapacity(rendered.count)
-        for body in rendered {
-            output.documents[body.file] = body.document
+        output.bodies.reserveCapacity(checked.count)
+        for body in checked {
+            // A body refused by the guard has no entry: it is never rendered (the build stops at its error).
+            if let checkedBody = body.body { output.bodies[body.file] = checkedBody }
             output.diagnostics += body.diagnostics
             output.usedAssets.formUnion(body.used)
         }
