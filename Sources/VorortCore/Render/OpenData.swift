@@ -63,7 +63,7 @@ enum OpenData {
     /// The bytes as they are written: kept as `Data`, since a detour through `String` copied 90 MB twice at 70,000 offers.
     static func offersJSON(_ models: ViewModels, offers: [Offer], generated: CalendarDate) -> Data {
         let base = models.config.baseURL
-        let exports = offers.map { offer -> OfferExport in
+        func export(_ offer: Offer) -> OfferExport {
             let category = models.category(of: offer).map { CategoryExport(slug: $0.slug, label: $0.label, group: $0.group) }
             let point = offer.contact.flatMap { models.index.contactPoint($0.value, for: offer.owner) }
             return OfferExport(
@@ -81,13 +81,46 @@ enum OpenData {
                 },
                 reviewed: offer.reviewed.iso, language: offer.origin.language)
         }
-        let document = OffersDocument(schemaVersion: schemaVersion, site: base, district: models.config.district,
-                                      generated: generated.iso, offers: exports)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        var data = (try? encoder.encode(document)) ?? Data("{}".utf8)
+        func document(_ exports: [OfferExport]) -> OffersDocument {
+            OffersDocument(schemaVersion: schemaVersion, site: base, district: models.config.district, generated: generated.iso, offers: exports)
+        }
+        // JSONEncoder builds a tree of the whole document before writing it: at 100,000 offers over half a gigabyte.
+        // So the document is encoded with its first offer, and every further offer is encoded alone and put in after
+        // it, indented as the encoder indents the first one.
+        guard let first = offers.first, let head = try? encoder.encode(document([export(first)])),
+              let single = (try? encoder.encode(export(first))).map(indented),
+              let start = ByteSearch.firstIndex(of: Array(single), in: Array(head))
+        else {
+            var data = (try? encoder.encode(document(offers.map(export)))) ?? Data("{}".utf8)
+            data.append(0x0A)
+            return data
+        }
+        let end = start + single.count
+        var data = Data()
+        data.reserveCapacity(head.count + single.count * 5 / 4 * (offers.count - 1))
+        data.append(head[..<end])
+        for offer in offers.dropFirst() {
+            guard let encoded = try? encoder.encode(export(offer)) else { continue }
+            data.append(contentsOf: ",\n".utf8)
+            data.append(indented(encoded))
+        }
+        data.append(head[end...])
         data.append(0x0A)
         return data
+    }
+
+    /// An encoded offer as it stands in the document's `offers` list: every line four spaces further in (JSON strings
+    /// hold no raw line breaks, so every line break is the encoder's).
+    private static func indented(_ encoded: Data) -> Data {
+        var out = Data("    ".utf8)
+        out.reserveCapacity(encoded.count + encoded.count / 8)
+        for byte in encoded {
+            out.append(byte)
+            if byte == 0x0A { out.append(contentsOf: "    ".utf8) }
+        }
+        return out
     }
 
     /// Atom 1.0 feed of the stories in the language of `models`, newest first; untranslated stories appear in
