@@ -7,8 +7,9 @@ extension SiteRenderer {
         OutputFile(path: models.prefix + OpenData.storiesFeed, text: OpenData.storiesFeed(models, stories: stories))
     }
 
-    /// Pictures, theme files, sitemap, robots.txt and the open-data downloads: once for all languages.
-    func sharedFiles(records: [PageRecord]) -> [OutputFile] {
+    /// Pictures, theme files, sitemap, robots.txt and the open-data downloads: once for all languages. Handed to
+    /// `emit` in parts, so the large ones (the offers' export, the calendars) are not all held at once.
+    func sharedFiles(records: [PageRecord], emit: ([OutputFile]) throws -> Void) throws {
         var files: [OutputFile] = []
         for asset in assets.sorted() {
             files.append(OutputFile(path: Routes.asset(forContentFile: asset), copyOf: root.appendingPathComponent(asset)))
@@ -17,18 +18,18 @@ extension SiteRenderer {
             files.append(OutputFile(path: Routes.assets + file.path, copyOf: file.url))
         }
         files.append(OutputFile(path: Routes.sitemap, text: Sitemap.xml(records, baseURL: config.baseURL)))
-        // The export's date is the newest review date, so an unchanged site builds byte for byte the same.
-        let generated = offers.map(\.reviewed).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
-        files.append(OutputFile(path: OpenData.offersFile, data: OpenData.offersJSON(models, offers: offers, generated: generated)))
-        for owner in owners where hasCalendar(owner) {
-            files.append(OutputFile(path: Calendar.file(for: owner),
-                                    text: Calendar.ics(offers: offers(of: owner), ownerName: index.ownerName(owner), models: models)))
-        }
         for facts in content.facts {
             files.append(OutputFile(path: Routes.factsCSV(facts.owner), text: Figures.csv(
                 facts, ownerName: index.ownerName(facts.owner), minimumCount: config.minimumCount, licence: config.dataLicence)))
         }
         files.append(OutputFile(path: Routes.robots, text: "User-agent: *\nAllow: /\n\nSitemap: \(config.baseURL)\(Routes.sitemap)\n"))
-        return files
+        try emit(files)
+        // The export's date is the newest review date, so an unchanged site builds byte for byte the same.
+        let generated = offers.map(\.reviewed).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
+        try emit([OutputFile(path: OpenData.offersFile, data: OpenData.offersJSON(models, offers: offers, generated: generated))])
+        try emit(owners.filter(hasCalendar).map { owner in
+            OutputFile(path: Calendar.file(for: owner),
+                       text: Calendar.ics(offers: offers(of: owner), ownerName: index.ownerName(owner), models: models))
+        })
     }
 }

@@ -77,7 +77,9 @@ struct SiteRenderer: Sendable {
             try emit(rendered.map(\.file))
             start = end
         }
-        try emit(renderers.map(\.storiesFeed) + main.sharedFiles(records: records))
+        // One file or group at a time: at 100,000 pages some of these are tens of megabytes each.
+        for renderer in renderers { try emit([renderer.storiesFeed]) }
+        try main.sharedFiles(records: records, emit: emit)
     }
 
     init(models: ViewModels, theme: Theme, assets: Set<String>, root: URL, ruleSet: RuleSet, search: Bool = false) {
