@@ -12,7 +12,7 @@ enum TestSupport {
 
     static func renderMarkdown(_ source: MarkdownSource, decide: (MarkdownReference) -> LinkDecision = { _ in .keep }) -> RenderedMarkdown {
         let checked = MarkdownLinks.check(source, decide: decide)
-        let html = BodyHTML.render(checked.body) { "/" + $0 } ?? ""
+        let html = BodyHTML.render(source, checked.body) { "/" + $0 } ?? ""
         return RenderedMarkdown(html: html, omittedHTMLLines: checked.omittedHTMLLines)
     }
 

@@ -29,7 +29,7 @@ enum MarkdownLinks {
     static func check(_ source: MarkdownSource, decide: (MarkdownReference) -> LinkDecision) -> Result {
         let result = Markdown.parse(source) { tree -> Result in
             let locator = SourceLocator(source)
-            var result = Result(body: CheckedBody(source: source), omittedHTMLLines: [])
+            var result = Result(body: CheckedBody(source), omittedHTMLLines: [])
             var ordinal: Int32 = 0
             tree.forEachNode { node, type, depth in
                 let nodeLine = Int(cmark_node_get_start_line(node))
@@ -60,6 +60,6 @@ enum MarkdownLinks {
             }
             return result
         }
-        return result ?? Result(body: CheckedBody(source: source), omittedHTMLLines: [])
+        return result ?? Result(body: CheckedBody(source), omittedHTMLLines: [])
     }
 }

@@ -6,7 +6,7 @@ public struct CheckedSite: Sendable {
     public let config: SiteConfig
     public let index: SiteIndex
     let theme: Theme
-    /// Markdown bodies, their links checked, by content file path.
+    /// Markdown bodies, their links checked, by content file path; their texts are read again when rendered.
     let bodies: [String: CheckedBody]
     /// The pictures that texts use, by path relative to the site root.
     let assets: Set<String>
@@ -164,6 +164,8 @@ public enum Pipeline {
         var report = CheckReport(diagnostics: diagnostics.sortedForReport(), filesChecked: filesChecked, site: nil,
                                  timings: timings, wordsLinted: linted.words, lintSeconds: linted.seconds)
         if !diagnostics.hasErrors, let config, let theme {
+            // Rendering reads the bodies again from their files: the content keeps no texts from here on.
+            let index = SiteIndex(content: content.withoutBodyTexts(), config: config)
             report.site = CheckedSite(root: root, config: config, index: index, theme: theme, bodies: bodies.bodies,
                                       assets: usedAssets, ruleSet: linted.ruleSet)
         }
@@ -180,8 +182,20 @@ public enum Pipeline {
     /// Renders the site batch by batch, handing each batch of files to `emit` (the build writes them at once).
     public static func render(_ site: CheckedSite, search: Bool = false, emit: ([OutputFile]) throws -> Void) throws {
         // The site language first: it writes the files all languages share.
-        let renderers = site.config.languages.compactMap { renderer(site, language: $0, search: search) }
+        let bodies = bodyHTML(site)
+        let renderers = site.config.languages.compactMap { renderer(site, language: $0, search: search, bodies: bodies) }
         try SiteRenderer.renderAll(renderers, emit: emit)
+        try refuseChangedBodies(bodies)
+    }
+
+    static func bodyHTML(_ site: CheckedSite) -> BodyHTML {
+        BodyHTML(bodies: site.bodies, root: site.root, basePath: site.config.basePath, baseURL: site.config.baseURL,
+                 externalLinkLabels: site.theme.strings.mapValues { $0.text("externalLink") })
+    }
+
+    /// A body edited after the check was rendered empty: such a site is not published.
+    static func refuseChangedBodies(_ bodies: BodyHTML) throws {
+        if let file = bodies.filesChangedSinceCheck.first { throw BuildError.contentChanged(file) }
     }
 
     /// Renders the one page at `route` (as `Routes` spells it, without the language folder: `gemeinden/auenstein/`,
@@ -190,16 +204,19 @@ public enum Pipeline {
     /// site has no such page in that language (or no such language).
     public static func renderPage(_ site: CheckedSite, route: String, language: String? = nil, search: Bool = false) throws -> OutputFile? {
         let code = language ?? site.config.siteLanguage.code
+        let bodies = bodyHTML(site)
         guard let language = site.config.languages.first(where: { $0.code == code }),
-              let renderer = renderer(site, language: language, search: search) else { return nil }
-        return try renderer.render(route: route)
+              let renderer = renderer(site, language: language, search: search, bodies: bodies) else { return nil }
+        let file = try renderer.render(route: route)
+        try refuseChangedBodies(bodies)
+        return file
     }
 
     /// The renderer of one language; nil for a language the theme has no words for (its pages are not built).
-    static func renderer(_ site: CheckedSite, language: Language, search: Bool) -> SiteRenderer? {
+    /// `bodies`: shared by the renderers of all languages, so changed files are noticed once per render.
+    static func renderer(_ site: CheckedSite, language: Language, search: Bool, bodies: BodyHTML? = nil) -> SiteRenderer? {
         guard let strings = site.theme.strings[language.code] else { return nil }
-        let bodies = BodyHTML(bodies: site.bodies, basePath: site.config.basePath, baseURL: site.config.baseURL,
-                              externalLinkLabels: site.theme.strings.mapValues { $0.text("externalLink") })
+        let bodies = bodies ?? bodyHTML(site)
         let models = ViewModels(index: site.index, config: site.config, bodies: bodies, language: language, strings: strings)
         return SiteRenderer(models: models, theme: site.theme, assets: site.assets, root: site.root, ruleSet: site.ruleSet, search: search)
     }

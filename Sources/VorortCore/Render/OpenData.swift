@@ -111,14 +111,16 @@ enum OpenData {
         return data
     }
 
-    /// An encoded offer as it stands in the document's `offers` list: every line four spaces further in (JSON strings
-    /// hold no raw line breaks, so every line break is the encoder's).
+    /// An encoded offer as it stands in the document's `offers` list: every line but the empty ones (in an empty
+    /// list) four spaces further in. JSON strings hold no raw line breaks, so every line break is the encoder's.
     private static func indented(_ encoded: Data) -> Data {
         var out = Data("    ".utf8)
         out.reserveCapacity(encoded.count + encoded.count / 8)
+        var previous: UInt8 = 0
         for byte in encoded {
+            if previous == 0x0A, byte != 0x0A { out.append(contentsOf: "    ".utf8) }
             out.append(byte)
-            if byte == 0x0A { out.append(contentsOf: "    ".utf8) }
+            previous = byte
         }
         return out
     }

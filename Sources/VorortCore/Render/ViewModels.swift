@@ -62,7 +62,7 @@ struct ViewModels {
 
     /// The rendered body in this language, its page links leading to pages in this language.
     func body(_ file: String) -> String {
-        if let translation = translation(file), bodies.bodies[translation.origin.file] != nil {
+        if let translation = translation(file), bodies.hasBody(translation.origin.file) {
             return bodies.html(file: translation.origin.file, textLanguage: translation.language, languagePrefix: prefix)
         }
         return bodies.html(file: file, textLanguage: config.language, languagePrefix: prefix)
