@@ -255,6 +255,7 @@ public enum Pipeline {
         OutputWriter.removeAbandonedStagingFolders(of: output.standardizedFileURL)
         let report = check(siteRoot: siteRoot)
         guard let site = report.site else { return .refused(report) }
+        ReleaseFreedMemory.now()
         var timings = report.timings
         // Rendering and writing alternate batch by batch; their times are summed separately.
         var rendering = Duration.zero, writing = Duration.zero
