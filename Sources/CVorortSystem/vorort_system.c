@@ -73,3 +73,13 @@ int vorort_run_bounded(const char *path, char *const argv[], int stderr_fd, doub
         nanosleep(&pause, NULL);
     }
 }
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+void vorort_release_freed_memory(void) {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}

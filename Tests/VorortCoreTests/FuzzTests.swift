@@ -81,8 +81,8 @@ struct FuzzTests {
                 let translated = TranslationParser.parse(loaded, config: Self.config)
                 content.translations = TranslationChecker.check(translated.translations, content: content, originalFiles: []).table
             }
-            _ = BodyRenderer.render(SiteIndex(content: content, config: nil), assets: [])
-            _ = Markdown.render(MarkdownSource(text: text, firstLine: 1)) { _ in .keep }
+            _ = BodyChecker.check(SiteIndex(content: content, config: nil), assets: [])
+            _ = TestSupport.renderMarkdown(MarkdownSource(text: text, firstLine: 1))
             let kind: LintInput.Kind = isYAML ? .yaml : .markdown(frontMatterEnd: FrontMatter.closingLine(of: text) ?? 1)
             _ = WordingLint.lint(LintInput(file: file, kind: kind, fileSuppressions: []), matcher: matcher)
             let elapsed = ContinuousClock.now - clock

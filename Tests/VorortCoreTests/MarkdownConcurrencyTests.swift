@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import VorortCore
 
-/// cmark-gfm 0.29 changes process-wide tables of special characters on every `cmark_parser_finish`; vorort renders
-/// Markdown on all cores and guards only that step. Rendering the sample on all threads many times must give exactly
-/// what a serial render gives.
+/// cmark-gfm 0.29 changes process-wide tables of special characters on every `cmark_parser_finish`; vorort parses
+/// Markdown on all cores (once to check the links, once to render) and guards only that step. Checking and rendering
+/// the sample on all threads many times must give exactly what a serial run gives.
 @Suite("Markdown on all cores")
 struct MarkdownConcurrencyTests {
     /// Every body of the sample plus texts full of what the shared tables decide: strikethrough (`~`) and
@@ -21,7 +21,7 @@ struct MarkdownConcurrencyTests {
     }
 
     static func render(_ body: MarkdownSource) -> String {
-        Markdown.render(body) { _ in .keep }.html
+        TestSupport.renderMarkdown(body).html
     }
 
     @Test func renderingOnAllThreadsMatchesASerialRender() throws {

@@ -4,8 +4,8 @@ import Testing
 
 @Suite("Markdown through cmark-gfm")
 struct MarkdownTests {
-    func render(_ text: String, firstLine: Int = 1, decide: (MarkdownReference) -> LinkDecision = { _ in .keep }) -> Markdown.Result {
-        Markdown.render(MarkdownSource(text: text, firstLine: firstLine), decide: decide)
+    func render(_ text: String, firstLine: Int = 1, decide: (MarkdownReference) -> LinkDecision = { _ in .keep }) -> TestSupport.RenderedMarkdown {
+        TestSupport.renderMarkdown(MarkdownSource(text: text, firstLine: firstLine), decide: decide)
     }
 
     @Test func gfmExtensionsAreOn() {
@@ -69,7 +69,7 @@ struct MarkdownTests {
         let results = await withTaskGroup(of: Bool.self) { group in
             for _ in 0..<64 {
                 group.addTask {
-                    Markdown.render(MarkdownSource(text: "a ~~b~~ c\n\n| x |\n|---|\n| y |\n", firstLine: 1)) { _ in .keep }
+                    TestSupport.renderMarkdown(MarkdownSource(text: "a ~~b~~ c\n\n| x |\n|---|\n| y |\n", firstLine: 1))
                         .html.contains("<del>b</del>")
                 }
             }

@@ -4,6 +4,18 @@ import Testing
 
 /// Paths and helpers shared by the tests.
 enum TestSupport {
+    /// A body checked with `decide` and rendered for a site at `/` in its own language, as the build does in two stages.
+    struct RenderedMarkdown {
+        var html: String
+        var omittedHTMLLines: [Int]
+    }
+
+    static func renderMarkdown(_ source: MarkdownSource, decide: (MarkdownReference) -> LinkDecision = { _ in .keep }) -> RenderedMarkdown {
+        let checked = MarkdownLinks.check(source, decide: decide)
+        let html = BodyHTML.render(source, checked.body) { "/" + $0 } ?? ""
+        return RenderedMarkdown(html: html, omittedHTMLLines: checked.omittedHTMLLines)
+    }
+
     /// The package root, where the sample district lives.
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -13,4 +13,7 @@ int vorort_exchange_paths(const char *first, const char *second);
 /// started (errno set), -2 on time-out.
 int vorort_run_bounded(const char *path, char *const argv[], int stderr_fd, double timeout_seconds);
 
+/// Returns memory the allocator holds free to the system (glibc's malloc_trim); does nothing elsewhere.
+void vorort_release_freed_memory(void);
+
 #endif

@@ -64,7 +64,10 @@ public struct ContactPoint: ContentItem {
 
         """
 
-    public var markdownBody: MarkdownSource? { body }
+    public var markdownBody: MarkdownSource? {
+        get { body }
+        set { if let newValue { body = newValue } }
+    }
     public var route: String? { Routes.owner(owner) + "anlaufstellen/\(slug)/" }
     public var translationBaseline: CalendarDate? { reviewed }
 

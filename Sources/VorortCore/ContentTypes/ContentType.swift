@@ -25,8 +25,9 @@ public protocol ContentItem: Sendable {
     static func checkReferences(_ items: [Self], in index: SiteIndex) -> [Diagnostic]
 
     var origin: ContentOrigin { get }
-    /// The Markdown text below the front matter; nil for YAML files.
-    var markdownBody: MarkdownSource? { get }
+    /// The Markdown text below the front matter; nil for YAML files. Settable, so the content can let go of the
+    /// texts after the check (rendering reads them again from the files).
+    var markdownBody: MarkdownSource? { get set }
     /// The address of its page (as `Routes` spells addresses); nil for types without a page of their own.
     var route: String? { get }
     /// The page that shows its text (title and body): its own page, except for the district's introduction, which

@@ -30,7 +30,10 @@ public struct DistrictIntro: ContentItem {
 
         """
 
-    public var markdownBody: MarkdownSource? { body }
+    public var markdownBody: MarkdownSource? {
+        get { body }
+        set { if let newValue { body = newValue } }
+    }
     /// Links to `kreis/index.md` lead to the district's page; the text itself introduces the home page.
     public var route: String? { Routes.district }
     public var textRoute: String? { Routes.home }

@@ -41,7 +41,10 @@ public struct Facts: ContentItem {
 
         """
 
-    public var markdownBody: MarkdownSource? { nil }
+    public var markdownBody: MarkdownSource? {
+        get { nil }
+        set {}
+    }
     public var route: String? { nil }
     public var translationBaseline: CalendarDate? { reviewed }
 

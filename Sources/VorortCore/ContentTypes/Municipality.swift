@@ -40,7 +40,10 @@ public struct Municipality: ContentItem {
 
         """
 
-    public var markdownBody: MarkdownSource? { body }
+    public var markdownBody: MarkdownSource? {
+        get { body }
+        set { if let newValue { body = newValue } }
+    }
     public var route: String? { Routes.municipality(slug) }
     public var translationBaseline: CalendarDate? { reviewed }
 

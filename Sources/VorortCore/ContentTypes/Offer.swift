@@ -75,7 +75,10 @@ public struct Offer: ContentItem {
 
         """
 
-    public var markdownBody: MarkdownSource? { body }
+    public var markdownBody: MarkdownSource? {
+        get { body }
+        set { if let newValue { body = newValue } }
+    }
     public var route: String? { Routes.owner(owner) + "angebote/\(slug)/" }
     public var translationBaseline: CalendarDate? { reviewed }
 

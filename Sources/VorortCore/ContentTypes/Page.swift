@@ -33,7 +33,10 @@ public struct Page: ContentItem {
 
         """
 
-    public var markdownBody: MarkdownSource? { body }
+    public var markdownBody: MarkdownSource? {
+        get { body }
+        set { if let newValue { body = newValue } }
+    }
     public var route: String? { "seiten/\(slug)/" }
     public var translationBaseline: CalendarDate? { reviewed }
 

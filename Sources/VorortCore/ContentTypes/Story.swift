@@ -39,7 +39,10 @@ public struct Story: ContentItem {
 
         """
 
-    public var markdownBody: MarkdownSource? { body }
+    public var markdownBody: MarkdownSource? {
+        get { body }
+        set { if let newValue { body = newValue } }
+    }
     public var route: String? { Routes.owner(owner) + "geschichten/\(slug)/" }
     public var translationBaseline: CalendarDate? { date }
 

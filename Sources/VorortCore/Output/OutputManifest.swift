@@ -7,22 +7,12 @@ struct OutputManifest: Sendable {
 
     struct Entry: Sendable, Hashable {
         var size: Int
-        /// FNV-1a over the bytes (pages), or over size and modification time of the source (copied pictures).
+        /// `FNV1a` over the bytes (pages), or size and modification time of the source (copied pictures). Not
+        /// collision-proof, so a page is taken over only after its bytes compared equal (`OutputWriter`).
         var hash: UInt64
     }
 
     var entries: [String: Entry] = [:]
-
-    /// FNV-1a, 64 bit: stable across runs (Swift's `Hasher` is seeded per process). Not collision-proof, so
-    /// a page is taken over only after its bytes compared equal (`OutputWriter`).
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
 
     static func read(from folder: URL) -> OutputManifest {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)) else { return OutputManifest() }

@@ -6,6 +6,8 @@ public enum BuildError: Error, CustomStringConvertible, Equatable {
     /// The search index could not be built (Pagefind failed or ran out of time); nothing was swapped in.
     case searchFailed(String)
     case internalError(String)
+    /// A content file changed between the check and the rendering of its page; nothing was swapped in.
+    case contentChanged(String)
 
     public var description: String {
         switch self {
@@ -13,6 +15,7 @@ public enum BuildError: Error, CustomStringConvertible, Equatable {
         case .writeFailed(let why): "Die Website konnte nicht geschrieben werden: \(why)"
         case .searchFailed(let why): "Der Suchindex konnte nicht erstellt werden: \(why)"
         case .internalError(let why): "Interner Fehler: \(why)"
+        case .contentChanged(let file): "Die Datei \(file) wurde während des Bauens geändert; bitte erneut bauen."
         }
     }
 }

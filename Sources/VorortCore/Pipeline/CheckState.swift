@@ -22,7 +22,7 @@ struct CheckState: Sendable {
     var theme: Theme?
     var themeDiagnostics: [Diagnostic] = []
     /// Each body, checked, by file.
-    var bodies: [String: BodyRenderer.Result] = [:]
+    var bodies: [String: BodyChecker.Result] = [:]
     /// How long the wording lint took on its own thread, beside the other stages.
     var lintSeconds: Double = 0
 
@@ -91,7 +91,7 @@ struct CheckState: Sendable {
             state.themeDiagnostics = loadedTheme.diagnostics
         }
         state.checkAcrossFiles()
-        state.checkBodies(BodyRenderer.bodies(of: state.content))
+        state.checkBodies(BodyChecker.bodies(of: state.content))
         timings.lap("Prüfen")
 
         let linted = lint.value
@@ -145,7 +145,7 @@ struct CheckState: Sendable {
         }
         checkAcrossFiles()
         // Links are checked against the routes of all pages: when those changed, every body is checked again.
-        let all = BodyRenderer.bodies(of: content)
+        let all = BodyChecker.bodies(of: content)
         if routesBefore != index.routeByFile {
             checkBodies(all)
         } else {
@@ -232,14 +232,13 @@ struct CheckState: Sendable {
         if let config { crossFileDiagnostics += LegalPages.check(content, config: config) }
     }
 
-    private mutating func checkBodies(_ list: [(file: String, body: MarkdownSource, language: String?)]) {
-        let labels = theme?.strings.mapValues { $0.text("externalLink") } ?? [:]
-        bodies.merge(BodyRenderer.check(list, index: index, assets: loaded.assets, externalLinkLabels: labels)) { _, new in new }
+    private mutating func checkBodies(_ list: [(file: String, body: MarkdownSource)]) {
+        bodies.merge(BodyChecker.check(list, index: index, assets: loaded.assets)) { _, new in new }
     }
 
     /// All findings, sorted; and the pictures that are published.
     private mutating func assembleDiagnostics() {
-        let all = BodyRenderer.bodies(of: content)
+        let all = BodyChecker.bodies(of: content)
         let live = Set(all.map(\.file))
         bodies = bodies.filter { live.contains($0.key) }
         var found = loaded.diagnostics + configDiagnostics + siteTexts.diagnostics + crossFileDiagnostics + themeDiagnostics + ruleDiagnostics
@@ -261,10 +260,15 @@ struct CheckState: Sendable {
 
     var filesChecked: Int { loaded.fileCount + (config == nil ? 0 : Theme.requiredTemplates.count) }
 
-    /// The site ready to render, when nothing is an error.
-    var checkedSite: CheckedSite? {
+    /// Whether the site can be rendered: no finding is an error.
+    var canRender: Bool { !diagnostics.hasErrors && config != nil && theme != nil }
+
+    /// The site ready to render, when nothing is an error. Rendering reads the bodies again from their files, so
+    /// the site's content keeps no texts (`keepingTexts`: the incremental build, which keeps them anyway).
+    func checkedSite(keepingTexts: Bool = false) -> CheckedSite? {
         guard !diagnostics.hasErrors, let config, let theme else { return nil }
-        return CheckedSite(root: root, config: config, index: index, theme: theme, bodies: bodies.mapValues(\.document),
+        let index = keepingTexts ? index : SiteIndex(content: content.withoutBodyTexts(), config: config)
+        return CheckedSite(root: root, config: config, index: index, theme: theme, bodies: bodies.compactMapValues(\.body),
                            assets: usedAssets, ruleSet: ruleSet)
     }
 }

@@ -56,7 +56,7 @@ public struct IncrementalSite {
             var timings = StageTimings()
             state = CheckState.full(root: root, lint: true, timings: &timings)
         }
-        guard state.checkedSite != nil else {
+        guard state.canRender else {
             stale = true
             return Update(findings: state.diagnostics, changedFiles: [], removedFiles: [], wasFull: items == nil, pagesRendered: 0)
         }
@@ -64,25 +64,30 @@ public struct IncrementalSite {
         return try renderAll(changedSources: changed)
     }
 
-    private func renderers(_ site: CheckedSite, reusing previous: [SiteRenderer] = [], changed: Set<String> = []) -> [SiteRenderer] {
+    /// The renderers of all languages, reading the bodies through one `BodyHTML` (which notices files changed since
+    /// the check).
+    private func renderers(_ site: CheckedSite, bodies: BodyHTML, reusing previous: [SiteRenderer] = [], changed: Set<String> = []) -> [SiteRenderer] {
         site.config.languages.compactMap { language in
-            Pipeline.renderer(site, language: language, search: search,
+            Pipeline.renderer(site, language: language, search: search, bodies: bodies,
                               reusing: previous.first { $0.models.language.code == language.code }, changed: changed)
         }
     }
 
     /// Renders every page and shared file and compares them with the previous files.
     private mutating func renderAll(changedSources: Set<String>) throws -> Update {
-        guard let site = state.checkedSite else {
+        guard let site = state.checkedSite(keepingTexts: true) else {
             stale = true
             return Update(findings: state.diagnostics, changedFiles: [], removedFiles: [], wasFull: true, pagesRendered: 0)
         }
-        let renderers = renderers(site)
+        let bodies = Pipeline.bodyHTML(site)
+        let renderers = renderers(site, bodies: bodies)
         let jobs = renderers.indices.flatMap { r in renderers[r].pages.enumerated().map { (r, $0.offset, $0.element) } }
         let rendered = try Parallel.map(jobs) { r, _, kind in try renderers[r].render(kind) }
         var newRecords = renderers.map { [SiteRenderer.PageRecord?](repeating: nil, count: $0.pages.count) }
         for (job, page) in zip(jobs, rendered) { newRecords[job.0][job.1] = page.record }
         let shared = sharedFiles(renderers, records: newRecords)
+        // A file saved again while the site rendered: its page would be empty; the next update renders it.
+        try Pipeline.refuseChangedBodies(bodies)
         var newFiles: [String: OutputFile] = [:]
         for file in rendered.map(\.file) + shared { newFiles[file.path] = file }
 
@@ -104,8 +109,9 @@ public struct IncrementalSite {
     /// Renders only the pages that show the changed items, in every language, and the shared files; nil when
     /// the change may show on every page.
     private mutating func renderPages(showing items: [CheckState.ChangedItem]) throws -> Update? {
-        guard let site = state.checkedSite else { return nil }
-        let renderers = renderers(site, reusing: lastRenderers, changed: Set(items.map(\.new.origin.file)))
+        guard let site = state.checkedSite(keepingTexts: true) else { return nil }
+        let bodies = Pipeline.bodyHTML(site)
+        let renderers = renderers(site, bodies: bodies, reusing: lastRenderers, changed: Set(items.map(\.new.origin.file)))
         let changes = items.map { ($0.old, $0.new) }
         guard let main = renderers.first, renderers.count == records.count, let kinds = main.pagesShowing(changes) else { return nil }
         var jobs: [(Int, Int, SiteRenderer.PageKind)] = []
@@ -115,6 +121,7 @@ public struct IncrementalSite {
             for (position, kind) in pages.enumerated() where kinds.contains(kind) { jobs.append((r, position, kind)) }
         }
         let rendered = try Parallel.map(jobs) { r, _, kind in try renderers[r].render(kind) }
+        try Pipeline.refuseChangedBodies(bodies)
         for (job, page) in zip(jobs, rendered) { records[job.0][job.1] = page.record }
         lastRenderers = renderers
         var changed: [OutputFile] = []

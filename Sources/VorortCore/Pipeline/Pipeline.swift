@@ -6,8 +6,8 @@ public struct CheckedSite: Sendable {
     public let config: SiteConfig
     public let index: SiteIndex
     let theme: Theme
-    /// Markdown bodies, their links checked, by content file path.
-    let bodies: [String: BodyDocument]
+    /// Markdown bodies, their links checked, by content file path; their texts are read again when rendered.
+    let bodies: [String: CheckedBody]
     /// The pictures that texts use, by path relative to the site root.
     let assets: Set<String>
     /// The active wording rules, published as the site's language guideline.
@@ -100,7 +100,7 @@ public enum Pipeline {
     }
 
     static func report(_ state: CheckState, timings: StageTimings = StageTimings()) -> CheckReport {
-        CheckReport(diagnostics: state.diagnostics, filesChecked: state.filesChecked, site: state.checkedSite,
+        CheckReport(diagnostics: state.diagnostics, filesChecked: state.filesChecked, site: state.checkedSite(),
                     timings: timings, wordsLinted: state.wordsLinted, lintSeconds: state.lintSeconds)
     }
 
@@ -114,8 +114,20 @@ public enum Pipeline {
     /// Renders the site batch by batch, handing each batch of files to `emit` (the build writes them at once).
     public static func render(_ site: CheckedSite, search: Bool = false, emit: ([OutputFile]) throws -> Void) throws {
         // The site language first: it writes the files all languages share.
-        let renderers = site.config.languages.compactMap { renderer(site, language: $0, search: search) }
+        let bodies = bodyHTML(site)
+        let renderers = site.config.languages.compactMap { renderer(site, language: $0, search: search, bodies: bodies) }
         try SiteRenderer.renderAll(renderers, emit: emit)
+        try refuseChangedBodies(bodies)
+    }
+
+    static func bodyHTML(_ site: CheckedSite) -> BodyHTML {
+        BodyHTML(bodies: site.bodies, root: site.root, basePath: site.config.basePath, baseURL: site.config.baseURL,
+                 externalLinkLabels: site.theme.strings.mapValues { $0.text("externalLink") })
+    }
+
+    /// A body edited after the check was rendered empty: such a site is not published.
+    static func refuseChangedBodies(_ bodies: BodyHTML) throws {
+        if let file = bodies.filesChangedSinceCheck.first { throw BuildError.contentChanged(file) }
     }
 
     /// Renders the one page at `route` (as `Routes` spells it, without the language folder: `gemeinden/auenstein/`,
@@ -124,17 +136,22 @@ public enum Pipeline {
     /// site has no such page in that language (or no such language).
     public static func renderPage(_ site: CheckedSite, route: String, language: String? = nil, search: Bool = false) throws -> OutputFile? {
         let code = language ?? site.config.siteLanguage.code
+        let bodies = bodyHTML(site)
         guard let language = site.config.languages.first(where: { $0.code == code }),
-              let renderer = renderer(site, language: language, search: search) else { return nil }
-        return try renderer.render(route: route)
+              let renderer = renderer(site, language: language, search: search, bodies: bodies) else { return nil }
+        let file = try renderer.render(route: route)
+        try refuseChangedBodies(bodies)
+        return file
     }
 
     /// The renderer of one language; nil for a language the theme has no words for (its pages are not built).
+    /// `bodies`: shared by the renderers of all languages, so changed files are noticed once per render.
     /// `previous` and `changed`: see `SiteRenderer.init`.
-    static func renderer(_ site: CheckedSite, language: Language, search: Bool, reusing previous: SiteRenderer? = nil,
-                         changed: Set<String> = []) -> SiteRenderer? {
+    static func renderer(_ site: CheckedSite, language: Language, search: Bool, bodies: BodyHTML? = nil,
+                         reusing previous: SiteRenderer? = nil, changed: Set<String> = []) -> SiteRenderer? {
         guard let strings = site.theme.strings[language.code] else { return nil }
-        let models = ViewModels(index: site.index, config: site.config, bodies: site.bodies, language: language, strings: strings)
+        let bodies = bodies ?? bodyHTML(site)
+        let models = ViewModels(index: site.index, config: site.config, bodies: bodies, language: language, strings: strings)
         return SiteRenderer(models: models, theme: site.theme, assets: site.assets, root: site.root, ruleSet: site.ruleSet, search: search,
                             reusing: previous, changed: changed)
     }
@@ -173,6 +190,7 @@ public enum Pipeline {
         OutputWriter.removeAbandonedStagingFolders(of: output.standardizedFileURL)
         let report = check(siteRoot: siteRoot)
         guard let site = report.site else { return .refused(report) }
+        ReleaseFreedMemory.now()
         var timings = report.timings
         // Rendering and writing alternate batch by batch; their times are summed separately.
         var rendering = Duration.zero, writing = Duration.zero

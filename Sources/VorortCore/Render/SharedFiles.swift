@@ -12,8 +12,16 @@ extension SiteRenderer {
         case copies, sitemap, offers, calendars, figures, robots
     }
 
-    /// Pictures, theme files, sitemap, robots.txt and the open-data downloads: once for all languages.
+    /// The shared files of `parts`, collected.
     func sharedFiles(records: [PageRecord], parts: Set<SharedPart> = Set(SharedPart.allCases)) -> [OutputFile] {
+        var files: [OutputFile] = []
+        try? sharedFiles(records: records, parts: parts) { files += $0 }
+        return files
+    }
+
+    /// Pictures, theme files, sitemap, robots.txt and the open-data downloads: once for all languages. Handed to
+    /// `emit` in parts, so the large ones (the offers' export, the calendars) are not all held at once.
+    func sharedFiles(records: [PageRecord], parts: Set<SharedPart> = Set(SharedPart.allCases), emit: ([OutputFile]) throws -> Void) throws {
         var files: [OutputFile] = []
         if parts.contains(.copies) {
             for asset in assets.sorted() {
@@ -26,17 +34,6 @@ extension SiteRenderer {
         if parts.contains(.sitemap) {
             files.append(OutputFile(path: Routes.sitemap, text: Sitemap.xml(records, baseURL: config.baseURL)))
         }
-        if parts.contains(.offers) {
-            // The export's date is the newest review date, so an unchanged site builds byte for byte the same.
-            let generated = offers.map(\.reviewed).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
-            files.append(OutputFile(path: OpenData.offersFile, data: OpenData.offersJSON(models, offers: offers, generated: generated)))
-        }
-        if parts.contains(.calendars) {
-            for owner in owners where hasCalendar(owner) {
-                files.append(OutputFile(path: Calendar.file(for: owner),
-                                        text: Calendar.ics(offers: offers(of: owner), ownerName: index.ownerName(owner), models: models)))
-            }
-        }
         if parts.contains(.figures) {
             for facts in content.facts {
                 files.append(OutputFile(path: Routes.factsCSV(facts.owner), text: Figures.csv(
@@ -46,6 +43,17 @@ extension SiteRenderer {
         if parts.contains(.robots) {
             files.append(OutputFile(path: Routes.robots, text: "User-agent: *\nAllow: /\n\nSitemap: \(config.baseURL)\(Routes.sitemap)\n"))
         }
-        return files
+        try emit(files)
+        if parts.contains(.offers) {
+            // The export's date is the newest review date, so an unchanged site builds byte for byte the same.
+            let generated = offers.map(\.reviewed).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
+            try emit([OutputFile(path: OpenData.offersFile, data: OpenData.offersJSON(models, offers: offers, generated: generated))])
+        }
+        if parts.contains(.calendars) {
+            try emit(owners.filter(hasCalendar).map { owner in
+                OutputFile(path: Calendar.file(for: owner),
+                           text: Calendar.ics(offers: offers(of: owner), ownerName: index.ownerName(owner), models: models))
+            })
+        }
     }
 }

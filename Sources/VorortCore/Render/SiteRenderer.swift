@@ -94,9 +94,10 @@ struct SiteRenderer: Sendable {
         guard let main = renderers.first else { return }
         let jobs = renderers.indices.flatMap { index in renderers[index].pages.map { (index, $0) } }
         var records: [PageRecord] = []
-        // Pages that list everything go in batches of one per core, so no more than that are held at once; other
-        // pages in batches of `batchSize`. The order of the pages (and so of the sitemap) stays the same.
-        let large = max(1, Parallel.defaultWorkers)
+        // Pages that list everything go one at a time (at 100,000 pages two of them side by side were the build's
+        // peak of memory); other pages in batches of `batchSize`. The order of the pages (and so of the sitemap) stays
+        // the same.
+        let large = 1
         var start = 0
         while start < jobs.count {
             let listing = jobs[start].1.listsEverything
@@ -108,7 +109,9 @@ struct SiteRenderer: Sendable {
             try emit(rendered.map(\.file))
             start = end
         }
-        try emit(renderers.map(\.storiesFeed) + main.sharedFiles(records: records))
+        // One file or group at a time: at 100,000 pages some of these are tens of megabytes each.
+        for renderer in renderers { try emit([renderer.storiesFeed]) }
+        try main.sharedFiles(records: records, emit: emit)
     }
 
     /// `previous`: the renderer of the same language before an edit of the files `changed` (offers, contact points,

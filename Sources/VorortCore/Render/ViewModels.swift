@@ -5,13 +5,13 @@
 struct ViewModels {
     let index: SiteIndex
     let config: SiteConfig
-    /// Bodies by file, their page links as slots for this language's folder.
-    let bodies: [String: BodyDocument]
+    /// The checked bodies, rendered to HTML when a page shows them.
+    let bodies: BodyHTML
     /// The language the pages are rendered in.
     let language: Language
     let strings: ThemeStrings
 
-    init(index: SiteIndex, config: SiteConfig, bodies: [String: BodyDocument], language: Language, strings: ThemeStrings) {
+    init(index: SiteIndex, config: SiteConfig, bodies: BodyHTML, language: Language, strings: ThemeStrings) {
         self.index = index
         self.config = config
         self.bodies = bodies
@@ -62,8 +62,10 @@ struct ViewModels {
 
     /// The rendered body in this language, its page links leading to pages in this language.
     func body(_ file: String) -> String {
-        let document = translation(file).flatMap { bodies[$0.origin.file] } ?? bodies[file] ?? .empty
-        return document.html(basePath: config.basePath, languagePrefix: prefix)
+        if let translation = translation(file), bodies.hasBody(translation.origin.file) {
+            return bodies.html(file: translation.origin.file, textLanguage: translation.language, languagePrefix: prefix)
+        }
+        return bodies.html(file: file, textLanguage: config.language, languagePrefix: prefix)
     }
 
     func date(_ date: CalendarDate) -> String { strings.date(date) }

@@ -1,65 +1,60 @@
-/// Renders every Markdown body to HTML and, on the way, checks each link and image in it:
-/// links to content files become page addresses, site paths must exist, unsafe schemes are refused.
-/// Check and build share this stage, so a link that `check` accepts is exactly the link `build` writes.
-enum BodyRenderer {
+/// Checks every Markdown body: cmark-gfm parses it, each link and image is resolved or reported (links to content
+/// files become page addresses, site paths must exist, unsafe schemes are refused), and the decisions are kept as a
+/// `CheckedBody`. Rendering applies exactly these decisions (`BodyHTML`), so a link that `check` accepts is exactly
+/// the link `build` writes.
+enum BodyChecker {
     struct Output {
-        /// Each body with its page links as slots, by content file path.
-        var documents: [String: BodyDocument] = [:]
+        /// Each body with its links decided, by content file path.
+        var bodies: [String: CheckedBody] = [:]
         var diagnostics: [Diagnostic] = []
         /// Pictures that some text links to or shows: only these are published.
         var usedAssets: Set<String> = []
     }
 
-    /// One body, checked: its document, the findings in it and the pictures it uses.
+    /// One body, checked: its link decisions (nil when a guard refused the text), its findings and its pictures.
     struct Result: Sendable {
-        var document: BodyDocument
+        var body: CheckedBody?
         var diagnostics: [Diagnostic]
         var used: [String]
     }
 
-    /// `externalLinkLabels`: the hidden "(externer Link)" note by language code, so a translation's note is in its language.
-    static func render(_ index: SiteIndex, assets: Set<String>, externalLinkLabels: [String: String] = [:]) -> Output {
-        let results = check(bodies(of: index.content), index: index, assets: assets, externalLinkLabels: externalLinkLabels)
+    static func check(_ index: SiteIndex, assets: Set<String>) -> Output {
+        let all = bodies(of: index.content)
+        let results = check(all, index: index, assets: assets)
         var output = Output()
-        output.documents.reserveCapacity(results.count)
-        for (file, _, _) in bodies(of: index.content) {
-            guard let body = results[file] else { continue }
-            output.documents[file] = body.document
-            output.diagnostics += body.diagnostics
-            output.usedAssets.formUnion(body.used)
+        output.bodies.reserveCapacity(results.count)
+        for (file, _) in all {
+            guard let result = results[file] else { continue }
+            // A body refused by the guard has no entry: it is never rendered (the build stops at its error).
+            if let body = result.body { output.bodies[file] = body }
+            output.diagnostics += result.diagnostics
+            output.usedAssets.formUnion(result.used)
         }
         return output
     }
 
-    /// Every body of the site with its file and language (nil: the site language): originals first, type by
-    /// type, then translations by file.
-    static func bodies(of content: SiteContent) -> [(file: String, body: MarkdownSource, language: String?)] {
-        var bodies: [(file: String, body: MarkdownSource, language: String?)] = []
-        for item in content.allItems { if let body = item.markdownBody { bodies.append((item.origin.file, body, nil)) } }
-        let translations = content.translations.values.flatMap(\.values).sorted { $0.origin.file < $1.origin.file }
-        bodies += translations.map { ($0.origin.file, $0.body, $0.language) }
+    /// Every body of the site with its file: originals first, type by type, then translations by file.
+    static func bodies(of content: SiteContent) -> [(file: String, body: MarkdownSource)] {
+        var bodies: [(file: String, body: MarkdownSource)] = []
+        for item in content.allItems { if let body = item.markdownBody { bodies.append((item.origin.file, body)) } }
+        bodies += content.translations.values.flatMap(\.values).sorted { $0.origin.file < $1.origin.file }.map { ($0.origin.file, $0.body) }
         return bodies
     }
 
     /// Checks the given bodies against the site's pages and pictures, on all cores (cmark's one shared step is
     /// guarded inside `Markdown`); the results by file.
-    static func check(_ bodies: [(file: String, body: MarkdownSource, language: String?)], index: SiteIndex, assets: Set<String>,
-                      externalLinkLabels: [String: String]) -> [String: Result] {
+    static func check(_ bodies: [(file: String, body: MarkdownSource)], index: SiteIndex, assets: Set<String>) -> [String: Result] {
         let basePath = index.config?.basePath ?? "/"
         let knownRoutes = siteRoutes(index)
-        let baseURL = index.config?.baseURL
-        let siteLanguage = index.config?.language ?? "de"
-        let rendered = Parallel.map(bodies) { file, body, bodyLanguage -> (String, Result) in
+        let checked = Parallel.map(bodies) { file, body -> (String, Result) in
             let collector = DiagnosticCollector(file: file)
             if let violation = MarkdownGuard.check(body) {
                 collector.error("markdown-too-complex", at: SourceLocation(line: violation.line, column: 1), violation.message,
                     hint: "Teilen Sie Tabelle oder Text auf, oder entfernen Sie den eingefügten Inhalt; HTML wird ohnehin nicht veröffentlicht.")
-                return (file, Result(document: .empty, diagnostics: collector.diagnostics, used: []))
+                return (file, Result(body: nil, diagnostics: collector.diagnostics, used: []))
             }
             var used: [String] = []
-            let language = bodyLanguage ?? siteLanguage
-            let label = externalLinkLabels[language] ?? "(externer Link)"
-            let result = Markdown.render(body, transform: { ExternalLinks.mark($0, baseURL: baseURL, label: label) }) { reference in
+            let result = MarkdownLinks.check(body) { reference in
                 decide(reference, file: file, index: index, assets: assets, knownRoutes: knownRoutes, basePath: basePath,
                        collector: collector, used: &used)
             }
@@ -73,9 +68,9 @@ enum BodyRenderer {
                     "HTML im Text wird aus Sicherheitsgründen nicht veröffentlicht.",
                     hint: "Schreibe den Inhalt mit Markdown: `**fett**`, `[Link](https://…)`, Listen mit `- `.")
             }
-            return (file, Result(document: result.document, diagnostics: collector.diagnostics, used: used))
+            return (file, Result(body: result.body, diagnostics: collector.diagnostics, used: used))
         }
-        return Dictionary(rendered, uniquingKeysWith: { first, _ in first })
+        return Dictionary(checked, uniquingKeysWith: { first, _ in first })
     }
 
     /// Routes of every page the build writes, for checking links to site paths such as `/angebote/`.
