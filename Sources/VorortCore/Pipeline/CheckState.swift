@@ -47,6 +47,8 @@ struct CheckState: Sendable {
     struct ChangedItem: Sendable {
         var old: any ContentItem
         var new: any ContentItem
+        /// The change was in a translation of the item (its texts in one language).
+        var inTranslation = false
     }
 
     var language: String { config?.language ?? "de" }
@@ -131,7 +133,7 @@ struct CheckState: Sendable {
                 let entry = loaded.translations[position]
                 parsed[path] = Self.parseTranslation(entry.role, language: entry.language, file: file, config: config)
                 let original = TranslationParser.originalPath(of: path, language: entry.language)
-                if let item = parsed[original]?.item { changed.append(ChangedItem(old: item, new: item)) }
+                if let item = parsed[original]?.item { changed.append(ChangedItem(old: item, new: item, inTranslation: true)) }
             } else {
                 loaded.content[position].file = file
                 parsed[path] = parseOriginal(loaded.content[position].role, file)

@@ -19,6 +19,8 @@ public struct IncrementalSite {
     private var stale = true
     /// The renderers of the last render, one per language: their cards are taken over after an edit.
     private var lastRenderers: [SiteRenderer] = []
+    /// The pictures the last render published.
+    private var lastAssets: Set<String> = []
 
     /// What an update did.
     public struct Update: Sendable {
@@ -102,6 +104,7 @@ public struct IncrementalSite {
         files = newFiles
         records = newRecords
         lastRenderers = renderers
+        lastAssets = site.assets
         stale = false
         return Update(findings: state.diagnostics, changedFiles: changed, removedFiles: removed, wasFull: true, pagesRendered: jobs.count)
     }
@@ -109,10 +112,11 @@ public struct IncrementalSite {
     /// Renders only the pages that show the changed items, in every language, and the shared files; nil when
     /// the change may show on every page.
     private mutating func renderPages(showing items: [CheckState.ChangedItem]) throws -> Update? {
-        guard let site = state.checkedSite(keepingTexts: true) else { return nil }
+        // A text that starts or stops using a picture changes the published pictures: rendered in full.
+        guard let site = state.checkedSite(keepingTexts: true), site.assets == lastAssets else { return nil }
         let bodies = Pipeline.bodyHTML(site)
         let renderers = renderers(site, bodies: bodies, reusing: lastRenderers, changed: Set(items.map(\.new.origin.file)))
-        let changes = items.map { ($0.old, $0.new) }
+        let changes = items.map { SiteRenderer.Change(old: $0.old, new: $0.new, inTranslation: $0.inTranslation) }
         guard let main = renderers.first, renderers.count == records.count, let kinds = main.pagesShowing(changes) else { return nil }
         var jobs: [(Int, Int, SiteRenderer.PageKind)] = []
         for r in renderers.indices {

@@ -3,10 +3,44 @@
 /// shows, the pages linked in every footer, the district's text, facts — make every page render again, so a new
 /// type is correct before it is fast.
 extension SiteRenderer {
+    /// An edited item before and after; `inTranslation`: the edit was in one of its translations.
+    struct Change: Sendable {
+        var old: any ContentItem
+        var new: any ContentItem
+        var inTranslation: Bool
+    }
+
+    /// Whether only the item's text below the front matter changed: then only its own page (and, for stories,
+    /// the feeds that carry the text) can differ, since cards and exports show the front matter.
+    static func onlyTextChanged(_ change: Change) -> Bool {
+        guard !change.inTranslation else { return false }
+        func same<T: ContentItem & Equatable>(_ old: T, _ new: any ContentItem) -> Bool {
+            guard let new = new as? T else { return false }
+            var old = old
+            old.markdownBody = new.markdownBody
+            return old == new
+        }
+        switch change.old {
+        case let offer as Offer: return same(offer, change.new)
+        case let point as ContactPoint: return same(point, change.new)
+        case let story as Story: return same(story, change.new)
+        default: return false
+        }
+    }
+
     /// Nil: every page may show the change.
-    func pagesShowing(_ changes: [(old: any ContentItem, new: any ContentItem)]) -> Set<PageKind>? {
+    func pagesShowing(_ changes: [Change]) -> Set<PageKind>? {
         var kinds: Set<PageKind> = []
         for change in changes {
+            if Self.onlyTextChanged(change) {
+                switch change.new {
+                case let offer as Offer: kinds.formUnion(itemPages(of: offer))
+                case let point as ContactPoint: kinds.formUnion(itemPages(of: point))
+                case let story as Story: kinds.formUnion(itemPages(of: story))
+                default: return nil
+                }
+                continue
+            }
             for item in [change.old, change.new] {
                 switch item {
                 case let offer as Offer: kinds.formUnion(pagesShowing(offer))
@@ -19,12 +53,19 @@ extension SiteRenderer {
         return kinds
     }
 
-    /// The shared files that show the changed items (the sitemap always: it carries each page's date), and
+    /// The shared files that show the changed items (the sitemap for any change of the front matter: it carries
+    /// each page's date), and
     /// whether the stories feeds do. Only asked after `pagesShowing` answered, so every item is of a type named there.
-    func sharedFilesShowing(_ changes: [(old: any ContentItem, new: any ContentItem)]) -> (parts: Set<SharedPart>, storiesFeeds: Bool) {
-        var parts: Set<SharedPart> = [.sitemap]
+    func sharedFilesShowing(_ changes: [Change]) -> (parts: Set<SharedPart>, storiesFeeds: Bool) {
+        var parts: Set<SharedPart> = []
         var feeds = false
         for change in changes {
+            // The feeds carry the stories' texts; nothing else shared shows an item's text.
+            if Self.onlyTextChanged(change) {
+                if change.new is Story { feeds = true }
+                continue
+            }
+            parts.insert(.sitemap)
             switch change.new {
             case is Offer: parts.formUnion([.offers, .calendars])
             // The open-data export names each offer's contact point.
