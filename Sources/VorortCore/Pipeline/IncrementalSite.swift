@@ -115,8 +115,10 @@ public struct IncrementalSite {
         // A text that starts or stops using a picture changes the published pictures: rendered in full.
         guard let site = state.checkedSite(keepingTexts: true), site.assets == lastAssets else { return nil }
         let bodies = Pipeline.bodyHTML(site)
-        let renderers = renderers(site, bodies: bodies, reusing: lastRenderers, changed: Set(items.map(\.new.origin.file)))
         let changes = items.map { SiteRenderer.Change(old: $0.old, new: $0.new, inTranslation: $0.inTranslation) }
+        let renderers = changes.allSatisfy(SiteRenderer.onlyTextChanged) && lastRenderers.count == records.count
+            ? lastRenderers.map { $0.readingBodies(from: bodies) }
+            : renderers(site, bodies: bodies, reusing: lastRenderers, changed: Set(items.map(\.new.origin.file)))
         guard let main = renderers.first, renderers.count == records.count, let kinds = main.pagesShowing(changes) else { return nil }
         var jobs: [(Int, Int, SiteRenderer.PageKind)] = []
         for r in renderers.indices {

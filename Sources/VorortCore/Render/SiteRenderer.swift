@@ -5,7 +5,7 @@ import Foundation
 /// all languages are spread over all cores and a single page can be rendered by its route without the others.
 /// The layout around every page is in `PageLayout.swift`, the files all languages share in `SharedFiles.swift`.
 struct SiteRenderer: Sendable {
-    let models: ViewModels
+    private(set) var models: ViewModels
     let theme: Theme
     let assets: Set<String>
     let root: URL
@@ -193,6 +193,14 @@ struct SiteRenderer: Sendable {
         pages += config.categories.indices.map(PageKind.category)
         if search { pages.append(.search) }
         return pages
+    }
+
+    /// This renderer reading the bodies through `bodies`: after edits of texts alone (`onlyTextChanged`) everything
+    /// else it holds — content, cards, lists — is still what a new renderer would hold.
+    func readingBodies(from bodies: BodyHTML) -> SiteRenderer {
+        var renderer = self
+        renderer.models.bodies = bodies
+        return renderer
     }
 
     /// The page at `route` (relative to this language's folder, as `Routes` spells it), if this language has one.

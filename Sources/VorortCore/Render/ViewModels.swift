@@ -6,7 +6,7 @@ struct ViewModels {
     let index: SiteIndex
     let config: SiteConfig
     /// The checked bodies, rendered to HTML when a page shows them.
-    let bodies: BodyHTML
+    var bodies: BodyHTML
     /// The language the pages are rendered in.
     let language: Language
     let strings: ThemeStrings
