@@ -68,7 +68,7 @@ struct IncrementalSiteTests {
             let municipalities = files(in: "content/gemeinden", suffix: "/index.md")
             let translations = files(in: "content", suffix: ".en.md", excludingTranslations: false)
             let word = ["Neu", "Geändert", "Sprachtreff", "Beratung", "Familien", "Asylanten"][Int.random(in: 0..<6, using: &generator)]
-            switch Int.random(in: 0..<16, using: &generator) {
+            switch Int.random(in: 0..<17, using: &generator) {
             case 0, 1, 12, 13, 14:  // an offer's title, summary or category, or its text
                 guard let path = pick(offers) else { return [] }
                 var text = read(path)
@@ -143,6 +143,13 @@ struct IncrementalSiteTests {
             case 11:  // the site's translated texts
                 let path = "site.en.yml"
                 try write(path, read(path).replacingOccurrences(of: "District", with: word))
+                return [path]
+            case 16:  // a wording finding allowed for one file, or no longer (the front matter changes, not the item)
+                guard let path = pick(offers) else { return [] }
+                let text = read(path)
+                let line = "lintIgnore: [{rule: asylant, reason: Zitat}]\n"
+                try write(path, text.contains(line) ? text.replacingOccurrences(of: line, with: "")
+                                                    : "---\n" + line + text.dropFirst(4) + "\nAsylanten.\n")
                 return [path]
             default:  // two edits at once
                 return try edit() + edit()

@@ -1,5 +1,5 @@
 /// A contact point (Anlaufstelle): an office or counselling service with address, opening hours and how to reach it.
-public struct ContactPoint: ContentItem, Equatable {
+public struct ContactPoint: ContentItem {
     public var origin: ContentOrigin
     public var owner: Owner
     public var name: String

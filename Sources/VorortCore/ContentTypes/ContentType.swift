@@ -3,7 +3,7 @@
 /// typed item, the references it makes, its route and its template. Loading, parsing, translation matching, the
 /// wording lint, the reference and link checks, the site index and rendering read these declarations; the list
 /// of all types is `ContentTypes.all` and nothing else spells it out.
-public protocol ContentItem: Sendable {
+public protocol ContentItem: Sendable, Equatable {
     /// The German name editors read in messages and in `vorort new` ("Angebot").
     static var displayName: String { get }
     /// Where the files of this type live below `content/`.
@@ -41,6 +41,14 @@ extension ContentItem {
     public static func ordered(_ items: [Self]) -> [Self] { items }
     public static func checkReferences(_ items: [Self], in index: SiteIndex) -> [Diagnostic] { [] }
     public var textRoute: String? { route }
+
+    /// Whether `other` is this item with only its Markdown text changed (the front matter read the same).
+    func differsOnlyInText(from other: any ContentItem) -> Bool {
+        guard let other = other as? Self else { return false }
+        var copy = self
+        copy.markdownBody = other.markdownBody
+        return copy == other
+    }
 
     /// Keys of the original that a translation must not repeat: the facts, written once in German.
     static var originalOnlyKeys: [String] {

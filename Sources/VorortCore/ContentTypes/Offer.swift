@@ -1,5 +1,5 @@
 /// An offer (Angebot): a course, a café, counselling — something ongoing that newcomers can take part in.
-public struct Offer: ContentItem, Equatable {
+public struct Offer: ContentItem {
     public var origin: ContentOrigin
     public var owner: Owner
     public var title: String

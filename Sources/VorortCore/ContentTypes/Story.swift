@@ -1,5 +1,5 @@
 /// A story (Geschichte): good practice from the district, dated, optionally with a picture beside it.
-public struct Story: ContentItem, Equatable {
+public struct Story: ContentItem {
     public var origin: ContentOrigin
     public var owner: Owner
     public var title: String

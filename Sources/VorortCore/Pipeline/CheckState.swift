@@ -141,11 +141,21 @@ struct CheckState: Sendable {
                 changed.append(ChangedItem(old: old, new: new))
             }
         }
-        assembleContent()
+        // Only texts below the front matter changed: the items are patched in place, and the checks across files
+        // (which read the front matter, except the legal pages' texts) need not run again.
+        if changed.allSatisfy({ !$0.inTranslation && $0.old.differsOnlyInText(from: $0.new) }) {
+            for change in changed { replace(change.new) }
+            for path in paths { content.lintSuppressions[path] = parsed[path]?.suppressions.isEmpty == false ? parsed[path]!.suppressions : nil }
+            index = SiteIndex(content: content, config: config)
+            crossFileDiagnostics = translationDiagnostics + referenceDiagnostics
+            if let config { crossFileDiagnostics += LegalPages.check(content, config: config) }
+        } else {
+            assembleContent()
+            checkAcrossFiles()
+        }
         if lintEnabled {
             lint.merge(lintFiles(lintedFiles.filter { paths.contains($0.file.path) }, matcher: matcher)) { _, new in new }
         }
-        checkAcrossFiles()
         // Links are checked against the routes of all pages: when those changed, every body is checked again.
         let all = BodyChecker.bodies(of: content)
         if routesBefore != index.routeByFile {
@@ -230,8 +240,23 @@ struct CheckState: Sendable {
 
     /// References between files, legal pages: always on the whole site, they are quick.
     private mutating func checkAcrossFiles() {
-        crossFileDiagnostics = translationDiagnostics + ReferenceChecker.check(index)
+        referenceDiagnostics = ReferenceChecker.check(index)
+        crossFileDiagnostics = translationDiagnostics + referenceDiagnostics
         if let config { crossFileDiagnostics += LegalPages.check(content, config: config) }
+    }
+
+    private var referenceDiagnostics: [Diagnostic] = []
+
+    /// Puts `item` where the item of the same file stands among the items of its type.
+    private mutating func replace(_ item: any ContentItem) {
+        func typed<T: ContentItem>(_ item: T) {
+            var items = content[type: T.self]
+            guard let position = items.firstIndex(where: { $0.origin.file == item.origin.file }) else { return }
+            content[type: T.self] = []
+            items[position] = item
+            content[type: T.self] = items
+        }
+        typed(item)
     }
 
     private mutating func checkBodies(_ list: [(file: String, body: MarkdownSource)]) {

@@ -13,19 +13,7 @@ extension SiteRenderer {
     /// Whether only the item's text below the front matter changed: then only its own page (and, for stories,
     /// the feeds that carry the text) can differ, since cards and exports show the front matter.
     static func onlyTextChanged(_ change: Change) -> Bool {
-        guard !change.inTranslation else { return false }
-        func same<T: ContentItem & Equatable>(_ old: T, _ new: any ContentItem) -> Bool {
-            guard let new = new as? T else { return false }
-            var old = old
-            old.markdownBody = new.markdownBody
-            return old == new
-        }
-        switch change.old {
-        case let offer as Offer: return same(offer, change.new)
-        case let point as ContactPoint: return same(point, change.new)
-        case let story as Story: return same(story, change.new)
-        default: return false
-        }
+        !change.inTranslation && change.old.differsOnlyInText(from: change.new)
     }
 
     /// Nil: every page may show the change.
@@ -33,12 +21,8 @@ extension SiteRenderer {
         var kinds: Set<PageKind> = []
         for change in changes {
             if Self.onlyTextChanged(change) {
-                switch change.new {
-                case let offer as Offer: kinds.formUnion(itemPages(of: offer))
-                case let point as ContactPoint: kinds.formUnion(itemPages(of: point))
-                case let story as Story: kinds.formUnion(itemPages(of: story))
-                default: return nil
-                }
+                guard let item = change.new as? any ItemPage else { return nil }
+                kinds.formUnion(itemPages(of: item))
                 continue
             }
             for item in [change.old, change.new] {
