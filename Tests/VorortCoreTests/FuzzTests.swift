@@ -72,16 +72,19 @@ struct FuzzTests {
             let isYAML = seed.name.hasSuffix(".yml")
             let role = isYAML ? ContentRole(Facts.self, owner: .municipality("dorf"), slug: "zahlen") : ContentRole(Offer.self, owner: .municipality("dorf"), slug: "fuzz")
             let file = SourceFile(path: isYAML ? "content/gemeinden/dorf/zahlen.yml" : "content/gemeinden/dorf/angebote/fuzz.md", text: text)
-            var loaded = LoadedSite(root: URL(fileURLWithPath: "/nonexistent"))
-            loaded.content = [(role, file)]
-            var (content, _) = ContentParser.parse(loaded, language: "de")
+            let collector = DiagnosticCollector(file: file.path)
+            var suppressions: [LintSuppression] = []
+            var content = SiteContent()
+            if let item = ContentParser.parse(role, file, language: "de", assets: [], collector: collector, suppressions: &suppressions) {
+                content.store([item], as: role.type.type)
+            }
             if !isYAML {
                 // The same text read as the English translation of the offer.
-                loaded.translations = [(role, "en", SourceFile(path: "content/gemeinden/dorf/angebote/fuzz.en.md", text: text))]
-                let translated = TranslationParser.parse(loaded, config: Self.config)
-                content.translations = TranslationChecker.check(translated.translations, content: content, originalFiles: []).table
+                let translation = SourceFile(path: "content/gemeinden/dorf/angebote/fuzz.en.md", text: text)
+                let translated = TranslationParser.parseFile(role, language: "en", file: translation, config: Self.config)
+                content.translations = TranslationChecker.check(translated.translation.map { [$0] } ?? [], content: content, originalFiles: []).table
             }
-            _ = BodyChecker.check(SiteIndex(content: content, config: nil), assets: [])
+            _ = BodyChecker.check(BodyChecker.bodies(of: content), index: SiteIndex(content: content, config: nil), assets: [])
             _ = TestSupport.renderMarkdown(MarkdownSource(text: text, firstLine: 1))
             let kind: LintInput.Kind = isYAML ? .yaml : .markdown(frontMatterEnd: FrontMatter.closingLine(of: text) ?? 1)
             _ = WordingLint.lint(LintInput(file: file, kind: kind, fileSuppressions: []), matcher: matcher)

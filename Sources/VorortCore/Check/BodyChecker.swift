@@ -3,34 +3,11 @@
 /// `CheckedBody`. Rendering applies exactly these decisions (`BodyHTML`), so a link that `check` accepts is exactly
 /// the link `build` writes.
 enum BodyChecker {
-    struct Output {
-        /// Each body with its links decided, by content file path.
-        var bodies: [String: CheckedBody] = [:]
-        var diagnostics: [Diagnostic] = []
-        /// Pictures that some text links to or shows: only these are published.
-        var usedAssets: Set<String> = []
-    }
-
     /// One body, checked: its link decisions (nil when a guard refused the text), its findings and its pictures.
     struct Result: Sendable {
         var body: CheckedBody?
         var diagnostics: [Diagnostic]
         var used: [String]
-    }
-
-    static func check(_ index: SiteIndex, assets: Set<String>) -> Output {
-        let all = bodies(of: index.content)
-        let results = check(all, index: index, assets: assets)
-        var output = Output()
-        output.bodies.reserveCapacity(results.count)
-        for (file, _) in all {
-            guard let result = results[file] else { continue }
-            // A body refused by the guard has no entry: it is never rendered (the build stops at its error).
-            if let body = result.body { output.bodies[file] = body }
-            output.diagnostics += result.diagnostics
-            output.usedAssets.formUnion(result.used)
-        }
-        return output
     }
 
     /// Every body of the site with its file: originals first, type by type, then translations by file.

@@ -93,20 +93,6 @@ enum WordingLint {
         return (collector.diagnostics, tokens.count)
     }
 
-    /// Lints every content file of the site in parallel, and the translations into German varieties such as
-    /// Leichte Sprache (`germanTranslations`: their language codes); the rules are about German words.
-    static func lintSite(_ loaded: LoadedSite, content: SiteContent, matcher: WordingMatcher, germanTranslations: Set<String> = [])
-        -> (diagnostics: [Diagnostic], words: Int)
-    {
-        let jobs = loaded.content.map { (role: $0.role, file: $0.file) }
-            + loaded.translations.filter { germanTranslations.contains($0.language) }.map { (role: $0.role, file: $0.file) }
-        let suppressions = content.lintSuppressions
-        let results = Parallel.map(jobs) { job in
-            lintFile(job.file, type: job.role.type.type, suppressions: suppressions[job.file.path] ?? [], matcher: matcher)
-        }
-        return (results.flatMap(\.diagnostics), results.reduce(0) { $0 + $1.words })
-    }
-
     /// One content file of `type`, reading the keys the type declares as text for residents.
     static func lintFile(_ file: SourceFile, type: any ContentItem.Type, suppressions: [LintSuppression], matcher: WordingMatcher)
         -> (diagnostics: [Diagnostic], words: Int)

@@ -3,35 +3,6 @@ import Foundation
 /// Turns each loaded file into a typed content item, reporting every schema problem at its key.
 /// Files are independent of each other here; cross-file references are checked by `ReferenceChecker`.
 enum ContentParser {
-    private struct ParseJob: Sendable {
-        var role: ContentRole
-        var file: SourceFile
-    }
-
-    /// Parses the files in parallel (each file on its own, by its type's declaration) and assembles them in file
-    /// order, so results are deterministic.
-    static func parse(_ loaded: LoadedSite, language: String) -> (content: SiteContent, diagnostics: [Diagnostic]) {
-        let assets = loaded.assets
-        let results = Parallel.map(loaded.content.map { ParseJob(role: $0.role, file: $0.file) }) { job in
-            let collector = DiagnosticCollector(file: job.file.path)
-            var suppressions: [LintSuppression] = []
-            let item = parse(job.role, job.file, language: language, assets: assets, collector: collector, suppressions: &suppressions)
-            return (item: item, diagnostics: collector.diagnostics, file: job.file.path, suppressions: suppressions, type: job.role.type)
-        }
-        var content = SiteContent()
-        var diagnostics: [Diagnostic] = []
-        var byType: [ContentTypeID: [any ContentItem]] = [:]
-        for (item, itemDiagnostics, file, suppressions, type) in results {
-            diagnostics += itemDiagnostics
-            if !suppressions.isEmpty { content.lintSuppressions[file] = suppressions }
-            if let item { byType[type, default: []].append(item) }
-        }
-        for type in ContentTypes.all {
-            content.store(byType[ContentTypeID(type)] ?? [], as: type)
-        }
-        return (content, diagnostics)
-    }
-
     /// One file read by its type's declaration: Markdown types get their front matter read first, and keys the
     /// declaration did not ask for are reported afterwards.
     static func parse(

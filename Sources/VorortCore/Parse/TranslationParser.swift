@@ -2,38 +2,16 @@
 /// that belongs to the facts of the original (category, contact, address …) is refused with the reason, so the
 /// facts are written once, in German, and cannot drift apart between languages.
 enum TranslationParser {
-    struct Output {
-        var translations: [Translation] = []
+    /// The texts of `site.<lang>.yml` by language code, and what reading them found.
+    struct SiteTextsOutput: Sendable {
         var siteTexts: [String: SiteTexts] = [:]
-        var lintSuppressions: [String: [LintSuppression]] = [:]
         var diagnostics: [Diagnostic] = []
-
-        mutating func merge(_ other: Output) {
-            translations += other.translations
-            siteTexts.merge(other.siteTexts) { own, _ in own }
-            lintSuppressions.merge(other.lintSuppressions) { own, _ in own }
-            diagnostics += other.diagnostics
-        }
     }
 
     private struct Job: Sendable {
         var role: ContentRole
         var language: String
         var file: SourceFile
-    }
-
-    static func parse(_ loaded: LoadedSite, config: SiteConfig?) -> Output {
-        var output = Output()
-        let results = Parallel.map(loaded.translations.map { Job(role: $0.role, language: $0.language, file: $0.file) }) { job in
-            parseFile(job.role, language: job.language, file: job.file, config: config)
-        }
-        for (job, result) in zip(loaded.translations, results) {
-            output.diagnostics += result.diagnostics
-            if let translation = result.translation { output.translations.append(translation) }
-            if !result.suppressions.isEmpty { output.lintSuppressions[job.file.path] = result.suppressions }
-        }
-        output.merge(parseSiteTexts(loaded, config: config))
-        return output
     }
 
     /// One translation file: refused with a warning when its language is not listed in `site.yml`.
@@ -50,8 +28,8 @@ enum TranslationParser {
     }
 
     /// The `site.<lang>.yml` files.
-    static func parseSiteTexts(_ loaded: LoadedSite, config: SiteConfig?) -> Output {
-        var output = Output()
+    static func parseSiteTexts(_ loaded: LoadedSite, config: SiteConfig?) -> SiteTextsOutput {
+        var output = SiteTextsOutput()
         let listed = Set(config?.translationLanguages.map(\.code) ?? [])
         for (language, file) in loaded.siteTexts {
             guard listed.contains(language) else {

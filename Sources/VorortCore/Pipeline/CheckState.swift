@@ -12,7 +12,7 @@ struct CheckState: Sendable {
     var configDiagnostics: [Diagnostic] = []
     /// What parsing made of each content file (originals and translations), by path.
     var parsed: [String: ParsedFile] = [:]
-    var siteTexts = TranslationParser.Output()
+    var siteTexts = TranslationParser.SiteTextsOutput()
     /// The wording lint's findings and word count per file.
     var lint: [String: (diagnostics: [Diagnostic], words: Int)] = [:]
     var ruleSet = RuleSet()
