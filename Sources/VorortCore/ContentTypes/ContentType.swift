@@ -61,6 +61,19 @@ extension ContentItem {
     }
 }
 
+/// An item whose file was edited in place, before and after; `inTranslation`: the edit was in one of its
+/// translations (the item itself is the same). The incremental check produces these, the incremental render asks
+/// them which pages to render again.
+public struct ContentChange: Sendable {
+    public var old: any ContentItem
+    public var new: any ContentItem
+    public var inTranslation = false
+
+    /// Whether only the text below the front matter changed: cards, listings, exports and the checks across files
+    /// read the front matter only.
+    var isTextOnly: Bool { !inTranslation && old.differsOnlyInText(from: new) }
+}
+
 /// Where the files of a type live below `content/`.
 public enum ContentPlacement: Sendable, Equatable {
     /// `kreis/index.md`: exactly one, required.

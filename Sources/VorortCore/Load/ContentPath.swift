@@ -31,8 +31,8 @@ enum ContentPath {
             ContentTypes.type(for: placement).map { .content(ContentRole($0, owner: owner, slug: slug)) }
         }
         func ownerData(_ owner: Owner) -> Classification? {
-            let type = ContentTypes.all.first { $0.placement == .ownerData(file: fileName) }
-            return type.map { .content(ContentRole($0, owner: owner, slug: String(fileName.split(separator: ".").first ?? ""))) }
+            let slug = String(fileName.split(separator: ".").first ?? "")
+            return ContentTypes.type(for: .ownerData(file: fileName)).map { .content(ContentRole($0, owner: owner, slug: slug)) }
         }
         switch folders.count {
         case 1 where folders[0] == "kreis":

@@ -43,14 +43,6 @@ struct CheckState: Sendable {
         var suppressions: [LintSuppression]
     }
 
-    /// An original whose file changed, before and after: what the incremental render needs to know which pages show it.
-    struct ChangedItem: Sendable {
-        var old: any ContentItem
-        var new: any ContentItem
-        /// The change was in a translation of the item (its texts in one language).
-        var inTranslation = false
-    }
-
     var language: String { config?.language ?? "de" }
 
     /// Leichte Sprache and other German varieties are linted like the originals.
@@ -93,7 +85,8 @@ struct CheckState: Sendable {
             state.themeDiagnostics = loadedTheme.diagnostics
         }
         state.checkAcrossFiles()
-        state.checkBodies(BodyChecker.bodies(of: state.content))
+        let bodies = BodyChecker.bodies(of: state.content)
+        state.checkBodies(bodies)
         timings.lap("Prüfen")
 
         let linted = lint.value
@@ -103,7 +96,7 @@ struct CheckState: Sendable {
         state.ruleDiagnostics = linted.diagnostics
         state.lintSeconds = linted.seconds
         timings.lap("Sprache (Warten)")
-        state.assembleDiagnostics()
+        state.assembleDiagnostics(bodies: bodies)
         return state
     }
 
@@ -113,8 +106,8 @@ struct CheckState: Sendable {
     /// edit is more than that — a file added, deleted, unreadable now, outside `content/`, or one that no longer
     /// parses where it did — and only a full check gives the right answer. Otherwise the originals that changed,
     /// before and after (a translation counts as a change of its original).
-    mutating func refresh(_ paths: Set<String>) -> [ChangedItem]? {
-        var changed: [ChangedItem] = []
+    mutating func refresh(_ paths: Set<String>) -> [ContentChange]? {
+        var changed: [ContentChange] = []
         var reread: [(path: String, file: SourceFile, diagnostics: [Diagnostic])] = []
         for path in paths.sorted() {
             guard positions[path] != nil else { return nil }
@@ -133,17 +126,17 @@ struct CheckState: Sendable {
                 let entry = loaded.translations[position]
                 parsed[path] = Self.parseTranslation(entry.role, language: entry.language, file: file, config: config)
                 let original = TranslationParser.originalPath(of: path, language: entry.language)
-                if let item = parsed[original]?.item { changed.append(ChangedItem(old: item, new: item, inTranslation: true)) }
+                if let item = parsed[original]?.item { changed.append(ContentChange(old: item, new: item, inTranslation: true)) }
             } else {
                 loaded.content[position].file = file
                 parsed[path] = parseOriginal(loaded.content[position].role, file)
                 guard let old = before?.item, let new = parsed[path]?.item else { return nil }
-                changed.append(ChangedItem(old: old, new: new))
+                changed.append(ContentChange(old: old, new: new))
             }
         }
         // Only texts below the front matter changed: the items are patched in place, and the checks across files
         // (which read the front matter, except the legal pages' texts) need not run again.
-        if changed.allSatisfy({ !$0.inTranslation && $0.old.differsOnlyInText(from: $0.new) }) {
+        if changed.allSatisfy(\.isTextOnly) {
             for change in changed { replace(change.new) }
             for path in paths { content.lintSuppressions[path] = parsed[path]?.suppressions.isEmpty == false ? parsed[path]!.suppressions : nil }
             index = SiteIndex(content: content, config: config)
@@ -163,7 +156,7 @@ struct CheckState: Sendable {
         } else {
             checkBodies(all.filter { paths.contains($0.file) || bodies[$0.file] == nil })
         }
-        assembleDiagnostics()
+        assembleDiagnostics(bodies: all)
         return changed
     }
 
@@ -263,9 +256,8 @@ struct CheckState: Sendable {
         bodies.merge(BodyChecker.check(list, index: index, assets: loaded.assets)) { _, new in new }
     }
 
-    /// All findings, sorted; and the pictures that are published.
-    private mutating func assembleDiagnostics() {
-        let all = BodyChecker.bodies(of: content)
+    /// All findings, sorted; and the pictures that are published. `all`: the site's bodies (`BodyChecker.bodies`).
+    private mutating func assembleDiagnostics(bodies all: [(file: String, body: MarkdownSource)]) {
         let live = Set(all.map(\.file))
         bodies = bodies.filter { live.contains($0.key) }
         var found = loaded.diagnostics + configDiagnostics + siteTexts.diagnostics + crossFileDiagnostics + themeDiagnostics + ruleDiagnostics

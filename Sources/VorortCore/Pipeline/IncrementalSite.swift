@@ -52,7 +52,7 @@ public struct IncrementalSite {
     public mutating func update(changed paths: [String]) throws -> Update {
         let changed = Set(paths.map { $0.hasPrefix("./") ? String($0.dropFirst(2)) : $0 })
         // Only edits of content files in place are re-checked file by file; `refresh` declines everything else.
-        var items: [CheckState.ChangedItem]?
+        var items: [ContentChange]?
         if changed.allSatisfy({ $0.hasPrefix("content/") }) { items = state.refresh(changed) }
         if items == nil {
             var timings = StageTimings()
@@ -93,12 +93,8 @@ public struct IncrementalSite {
         var newFiles: [String: OutputFile] = [:]
         for file in rendered.map(\.file) + shared { newFiles[file.path] = file }
 
-        var changed: [OutputFile] = []
-        for (path, file) in newFiles.sorted(by: { $0.key < $1.key }) {
-            guard let old = files[path], Self.same(old, file, changedSources: changedSources, root: root) else {
-                changed.append(file)
-                continue
-            }
+        let changed = newFiles.sorted { $0.key < $1.key }.map(\.value).filter { file in
+            files[file.path].map { Self.same($0, file, changedSources: changedSources, root: root) } != true
         }
         let removed = files.keys.filter { newFiles[$0] == nil }.sorted()
         files = newFiles
@@ -111,14 +107,13 @@ public struct IncrementalSite {
 
     /// Renders only the pages that show the changed items, in every language, and the shared files; nil when
     /// the change may show on every page.
-    private mutating func renderPages(showing items: [CheckState.ChangedItem]) throws -> Update? {
+    private mutating func renderPages(showing changes: [ContentChange]) throws -> Update? {
         // A text that starts or stops using a picture changes the published pictures: rendered in full.
         guard let site = state.checkedSite(keepingTexts: true), site.assets == lastAssets else { return nil }
         let bodies = Pipeline.bodyHTML(site)
-        let changes = items.map { SiteRenderer.Change(old: $0.old, new: $0.new, inTranslation: $0.inTranslation) }
-        let renderers = changes.allSatisfy(SiteRenderer.onlyTextChanged) && lastRenderers.count == records.count
+        let renderers = changes.allSatisfy(\.isTextOnly) && lastRenderers.count == records.count
             ? lastRenderers.map { $0.readingBodies(from: bodies) }
-            : renderers(site, bodies: bodies, reusing: lastRenderers, changed: Set(items.map(\.new.origin.file)))
+            : renderers(site, bodies: bodies, reusing: lastRenderers, changed: Set(changes.map(\.new.origin.file)))
         guard let main = renderers.first, renderers.count == records.count, let kinds = main.pagesShowing(changes) else { return nil }
         var jobs: [(Int, Int, SiteRenderer.PageKind)] = []
         for r in renderers.indices {

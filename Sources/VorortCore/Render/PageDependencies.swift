@@ -3,24 +3,11 @@
 /// shows, the pages linked in every footer, the district's text, facts — make every page render again, so a new
 /// type is correct before it is fast.
 extension SiteRenderer {
-    /// An edited item before and after; `inTranslation`: the edit was in one of its translations.
-    struct Change: Sendable {
-        var old: any ContentItem
-        var new: any ContentItem
-        var inTranslation: Bool
-    }
-
-    /// Whether only the item's text below the front matter changed: then only its own page (and, for stories,
-    /// the feeds that carry the text) can differ, since cards and exports show the front matter.
-    static func onlyTextChanged(_ change: Change) -> Bool {
-        !change.inTranslation && change.old.differsOnlyInText(from: change.new)
-    }
-
     /// Nil: every page may show the change.
-    func pagesShowing(_ changes: [Change]) -> Set<PageKind>? {
+    func pagesShowing(_ changes: [ContentChange]) -> Set<PageKind>? {
         var kinds: Set<PageKind> = []
         for change in changes {
-            if Self.onlyTextChanged(change) {
+            if change.isTextOnly {
                 guard let item = change.new as? any ItemPage else { return nil }
                 kinds.formUnion(itemPages(of: item))
                 continue
@@ -40,12 +27,12 @@ extension SiteRenderer {
     /// The shared files that show the changed items (the sitemap for any change of the front matter: it carries
     /// each page's date), and
     /// whether the stories feeds do. Only asked after `pagesShowing` answered, so every item is of a type named there.
-    func sharedFilesShowing(_ changes: [Change]) -> (parts: Set<SharedPart>, storiesFeeds: Bool) {
+    func sharedFilesShowing(_ changes: [ContentChange]) -> (parts: Set<SharedPart>, storiesFeeds: Bool) {
         var parts: Set<SharedPart> = []
         var feeds = false
         for change in changes {
             // The feeds carry the stories' texts; nothing else shared shows an item's text.
-            if Self.onlyTextChanged(change) {
+            if change.isTextOnly {
                 if change.new is Story { feeds = true }
                 continue
             }

@@ -195,7 +195,7 @@ struct SiteRenderer: Sendable {
         return pages
     }
 
-    /// This renderer reading the bodies through `bodies`: after edits of texts alone (`onlyTextChanged`) everything
+    /// This renderer reading the bodies through `bodies`: after edits of texts alone (`ContentChange.isTextOnly`) everything
     /// else it holds — content, cards, lists — is still what a new renderer would hold.
     func readingBodies(from bodies: BodyHTML) -> SiteRenderer {
         var renderer = self
