@@ -138,7 +138,10 @@ struct CheckState: Sendable {
         // (which read the front matter, except the legal pages' texts) need not run again.
         if changed.allSatisfy(\.isTextOnly) {
             for change in changed { replace(change.new) }
-            for path in paths { content.lintSuppressions[path] = parsed[path]?.suppressions.isEmpty == false ? parsed[path]!.suppressions : nil }
+            for path in paths {
+                let suppressions = parsed[path]?.suppressions ?? []
+                content.lintSuppressions[path] = suppressions.isEmpty ? nil : suppressions
+            }
             index = SiteIndex(content: content, config: config)
             crossFileDiagnostics = translationDiagnostics + referenceDiagnostics
             if let config { crossFileDiagnostics += LegalPages.check(content, config: config) }

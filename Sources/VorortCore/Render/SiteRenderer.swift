@@ -158,16 +158,16 @@ struct SiteRenderer: Sendable {
             homeURL: models.url(Routes.home), feedURL: models.url(OpenData.storiesFeed), offersURL: models.fileURL(OpenData.offersFile))
         words = ThemeWords(models.strings)
         // Offers are most of a site: their cards are made on all cores.
-        func reused<Card>(_ cards: KeyPath<SiteRenderer, [String: Card]>, _ file: String) -> Card? {
-            changed.contains(file) ? nil : previous?[keyPath: cards][file]
+        // The cards of items the edit did not touch, taken over from the previous renderer.
+        func kept<Card>(_ cards: KeyPath<SiteRenderer, [String: Card]>) -> [String: Card] {
+            (previous?[keyPath: cards] ?? [:]).filter { !changed.contains($0.key) }
         }
-        let previousOffers = previous?.offerCards ?? [:]
-        offerCards = Dictionary(Parallel.map(content.offers) { offer in
-            (offer.origin.file, (changed.contains(offer.origin.file) ? nil : previousOffers[offer.origin.file]) ?? models.offerCard(offer))
-        }, uniquingKeysWith: { a, _ in a })
-        contactCards = Dictionary(content.contactPoints.map { ($0.origin.file, reused(\.contactCards, $0.origin.file) ?? models.contactCard($0)) },
+        let keptOffers = kept(\.offerCards), keptContacts = kept(\.contactCards), keptStories = kept(\.storyCards)
+        offerCards = Dictionary(Parallel.map(content.offers) { ($0.origin.file, keptOffers[$0.origin.file] ?? models.offerCard($0)) },
+                                uniquingKeysWith: { a, _ in a })
+        contactCards = Dictionary(content.contactPoints.map { ($0.origin.file, keptContacts[$0.origin.file] ?? models.contactCard($0)) },
                                   uniquingKeysWith: { a, _ in a })
-        storyCards = Dictionary(content.stories.map { ($0.origin.file, reused(\.storyCards, $0.origin.file) ?? models.storyCard($0)) },
+        storyCards = Dictionary(content.stories.map { ($0.origin.file, keptStories[$0.origin.file] ?? models.storyCard($0)) },
                                 uniquingKeysWith: { a, _ in a })
         municipalityCards = Dictionary(content.municipalities.map { ($0.origin.file, models.municipalityCard($0)) },
                                        uniquingKeysWith: { a, _ in a })
