@@ -273,6 +273,27 @@ struct HostileContentTests {
         return (script, pidFile)
     }
 
+    /// The id the fake indexer writes into the named pipe, or nil when `build` ends first or 30 seconds pass.
+    static func readIndexerID(from fifo: URL, whileRunning build: Process) -> Int32? {
+        let fd = open(fifo.path, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var text = ""
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            // Waits for the pipe up to 100 ms at a time, then looks whether the build is still there.
+            if poll(&ready, 1, 100) > 0, ready.revents & Int16(POLLIN) != 0 {
+                var buffer = [UInt8](repeating: 0, count: 64)
+                let count = read(fd, &buffer, buffer.count)
+                if count > 0 { text += String(decoding: buffer[..<count], as: UTF8.self) }
+                if text.hasSuffix("\n") { return Int32(text.trimmed) }
+            }
+            if !build.isRunning, text.isEmpty { return nil }
+        }
+        return nil
+    }
+
     /// Whether the process is gone or only a zombie waiting for its parent.
     static func hasEnded(_ pid: Int32) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
@@ -314,10 +335,9 @@ struct HostileContentTests {
         build.standardOutput = FileHandle.nullDevice
         build.standardError = FileHandle.nullDevice
         try build.run()
-        // Opening the pipe blocks until the script writes its id.
-        let reader = try #require(FileHandle(forReadingAtPath: fifo.path))
-        let pid = try #require(Int32(String(decoding: reader.readDataToEndOfFile(), as: UTF8.self).trimmed))
-        try reader.close()
+        // The script writes its id into the pipe. Opened without blocking and read as it arrives, so that a build
+        // that ends before it starts the indexer fails this test instead of hanging it in `open`.
+        let pid = try #require(Self.readIndexerID(from: fifo, whileRunning: build), "the build ended before it started the indexer")
         kill(build.processIdentifier, SIGKILL)
         build.waitUntilExit()
         // The kernel sends the parent-death signal as the build dies; delivery is immediate but asynchronous.

@@ -66,7 +66,8 @@ struct TemplateKeyTests {
     /// Every key a data type declares must give a value on some page of the sample (in some language): a declared
     /// key that nothing provides would pass the check and still render as nothing.
     @Test func everyDeclaredKeyIsProvided() throws {
-        // The sample plus what it happens not to have: a story with a picture and a district offer with dates.
+        // The sample plus what it happens not to have: a story with a picture, a district offer with dates and a
+        // district contact point for some municipalities only.
         let root = try TestSupport.copyOfSample()
         defer { TestSupport.cleanUp(root) }
         let story = root.appendingPathComponent("content/kreis/geschichten/runder-tisch-integration.md")
@@ -77,6 +78,9 @@ struct TemplateKeyTests {
         let offer = root.appendingPathComponent("content/kreis/angebote/anerkennungsberatung.md")
         try String(contentsOf: offer, encoding: .utf8).replacingOccurrences(of: "---\ntitle:", with: "---\nrecurrence:\n  days: [Mo]\n  start: \"10:00\"\n  end: \"12:00\"\ntitle:")
             .write(to: offer, atomically: true, encoding: .utf8)
+        let point = root.appendingPathComponent("content/kreis/anlaufstellen/jugendmigrationsdienst.md")
+        try String(contentsOf: point, encoding: .utf8).replacingOccurrences(of: "---\nname:", with: "---\nareas: [auenstein, dornhagen]\nname:")
+            .write(to: point, atomically: true, encoding: .utf8)
         let report = TestSupport.check(root)
         let site = try #require(report.site, "\(report.diagnostics.filter { $0.severity == .error })")
         var declared: Set<String> = []

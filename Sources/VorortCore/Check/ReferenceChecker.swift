@@ -9,6 +9,18 @@ enum ReferenceChecker {
         T.checkReferences(index.content[type: T.self], in: index)
     }
 
+    /// `category: Sprache` or a contact point's `topics`: a category of `site.yml`, by label or slug.
+    static func category(_ category: Located<String>, file: String, in index: SiteIndex) -> Diagnostic? {
+        guard let config = index.config, config.category(matching: category.value) == nil else { return nil }
+        let labels = config.categories.map(\.label)
+        var hint = "Erlaubt sind die Kategorien aus `site.yml`: \(labels.map { "`\($0)`" }.joined(separator: ", "))."
+        if let nearest = EditDistance.nearest(to: category.value, in: labels + config.categories.map(\.slug)) {
+            hint = "Meinten Sie `\(nearest)`? " + hint
+        }
+        return Diagnostic(file: file, location: category.location, severity: .error, rule: "unknown-category",
+            message: "Die Kategorie `\(category.value)` gibt es nicht.", hint: hint)
+    }
+
     /// `contact: <slug>`: the owner's own contact point or the district's.
     static func contactPoint(_ contact: Located<String>, for owner: Owner, file: String, in index: SiteIndex) -> Diagnostic? {
         guard index.contactPoint(contact.value, for: owner) == nil else { return nil }

@@ -13,6 +13,8 @@ public struct ContactPoint: ContentItem {
     public var languages: [String]
     public var reviewed: CalendarDate
     public var areas: [Located<String>]?
+    /// The offer categories the contact point answers for: it is listed under them on „Wer ist zuständig?“.
+    public var topics: [Located<String>]?
     public var body: MarkdownSource
 
     public var slug: String { origin.slug }
@@ -40,11 +42,13 @@ public struct ContactPoint: ContentItem {
             help: "Wann die Angaben zuletzt geprüft wurden (JJJJ-MM-TT)")
         static let areas = FieldSpec("areas", .referenceList, example: "[auenstein, birkenfelde]",
             help: "Nur beim Landkreis: Gemeinden, für die die Stelle zuständig ist (ohne Angabe: der ganze Landkreis)")
+        static let topics = FieldSpec("topics", .referenceList, example: "[Sprache, Beratung]",
+            help: "Themen (Kategorien aus `site.yml`), für die die Stelle zuständig ist; sie erscheint dort auf der Seite „Wer ist zuständig?“")
     }
 
     public static let schema: [FieldSpec] = [
         Keys.name, Keys.organisation, Keys.responsibilities, Keys.address, Keys.openingHours, Keys.phone, Keys.email,
-        Keys.website, Keys.languages, Keys.reviewed, Keys.areas,
+        Keys.website, Keys.languages, Keys.reviewed, Keys.areas, Keys.topics,
     ]
 
     public static let example = """
@@ -59,6 +63,7 @@ public struct ContactPoint: ContentItem {
         website: https://www.auenstein.de
         languages: [Deutsch, Englisch]
         reviewed: 2026-11-20
+        topics: [Sprache]
         ---
         Das Integrationsbüro berät Sie zu allen Fragen des Ankommens.
 
@@ -96,6 +101,7 @@ public struct ContactPoint: ContentItem {
         let languages = fields.textList(Keys.languages)
         let reviewed = fields.date(Keys.reviewed)
         let areas = fields.locatedList(Keys.areas)
+        let topics = fields.locatedList(Keys.topics)
         if let phone, !phone.value.contains(where: \.isNumber) {
             collector.error("invalid-value", at: phone.location, "`\(phone.value)` ist keine Telefonnummer.",
                 hint: "Schreiben Sie die Nummer mit Vorwahl, z. B. `phone: 05321 76-230`.")
@@ -109,11 +115,14 @@ public struct ContactPoint: ContentItem {
         return ContactPoint(
             origin: origin, owner: input.owner, name: name, organisation: organisation, responsibilities: responsibilities,
             address: address, openingHours: openingHours, phone: phone?.value, email: email, website: website,
-            languages: languages, reviewed: reviewed, areas: areas, body: input.body)
+            languages: languages, reviewed: reviewed, areas: areas, topics: topics, body: input.body)
     }
 
     public static func checkReferences(_ points: [ContactPoint], in index: SiteIndex) -> [Diagnostic] {
-        points.flatMap { ReferenceChecker.areas($0.areas, owner: $0.owner, file: $0.origin.file, in: index) }
+        points.flatMap { point in
+            ReferenceChecker.areas(point.areas, owner: point.owner, file: point.origin.file, in: index)
+                + (point.topics ?? []).compactMap { ReferenceChecker.category($0, file: point.origin.file, in: index) }
+        }
     }
 }
 

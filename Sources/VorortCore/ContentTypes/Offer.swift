@@ -108,15 +108,7 @@ public struct Offer: ContentItem {
         var diagnostics: [Diagnostic] = []
         for offer in offers {
             let file = offer.origin.file
-            if let config = index.config, config.category(matching: offer.category.value) == nil {
-                let labels = config.categories.map(\.label)
-                var hint = "Erlaubt sind die Kategorien aus `site.yml`: \(labels.map { "`\($0)`" }.joined(separator: ", "))."
-                if let nearest = EditDistance.nearest(to: offer.category.value, in: labels + config.categories.map(\.slug)) {
-                    hint = "Meinten Sie `\(nearest)`? " + hint
-                }
-                diagnostics.append(Diagnostic(file: file, location: offer.category.location, severity: .error, rule: "unknown-category",
-                    message: "Die Kategorie `\(offer.category.value)` gibt es nicht.", hint: hint))
-            }
+            if let finding = ReferenceChecker.category(offer.category, file: file, in: index) { diagnostics.append(finding) }
             if let contact = offer.contact {
                 if let finding = ReferenceChecker.contactPoint(contact, for: offer.owner, file: file, in: index) { diagnostics.append(finding) }
             } else {

@@ -95,7 +95,7 @@ public enum RuleCatalogue {
               "Eine Kategorie, Sprache, Kennzahl oder Seitenadresse gibt es unter diesem Namen schon. Geben Sie jeder einen eigenen Namen."),
         // References between files
         Entry("unknown-category", [.error], "Unbekannte Kategorie",
-              "Das Angebot nennt eine Kategorie, die es in `site.yml` nicht gibt. Schreiben Sie die Bezeichnung oder den Kurznamen einer Kategorie aus `site.yml`; die Meldung schlägt die ähnlichste vor."),
+              "Ein Angebot (`category`) oder eine Anlaufstelle (`topics`) nennt eine Kategorie, die es in `site.yml` nicht gibt. Schreiben Sie die Bezeichnung oder den Kurznamen einer Kategorie aus `site.yml`; die Meldung schlägt die ähnlichste vor."),
         Entry("dangling-contact", [.error], "Anlaufstelle nicht gefunden",
               "Das Angebot verweist unter `contact:` auf eine Anlaufstelle, die es weder bei der Gemeinde noch beim Landkreis gibt. Schreiben Sie den Dateinamen der Anlaufstelle ohne `.md`."),
         Entry("missing-contact", [.warning], "Keine Anlaufstelle",

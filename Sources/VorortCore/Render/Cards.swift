@@ -102,11 +102,15 @@ final class ContactCard: TemplateData {
     let textLang: String
     let phone: ContactLink?
     let email: ContactLink?
+    let openingHours: [String]
+    /// A district contact point that serves only some municipalities: their names, joined with commas.
+    let areaNames: String?
     let stand: String?
     let standISO: String?
 
     init(name: String, url: String, organisation: String, owner: OwnerLink, responsibilities: String, address: AddressData,
-         textLang: String, phone: ContactLink?, email: ContactLink?, stand: String?, standISO: String?) {
+         textLang: String, phone: ContactLink?, email: ContactLink?, openingHours: [String], areaNames: String?,
+         stand: String?, standISO: String?) {
         self.name = name
         self.url = url
         self.organisation = organisation
@@ -116,6 +120,8 @@ final class ContactCard: TemplateData {
         self.textLang = textLang
         self.phone = phone
         self.email = email
+        self.openingHours = openingHours
+        self.areaNames = areaNames
         self.stand = stand
         self.standISO = standISO
     }
@@ -125,6 +131,7 @@ final class ContactCard: TemplateData {
         .object("owner") { $0.owner }, .flag("isDistrict") { $0.owner.isDistrict },
         .text("responsibilities") { $0.responsibilities }, .object("address") { $0.address },
         .text("textLang") { $0.textLang }, .object("phone") { $0.phone }, .object("email") { $0.email },
+        .texts("openingHours") { $0.openingHours }, .text("areaNames") { $0.areaNames },
         .text("stand") { $0.stand }, .text("standISO") { $0.standISO },
     ])
 }

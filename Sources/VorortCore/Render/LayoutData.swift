@@ -43,12 +43,15 @@ struct LayoutData: TemplateData {
         var lang: String
         var dir: String
         var homeURL: String
+        /// „Wer ist zuständig?“, linked from the home page and every municipality page.
+        var responsibilityURL: String
         var feedURL: String
         var offersURL: String
 
         static let fields = TemplateFields<SiteData>([
             .text("title") { $0.title }, .text("district") { $0.district }, .text("lang") { $0.lang }, .text("dir") { $0.dir },
-            .text("homeURL") { $0.homeURL }, .text("feedURL") { $0.feedURL }, .text("offersURL") { $0.offersURL },
+            .text("homeURL") { $0.homeURL }, .text("responsibilityURL") { $0.responsibilityURL },
+            .text("feedURL") { $0.feedURL }, .text("offersURL") { $0.offersURL },
         ])
     }
 

@@ -66,7 +66,8 @@ extension SiteRenderer {
 
     private func pagesShowing(_ offer: Offer) -> [PageKind] {
         // The home page counts the offers of each category.
-        var kinds: [PageKind] = [.home, .offerDirectory, .district, .search] + ownerPages(offer.owner)
+        // „Wer ist zuständig?“ lists the contact points the offers of each category name.
+        var kinds: [PageKind] = [.home, .offerDirectory, .district, .search, .responsibility] + ownerPages(offer.owner)
         kinds += itemPages(of: offer)
         if let slug = models.category(of: offer)?.slug {
             kinds += config.categories.indices.filter { config.categories[$0].slug == slug }.map(PageKind.category)
@@ -79,7 +80,7 @@ extension SiteRenderer {
     }
 
     private func pagesShowing(_ point: ContactPoint) -> [PageKind] {
-        var kinds: [PageKind] = [.contactPoints, .home, .district] + ownerPages(point.owner)
+        var kinds: [PageKind] = [.contactPoints, .responsibility, .home, .district] + ownerPages(point.owner)
         kinds += itemPages(of: point)
         // Offers show the contact point that answers for them.
         let files = Set((offersByContactFile[point.origin.file] ?? []).map(\.origin.file))

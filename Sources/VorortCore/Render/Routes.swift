@@ -8,6 +8,8 @@ public enum Routes {
     public static let offerDirectory = "angebote/"
     public static let contactPoints = "anlaufstellen/"
     public static let stories = "geschichten/"
+    /// „Wer ist zuständig?“: the responsible contact points per topic and place.
+    public static let responsibility = "zustaendig/"
     public static let notFound = "404.html"
     public static let sitemap = "sitemap.xml"
     public static let robots = "robots.txt"

@@ -48,7 +48,7 @@ struct SiteRenderer: Sendable {
 
     /// One page of the site; rendered independently of every other page.
     enum PageKind: Sendable, Hashable, CustomStringConvertible {
-        case home, district, municipalities, offerDirectory, contactPoints, stories, notFound, guideline, figures, search
+        case home, district, municipalities, offerDirectory, contactPoints, responsibility, stories, notFound, guideline, figures, search
         case category(Int)
         /// The page of one content item: the item at `position` among those of its type (`ItemPage`).
         case item(ContentTypeID, Int)
@@ -61,6 +61,7 @@ struct SiteRenderer: Sendable {
             case .municipalities: "municipalities"
             case .offerDirectory: "offerDirectory"
             case .contactPoints: "contactPoints"
+            case .responsibility: "responsibility"
             case .stories: "stories"
             case .notFound: "notFound"
             case .guideline: "guideline"
@@ -75,7 +76,7 @@ struct SiteRenderer: Sendable {
         /// with the district, one of them can hold tens of megabytes of template data and HTML at 100,000 pages.
         var listsEverything: Bool {
             switch self {
-            case .home, .district, .municipalities, .offerDirectory, .contactPoints, .stories, .figures, .category: true
+            case .home, .district, .municipalities, .offerDirectory, .contactPoints, .responsibility, .stories, .figures, .category: true
             case .notFound, .guideline, .search, .item: false
             }
         }
@@ -155,7 +156,7 @@ struct SiteRenderer: Sendable {
         ] + (search ? [(t("search"), Routes.search)] : [])).map { ($0.0, $0.1, models.url($0.1)) }
         siteData = LayoutData.SiteData(
             title: models.siteTitle, district: models.districtName, lang: models.language.tag, dir: models.language.direction.rawValue,
-            homeURL: models.url(Routes.home), feedURL: models.url(OpenData.storiesFeed), offersURL: models.fileURL(OpenData.offersFile))
+            homeURL: models.url(Routes.home), responsibilityURL: models.url(Routes.responsibility), feedURL: models.url(OpenData.storiesFeed), offersURL: models.fileURL(OpenData.offersFile))
         words = ThemeWords(models.strings)
         // Offers are most of a site: their cards are made on all cores.
         // The cards of items the edit did not touch, taken over from the previous renderer.
@@ -185,7 +186,7 @@ struct SiteRenderer: Sendable {
     }
 
     var pages: [PageKind] {
-        var pages: [PageKind] = [.home, .district, .municipalities, .offerDirectory, .contactPoints, .stories, .guideline, .figures]
+        var pages: [PageKind] = [.home, .district, .municipalities, .offerDirectory, .contactPoints, .responsibility, .stories, .guideline, .figures]
         // Servers answer every missing address with the one 404 page, so it exists in the site language only.
         if models.isSiteLanguage { pages.append(.notFound) }
         // Each item of a type with pages of its own, type by type in the order of the declarations.
@@ -220,6 +221,7 @@ struct SiteRenderer: Sendable {
         case .municipalities: Routes.municipalities
         case .offerDirectory: Routes.offerDirectory
         case .contactPoints: Routes.contactPoints
+        case .responsibility: Routes.responsibility
         case .stories: Routes.stories
         case .notFound: Routes.notFound
         case .guideline: Routes.guideline
@@ -250,6 +252,7 @@ struct SiteRenderer: Sendable {
         case .offerDirectory: offerDirectoryPage()
         case .category(let position): categoryPage(config.categories[position])
         case .contactPoints: contactPointsPage()
+        case .responsibility: responsibilityPage()
         case .stories: storiesPage()
         case .notFound: notFoundPage()
         case .figures: figuresPage()

@@ -156,6 +156,8 @@ struct ViewModels {
             textLang: textLang(point.origin.file),
             phone: point.phone.map { ContactLink(text: $0, url: GermanFormat.telephoneLink($0)) },
             email: point.email.map { ContactLink(text: $0, url: "mailto:" + $0) },
+            openingHours: translated?.lists["openingHours"] ?? point.openingHours,
+            areaNames: point.areas.map { $0.map { ownerName(.municipality($0.value)) }.joined(separator: ", ") },
             stand: stand.map(date), standISO: stand?.iso)
     }
 

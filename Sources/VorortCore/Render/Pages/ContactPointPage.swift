@@ -5,14 +5,13 @@ struct ContactPointPageData: PageData {
     var card: ContactCard
     var body: String
     var responsibilityList: [String]
-    var openingHours: [String]
     var languages: String?
     var website: String?
     var offers: [OfferCard]
     var areas: [MunicipalityCard]
 
     static let fields = TemplateFields<ContactPointPageData>([
-        .text("body") { $0.body }, .texts("responsibilityList") { $0.responsibilityList }, .texts("openingHours") { $0.openingHours },
+        .text("body") { $0.body }, .texts("responsibilityList") { $0.responsibilityList },
         .text("languages") { $0.languages }, .text("website") { $0.website }, .list("offers") { $0.offers },
         .list("areas") { $0.areas },
     ] + ContactCard.fields.embedded { $0.card })
@@ -25,7 +24,6 @@ extension SiteRenderer {
         let data = ContactPointPageData(
             card: card(point), body: models.body(point.origin.file),
             responsibilityList: translated?.lists["responsibilities"] ?? point.responsibilities,
-            openingHours: translated?.lists["openingHours"] ?? point.openingHours,
             languages: point.languages.isEmpty ? nil : point.languages.joined(separator: ", "), website: point.website,
             offers: (offersByContactFile[point.origin.file] ?? []).map { card($0) },
             areas: (point.areas ?? []).compactMap { index.municipality($0.value) }.map { card($0) })
