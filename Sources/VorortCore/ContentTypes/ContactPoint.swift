@@ -7,7 +7,8 @@ public struct ContactPoint: ContentItem {
     public var responsibilities: [String]
     public var address: PostalAddress
     public var openingHours: [String]
-    public var phone: String?
+    /// Each number as written, with the number its link dials; usually one.
+    public var phone: [PhoneNumber]
     public var email: String?
     public var website: String?
     public var languages: [String]
@@ -32,7 +33,8 @@ public struct ContactPoint: ContentItem {
             example: "{street: Marktplatz 1, postalCode: \"38350\", city: Auenstein}", help: "Anschrift: Straße, Postleitzahl (in Anführungszeichen), Ort")
         static let openingHours = FieldSpec("openingHours", .textList, translation: .list, example: "[\"Mo–Fr 9–12 Uhr\"]",
             help: "Öffnungszeiten, eine Zeile je Eintrag")
-        static let phone = FieldSpec("phone", .text, example: "05321 76-230", help: "Telefonnummer mit Vorwahl")
+        static let phone = FieldSpec("phone", .textList, example: "05321 76-230",
+            help: "Telefonnummer mit Vorwahl; mehrere als Liste: [05321 76-230, 0151 2345678]")
         static let email = FieldSpec("email", .email, example: "integration@auenstein.de", help: "E-Mail-Adresse (ohne `mailto:`)")
         static let website = FieldSpec("website", .url, example: "https://www.auenstein.de", help: "Webseite der Stelle")
         static let languages = FieldSpec("languages", .textList, example: "[Deutsch, Englisch]", help: "Sprachen, in denen beraten wird")
@@ -90,17 +92,13 @@ public struct ContactPoint: ContentItem {
             return PostalAddress(street: street, postalCode: postalCode.value, city: city)
         }
         let openingHours = fields.textList(Keys.openingHours)
-        let phone = fields.located(Keys.phone)
+        let phone = (fields.locatedList(Keys.phone) ?? []).compactMap { readPhone($0, collector: collector) }
         let email = fields.email(Keys.email)
         let website = fields.url(Keys.website)
         let languages = fields.textList(Keys.languages)
         let reviewed = fields.date(Keys.reviewed)
         let areas = fields.locatedList(Keys.areas)
-        if let phone, !phone.value.contains(where: \.isNumber) {
-            collector.error("invalid-value", at: phone.location, "`\(phone.value)` ist keine Telefonnummer.",
-                hint: "Schreibe die Nummer mit Vorwahl, z. B. `phone: 05321 76-230`.")
-        }
-        if phone == nil, email == nil, !collector.hasErrors {
+        if phone.isEmpty, email == nil, !collector.hasErrors {
             collector.warning("unreachable-contact-point", at: fields.location,
                 "Die Anlaufstelle hat weder Telefonnummer noch E-Mail-Adresse.",
                 hint: "Ergänze `phone:` oder `email:`, damit Menschen sie erreichen können.")
@@ -108,8 +106,44 @@ public struct ContactPoint: ContentItem {
         guard let origin = input.origin(), let name, let organisation, !responsibilities.isEmpty, let address, let reviewed else { return nil }
         return ContactPoint(
             origin: origin, owner: input.owner, name: name, organisation: organisation, responsibilities: responsibilities,
-            address: address, openingHours: openingHours, phone: phone?.value, email: email, website: website,
+            address: address, openingHours: openingHours, phone: phone, email: email, website: website,
             languages: languages, reviewed: reviewed, areas: areas, body: input.body)
+    }
+
+    /// One number of `phone:`, or nil after a finding that says why it is none.
+    static func readPhone(_ value: Located<String>, collector: DiagnosticCollector) -> PhoneNumber? {
+        let number: PhoneNumber
+        switch PhoneNumber.read(value.value) {
+        case .success(let read): number = read
+        case .failure(let problem):
+            let (reason, hint): (String, String)
+            switch problem {
+            case .several(let parts):
+                reason = "enthält \(parts.count) Telefonnummern; als eine verlinkt, wählte der Link eine falsche Nummer"
+                hint = "Schreiben Sie jede Nummer einzeln in eine Liste: `phone: [\(parts.joined(separator: ", "))]`."
+            case .foreignCharacters:
+                reason = "enthält Buchstaben oder Zeichen, die zu keiner Telefonnummer gehören"
+                let digits = value.value.filter { $0.isASCII && ($0.isNumber || " +-/()".contains($0)) }.trimmed
+                hint = digits.count >= 6 && digits.contains(where: \.isNumber)
+                    ? "Schreiben Sie nur die Nummer, z. B. `phone: \(digits)`; Hinweise wie Zuständigkeiten gehören in den Text."
+                    : "Schreiben Sie nur die Nummer mit Vorwahl, z. B. `phone: 05321 76-230`."
+            case .missingAreaCode:
+                reason = "hat keine Vorwahl; wer von außerhalb anruft, erreicht so niemanden"
+                hint = "Schreiben Sie die Vorwahl davor, z. B. `phone: 05321 \(value.value)`."
+            case .tooShort:
+                reason = "hat zu wenige Ziffern für eine Telefonnummer"
+                hint = "Prüfen Sie die Nummer und schreiben Sie sie mit Vorwahl, z. B. `phone: 05321 76-230`."
+            case .tooLong:
+                reason = "hat zu viele Ziffern für eine Telefonnummer"
+                hint = "Prüfen Sie die Nummer; mehrere Nummern schreiben Sie als Liste: `phone: [05321 76-230, 0151 2345678]`."
+            case .malformed:
+                reason = "ist keine wählbare Telefonnummer"
+                hint = "Schreiben Sie die Nummer mit Vorwahl (`05321 76-230`) oder mit Ländervorwahl ohne die 0 der Vorwahl (`+49 5321 76-230`)."
+            }
+            collector.error("invalid-phone", at: value.location, "`\(value.value)` \(reason).", hint: hint)
+            return nil
+        }
+        return number
     }
 
     public static func checkReferences(_ points: [ContactPoint], in index: SiteIndex) -> [Diagnostic] {

@@ -17,7 +17,7 @@ public struct Municipality: ContentItem {
 
     enum Keys {
         static let name = FieldSpec.text("name", required: true, example: "Auenstein", help: "Name der Gemeinde oder Stadt")
-        static let kind = FieldSpec("kind", .choice, required: true, example: "Gemeinde", help: "`Stadt` oder `Gemeinde`")
+        static let kind = FieldSpec("kind", .choice, required: true, example: "Gemeinde", help: "`Stadt`, `Gemeinde`, `Markt`, `Flecken`, `Samtgemeinde`, `Verbandsgemeinde`, `Amt` oder eine andere Bezeichnung nach Gemeinderecht")
         static let summary = FieldSpec.text("summary", required: true, translated: .text(required: true),
             example: "Kleinstadt an der Aue mit Bahnhof und Gesamtschule", help: "Ein Satz zur Gemeinde")
         static let population = FieldSpec("population", .integer, example: "11200", help: "Einwohnerzahl")
@@ -69,7 +69,33 @@ public struct Municipality: ContentItem {
     }
 }
 
+/// What a member of the district calls itself by municipal law (the word before its name: „Markt Bechhofen“).
+/// Statuses that do not change the name (Einheitsgemeinde, große kreisangehörige Stadt) are written as `Stadt` or
+/// `Gemeinde`.
 public enum MunicipalityKind: String, Sendable, CaseIterable {
     case stadt = "Stadt"
     case gemeinde = "Gemeinde"
+    /// Bavaria; Flecken in Lower Saxony and Schleswig-Holstein: a town with old market rights.
+    case markt = "Markt"
+    case flecken = "Flecken"
+    case hansestadt = "Hansestadt"
+    case kreisstadt = "Kreisstadt"
+    /// Baden-Württemberg, Bavaria, Saxony.
+    case großeKreisstadt = "Große Kreisstadt"
+    /// Associations of municipalities: Lower Saxony; Rhineland-Palatinate and Saxony-Anhalt; Schleswig-Holstein,
+    /// Brandenburg and Mecklenburg-Vorpommern; Bavaria, Saxony and Thuringia.
+    case samtgemeinde = "Samtgemeinde"
+    case verbandsgemeinde = "Verbandsgemeinde"
+    case amt = "Amt"
+    case verwaltungsgemeinschaft = "Verwaltungsgemeinschaft"
+    /// A member of a Verbandsgemeinde (Rhineland-Palatinate).
+    case ortsgemeinde = "Ortsgemeinde"
+
+    /// Whether other languages call it a town (or else a municipality).
+    public var isTown: Bool {
+        switch self {
+        case .stadt, .markt, .flecken, .hansestadt, .kreisstadt, .großeKreisstadt: true
+        case .gemeinde, .samtgemeinde, .verbandsgemeinde, .amt, .verwaltungsgemeinschaft, .ortsgemeinde: false
+        }
+    }
 }

@@ -267,9 +267,12 @@ final class YAMLMapReader {
         let options = T.allCases.map(\.rawValue)
         guard let value = located(key, required: required, example: options.first ?? "…") else { return nil }
         if let match = T.allCases.first(where: { $0.rawValue.lowercased() == value.value.lowercased() }) { return match }
+        let listed = options.map { "`\($0)`" }
+        let allowed = listed.count > 1 ? listed.dropLast().joined(separator: ", ") + " oder " + listed.last! : listed.joined()
+        let suggestion = EditDistance.nearest(to: value.value, in: options) ?? options.first ?? ""
         collector.error("invalid-value", at: value.location,
-            "`\(key)` muss \(options.map { "`\($0)`" }.joined(separator: " oder ")) sein, ist aber `\(value.value)`.",
-            hint: "Schreibe `\(key): \(options.first ?? "")`.")
+            "`\(key)` muss \(allowed) sein, ist aber `\(value.value)`.",
+            hint: "Schreiben Sie z. B. `\(key): \(suggestion)`.")
         return nil
     }
 
@@ -284,7 +287,10 @@ final class YAMLMapReader {
     }
 
     func email(_ key: String, required: Bool = false) -> String? {
-        guard let value = located(key, required: required, example: "name@example.de") else { return nil }
+        guard let written = located(key, required: required, example: "name@example.de") else { return nil }
+        // Editors copy `mailto:…` from links; the address is meant, and the link adds its own `mailto:`.
+        let address = written.value.lowercased().hasPrefix("mailto:") ? String(written.value.dropFirst(7)).trimmed : written.value
+        let value = Located(value: address, location: written.location)
         if LinkPolicy.isEmailAddress(value.value) { return value.value }
         collector.error("invalid-email", at: value.location, "`\(value.value)` ist keine gültige E-Mail-Adresse.",
             hint: "Schreibe die Adresse ohne `mailto:` und ohne Leerzeichen, z. B. `\(key): integration@example.de`.")
