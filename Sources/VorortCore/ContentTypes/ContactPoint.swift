@@ -96,7 +96,7 @@ public struct ContactPoint: ContentItem {
         let email = fields.email(Keys.email)
         let website = fields.url(Keys.website)
         let languages = fields.textList(Keys.languages)
-        let reviewed = fields.date(Keys.reviewed)
+        let reviewed = input.pastDate(fields, Keys.reviewed)
         let areas = fields.locatedList(Keys.areas)
         if phone.isEmpty, email == nil, !collector.hasErrors {
             collector.warning("unreachable-contact-point", at: fields.location,

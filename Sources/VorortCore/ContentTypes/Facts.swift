@@ -55,7 +55,7 @@ public struct Facts: ContentItem {
         let (node, ok) = YAMLDocument.parse(input.file.text, firstLine: 1, into: collector)
         guard ok, let reader = YAMLMapReader(node, context: "zahlen.yml", collector: collector, lineOffset: 0, fallback: .start) else { return nil }
         defer { reader.finish() }
-        let reviewed = reader.date(Keys.reviewed)
+        let reviewed = input.pastDate(reader, Keys.reviewed)
         var seenIDs: [String: Int] = [:]
         let indicators = reader.mapList(Keys.indicators.key, required: true, itemName: "Kennzahl") { item -> Indicator? in
             let id = item.located("id", example: "einwohner")

@@ -62,7 +62,7 @@ public struct Municipality: ContentItem {
             population = nil
         }
         let website = fields.url(Keys.website)
-        let reviewed = fields.date(Keys.reviewed)
+        let reviewed = input.pastDate(fields, Keys.reviewed)
         guard let origin = input.origin(), let name, let kind, let summary else { return nil }
         return Municipality(origin: origin, name: name, kind: kind, summary: summary, population: population,
                             website: website, reviewed: reviewed, body: input.body)

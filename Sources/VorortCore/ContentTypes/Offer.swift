@@ -87,7 +87,7 @@ public struct Offer: ContentItem {
         let title = fields.text(Keys.title)
         let category = fields.located(Keys.category)
         let summary = fields.text(Keys.summary)
-        let reviewed = fields.date(Keys.reviewed)
+        let reviewed = input.pastDate(fields, Keys.reviewed)
         let contact = fields.located(Keys.contact)
         let audience = fields.text(Keys.audience)
         let languages = fields.textList(Keys.languages)

@@ -44,7 +44,7 @@ public struct Page: ContentItem {
         guard let fields = input.fields else { return nil }
         let title = fields.text(Keys.title)
         let summary = fields.text(Keys.summary)
-        let reviewed = fields.date(Keys.reviewed)
+        let reviewed = input.pastDate(fields, Keys.reviewed)
         guard let origin = input.origin(), let title else { return nil }
         return Page(origin: origin, title: title, summary: summary, reviewed: reviewed, body: input.body)
     }

@@ -49,7 +49,7 @@ public struct Story: ContentItem {
     public static func parse(_ input: ParseInput) -> Story? {
         guard let fields = input.fields else { return nil }
         let title = fields.text(Keys.title)
-        let date = fields.date(Keys.date)
+        let date = input.pastDate(fields, Keys.date, story: true)
         let summary = fields.text(Keys.summary)
         let image = fields.map(Keys.image) { i -> StoryImage? in
             let src = i.located("src", required: true, example: "fest.jpg")
