@@ -64,6 +64,18 @@ enum BodyChecker {
     ) -> LinkDecision {
         // Computed only when a finding is listed.
         var at: SourceLocation { reference.location }
+        /// A page of this site by its path (`/angebote/`, also with the base path in front).
+        func sitePage(_ path: String, fragment: String?, written: String) -> LinkDecision {
+            guard let route = SiteAddress.route(forSitePath: path, basePath: basePath, knownRoutes: knownRoutes) else {
+                var hint = "Verlinken Sie Inhalte über ihre Datei, z. B. `/seiten/impressum.md`, oder eine Übersicht wie `/angebote/`."
+                if let suggestion = SiteAddress.suggestion(for: path, knownRoutes: knownRoutes) {
+                    hint = "Meinen Sie `/\(suggestion)`? " + hint
+                }
+                collector.error("broken-link", at: at, "Die Seite `\(written)` gibt es auf dieser Website nicht.", hint: hint)
+                return .remove
+            }
+            return .page(route + (fragment.map { "#" + $0 } ?? ""))
+        }
         if reference.isImage, reference.hasEmptyText {
             collector.error("missing-alt", at: at, "Das Bild `\(reference.url)` hat keinen Alternativtext.",
                 hint: "Beschreibe, was das Bild zeigt: `![Kinder beim Sommerfest](\(reference.url))`.")
@@ -72,6 +84,10 @@ enum BodyChecker {
         case .fragment:
             return .keep
         case .external(let url):
+            // `https://<baseURL>/…` is a link into this site: checked like one, and published as one.
+            if !reference.isImage, let baseURL = index.config?.baseURL, let (path, fragment) = SiteAddress.sitePath(ofURL: url, baseURL: baseURL) {
+                return sitePage(path, fragment: fragment, written: reference.url)
+            }
             if reference.isImage {
                 collector.error("external-resource", at: at,
                     "Bilder von fremden Servern werden nicht eingebunden: Der Browser würde dabei Daten an diesen Server senden.",
@@ -101,15 +117,7 @@ enum BodyChecker {
             }
             return .page(route + (fragment.map { "#" + $0 } ?? ""))
         case .sitePath(let path, let fragment):
-            var route = String(path.dropFirst())
-            if route.hasSuffix("index.html") { route = String(route.dropLast("index.html".count)) }
-            if !route.isEmpty, !route.hasSuffix("/"), knownRoutes.contains(route + "/") { route += "/" }
-            guard knownRoutes.contains(route) else {
-                collector.error("broken-link", at: at, "Die Seite `\(path)` gibt es auf dieser Website nicht.",
-                    hint: "Verlinke Inhalte über ihre Datei, z. B. `/seiten/impressum.md`, oder eine Übersicht wie `/angebote/`.")
-                return .remove
-            }
-            return .page(route + (fragment.map { "#" + $0 } ?? ""))
+            return sitePage(path, fragment: fragment, written: path)
         case .unsupportedRelative:
             let folder = file.split(separator: "/").dropLast().joined(separator: "/")
             let assetPath = LinkPolicy.normalise(folder + "/" + reference.url)

@@ -10,7 +10,8 @@ public struct ContactPoint: ContentItem {
     /// Each number as written, with the number its link dials; usually one.
     public var phone: [PhoneNumber]
     public var email: String?
-    public var website: String?
+    /// With its place in the file: an address into this site is checked against its pages.
+    public var website: Located<String>?
     public var languages: [String]
     public var reviewed: CalendarDate
     public var areas: [Located<String>]?
@@ -94,7 +95,7 @@ public struct ContactPoint: ContentItem {
         let openingHours = fields.textList(Keys.openingHours)
         let phone = (fields.locatedList(Keys.phone) ?? []).compactMap { readPhone($0, collector: collector) }
         let email = fields.email(Keys.email)
-        let website = fields.url(Keys.website)
+        let website = fields.locatedURL(Keys.website)
         let languages = fields.textList(Keys.languages)
         let reviewed = input.pastDate(fields, Keys.reviewed)
         let areas = fields.locatedList(Keys.areas)
@@ -147,7 +148,11 @@ public struct ContactPoint: ContentItem {
     }
 
     public static func checkReferences(_ points: [ContactPoint], in index: SiteIndex) -> [Diagnostic] {
-        points.flatMap { ReferenceChecker.areas($0.areas, owner: $0.owner, file: $0.origin.file, in: index) }
+        let routes = BodyChecker.siteRoutes(index)
+        return points.flatMap { point in
+            ReferenceChecker.areas(point.areas, owner: point.owner, file: point.origin.file, in: index)
+                + [SiteAddress.check(website: point.website, file: point.origin.file, in: index, knownRoutes: routes)].compactMap { $0 }
+        }
     }
 }
 

@@ -5,7 +5,8 @@ public struct Municipality: ContentItem {
     public var kind: MunicipalityKind
     public var summary: String
     public var population: Int?
-    public var website: String?
+    /// With its place in the file: an address into this site is checked against its pages.
+    public var website: Located<String>?
     public var reviewed: CalendarDate?
     public var body: MarkdownSource
 
@@ -50,6 +51,11 @@ public struct Municipality: ContentItem {
     /// Municipalities are listed by name everywhere.
     public static func ordered(_ items: [Municipality]) -> [Municipality] { GermanSorting.sorted(items, by: \.name) }
 
+    public static func checkReferences(_ municipalities: [Municipality], in index: SiteIndex) -> [Diagnostic] {
+        let routes = BodyChecker.siteRoutes(index)
+        return municipalities.compactMap { SiteAddress.check(website: $0.website, file: $0.origin.file, in: index, knownRoutes: routes) }
+    }
+
     public static func parse(_ input: ParseInput) -> Municipality? {
         guard let fields = input.fields else { return nil }
         let name = fields.text(Keys.name)
@@ -61,7 +67,7 @@ public struct Municipality: ContentItem {
                 hint: "Schreibe die Zahl der Einwohnerinnen und Einwohner, z. B. `population: 11200`.")
             population = nil
         }
-        let website = fields.url(Keys.website)
+        let website = fields.locatedURL(Keys.website)
         let reviewed = input.pastDate(fields, Keys.reviewed)
         guard let origin = input.origin(), let name, let kind, let summary else { return nil }
         return Municipality(origin: origin, name: name, kind: kind, summary: summary, population: population,

@@ -277,8 +277,13 @@ final class YAMLMapReader {
     }
 
     func url(_ key: String, required: Bool = false) -> String? {
+        locatedURL(key, required: required)?.value
+    }
+
+    /// A web address with its position, for addresses checked later against the site's pages (`website:`).
+    func locatedURL(_ key: String, required: Bool = false) -> Located<String>? {
         guard let value = located(key, required: required, example: "https://www.example.de") else { return nil }
-        if LinkPolicy.isWebAddress(value.value) { return value.value }
+        if LinkPolicy.isWebAddress(value.value) { return value }
         let suggestion = value.value.contains("://") ? "https://…" : "https://\(value.value)"
         collector.error("invalid-url", at: value.location,
             "`\(key)` muss eine Webadresse sein, die mit `https://` oder `http://` beginnt; `\(value.value)` ist keine.",

@@ -80,7 +80,7 @@ enum OpenData {
                     ContactExport(name: p.name, organisation: p.organisation, url: base + Routes.contactPoint(p), street: p.address.street,
                                   postalCode: p.address.postalCode, city: p.address.city, phone: p.phone.isEmpty ? nil : p.phone.map(\.written).joined(separator: ", "),
                                   telephone: p.phone.isEmpty ? nil : p.phone.map(\.dialled), email: p.email,
-                                  website: p.website, openingHours: p.openingHours)
+                                  website: p.website?.value, openingHours: p.openingHours)
                 },
                 reviewed: offer.reviewed.iso, language: offer.origin.language)
         }
