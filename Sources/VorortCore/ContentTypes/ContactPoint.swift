@@ -16,6 +16,8 @@ public struct ContactPoint: ContentItem {
     public var reviewed: CalendarDate
     public var areas: [Located<String>]?
     public var body: MarkdownSource
+    /// Where the `name` stands, for findings about names given twice.
+    public var nameLocation: SourceLocation = .start
 
     public var slug: String { origin.slug }
 
@@ -77,7 +79,8 @@ public struct ContactPoint: ContentItem {
     public static func parse(_ input: ParseInput) -> ContactPoint? {
         guard let fields = input.fields else { return nil }
         let collector = input.collector
-        let name = fields.text(Keys.name)
+        let nameLocated = fields.located(Keys.name)
+        let name = nameLocated?.value
         let organisation = fields.text(Keys.organisation)
         let responsibilities = fields.textList(Keys.responsibilities)
         let address = fields.map(Keys.address) { a -> PostalAddress? in
@@ -108,7 +111,8 @@ public struct ContactPoint: ContentItem {
         return ContactPoint(
             origin: origin, owner: input.owner, name: name, organisation: organisation, responsibilities: responsibilities,
             address: address, openingHours: openingHours, phone: phone, email: email, website: website,
-            languages: languages, reviewed: reviewed, areas: areas, body: input.body)
+            languages: languages, reviewed: reviewed, areas: areas, body: input.body,
+            nameLocation: nameLocated?.location ?? .start)
     }
 
     /// One number of `phone:`, or nil after a finding that says why it is none.
@@ -149,7 +153,10 @@ public struct ContactPoint: ContentItem {
 
     public static func checkReferences(_ points: [ContactPoint], in index: SiteIndex) -> [Diagnostic] {
         let routes = BodyChecker.siteRoutes(index)
-        return points.flatMap { point in
+        let names = UniqueNames.ofOwner(
+            points.map { .init(file: $0.origin.file, name: $0.name, location: $0.nameLocation, scope: $0.owner.municipalitySlug ?? "") },
+            thing: "Die Anlaufstelle", key: "name", in: index)
+        return names + points.flatMap { point in
             ReferenceChecker.areas(point.areas, owner: point.owner, file: point.origin.file, in: index)
                 + [SiteAddress.check(website: point.website, file: point.origin.file, in: index, knownRoutes: routes)].compactMap { $0 }
         }

@@ -9,6 +9,8 @@ public struct Municipality: ContentItem {
     public var website: Located<String>?
     public var reviewed: CalendarDate?
     public var body: MarkdownSource
+    /// Where the `name` stands, for findings about names given twice.
+    public var nameLocation: SourceLocation = .start
 
     public var slug: String { origin.slug }
 
@@ -53,12 +55,14 @@ public struct Municipality: ContentItem {
 
     public static func checkReferences(_ municipalities: [Municipality], in index: SiteIndex) -> [Diagnostic] {
         let routes = BodyChecker.siteRoutes(index)
-        return municipalities.compactMap { SiteAddress.check(website: $0.website, file: $0.origin.file, in: index, knownRoutes: routes) }
+        return UniqueNames.municipalities(municipalities)
+            + municipalities.compactMap { SiteAddress.check(website: $0.website, file: $0.origin.file, in: index, knownRoutes: routes) }
     }
 
     public static func parse(_ input: ParseInput) -> Municipality? {
         guard let fields = input.fields else { return nil }
-        let name = fields.text(Keys.name)
+        let nameLocated = fields.located(Keys.name)
+        let name = nameLocated?.value
         let kind = fields.choice(Keys.kind, of: MunicipalityKind.self)
         let summary = fields.text(Keys.summary)
         var population = fields.integer(Keys.population)
@@ -71,7 +75,8 @@ public struct Municipality: ContentItem {
         let reviewed = input.pastDate(fields, Keys.reviewed)
         guard let origin = input.origin(), let name, let kind, let summary else { return nil }
         return Municipality(origin: origin, name: name, kind: kind, summary: summary, population: population,
-                            website: website, reviewed: reviewed, body: input.body)
+                            website: website, reviewed: reviewed, body: input.body,
+            nameLocation: nameLocated?.location ?? .start)
     }
 }
 

@@ -100,6 +100,8 @@ public enum RuleCatalogue {
         Entry("duplicate-slug", [.error], "Name schon vergeben",
               "Eine Kategorie, Sprache, Kennzahl oder Seitenadresse gibt es unter diesem Namen schon. Geben Sie jeder einen eigenen Namen."),
         // References between files
+        Entry("duplicate-name", [.error, .warning], "Name doppelt",
+              "Zwei Gemeinden haben denselben Namen, etwa weil ein Ordner kopiert wurde (Fehler), oder zwei Angebote, Anlaufstellen oder Geschichten derselben Gemeinde oder zwei Seiten denselben Titel (Warnung); Leserinnen und Leser können sie nicht unterscheiden. Löschen Sie die Kopie oder geben Sie jedem einen eigenen Namen."),
         Entry("unknown-category", [.error], "Unbekannte Kategorie",
               "Das Angebot nennt eine Kategorie, die es in `site.yml` nicht gibt. Schreiben Sie die Bezeichnung oder den Kurznamen einer Kategorie aus `site.yml`; die Meldung schlägt die ähnlichste vor."),
         Entry("dangling-contact", [.error], "Anlaufstelle nicht gefunden",
