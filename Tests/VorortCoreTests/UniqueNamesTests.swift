@@ -21,7 +21,7 @@ struct UniqueNamesTests {
         // The folder the name suggests holds the original, though it comes later by path.
         #expect(finding.file == "content/gemeinden/dorf-kopie/index.md")
         #expect(finding.location.line == 2)
-        #expect(finding.location.column == 7)
+        #expect(finding.location.column == 8)
         #expect(finding.message.contains("`content/gemeinden/dorf/index.md`"))
         #expect(finding.message.contains("`dorf`"))
         #expect(report.site == nil)
