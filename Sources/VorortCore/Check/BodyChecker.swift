@@ -40,6 +40,7 @@ enum BodyChecker {
                     "Der Text ist hier \(result.depth) Ebenen tief verschachtelt (Listen, Zitate oder Hervorhebungen); erlaubt sind \(MarkdownGuard.maximumDepth).",
                     hint: "Schreiben Sie den Abschnitt flacher: höchstens wenige Ebenen Aufzählung, Hervorhebungen nicht ineinander.")
             }
+            HeadingOrder.check(result.headings, in: body, collector: collector)
             for line in result.omittedHTMLLines {
                 collector.warning("raw-html", at: SourceLocation(line: line, column: 1),
                     "HTML im Text wird aus Sicherheitsgründen nicht veröffentlicht.",

@@ -125,6 +125,8 @@ public enum RuleCatalogue {
               "Das Bild, das der Text oder die Geschichte nennt, liegt nicht neben der Datei. Legen Sie die Bilddatei in denselben Ordner und prüfen Sie die Schreibweise ihres Namens."),
         Entry("missing-alt", [.error], "Bildbeschreibung fehlt",
               "Das Bild hat keinen Alternativtext, blinde Menschen erfahren also nicht, was es zeigt. Beschreiben Sie das Bild in den eckigen Klammern: `![Kinder beim Sommerfest](fest.jpg)`."),
+        Entry("heading-level", [.warning], "Überschrift auf falscher Ebene",
+              "Eine Überschrift im Text ist eine zweite Hauptüberschrift (`#`, die Hauptüberschrift ist der Titel der Seite) oder überspringt eine Ebene (`####` nach `##`); wer sich die Seite vorlesen lässt und nach Überschriften springt, vermisst dann einen Teil. Beginnen Sie Abschnitte mit `##` und gehen Sie je Unterabschnitt eine Raute weiter."),
         Entry("external-resource", [.error], "Inhalt von fremdem Server",
               "Ein Bild, eine Schrift, ein Skript oder ein Formular würde von einem fremden Server geladen oder dorthin gesendet; der Server erführe dabei die Adresse der Besucherinnen und Besucher. Legen Sie Bilder neben den Text und Dateien des Themes in dessen Ordner `static/`."),
         Entry("raw-html", [.warning], "HTML im Text",
