@@ -160,6 +160,44 @@ struct TrustedFactsTests {
         #expect(finding.hint.contains("`phone: 05351 447120`"))
     }
 
+    @Test func telLinksInTheTextDialE164OrAreReported() throws {
+        let root = try TestSupport.minimalSite(replacing: [
+            "content/gemeinden/dorf/angebote/sprachcafe.md": """
+                ---
+                title: Sprachcafé
+                category: Sprache
+                summary: s
+                reviewed: 2026-02-01
+                contact: beratung
+                ---
+                Rufen Sie an: [05351 4471-20](tel:05351-4471-20) oder [116 117](tel:116117).
+
+                Falsch: [Zentrale](tel:4471).
+
+                """,
+        ])
+        defer { TestSupport.cleanUp(root) }
+        let report = TestSupport.check(root)
+        let finding = try #require(report.findings("invalid-phone").first)
+        #expect(finding.location.line == 10)
+        #expect(finding.location.column == 20)
+        #expect(report.findings("invalid-phone").count == 1)
+        try TestSupport.write(["content/gemeinden/dorf/angebote/sprachcafe.md": """
+            ---
+            title: Sprachcafé
+            category: Sprache
+            summary: s
+            reviewed: 2026-02-01
+            contact: beratung
+            ---
+            Rufen Sie an: [05351 4471-20](tel:05351-4471-20) oder [116 117](tel:116117).
+
+            """], under: root)
+        let page = try #require(try TestSupport.renderedFiles(root)["gemeinden/dorf/angebote/sprachcafe/index.html"])
+        #expect(page.contains(#"<a href="tel:+495351447120">05351 4471-20</a>"#))
+        #expect(page.contains(#"<a href="tel:116117">116 117</a>"#))
+    }
+
     // MARK: - E-mail
 
     @Test func mailtoInEmailIsTheAddressAndLinkedOnce() throws {

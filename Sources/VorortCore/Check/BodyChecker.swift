@@ -89,6 +89,19 @@ enum BodyChecker {
             if !reference.isImage, let baseURL = index.config?.baseURL, let (path, fragment) = SiteAddress.sitePath(ofURL: url, baseURL: baseURL) {
                 return sitePage(path, fragment: fragment, written: reference.url)
             }
+            // `tel:` links in the text dial the same number as `phone:`: E.164, or a finding.
+            if !reference.isImage, LinkPolicy.scheme(of: url) == "tel" {
+                let written = String(url.drop { $0 != ":" }.dropFirst())
+                let number = written.removingPercentEncoding ?? written
+                switch PhoneNumber.read(number) {
+                case .success(let phone):
+                    return phone.link == reference.url ? .keep : .replace(phone.link)
+                case .failure:
+                    collector.error("invalid-phone", at: at, "`\(number)` im Telefon-Link ist nicht genau eine wählbare Telefonnummer.",
+                        hint: "Schreiben Sie den Link mit einer Nummer mit Vorwahl, z. B. `[05321 76-230](tel:05321-76-230)`; mehrere Nummern als mehrere Links.")
+                    return .remove
+                }
+            }
             if reference.isImage {
                 collector.error("external-resource", at: at,
                     "Bilder von fremden Servern werden nicht eingebunden: Der Browser würde dabei Daten an diesen Server senden.",
