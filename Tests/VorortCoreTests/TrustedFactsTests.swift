@@ -198,6 +198,25 @@ struct TrustedFactsTests {
         #expect(page.contains(#"<a href="tel:116117">116 117</a>"#))
     }
 
+    // MARK: - Pictures
+
+    @Test func aHEICPhotoIsAFormatBrowsersCannotShowNotMissing() throws {
+        let root = try TestSupport.minimalSite(extra: [
+            "content/gemeinden/dorf/geschichten/fest.md": "---\ntitle: Fest\ndate: 2026-06-01\nsummary: s\nimage: {src: IMG_0042.HEIC, alt: Kinder beim Fest}\n---\nText.\n\n![Die Bühne](buehne.heic)\n",
+            "content/gemeinden/dorf/geschichten/IMG_0042.HEIC": "not really a picture",
+        ])
+        defer { TestSupport.cleanUp(root) }
+        let report = TestSupport.check(root)
+        let findings = report.findings("unshowable-image")
+        #expect(findings.count == 2, "\(report.diagnostics)")
+        #expect(findings.first?.location.line == 5)
+        #expect(findings.first?.location.column == 14)
+        #expect(findings.first?.hint.contains("`IMG_0042.jpg`") == true)
+        #expect(findings.last?.location.line == 9)
+        #expect(findings.last?.message.contains("HEIC") == true)
+        #expect(report.findings("missing-image").isEmpty)
+    }
+
     // MARK: - E-mail
 
     @Test func mailtoInEmailIsTheAddressAndLinkedOnce() throws {

@@ -139,6 +139,10 @@ enum BodyChecker {
                 used.append(assetPath)
                 return .replace(basePath + Routes.asset(forContentFile: assetPath))
             }
+            if reference.isImage, let unshowable = PictureFormat.unshowableFinding(reference.url) {
+                collector.error("unshowable-image", at: at, unshowable.message, hint: unshowable.hint)
+                return .remove
+            }
             collector.error(reference.isImage ? "missing-image" : "broken-link", at: at,
                 reference.isImage
                     ? "Das Bild `\(reference.url)` gibt es nicht neben dieser Datei."

@@ -67,6 +67,10 @@ public struct Story: ContentItem {
             let folder = input.file.path.split(separator: "/").dropLast().joined(separator: "/")
             let path = LinkPolicy.normalise(folder + "/" + src.value)
             guard !src.value.hasPrefix("/"), !src.value.contains(".."), input.assets.contains(path) else {
+                if let unshowable = PictureFormat.unshowableFinding(src.value) {
+                    input.collector.error("unshowable-image", at: src.location, unshowable.message, hint: unshowable.hint)
+                    return nil
+                }
                 input.collector.error("missing-image", at: src.location, "Das Bild `\(src.value)` gibt es nicht neben dieser Geschichte.",
                     hint: "Lege die Bilddatei (jpg, png, webp oder gif) in denselben Ordner und nenne ihren Dateinamen.")
                 return nil

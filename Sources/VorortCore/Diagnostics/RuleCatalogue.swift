@@ -123,6 +123,8 @@ public enum RuleCatalogue {
               "Links wie `javascript:` oder `data:` werden aus Sicherheitsgründen nicht veröffentlicht. Verlinken Sie nur Webadressen (`https://…`), E-Mail (`mailto:…`), Telefon (`tel:…`) oder Seiten dieser Website."),
         Entry("missing-image", [.error], "Bild fehlt",
               "Das Bild, das der Text oder die Geschichte nennt, liegt nicht neben der Datei. Legen Sie die Bilddatei in denselben Ordner und prüfen Sie die Schreibweise ihres Namens."),
+        Entry("unshowable-image", [.error], "Bildformat, das Browser nicht zeigen",
+              "Das Bild ist in einem Format gespeichert, das Browser nicht anzeigen, etwa HEIC vom iPhone, TIFF vom Scanner oder das Rohformat einer Kamera; es wird nicht veröffentlicht. Exportieren Sie es als JPEG, legen Sie die JPEG-Datei in denselben Ordner und nennen Sie ihren Namen."),
         Entry("missing-alt", [.error], "Bildbeschreibung fehlt",
               "Das Bild hat keinen Alternativtext, blinde Menschen erfahren also nicht, was es zeigt. Beschreiben Sie das Bild in den eckigen Klammern: `![Kinder beim Sommerfest](fest.jpg)`."),
         Entry("heading-level", [.warning], "Überschrift auf falscher Ebene",
