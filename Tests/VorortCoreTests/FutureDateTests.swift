@@ -72,7 +72,7 @@ struct FutureDateTests {
         defer { TestSupport.cleanUp(root) }
         let early = try TestSupport.run(["check", "--site", root.path, "--today", "2026-05-01"])
         #expect(early.status == 1)
-        #expect(early.stdout.contains("fest.md:3:7: error:"))
+        #expect(early.stdout.contains("fest.md:3:7: Fehler:"))
         #expect(early.stdout.contains("[future-date]"))
         #expect(try TestSupport.run(["check", "--site", root.path, "--today", "2026-06-01"]).status == 0)
         // 2026-05-01 00:00 UTC

@@ -14,8 +14,8 @@ enum ReferenceChecker {
         guard index.contactPoint(contact.value, for: owner) == nil else { return nil }
         let candidates = Array((index.contactPointsByOwner[owner]?.keys).map(Array.init) ?? [])
             + Array(index.contactPointsByOwner[.district]?.keys.map { $0 } ?? [])
-        var hint = "Nenne den Dateinamen (ohne `.md`) einer Anlaufstelle aus `anlaufstellen/` dieser Gemeinde oder des Landkreises."
-        if let nearest = EditDistance.nearest(to: contact.value, in: candidates.sorted()) { hint = "Meintest du `\(nearest)`? " + hint }
+        var hint = "Nennen Sie den Dateinamen (ohne `.md`) einer Anlaufstelle aus `anlaufstellen/` dieser Gemeinde oder des Landkreises."
+        if let nearest = EditDistance.nearest(to: contact.value, in: candidates.sorted()) { hint = "Meinten Sie `\(nearest)`? " + hint }
         return Diagnostic(file: file, location: contact.location, severity: .error, rule: "dangling-contact",
                           message: "Die Anlaufstelle `\(contact.value)` gibt es nicht.", hint: hint)
     }
@@ -26,12 +26,12 @@ enum ReferenceChecker {
         if owner != .district {
             return [Diagnostic(file: file, location: areas.first?.location ?? .start, severity: .error, rule: "areas-not-allowed",
                 message: "`areas` gibt es nur bei Angeboten und Anlaufstellen des Landkreises.",
-                hint: "Entferne `areas:`; das Angebot einer Gemeinde gehört schon zu ihr.")]
+                hint: "Entfernen Sie `areas:`; das Angebot einer Gemeinde gehört schon zu ihr.")]
         }
         let municipalitySlugs = index.content.municipalities.map(\.slug)
         return areas.filter { index.municipality($0.value) == nil }.map { area in
-            var hint = "Nenne den Ordnernamen einer Gemeinde aus `content/gemeinden/`: \(municipalitySlugs.map { "`\($0)`" }.joined(separator: ", "))."
-            if let nearest = EditDistance.nearest(to: area.value, in: municipalitySlugs) { hint = "Meintest du `\(nearest)`? " + hint }
+            var hint = "Nennen Sie den Ordnernamen einer Gemeinde aus `content/gemeinden/`: \(municipalitySlugs.map { "`\($0)`" }.joined(separator: ", "))."
+            if let nearest = EditDistance.nearest(to: area.value, in: municipalitySlugs) { hint = "Meinten Sie `\(nearest)`? " + hint }
             return Diagnostic(file: file, location: area.location, severity: .error, rule: "unknown-area",
                               message: "Die Gemeinde `\(area.value)` gibt es nicht.", hint: hint)
         }

@@ -10,7 +10,7 @@ enum YAMLDocument {
         if let (line, column) = YAMLAnchorScan.firstAnchorOrAlias(in: yaml) {
             collector.error("yaml-alias", at: SourceLocation(line: line + offset, column: column, endColumn: column + 1),
                 "Anker und Verweise (`&name`, `*name`) sind in vorort-Dateien nicht erlaubt.",
-                hint: "Schreibe den Wert an jeder Stelle aus, an der er gebraucht wird. Beginnt ein Text mit `*` oder `&`, setze ihn in Anführungszeichen.")
+                hint: "Schreiben Sie den Wert an jeder Stelle aus, an der er gebraucht wird. Beginnt ein Text mit `*` oder `&`, setzen Sie ihn in Anführungszeichen.")
             return (nil, false)
         }
         do {
@@ -24,7 +24,7 @@ enum YAMLDocument {
             return (nil, false)
         } catch {
             collector.error("yaml-syntax", at: SourceLocation(line: firstLine, column: 1),
-                "YAML kann nicht gelesen werden: \(error)", hint: "Prüfe die Schreibweise der Angaben.")
+                "YAML kann nicht gelesen werden: \(error)", hint: "Prüfen Sie die Schreibweise der Angaben.")
             return (nil, false)
         }
     }
@@ -59,14 +59,14 @@ enum YAMLDocument {
             let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
             collector.error("duplicate-key", at: SourceLocation(line: context.mark.line + offset, column: context.mark.column),
                 "Der Schlüssel \(keys) kommt mehrfach vor.",
-                hint: "Jede Angabe darf nur einmal vorkommen; entferne die doppelte Zeile.")
+                hint: "Jede Angabe darf nur einmal vorkommen; entfernen Sie die doppelte Zeile.")
         case .reader(let problem, let byteOffset, _, _):
             let line = byteOffset.map { lineNumber(ofByteOffset: $0, in: yaml) } ?? 1
             collector.error("encoding", at: SourceLocation(line: line + offset, column: 1),
-                "YAML kann nicht gelesen werden: \(problem)", hint: "Speichere die Datei als UTF-8 ohne Steuerzeichen.")
+                "YAML kann nicht gelesen werden: \(problem)", hint: "Speichern Sie die Datei als UTF-8 ohne Steuerzeichen.")
         default:
             collector.error("yaml-syntax", at: SourceLocation(line: offset + 1, column: 1),
-                "YAML kann nicht gelesen werden: \(error)", hint: "Prüfe die Schreibweise der Angaben.")
+                "YAML kann nicht gelesen werden: \(error)", hint: "Prüfen Sie die Schreibweise der Angaben.")
         }
     }
 
@@ -79,25 +79,25 @@ enum YAMLDocument {
         let lines = yaml.lines
         let sourceLine = line >= 1 && line <= lines.count ? String(lines[line - 1]) : ""
         if problem.contains("nesting level") {
-            return "Die Angaben sind zu tief verschachtelt (höchstens 1000 Ebenen); schreibe sie flacher."
+            return "Die Angaben sind zu tief verschachtelt (höchstens 1000 Ebenen); schreiben Sie sie flacher."
         }
         if problem.contains("tab") || sourceLine.hasPrefix("\t") {
-            return "Rücke mit Leerzeichen ein, nicht mit Tabulatoren."
+            return "Rücken Sie mit Leerzeichen ein, nicht mit Tabulatoren."
         }
         if problem.contains("flow sequence") || problem.contains("']'") {
-            return "Schließe die Liste mit `]` oder schreibe jeden Eintrag in eine eigene Zeile mit `- `."
+            return "Schließen Sie die Liste mit `]` oder schreiben Sie jeden Eintrag in eine eigene Zeile mit `- `."
         }
         if problem.contains("flow mapping") || problem.contains("'}'") {
-            return "Schließe die Angabe mit `}`."
+            return "Schließen Sie die Angabe mit `}`."
         }
         if problem.contains("mapping values are not allowed") {
-            return "Steht im Wert ein Doppelpunkt mit Leerzeichen (`: `)? Setze den ganzen Wert in Anführungszeichen."
+            return "Steht im Wert ein Doppelpunkt mit Leerzeichen (`: `)? Setzen Sie den ganzen Wert in Anführungszeichen."
         }
         if problem.contains("cannot start any token") {
             return "Werte, die mit `@`, `` ` ``, `%` oder `|` beginnen, gehören in Anführungszeichen."
         }
         if problem.contains("quoted scalar") {
-            return "Ein Anführungszeichen wird nicht geschlossen; ergänze das schließende Zeichen."
+            return "Ein Anführungszeichen wird nicht geschlossen; ergänzen Sie das schließende Zeichen."
         }
         return "Jede Angabe steht in einer eigenen Zeile als `schlüssel: wert`; Listen beginnen mit `- `."
     }
