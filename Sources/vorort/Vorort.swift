@@ -41,9 +41,24 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The site folder holding site.yml, content/ and themes/.", valueName: "dir"))
     var site: String = "."
 
+    @Option(help: ArgumentHelp(
+        "The day dates are compared with (dates later than a few days after it are errors). Default: SOURCE_DATE_EPOCH when set, else the clock (UTC).",
+        valueName: "YYYY-MM-DD"))
+    var today: String?
+
     var siteURL: URL { URL(fileURLWithPath: site, isDirectory: true) }
 
+    /// `--today`, else `SOURCE_DATE_EPOCH`, else the clock: worked out once and passed down.
+    func buildDate() throws -> CalendarDate {
+        do {
+            return try BuildDate.resolve(option: today, environment: ProcessInfo.processInfo.environment)
+        } catch let problem as BuildDate.Problem {
+            throw ValidationError(problem.description)
+        }
+    }
+
     func validate() throws {
+        _ = try buildDate()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: site, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("Der Ordner '\(site)' existiert nicht (--site).")
@@ -84,7 +99,7 @@ struct Check: ParsableCommand {
     var timings = false
 
     func run() throws {
-        let report = Pipeline.check(siteRoot: options.siteURL)
+        let report = Pipeline.check(siteRoot: options.siteURL, today: try options.buildDate())
         print(DiagnosticFormatter.format(report.diagnostics, as: format, filesChecked: report.filesChecked, wordingRules: report.site?.ruleSet),
               terminator: "")
         if timings {
@@ -131,7 +146,7 @@ struct Build: ParsableCommand {
         let started = Date()
         let outcome: BuildOutcome
         do {
-            outcome = try Pipeline.build(siteRoot: options.siteURL, output: outputURL)
+            outcome = try Pipeline.build(siteRoot: options.siteURL, output: outputURL, today: try options.buildDate())
         } catch {
             // Messages may quote what a program or a file said: shown with control characters visible, as findings are.
             FileHandle.standardError.write(Data("vorort build: \(Diagnostic.visible(String(describing: error)))\n".utf8))

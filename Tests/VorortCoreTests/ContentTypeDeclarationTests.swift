@@ -23,7 +23,12 @@ struct ContentTypeDeclarationTests {
     /// The minimal site with the example of `type` in its place (and the contact point the offer example names).
     static func site(with type: any ContentItem.Type, text: String? = nil, extra: [String: String] = [:]) throws -> URL {
         var files = extra
+        // Named apart from the examples of offers and contact points: the same title twice in one municipality is a
+        // finding (`duplicate-name`).
         files["content/gemeinden/dorf/anlaufstellen/integrationsbuero.md"] = ContactPoint.example
+            .replacingOccurrences(of: "name: Integrationsbüro", with: "name: Integrationsbüro im Rathaus")
+        files["content/gemeinden/dorf/angebote/sprachcafe.md"] = TestSupport.minimalFiles["content/gemeinden/dorf/angebote/sprachcafe.md"]!
+            .replacingOccurrences(of: "title: Sprachcafé", with: "title: Sprachcafé am Montag")
         files[path(for: type)] = text ?? type.example
         return try TestSupport.minimalSite(extra: files)
     }

@@ -168,7 +168,7 @@ struct GermanNamesTests {
         defer { TestSupport.cleanUp(root) }
         // The file is named in NFD, as macOS writes names.
         try FileManager.default.createDirectory(at: root.appendingPathComponent("content/gemeinden/dorf/anlaufstellen"), withIntermediateDirectories: true)
-        try Data("---\nname: Bürgerbüro\norganisation: Dorf\nresponsibilities: [Alles]\naddress: {street: A 1, postalCode: \"12345\", city: Dorf}\nphone: 0123 4\nreviewed: 2026-01-01\n---\n".utf8)
+        try Data("---\nname: Bürgerbüro\norganisation: Dorf\nresponsibilities: [Alles]\naddress: {street: A 1, postalCode: \"12345\", city: Dorf}\nphone: 0123 45678\nreviewed: 2026-01-01\n---\n".utf8)
             .write(to: root.appendingPathComponent("content/gemeinden/dorf/anlaufstellen").appendingPathComponent("bu\u{0308}rgerbu\u{0308}ro.md"))
         let report = TestSupport.check(root)
         #expect(report.diagnostics.filter { $0.severity != .info }.isEmpty, "\(report.diagnostics)")

@@ -18,7 +18,6 @@ struct SmallPartsTests {
         #expect(GermanFormat.number(3.5) == "3,5")
         #expect(GermanFormat.number(12.25) == "12,25")
         #expect(GermanFormat.number(999) == "999")
-        #expect(GermanFormat.telephoneLink("05321 76-230") == "tel:0532176230")
     }
 
     @Test func slugsAndLanguages() {

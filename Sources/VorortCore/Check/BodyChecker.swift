@@ -40,6 +40,7 @@ enum BodyChecker {
                     "Der Text ist hier \(result.depth) Ebenen tief verschachtelt (Listen, Zitate oder Hervorhebungen); erlaubt sind \(MarkdownGuard.maximumDepth).",
                     hint: "Schreiben Sie den Abschnitt flacher: höchstens wenige Ebenen Aufzählung, Hervorhebungen nicht ineinander.")
             }
+            HeadingOrder.check(result.headings, in: body, collector: collector)
             for line in result.omittedHTMLLines {
                 collector.warning("raw-html", at: SourceLocation(line: line, column: 1),
                     "HTML im Text wird aus Sicherheitsgründen nicht veröffentlicht.",
@@ -64,6 +65,18 @@ enum BodyChecker {
     ) -> LinkDecision {
         // Computed only when a finding is listed.
         var at: SourceLocation { reference.location }
+        /// A page of this site by its path (`/angebote/`, also with the base path in front).
+        func sitePage(_ path: String, fragment: String?, written: String) -> LinkDecision {
+            guard let route = SiteAddress.route(forSitePath: path, basePath: basePath, knownRoutes: knownRoutes) else {
+                var hint = "Verlinken Sie Inhalte über ihre Datei, z. B. `/seiten/impressum.md`, oder eine Übersicht wie `/angebote/`."
+                if let suggestion = SiteAddress.suggestion(for: path, knownRoutes: knownRoutes) {
+                    hint = "Meinen Sie `/\(suggestion)`? " + hint
+                }
+                collector.error("broken-link", at: at, "Die Seite `\(written)` gibt es auf dieser Website nicht.", hint: hint)
+                return .remove
+            }
+            return .page(route + (fragment.map { "#" + $0 } ?? ""))
+        }
         if reference.isImage, reference.hasEmptyText {
             collector.error("missing-alt", at: at, "Das Bild `\(reference.url)` hat keinen Alternativtext.",
                 hint: "Beschreiben Sie, was das Bild zeigt: `![Kinder beim Sommerfest](\(reference.url))`.")
@@ -72,6 +85,23 @@ enum BodyChecker {
         case .fragment:
             return .keep
         case .external(let url):
+            // `https://<baseURL>/…` is a link into this site: checked like one, and published as one.
+            if !reference.isImage, let baseURL = index.config?.baseURL, let (path, fragment) = SiteAddress.sitePath(ofURL: url, baseURL: baseURL) {
+                return sitePage(path, fragment: fragment, written: reference.url)
+            }
+            // `tel:` links in the text dial the same number as `phone:`: E.164, or a finding.
+            if !reference.isImage, LinkPolicy.scheme(of: url) == "tel" {
+                let written = String(url.drop { $0 != ":" }.dropFirst())
+                let number = written.removingPercentEncoding ?? written
+                switch PhoneNumber.read(number) {
+                case .success(let phone):
+                    return phone.link == reference.url ? .keep : .replace(phone.link)
+                case .failure:
+                    collector.error("invalid-phone", at: at, "`\(number)` im Telefon-Link ist nicht genau eine wählbare Telefonnummer.",
+                        hint: "Schreiben Sie den Link mit einer Nummer mit Vorwahl, z. B. `[05321 76-230](tel:05321-76-230)`; mehrere Nummern als mehrere Links.")
+                    return .remove
+                }
+            }
             if reference.isImage {
                 collector.error("external-resource", at: at,
                     "Bilder von fremden Servern werden nicht eingebunden: Der Browser würde dabei Daten an diesen Server senden.",
@@ -101,21 +131,17 @@ enum BodyChecker {
             }
             return .page(route + (fragment.map { "#" + $0 } ?? ""))
         case .sitePath(let path, let fragment):
-            var route = String(path.dropFirst())
-            if route.hasSuffix("index.html") { route = String(route.dropLast("index.html".count)) }
-            if !route.isEmpty, !route.hasSuffix("/"), knownRoutes.contains(route + "/") { route += "/" }
-            guard knownRoutes.contains(route) else {
-                collector.error("broken-link", at: at, "Die Seite `\(path)` gibt es auf dieser Website nicht.",
-                    hint: "Verlinken Sie Inhalte über ihre Datei, z. B. `/seiten/impressum.md`, oder eine Übersicht wie `/angebote/`.")
-                return .remove
-            }
-            return .page(route + (fragment.map { "#" + $0 } ?? ""))
+            return sitePage(path, fragment: fragment, written: path)
         case .unsupportedRelative:
             let folder = file.split(separator: "/").dropLast().joined(separator: "/")
             let assetPath = LinkPolicy.normalise(folder + "/" + reference.url)
             if assets.contains(assetPath) {
                 used.append(assetPath)
                 return .replace(basePath + Routes.asset(forContentFile: assetPath))
+            }
+            if reference.isImage, let unshowable = PictureFormat.unshowableFinding(reference.url) {
+                collector.error("unshowable-image", at: at, unshowable.message, hint: unshowable.hint)
+                return .remove
             }
             collector.error(reference.isImage ? "missing-image" : "broken-link", at: at,
                 reference.isImage

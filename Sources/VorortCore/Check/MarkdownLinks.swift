@@ -24,6 +24,8 @@ enum MarkdownLinks {
         /// The deepest nesting of blocks and inlines, and the file line where it first went beyond the guard's limit.
         var depth = 0
         var deepestLine = 0
+        /// Every heading's level as written (`##` is 2) and its file line, in order.
+        var headings: [(level: Int, line: Int)] = []
     }
 
     static func check(_ source: MarkdownSource, decide: (MarkdownReference) -> LinkDecision) -> Result {
@@ -48,6 +50,8 @@ enum MarkdownLinks {
                         result.body.changedLinks.append(CheckedBody.ChangedLink(ordinal: ordinal, decision: decision))
                     }
                     ordinal += 1
+                case CMARK_NODE_HEADING:
+                    result.headings.append((Int(cmark_node_get_heading_level(node)), source.firstLine + max(nodeLine, 1) - 1))
                 case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                     // Comments are notes for other editors (and lint suppressions): not published, as intended.
                     let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""

@@ -7,15 +7,19 @@ public struct ContactPoint: ContentItem {
     public var responsibilities: [String]
     public var address: PostalAddress
     public var openingHours: [String]
-    public var phone: String?
+    /// Each number as written, with the number its link dials; usually one.
+    public var phone: [PhoneNumber]
     public var email: String?
-    public var website: String?
+    /// With its place in the file: an address into this site is checked against its pages.
+    public var website: Located<String>?
     public var languages: [String]
     public var reviewed: CalendarDate
     public var areas: [Located<String>]?
     /// The offer categories the contact point answers for: it is listed under them on „Wer ist zuständig?“.
     public var topics: [Located<String>]?
     public var body: MarkdownSource
+    /// Where the `name` stands, for findings about names given twice.
+    public var nameLocation: SourceLocation = .start
 
     public var slug: String { origin.slug }
 
@@ -34,7 +38,8 @@ public struct ContactPoint: ContentItem {
             example: "{street: Marktplatz 1, postalCode: \"38350\", city: Auenstein}", help: "Anschrift: Straße, Postleitzahl (in Anführungszeichen), Ort")
         static let openingHours = FieldSpec("openingHours", .textList, translation: .list, example: "[\"Mo–Fr 9–12 Uhr\"]",
             help: "Öffnungszeiten, eine Zeile je Eintrag")
-        static let phone = FieldSpec("phone", .text, example: "05321 76-230", help: "Telefonnummer mit Vorwahl")
+        static let phone = FieldSpec("phone", .textList, example: "05321 76-230",
+            help: "Telefonnummer mit Vorwahl; mehrere als Liste: [05321 76-230, 0151 2345678]")
         static let email = FieldSpec("email", .email, example: "integration@auenstein.de", help: "E-Mail-Adresse (ohne `mailto:`)")
         static let website = FieldSpec("website", .url, example: "https://www.auenstein.de", help: "Webseite der Stelle")
         static let languages = FieldSpec("languages", .textList, example: "[Deutsch, Englisch]", help: "Sprachen, in denen beraten wird")
@@ -79,7 +84,8 @@ public struct ContactPoint: ContentItem {
     public static func parse(_ input: ParseInput) -> ContactPoint? {
         guard let fields = input.fields else { return nil }
         let collector = input.collector
-        let name = fields.text(Keys.name)
+        let nameLocated = fields.located(Keys.name)
+        let name = nameLocated?.value
         let organisation = fields.text(Keys.organisation)
         let responsibilities = fields.textList(Keys.responsibilities)
         let address = fields.map(Keys.address) { a -> PostalAddress? in
@@ -95,18 +101,14 @@ public struct ContactPoint: ContentItem {
             return PostalAddress(street: street, postalCode: postalCode.value, city: city)
         }
         let openingHours = fields.textList(Keys.openingHours)
-        let phone = fields.located(Keys.phone)
+        let phone = (fields.locatedList(Keys.phone) ?? []).compactMap { readPhone($0, collector: collector) }
         let email = fields.email(Keys.email)
-        let website = fields.url(Keys.website)
+        let website = fields.locatedURL(Keys.website)
         let languages = fields.textList(Keys.languages)
-        let reviewed = fields.date(Keys.reviewed)
+        let reviewed = input.pastDate(fields, Keys.reviewed)
         let areas = fields.locatedList(Keys.areas)
         let topics = fields.locatedList(Keys.topics)
-        if let phone, !phone.value.contains(where: \.isNumber) {
-            collector.error("invalid-value", at: phone.location, "`\(phone.value)` ist keine Telefonnummer.",
-                hint: "Schreiben Sie die Nummer mit Vorwahl, z. B. `phone: 05321 76-230`.")
-        }
-        if phone == nil, email == nil, !collector.hasErrors {
+        if phone.isEmpty, email == nil, !collector.hasErrors {
             collector.warning("unreachable-contact-point", at: fields.location,
                 "Die Anlaufstelle hat weder Telefonnummer noch E-Mail-Adresse.",
                 hint: "Ergänzen Sie `phone:` oder `email:`, damit Menschen sie erreichen können.")
@@ -114,13 +116,55 @@ public struct ContactPoint: ContentItem {
         guard let origin = input.origin(), let name, let organisation, !responsibilities.isEmpty, let address, let reviewed else { return nil }
         return ContactPoint(
             origin: origin, owner: input.owner, name: name, organisation: organisation, responsibilities: responsibilities,
-            address: address, openingHours: openingHours, phone: phone?.value, email: email, website: website,
-            languages: languages, reviewed: reviewed, areas: areas, topics: topics, body: input.body)
+            address: address, openingHours: openingHours, phone: phone, email: email, website: website,
+            languages: languages, reviewed: reviewed, areas: areas, topics: topics, body: input.body,
+            nameLocation: nameLocated?.location ?? .start)
+    }
+
+    /// One number of `phone:`, or nil after a finding that says why it is none.
+    static func readPhone(_ value: Located<String>, collector: DiagnosticCollector) -> PhoneNumber? {
+        let number: PhoneNumber
+        switch PhoneNumber.read(value.value) {
+        case .success(let read): number = read
+        case .failure(let problem):
+            let (reason, hint): (String, String)
+            switch problem {
+            case .several(let parts):
+                reason = "enthält \(parts.count) Telefonnummern; als eine verlinkt, wählte der Link eine falsche Nummer"
+                hint = "Schreiben Sie jede Nummer einzeln in eine Liste: `phone: [\(parts.joined(separator: ", "))]`."
+            case .foreignCharacters:
+                reason = "enthält Buchstaben oder Zeichen, die zu keiner Telefonnummer gehören"
+                let digits = value.value.filter { $0.isASCII && ($0.isNumber || " +-/()".contains($0)) }.trimmed
+                hint = digits.count >= 6 && digits.contains(where: \.isNumber)
+                    ? "Schreiben Sie nur die Nummer, z. B. `phone: \(digits)`; Hinweise wie Zuständigkeiten gehören in den Text."
+                    : "Schreiben Sie nur die Nummer mit Vorwahl, z. B. `phone: 05321 76-230`."
+            case .missingAreaCode:
+                reason = "hat keine Vorwahl; wer von außerhalb anruft, erreicht so niemanden"
+                hint = "Schreiben Sie die Vorwahl davor, z. B. `phone: 05321 \(value.value)`."
+            case .tooShort:
+                reason = "hat zu wenige Ziffern für eine Telefonnummer"
+                hint = "Prüfen Sie die Nummer und schreiben Sie sie mit Vorwahl, z. B. `phone: 05321 76-230`."
+            case .tooLong:
+                reason = "hat zu viele Ziffern für eine Telefonnummer"
+                hint = "Prüfen Sie die Nummer; mehrere Nummern schreiben Sie als Liste: `phone: [05321 76-230, 0151 2345678]`."
+            case .malformed:
+                reason = "ist keine wählbare Telefonnummer"
+                hint = "Schreiben Sie die Nummer mit Vorwahl (`05321 76-230`) oder mit Ländervorwahl ohne die 0 der Vorwahl (`+49 5321 76-230`)."
+            }
+            collector.error("invalid-phone", at: value.location, "`\(value.value)` \(reason).", hint: hint)
+            return nil
+        }
+        return number
     }
 
     public static func checkReferences(_ points: [ContactPoint], in index: SiteIndex) -> [Diagnostic] {
-        points.flatMap { point in
+        let routes = BodyChecker.siteRoutes(index)
+        let names = UniqueNames.ofOwner(
+            points.map { .init(file: $0.origin.file, name: $0.name, location: $0.nameLocation, scope: $0.owner.municipalitySlug ?? "") },
+            thing: "Die Anlaufstelle", key: "name", in: index)
+        return names + points.flatMap { point in
             ReferenceChecker.areas(point.areas, owner: point.owner, file: point.origin.file, in: index)
+                + [SiteAddress.check(website: point.website, file: point.origin.file, in: index, knownRoutes: routes)].compactMap { $0 }
                 + (point.topics ?? []).compactMap { ReferenceChecker.category($0, file: point.origin.file, in: index) }
         }
     }

@@ -156,6 +156,15 @@ public struct ParseInput {
     /// Pictures found below `content/`, by path relative to the site root.
     public let assets: Set<String>
     let collector: DiagnosticCollector
+    /// Today, for dates that must not lie in the future; nil where no day is known (the fuzz tests).
+    var today: CalendarDate? = nil
+
+    /// A date of the past (`reviewed`, a story's `date`): reported when it lies in the future.
+    func pastDate(_ reader: YAMLMapReader?, _ field: FieldSpec, story: Bool = false) -> CalendarDate? {
+        let date = reader?.locatedDate(field)
+        if let today { FutureDates(today: today).check(date, key: field.key, story: story, collector: collector) }
+        return date?.value
+    }
 
     var owner: Owner { role.owner }
 

@@ -43,7 +43,7 @@ public struct DistrictIntro: ContentItem {
         guard let fields = input.fields else { return nil }
         let title = fields.text(Keys.title)
         let summary = fields.text(Keys.summary)
-        let reviewed = fields.date(Keys.reviewed)
+        let reviewed = input.pastDate(fields, Keys.reviewed)
         guard let title, let summary else { return nil }
         return DistrictIntro(origin: ContentOrigin(file: input.file.path, slug: "kreis", language: input.language),
                              title: title, summary: summary, reviewed: reviewed, body: input.body)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Facts and figures (Zahlen und Fakten) of the district or one municipality: `zahlen.yml`, a list of indicators.
 public struct Facts: ContentItem {
     public var origin: ContentOrigin
@@ -53,12 +55,26 @@ public struct Facts: ContentItem {
         let (node, ok) = YAMLDocument.parse(input.file.text, firstLine: 1, into: collector)
         guard ok, let reader = YAMLMapReader(node, context: "zahlen.yml", collector: collector, lineOffset: 0, fallback: .start) else { return nil }
         defer { reader.finish() }
-        let reviewed = reader.date(Keys.reviewed)
+        let reviewed = input.pastDate(reader, Keys.reviewed)
         var seenIDs: [String: Int] = [:]
         let indicators = reader.mapList(Keys.indicators.key, required: true, itemName: "Kennzahl") { item -> Indicator? in
             let id = item.located("id", example: "einwohner")
             let label = item.text("label", required: true, example: "Einwohnerinnen und Einwohner")
-            let value = item.number("value", required: true)
+            // `3.480` is a valid decimal to YAML, but German editors mean three thousand four hundred and eighty.
+            let written = item.untrimmed("value")
+            let grouped = written.flatMap { Indicator.germanGrouping($0.value.trimmed) }
+            let value = grouped == nil ? item.number("value", required: true) : nil
+            if let written, let grouped {
+                let raw = written.value.trimmed
+                var hint = "Schreiben Sie die Zahl ohne Tausenderpunkt: `value: \(grouped)`."
+                let decimal = raw.replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
+                if !raw.contains(","), raw.split(separator: ".").count == 2, !decimal.hasSuffix(".") {
+                    hint += " Meinen Sie \(decimal.replacingOccurrences(of: ".", with: ",")) mit Nachkommastellen, schreiben Sie `value: \(decimal)`."
+                }
+                collector.error("thousands-separator", at: written.location,
+                    "`value: \(raw)` enthält einen Tausenderpunkt; vorort läse den Punkt als Komma und veröffentlichte eine andere Zahl.",
+                    hint: hint)
+            }
             let unit = item.text("unit", required: true, example: "Personen")
             let year = item.integer("year", required: true, example: "2025")
             let source = item.text("source", required: true, example: "Statistisches Landesamt")
@@ -84,6 +100,13 @@ public struct Facts: ContentItem {
 }
 
 public struct Indicator: Sendable, Hashable {
+    /// The number without its German thousands separators (`3.480` → `3480`, `1.234.567,5` → `1234567.5`), or nil
+    /// when `raw` is not written that way. A leading zero (`0.500`) is a decimal, never a grouping.
+    static func germanGrouping(_ raw: String) -> String? {
+        guard raw.wholeMatch(of: /-?[1-9][0-9]{0,2}(\.[0-9]{3})+(,[0-9]+)?/) != nil else { return nil }
+        return raw.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+    }
+
     public var id: String?
     public var label: String
     public var value: Double

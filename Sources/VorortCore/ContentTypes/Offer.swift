@@ -17,6 +17,8 @@ public struct Offer: ContentItem {
     public var areas: [Located<String>]?
     public var recurrence: Recurrence?
     public var body: MarkdownSource
+    /// Where the `title` stands, for findings about names given twice.
+    public var titleLocation: SourceLocation = .start
 
     public var slug: String { origin.slug }
 
@@ -84,10 +86,11 @@ public struct Offer: ContentItem {
 
     public static func parse(_ input: ParseInput) -> Offer? {
         guard let fields = input.fields else { return nil }
-        let title = fields.text(Keys.title)
+        let titleLocated = fields.located(Keys.title)
+        let title = titleLocated?.value
         let category = fields.located(Keys.category)
         let summary = fields.text(Keys.summary)
-        let reviewed = fields.date(Keys.reviewed)
+        let reviewed = input.pastDate(fields, Keys.reviewed)
         let contact = fields.located(Keys.contact)
         let audience = fields.text(Keys.audience)
         let languages = fields.textList(Keys.languages)
@@ -101,11 +104,14 @@ public struct Offer: ContentItem {
         return Offer(
             origin: origin, owner: input.owner, title: title, category: category, summary: summary, reviewed: reviewed,
             contact: contact, audience: audience, languages: languages, schedule: schedule, place: place,
-            cost: cost, accessibility: accessibility, areas: areas, recurrence: recurrence, body: input.body)
+            cost: cost, accessibility: accessibility, areas: areas, recurrence: recurrence, body: input.body,
+            titleLocation: titleLocated?.location ?? .start)
     }
 
     public static func checkReferences(_ offers: [Offer], in index: SiteIndex) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = UniqueNames.ofOwner(
+            offers.map { .init(file: $0.origin.file, name: $0.title, location: $0.titleLocation, scope: $0.owner.municipalitySlug ?? "") },
+            thing: "Das Angebot", key: "title", in: index)
         for offer in offers {
             let file = offer.origin.file
             if let finding = ReferenceChecker.category(offer.category, file: file, in: index) { diagnostics.append(finding) }

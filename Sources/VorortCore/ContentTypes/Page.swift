@@ -6,6 +6,8 @@ public struct Page: ContentItem {
     public var summary: String?
     public var reviewed: CalendarDate?
     public var body: MarkdownSource
+    /// Where the `title` stands, for findings about names given twice.
+    public var titleLocation: SourceLocation = .start
 
     public var slug: String { origin.slug }
 
@@ -42,16 +44,21 @@ public struct Page: ContentItem {
 
     public static func parse(_ input: ParseInput) -> Page? {
         guard let fields = input.fields else { return nil }
-        let title = fields.text(Keys.title)
+        let titleLocated = fields.located(Keys.title)
+        let title = titleLocated?.value
         let summary = fields.text(Keys.summary)
-        let reviewed = fields.date(Keys.reviewed)
+        let reviewed = input.pastDate(fields, Keys.reviewed)
         guard let origin = input.origin(), let title else { return nil }
-        return Page(origin: origin, title: title, summary: summary, reviewed: reviewed, body: input.body)
+        return Page(origin: origin, title: title, summary: summary, reviewed: reviewed, body: input.body,
+            titleLocation: titleLocated?.location ?? .start)
     }
 
     /// The address of the wording guideline is vorort's own.
     public static func checkReferences(_ pages: [Page], in index: SiteIndex) -> [Diagnostic] {
-        pages.filter { $0.route == Routes.guideline }.map { page in
+        let titles = UniqueNames.check(pages.map { .init(file: $0.origin.file, name: $0.title, location: $0.titleLocation) }, severity: .warning,
+            message: { "Eine Seite `\($0)` gibt es schon (`\($1.file)`); im Menü und in der Suche sind die beiden nicht zu unterscheiden." },
+            hint: { _ in "Geben Sie jeder Seite einen eigenen Titel, oder löschen Sie die doppelte Seite." })
+        return titles + pages.filter { $0.route == Routes.guideline }.map { page in
             Diagnostic(file: page.origin.file, location: .start, severity: .error, rule: "duplicate-slug",
                 message: "Die Adresse `\(Routes.guideline)` gehört dem Leitfaden für wertschätzende Sprache, den vorort aus den Sprachregeln erzeugt.",
                 hint: "Benennen Sie die Datei um; eigene Regeln und Texte für den Leitfaden gehören nach `lint/*.yml`.")

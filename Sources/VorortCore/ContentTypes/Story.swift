@@ -7,6 +7,8 @@ public struct Story: ContentItem {
     public var summary: String
     public var image: StoryImage?
     public var body: MarkdownSource
+    /// Where the `title` stands, for findings about names given twice.
+    public var titleLocation: SourceLocation = .start
 
     public var slug: String { origin.slug }
 
@@ -46,10 +48,17 @@ public struct Story: ContentItem {
     public var route: String? { Routes.owner(owner) + "geschichten/\(slug)/" }
     public var translationBaseline: CalendarDate? { date }
 
+    public static func checkReferences(_ stories: [Story], in index: SiteIndex) -> [Diagnostic] {
+        UniqueNames.ofOwner(
+            stories.map { .init(file: $0.origin.file, name: $0.title, location: $0.titleLocation, scope: $0.owner.municipalitySlug ?? "") },
+            thing: "Die Geschichte", key: "title", in: index)
+    }
+
     public static func parse(_ input: ParseInput) -> Story? {
         guard let fields = input.fields else { return nil }
-        let title = fields.text(Keys.title)
-        let date = fields.date(Keys.date)
+        let titleLocated = fields.located(Keys.title)
+        let title = titleLocated?.value
+        let date = input.pastDate(fields, Keys.date, story: true)
         let summary = fields.text(Keys.summary)
         let image = fields.map(Keys.image) { i -> StoryImage? in
             let src = i.located("src", required: true, example: "fest.jpg")
@@ -58,6 +67,10 @@ public struct Story: ContentItem {
             let folder = input.file.path.split(separator: "/").dropLast().joined(separator: "/")
             let path = LinkPolicy.normalise(folder + "/" + src.value)
             guard !src.value.hasPrefix("/"), !src.value.contains(".."), input.assets.contains(path) else {
+                if let unshowable = PictureFormat.unshowableFinding(src.value) {
+                    input.collector.error("unshowable-image", at: src.location, unshowable.message, hint: unshowable.hint)
+                    return nil
+                }
                 input.collector.error("missing-image", at: src.location, "Das Bild `\(src.value)` gibt es nicht neben dieser Geschichte.",
                     hint: "Legen Sie die Bilddatei (jpg, png, webp oder gif) in denselben Ordner und nennen Sie ihren Dateinamen.")
                 return nil
@@ -65,7 +78,8 @@ public struct Story: ContentItem {
             return StoryImage(file: path, alt: alt)
         }
         guard let origin = input.origin(), let title, let date, let summary else { return nil }
-        return Story(origin: origin, owner: input.owner, title: title, date: date, summary: summary, image: image, body: input.body)
+        return Story(origin: origin, owner: input.owner, title: title, date: date, summary: summary, image: image, body: input.body,
+            titleLocation: titleLocated?.location ?? .start)
     }
 }
 

@@ -7,18 +7,18 @@ enum ContentParser {
     /// declaration did not ask for are reported afterwards.
     static func parse(
         _ role: ContentRole, _ file: SourceFile, language: String, assets: Set<String>, collector: DiagnosticCollector,
-        suppressions: inout [LintSuppression]
+        suppressions: inout [LintSuppression], today: CalendarDate? = nil
     ) -> (any ContentItem)? {
         let type = role.type.type
         guard type.placement.isMarkdown else {
             return type.parse(ParseInput(file: file, role: role, fields: nil, body: MarkdownSource(text: "", firstLine: 1),
-                                         language: language, assets: assets, collector: collector))
+                                         language: language, assets: assets, collector: collector, today: today))
         }
         guard let (document, fields) = readFrontMatter(file, collector: collector) else { return nil }
         defer { fields.finish() }
         suppressions = readLintIgnore(fields)
         return type.parse(ParseInput(file: file, role: role, fields: fields, body: document.body, language: language,
-                                     assets: assets, collector: collector))
+                                     assets: assets, collector: collector, today: today))
     }
 
     /// Splits a Markdown file and reads its front matter as YAML; nil (after reporting) when either is broken.

@@ -9,6 +9,7 @@ extension YAMLMapReader {
     func locatedList(_ field: FieldSpec) -> [Located<String>]? { locatedList(field.key, required: field.required, example: field.example) }
     func integer(_ field: FieldSpec) -> Int? { integer(field.key, required: field.required, example: field.example) }
     func url(_ field: FieldSpec) -> String? { url(field.key, required: field.required) }
+    func locatedURL(_ field: FieldSpec) -> Located<String>? { locatedURL(field.key, required: field.required) }
     func email(_ field: FieldSpec) -> String? { email(field.key, required: field.required) }
     func choice<T: RawRepresentable & CaseIterable>(_ field: FieldSpec, of type: T.Type) -> T? where T.RawValue == String {
         choice(field.key, of: type, required: field.required)

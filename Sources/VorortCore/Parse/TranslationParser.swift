@@ -12,10 +12,11 @@ enum TranslationParser {
         var role: ContentRole
         var language: String
         var file: SourceFile
+        var today: CalendarDate?
     }
 
     /// One translation file: refused with a warning when its language is not listed in `site.yml`.
-    static func parseFile(_ role: ContentRole, language: String, file: SourceFile, config: SiteConfig?)
+    static func parseFile(_ role: ContentRole, language: String, file: SourceFile, config: SiteConfig?, today: CalendarDate? = nil)
         -> (translation: Translation?, diagnostics: [Diagnostic], suppressions: [LintSuppression])
     {
         guard config?.translationLanguages.contains(where: { $0.code == language }) == true else {
@@ -23,7 +24,7 @@ enum TranslationParser {
         }
         let collector = DiagnosticCollector(file: file.path)
         var suppressions: [LintSuppression] = []
-        let translation = parse(Job(role: role, language: language, file: file), collector: collector, suppressions: &suppressions)
+        let translation = parse(Job(role: role, language: language, file: file, today: today), collector: collector, suppressions: &suppressions)
         return (translation, collector.diagnostics, suppressions)
     }
 
@@ -89,6 +90,7 @@ enum TranslationParser {
         }
         // The day the translation was last compared with the original: needed to notice outdated translations.
         let reviewedDate = fields.locatedDate("reviewed", required: true)
+        if let today = job.today { FutureDates(today: today).check(reviewedDate, key: "reviewed", collector: collector) }
         let because = (message: "Diese Angabe kommt aus dem deutschen Original und steht in der Übersetzung nicht.",
                        hint: "Löschen Sie die Zeile; in der Übersetzung stehen nur übersetzte Texte und `reviewed`.")
         fields.finish(explaining: Dictionary(type.originalOnlyKeys.filter { $0 != "reviewed" }.map { ($0, because) }, uniquingKeysWith: { a, _ in a }))

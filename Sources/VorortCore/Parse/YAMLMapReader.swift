@@ -267,15 +267,23 @@ final class YAMLMapReader {
         let options = T.allCases.map(\.rawValue)
         guard let value = located(key, required: required, example: options.first ?? "…") else { return nil }
         if let match = T.allCases.first(where: { $0.rawValue.lowercased() == value.value.lowercased() }) { return match }
+        let listed = options.map { "`\($0)`" }
+        let allowed = listed.count > 1 ? listed.dropLast().joined(separator: ", ") + " oder " + listed.last! : listed.joined()
+        let suggestion = EditDistance.nearest(to: value.value, in: options) ?? options.first ?? ""
         collector.error("invalid-value", at: value.location,
-            "`\(key)` muss \(options.map { "`\($0)`" }.joined(separator: " oder ")) sein, ist aber `\(value.value)`.",
-            hint: "Schreiben Sie `\(key): \(options.first ?? "")`.")
+            "`\(key)` muss \(allowed) sein, ist aber `\(value.value)`.",
+            hint: "Schreiben Sie z. B. `\(key): \(suggestion)`.")
         return nil
     }
 
     func url(_ key: String, required: Bool = false) -> String? {
+        locatedURL(key, required: required)?.value
+    }
+
+    /// A web address with its position, for addresses checked later against the site's pages (`website:`).
+    func locatedURL(_ key: String, required: Bool = false) -> Located<String>? {
         guard let value = located(key, required: required, example: "https://www.example.de") else { return nil }
-        if LinkPolicy.isWebAddress(value.value) { return value.value }
+        if LinkPolicy.isWebAddress(value.value) { return value }
         let suggestion = value.value.contains("://") ? "https://…" : "https://\(value.value)"
         collector.error("invalid-url", at: value.location,
             "`\(key)` muss eine Webadresse sein, die mit `https://` oder `http://` beginnt; `\(value.value)` ist keine.",
@@ -284,7 +292,10 @@ final class YAMLMapReader {
     }
 
     func email(_ key: String, required: Bool = false) -> String? {
-        guard let value = located(key, required: required, example: "name@example.de") else { return nil }
+        guard let written = located(key, required: required, example: "name@example.de") else { return nil }
+        // Editors copy `mailto:…` from links; the address is meant, and the link adds its own `mailto:`.
+        let address = written.value.lowercased().hasPrefix("mailto:") ? String(written.value.dropFirst(7)).trimmed : written.value
+        let value = Located(value: address, location: written.location)
         if LinkPolicy.isEmailAddress(value.value) { return value.value }
         collector.error("invalid-email", at: value.location, "`\(value.value)` ist keine gültige E-Mail-Adresse.",
             hint: "Schreiben Sie die Adresse ohne `mailto:` und ohne Leerzeichen, z. B. `\(key): integration@example.de`.")

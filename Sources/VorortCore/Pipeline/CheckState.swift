@@ -7,6 +7,8 @@ import Foundation
 struct CheckState: Sendable {
     let root: URL
     let lintEnabled: Bool
+    /// The day dates are compared with (`--today`, `SOURCE_DATE_EPOCH` or the clock).
+    let today: CalendarDate
     var loaded: LoadedSite
     var config: SiteConfig?
     var configDiagnostics: [Diagnostic] = []
@@ -52,10 +54,10 @@ struct CheckState: Sendable {
 
     // MARK: - Full check
 
-    static func full(root: URL, lint lintEnabled: Bool, timings: inout StageTimings) -> CheckState {
+    static func full(root: URL, lint lintEnabled: Bool, today: CalendarDate, timings: inout StageTimings) -> CheckState {
         // The wording rules depend on nothing else: they load while the content is read.
         let rules = Background { lintEnabled ? RuleSet.load(siteRoot: root) : (RuleSet(), []) }
-        var state = CheckState(root: root, lintEnabled: lintEnabled, loaded: SiteLoader.load(root: root))
+        var state = CheckState(root: root, lintEnabled: lintEnabled, today: today, loaded: SiteLoader.load(root: root))
         timings.lap("Laden")
 
         if let file = state.loaded.siteConfig {
@@ -124,7 +126,7 @@ struct CheckState: Sendable {
             if isTranslation {
                 loaded.translations[position].file = file
                 let entry = loaded.translations[position]
-                parsed[path] = Self.parseTranslation(entry.role, language: entry.language, file: file, config: config)
+                parsed[path] = Self.parseTranslation(entry.role, language: entry.language, file: file, config: config, today: today)
                 let original = TranslationParser.originalPath(of: path, language: entry.language)
                 if let item = parsed[original]?.item { changed.append(ContentChange(old: item, new: item, inTranslation: true)) }
             } else {
@@ -175,9 +177,9 @@ struct CheckState: Sendable {
         let state = self
         let originals = Parallel.map(loaded.content) { entry in state.parseOriginal(entry.role, entry.file) }
         for (entry, result) in zip(loaded.content, originals) { parsed[entry.file.path] = result }
-        let config = config
+        let config = config, today = today
         let translations = Parallel.map(loaded.translations) { entry in
-            Self.parseTranslation(entry.role, language: entry.language, file: entry.file, config: config)
+            Self.parseTranslation(entry.role, language: entry.language, file: entry.file, config: config, today: today)
         }
         for (entry, result) in zip(loaded.translations, translations) { parsed[entry.file.path] = result }
     }
@@ -185,12 +187,14 @@ struct CheckState: Sendable {
     private func parseOriginal(_ role: ContentRole, _ file: SourceFile) -> ParsedFile {
         let collector = DiagnosticCollector(file: file.path)
         var suppressions: [LintSuppression] = []
-        let item = ContentParser.parse(role, file, language: language, assets: loaded.assets, collector: collector, suppressions: &suppressions)
+        let item = ContentParser.parse(role, file, language: language, assets: loaded.assets, collector: collector, suppressions: &suppressions,
+                                       today: today)
         return ParsedFile(item: item, translation: nil, diagnostics: collector.diagnostics, suppressions: suppressions)
     }
 
-    private static func parseTranslation(_ role: ContentRole, language: String, file: SourceFile, config: SiteConfig?) -> ParsedFile {
-        let result = TranslationParser.parseFile(role, language: language, file: file, config: config)
+    private static func parseTranslation(_ role: ContentRole, language: String, file: SourceFile, config: SiteConfig?,
+                                         today: CalendarDate) -> ParsedFile {
+        let result = TranslationParser.parseFile(role, language: language, file: file, config: config, today: today)
         return ParsedFile(item: nil, translation: result.translation, diagnostics: result.diagnostics, suppressions: result.suppressions)
     }
 

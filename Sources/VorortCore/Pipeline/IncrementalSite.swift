@@ -9,6 +9,8 @@ public struct IncrementalSite {
     public let root: URL
     /// Whether pages link to a search page (only when Pagefind indexes the output).
     public let search: Bool
+    /// The day dates are compared with, kept for every update.
+    public let today: CalendarDate
     private var state: CheckState
     /// The site as the last render left it, by output path. Kept when a check finds errors, as `build` keeps the
     /// previous output.
@@ -39,11 +41,12 @@ public struct IncrementalSite {
     public var findings: [Diagnostic] { state.diagnostics }
 
     /// Checks and renders the whole site.
-    public init(siteRoot: URL, search: Bool = false) throws {
+    public init(siteRoot: URL, search: Bool = false, today: CalendarDate = BuildDate.clock()) throws {
         root = siteRoot.standardizedFileURL
         self.search = search
+        self.today = today
         var timings = StageTimings()
-        state = CheckState.full(root: root, lint: true, timings: &timings)
+        state = CheckState.full(root: root, lint: true, today: today, timings: &timings)
         _ = try renderAll(changedSources: [])
     }
 
@@ -56,7 +59,7 @@ public struct IncrementalSite {
         if changed.allSatisfy({ $0.hasPrefix("content/") }) { items = state.refresh(changed) }
         if items == nil {
             var timings = StageTimings()
-            state = CheckState.full(root: root, lint: true, timings: &timings)
+            state = CheckState.full(root: root, lint: true, today: today, timings: &timings)
         }
         guard state.canRender else {
             stale = true

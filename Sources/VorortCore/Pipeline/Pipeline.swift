@@ -93,9 +93,10 @@ public enum BuildOutcome: Sendable {
 /// The stages in order: load → parse → check references and links (beside it: lint wording) → render pages → write.
 public enum Pipeline {
     /// `lint: false` exists for the benchmark, which measures what the lint adds; `vorort check` always lints.
-    public static func check(siteRoot: URL, lint lintEnabled: Bool = true) -> CheckReport {
+    /// `today`: the day dates are compared with (`BuildDate.resolve`; the clock when not given).
+    public static func check(siteRoot: URL, lint lintEnabled: Bool = true, today: CalendarDate = BuildDate.clock()) -> CheckReport {
         var timings = StageTimings()
-        let state = CheckState.full(root: siteRoot.standardizedFileURL, lint: lintEnabled, timings: &timings)
+        let state = CheckState.full(root: siteRoot.standardizedFileURL, lint: lintEnabled, today: today, timings: &timings)
         return report(state, timings: timings)
     }
 
@@ -184,11 +185,12 @@ public enum Pipeline {
     }
 
     /// Checks, renders and, only when there is no error, replaces the output folder at once.
-    public static func build(siteRoot: URL, output: URL, search: SearchIndexer? = SearchIndexer.find()) throws -> BuildOutcome {
+    public static func build(siteRoot: URL, output: URL, search: SearchIndexer? = SearchIndexer.find(),
+                             today: CalendarDate = BuildDate.clock()) throws -> BuildOutcome {
         try refuseOutputInsideSources(output, siteRoot: siteRoot)
         // A build killed earlier may have left its staging folder: gone before this one starts.
         OutputWriter.removeAbandonedStagingFolders(of: output.standardizedFileURL)
-        let report = check(siteRoot: siteRoot)
+        let report = check(siteRoot: siteRoot, today: today)
         guard let site = report.site else { return .refused(report) }
         ReleaseFreedMemory.now()
         var timings = report.timings

@@ -48,7 +48,8 @@ final class BodyHTML: Sendable {
     }
 
     /// The HTML of `source` with the check's decisions applied; `pageURL` turns a page's route into its address.
-    /// Headings start one level below the page title, the page's only h1.
+    /// Headings keep the level editors wrote: `##` is h2 below the page title's h1, as in other Markdown tools (the
+    /// check reports a `#`, a second h1, and skipped levels: `HeadingOrder`).
     static func render(_ source: MarkdownSource, _ checked: CheckedBody, pageURL: (String) -> String) -> String? {
         let html = Markdown.parse(source) { tree -> String? in
             var ordinal = 0, cursor = 0
@@ -62,9 +63,6 @@ final class BodyHTML: Sendable {
                     case .remove: cmark_node_set_url(node, "")
                     }
                     ordinal += 1
-                case CMARK_NODE_HEADING:
-                    let level = cmark_node_get_heading_level(node)
-                    cmark_node_set_heading_level(node, min(level + 1, 6))
                 default:
                     break
                 }

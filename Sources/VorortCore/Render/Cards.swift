@@ -100,7 +100,8 @@ final class ContactCard: TemplateData {
     let responsibilities: String
     let address: AddressData
     let textLang: String
-    let phone: ContactLink?
+    /// Usually one; a section over the list renders each.
+    let phone: [ContactLink]
     let email: ContactLink?
     let openingHours: [String]
     /// A district contact point that serves only some municipalities: their names, joined with commas.
@@ -109,7 +110,7 @@ final class ContactCard: TemplateData {
     let standISO: String?
 
     init(name: String, url: String, organisation: String, owner: OwnerLink, responsibilities: String, address: AddressData,
-         textLang: String, phone: ContactLink?, email: ContactLink?, openingHours: [String], areaNames: String?,
+         textLang: String, phone: [ContactLink], email: ContactLink?, openingHours: [String], areaNames: String?,
          stand: String?, standISO: String?) {
         self.name = name
         self.url = url
@@ -130,7 +131,7 @@ final class ContactCard: TemplateData {
         .text("name") { $0.name }, .text("url") { $0.url }, .text("organisation") { $0.organisation },
         .object("owner") { $0.owner }, .flag("isDistrict") { $0.owner.isDistrict },
         .text("responsibilities") { $0.responsibilities }, .object("address") { $0.address },
-        .text("textLang") { $0.textLang }, .object("phone") { $0.phone }, .object("email") { $0.email },
+        .text("textLang") { $0.textLang }, .list("phone") { $0.phone }, .object("email") { $0.email },
         .texts("openingHours") { $0.openingHours }, .text("areaNames") { $0.areaNames },
         .text("stand") { $0.stand }, .text("standISO") { $0.standISO },
     ])

@@ -24,9 +24,4 @@ enum GermanFormat {
         }
         return (value < 0 ? "-" : "") + out
     }
-
-    /// `tel:` link target from a number as editors write it (`05321 76-230` → `+49532176230` is not guessed; digits and `+` only).
-    static func telephoneLink(_ phone: String) -> String {
-        "tel:" + String(phone.filter { $0.isASCII && ($0.isNumber || $0 == "+") })
-    }
 }

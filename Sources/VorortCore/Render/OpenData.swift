@@ -46,7 +46,9 @@ enum OpenData {
         var street: String
         var postalCode: String
         var city: String
+        /// The numbers as written, joined with commas (as before lists of numbers), and as they are dialled (E.164).
         var phone: String?
+        var telephone: [String]?
         var email: String?
         var website: String?
         var openingHours: [String]
@@ -76,8 +78,9 @@ enum OpenData {
                 cost: offer.cost, accessibility: offer.accessibility,
                 contactPoint: point.map { p in
                     ContactExport(name: p.name, organisation: p.organisation, url: base + Routes.contactPoint(p), street: p.address.street,
-                                  postalCode: p.address.postalCode, city: p.address.city, phone: p.phone, email: p.email,
-                                  website: p.website, openingHours: p.openingHours)
+                                  postalCode: p.address.postalCode, city: p.address.city, phone: p.phone.isEmpty ? nil : p.phone.map(\.written).joined(separator: ", "),
+                                  telephone: p.phone.isEmpty ? nil : p.phone.map(\.dialled), email: p.email,
+                                  website: p.website?.value, openingHours: p.openingHours)
                 },
                 reviewed: offer.reviewed.iso, language: offer.origin.language)
         }

@@ -80,7 +80,9 @@ enum StructuredData {
             ("url", .text(models.absoluteURL(Routes.contactPoint(point)))), ("address", address(point.address)),
             ("parentOrganization", .object([("@type", "Organization"), ("name", .text(point.organisation))])),
         ]
-        if let phone = point.phone { office.append(("telephone", .text(phone))) }
+        // The number as it is dialled: machines (maps, assistants) read it, not people.
+        if point.phone.count == 1 { office.append(("telephone", .text(point.phone[0].dialled))) }
+        if point.phone.count > 1 { office.append(("telephone", .texts(point.phone.map(\.dialled)))) }
         if let email = point.email { office.append(("email", .text(email))) }
         if !point.openingHours.isEmpty { office.append(("openingHours", .texts(point.openingHours))) }
         if !point.languages.isEmpty { office.append(("knowsLanguage", .texts(point.languages))) }

@@ -21,7 +21,7 @@ struct ViewModels {
         siteTexts = index.content.siteTexts[language.code]
         originalMark = " lang=\"\(config.siteLanguage.tag)\" dir=\"\(config.siteLanguage.direction.rawValue)\""
         placeNames = Dictionary(index.content.municipalities.map { m in
-            (m.slug, strings.format("placeName", ["kind": Self.kindName(m.kind, strings), "name": m.name]))
+            (m.slug, strings.format("placeName", ["kind": Self.kindName(m.kind, strings, language: language), "name": m.name]))
         }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -89,10 +89,13 @@ struct ViewModels {
     var siteDescription: String? { siteTexts?.description ?? config.description }
     var districtName: String { siteTexts?.district ?? config.district }
 
-    func kindName(_ kind: MunicipalityKind) -> String { Self.kindName(kind, strings) }
+    func kindName(_ kind: MunicipalityKind) -> String { Self.kindName(kind, strings, language: language) }
 
-    private static func kindName(_ kind: MunicipalityKind, _ strings: ThemeStrings) -> String {
-        strings.text(kind == .stadt ? "town" : "municipality")
+    /// German pages (and Leichte Sprache) name the kind as the municipality does („Samtgemeinde“); the theme's
+    /// other languages know a town and a municipality.
+    private static func kindName(_ kind: MunicipalityKind, _ strings: ThemeStrings, language: Language) -> String {
+        if kind != .stadt, kind != .gemeinde, language.tag.split(separator: "-").first == "de" { return kind.rawValue }
+        return strings.text(kind.isTown ? "town" : "municipality")
     }
 
     /// "Stadt Auenstein", "Town of Auenstein" …; the district's name as `site.<lang>.yml` translates it.
@@ -154,7 +157,7 @@ struct ViewModels {
             responsibilities: (translated?.lists["responsibilities"] ?? point.responsibilities).joined(separator: ", "),
             address: AddressData(street: point.address.street, postalCode: point.address.postalCode, city: point.address.city),
             textLang: textLang(point.origin.file),
-            phone: point.phone.map { ContactLink(text: $0, url: GermanFormat.telephoneLink($0)) },
+            phone: point.phone.map { ContactLink(text: $0.written, url: $0.link) },
             email: point.email.map { ContactLink(text: $0, url: "mailto:" + $0) },
             openingHours: translated?.lists["openingHours"] ?? point.openingHours,
             areaNames: point.areas.map { $0.map { ownerName(.municipality($0.value)) }.joined(separator: ", ") },

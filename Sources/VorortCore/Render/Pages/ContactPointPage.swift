@@ -24,7 +24,7 @@ extension SiteRenderer {
         let data = ContactPointPageData(
             card: card(point), body: models.body(point.origin.file),
             responsibilityList: translated?.lists["responsibilities"] ?? point.responsibilities,
-            languages: point.languages.isEmpty ? nil : point.languages.joined(separator: ", "), website: point.website,
+            languages: point.languages.isEmpty ? nil : point.languages.joined(separator: ", "), website: point.website?.value,
             offers: (offersByContactFile[point.origin.file] ?? []).map { card($0) },
             areas: (point.areas ?? []).compactMap { index.municipality($0.value) }.map { card($0) })
         return PageContent(route: Routes.contactPoint(point), title: models.contactName(point),
