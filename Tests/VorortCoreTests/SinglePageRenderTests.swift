@@ -63,7 +63,7 @@ struct SinglePageRenderTests {
         // Listing pages, and the page of each item of every type that has pages (`Angebot`, `Gemeinde` …).
         let itemKinds = ContentTypes.all.filter { $0 is any ItemPage.Type }.map { $0.displayName }
         #expect(itemKinds.count == 5)
-        let allKinds = Set(["home", "district", "municipalities", "offerDirectory", "contactPoints", "stories", "notFound",
+        let allKinds = Set(["home", "district", "municipalities", "offerDirectory", "contactPoints", "responsibility", "stories", "notFound",
                             "guideline", "figures", "search", "category"] + itemKinds)
         for code in ["de", "ar"] {
             let language = try #require(site.config.languages.first { $0.code == code })
@@ -81,7 +81,7 @@ struct SinglePageRenderTests {
             #expect(kinds == (code == "de" ? allKinds : allKinds.subtracting(["notFound"])), "\(code)")
         }
         // A representative route of each kind through the public entry point, German and Arabic.
-        let routes = ["", "kreis/", "gemeinden/", "gemeinden/auenstein/", "angebote/", "angebote/sprache/", "anlaufstellen/",
+        let routes = ["", "kreis/", "gemeinden/", "gemeinden/auenstein/", "angebote/", "angebote/sprache/", "anlaufstellen/", "zustaendig/",
                       "geschichten/", "zahlen/", "seiten/leitfaden-sprache/", "seiten/impressum/", "suche/"]
         for route in routes {
             for language in [nil, "ar"] {
