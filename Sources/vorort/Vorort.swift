@@ -13,8 +13,9 @@ struct Vorort: ParsableCommand {
 
               vorort check                     check the site in the current folder
               vorort build --output public     check, then build into ./public
+              vorort report                    what is due for review, per municipality and editor
             """,
-        subcommands: [Check.self, Build.self]
+        subcommands: [Check.self, Build.self, Report.self]
     )
 
     /// ArgumentParser exits with 64 on usage errors and 1 on unexpected errors; CI is promised
@@ -116,6 +117,41 @@ struct Check: ParsableCommand {
                 """.utf8))
         }
         if report.diagnostics.hasErrors { throw ExitStatus.findings }
+    }
+}
+
+extension ReviewReport.Format: ExpressibleByArgument {}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Lists, per municipality and editorial contact, what is overdue for review, what falls due within 30 days and which translations are older than their original.",
+        discussion: """
+            The review interval is `reviewInterval` in site.yml (months, default 12); the editorial contact is `editor:`
+            in each index.md. Exit status: 0 when the report was made, 1 when the site has errors (run `vorort check`),
+            2 on usage or internal problems.
+
+            Examples:
+              vorort report
+              vorort report --format csv > pruefliste.csv
+              vorort report --today 2027-01-15 --format json
+            """
+    )
+
+    @OptionGroup var options: SiteOptions
+
+    @Option(help: ArgumentHelp("Output format: text (to read), csv (for a spreadsheet) or json.", valueName: "format"))
+    var format: ReviewReport.Format = .text
+
+    func run() throws {
+        let today = try options.buildDate()
+        let report = Pipeline.check(siteRoot: options.siteURL, today: today)
+        guard let site = report.site else {
+            print(DiagnosticFormatter.format(report.diagnostics.filter { $0.severity == .error }, as: .text, filesChecked: report.filesChecked),
+                  terminator: "")
+            FileHandle.standardError.write(Data("vorort report: Die Website hat Fehler; beheben Sie sie zuerst, dann entsteht der Bericht.\n".utf8))
+            throw ExitStatus.findings
+        }
+        print(ReviewReport(site: site, today: today).formatted(format), terminator: "")
     }
 }
 

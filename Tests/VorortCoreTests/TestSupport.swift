@@ -91,6 +91,7 @@ enum TestSupport {
             ---
             title: Willkommen
             summary: Alles zum Ankommen.
+            editor: {name: Integrationsbüro des Landkreises, email: integration@example.org}
             ---
             Einleitung.
 
@@ -124,6 +125,7 @@ enum TestSupport {
             name: Dorf
             kind: Gemeinde
             summary: Ein Dorf.
+            editor: {name: Gemeindebüro Dorf}
             ---
             Willkommen im Dorf.
 

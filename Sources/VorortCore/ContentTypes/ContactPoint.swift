@@ -80,6 +80,8 @@ public struct ContactPoint: ContentItem {
     }
     public var route: String? { Routes.owner(owner) + "anlaufstellen/\(slug)/" }
     public var translationBaseline: CalendarDate? { reviewed }
+    public var heading: String { name }
+    public var responsibleOwner: Owner { owner }
 
     public static func parse(_ input: ParseInput) -> ContactPoint? {
         guard let fields = input.fields else { return nil }

@@ -35,12 +35,20 @@ public protocol ContentItem: Sendable, Equatable {
     var textRoute: String? { get }
     /// The date a translation must have been compared with at least: the original's `reviewed` (a story's date).
     var translationBaseline: CalendarDate? { get }
+    /// When its facts were last checked (`reviewed`), for the review interval and `vorort report`; nil for what
+    /// is not reviewed (a story keeps the day it appeared).
+    var lastReviewed: CalendarDate? { get }
+    /// Its title or name as editors know it, for `vorort report`.
+    var heading: String { get }
+    /// Whose editors answer for it: the district (also for the site's own pages) or a municipality.
+    var responsibleOwner: Owner { get }
 }
 
 extension ContentItem {
     public static func ordered(_ items: [Self]) -> [Self] { items }
     public static func checkReferences(_ items: [Self], in index: SiteIndex) -> [Diagnostic] { [] }
     public var textRoute: String? { route }
+    public var lastReviewed: CalendarDate? { translationBaseline }
 
     /// Whether `other` is this item with only its Markdown text changed (the front matter read the same).
     func differsOnlyInText(from other: any ContentItem) -> Bool {
@@ -158,11 +166,15 @@ public struct ParseInput {
     let collector: DiagnosticCollector
     /// Today, for dates that must not lie in the future; nil where no day is known (the fuzz tests).
     var today: CalendarDate? = nil
+    /// When `reviewed` dates fall due (the site's review interval); nil where no day is known.
+    var reviewSchedule: ReviewSchedule? = nil
 
-    /// A date of the past (`reviewed`, a story's `date`): reported when it lies in the future.
+    /// A date of the past (`reviewed`, a story's `date`): reported when it lies in the future, and a `reviewed`
+    /// older than the review interval as due for review.
     func pastDate(_ reader: YAMLMapReader?, _ field: FieldSpec, story: Bool = false) -> CalendarDate? {
         let date = reader?.locatedDate(field)
         if let today { FutureDates(today: today).check(date, key: field.key, story: story, collector: collector) }
+        if !story, field.key == "reviewed" { reviewSchedule?.check(date, collector: collector) }
         return date?.value
     }
 

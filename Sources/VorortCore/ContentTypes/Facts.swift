@@ -49,6 +49,8 @@ public struct Facts: ContentItem {
     }
     public var route: String? { nil }
     public var translationBaseline: CalendarDate? { reviewed }
+    public var heading: String { "Zahlen und Fakten" }
+    public var responsibleOwner: Owner { owner }
 
     public static func parse(_ input: ParseInput) -> Facts? {
         let collector = input.collector

@@ -8,6 +8,7 @@ public struct Municipality: ContentItem {
     /// With its place in the file: an address into this site is checked against its pages.
     public var website: Located<String>?
     public var reviewed: CalendarDate?
+    public var editor: EditorialContact?
     public var body: MarkdownSource
     /// Where the `name` stands, for findings about names given twice.
     public var nameLocation: SourceLocation = .start
@@ -28,7 +29,8 @@ public struct Municipality: ContentItem {
         static let reviewed = FieldSpec("reviewed", .date, example: "2026-11-20", help: "Wann die Seite zuletzt geprüft wurde (JJJJ-MM-TT)")
     }
 
-    public static let schema: [FieldSpec] = [Keys.name, Keys.kind, Keys.summary, Keys.population, Keys.website, Keys.reviewed]
+    public static let schema: [FieldSpec] = [Keys.name, Keys.kind, Keys.summary, Keys.population, Keys.website, Keys.reviewed,
+                                             EditorialContact.field]
 
     public static let example = """
         ---
@@ -38,6 +40,7 @@ public struct Municipality: ContentItem {
         population: 11200
         website: https://www.auenstein.de
         reviewed: 2026-11-20
+        editor: {name: Integrationsbüro Auenstein, email: integration@auenstein.de}
         ---
         Auenstein liegt im Norden des Landkreises.
 
@@ -49,6 +52,8 @@ public struct Municipality: ContentItem {
     }
     public var route: String? { Routes.municipality(slug) }
     public var translationBaseline: CalendarDate? { reviewed }
+    public var heading: String { name }
+    public var responsibleOwner: Owner { .municipality(slug) }
 
     /// Municipalities are listed by name everywhere.
     public static func ordered(_ items: [Municipality]) -> [Municipality] { GermanSorting.sorted(items, by: \.name) }
@@ -73,9 +78,10 @@ public struct Municipality: ContentItem {
         }
         let website = fields.locatedURL(Keys.website)
         let reviewed = input.pastDate(fields, Keys.reviewed)
+        let editor = EditorialContact.read(fields, collector: input.collector, whose: "Die Gemeinde")
         guard let origin = input.origin(), let name, let kind, let summary else { return nil }
         return Municipality(origin: origin, name: name, kind: kind, summary: summary, population: population,
-                            website: website, reviewed: reviewed, body: input.body,
+                            website: website, reviewed: reviewed, editor: editor, body: input.body,
             nameLocation: nameLocated?.location ?? .start)
     }
 }

@@ -83,6 +83,8 @@ public struct Offer: ContentItem {
     }
     public var route: String? { Routes.owner(owner) + "angebote/\(slug)/" }
     public var translationBaseline: CalendarDate? { reviewed }
+    public var heading: String { title }
+    public var responsibleOwner: Owner { owner }
 
     public static func parse(_ input: ParseInput) -> Offer? {
         guard let fields = input.fields else { return nil }

@@ -41,6 +41,8 @@ public struct Page: ContentItem {
     }
     public var route: String? { "seiten/\(slug)/" }
     public var translationBaseline: CalendarDate? { reviewed }
+    public var heading: String { title }
+    public var responsibleOwner: Owner { .district }
 
     public static func parse(_ input: ParseInput) -> Page? {
         guard let fields = input.fields else { return nil }

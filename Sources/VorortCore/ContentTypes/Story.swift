@@ -47,6 +47,10 @@ public struct Story: ContentItem {
     }
     public var route: String? { Routes.owner(owner) + "geschichten/\(slug)/" }
     public var translationBaseline: CalendarDate? { date }
+    public var heading: String { title }
+    public var responsibleOwner: Owner { owner }
+    /// A story is not reviewed: it keeps the day it appeared.
+    public var lastReviewed: CalendarDate? { nil }
 
     public static func checkReferences(_ stories: [Story], in index: SiteIndex) -> [Diagnostic] {
         UniqueNames.ofOwner(

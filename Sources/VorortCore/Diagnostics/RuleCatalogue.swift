@@ -102,6 +102,10 @@ public enum RuleCatalogue {
         // References between files
         Entry("duplicate-name", [.error, .warning], "Name doppelt",
               "Zwei Gemeinden haben denselben Namen, etwa weil ein Ordner kopiert wurde (Fehler), oder zwei Angebote, Anlaufstellen oder Geschichten derselben Gemeinde oder zwei Seiten denselben Titel (Warnung); Leserinnen und Leser können sie nicht unterscheiden. Löschen Sie die Kopie oder geben Sie jedem einen eigenen Namen."),
+        Entry("review-overdue", [.info], "Prüfung fällig",
+              "Die Angaben wurden länger nicht geprüft, als `reviewInterval` in `site.yml` vorsieht (12 Monate, wenn nichts angegeben ist). Prüfen Sie Zeiten, Orte, Telefonnummern und Ansprechpersonen und setzen Sie danach `reviewed` auf das heutige Datum. `vorort report` listet alles Fällige je Gemeinde."),
+        Entry("missing-editor", [.warning], "Redaktion fehlt",
+              "Die `index.md` einer Gemeinde oder des Landkreises nennt unter `editor:` keine Redaktion. Tragen Sie die Stelle ein, die die Inhalte pflegt, z. B. `editor: {name: Bürgerbüro, email: buergerbuero@example.de}`; die Angabe erscheint in `vorort report`, nicht auf der Website."),
         Entry("unknown-category", [.error], "Unbekannte Kategorie",
               "Ein Angebot (`category`) oder eine Anlaufstelle (`topics`) nennt eine Kategorie, die es in `site.yml` nicht gibt. Schreiben Sie die Bezeichnung oder den Kurznamen einer Kategorie aus `site.yml`; die Meldung schlägt die ähnlichste vor."),
         Entry("dangling-contact", [.error], "Anlaufstelle nicht gefunden",

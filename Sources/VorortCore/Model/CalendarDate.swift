@@ -75,7 +75,23 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 
+    /// The same day `months` later; the last day of the month where that month is shorter (31 March + 1 → 30 April).
+    func adding(months: Int) -> CalendarDate {
+        let index = year * 12 + (month - 1) + months
+        let (newYear, newMonth) = (index / 12, index % 12 + 1)
+        let newDay = min(day, Self.daysIn(month: newMonth, year: newYear))
+        return CalendarDate(year: newYear, month: newMonth, day: newDay) ?? self
+    }
+
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+}
+
+/// In JSON as editors write it: `"2026-09-14"`.
+extension CalendarDate: Encodable {
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
     }
 }

@@ -25,6 +25,9 @@ public struct SiteConfig: Sendable {
     public var categories: [Category]
     /// Counts of people below this are published as "< N", so no one can be identified (default 3).
     public var minimumCount: Int = 3
+    /// After how many months a `reviewed` date is due again (`reviewInterval`, default 12): older ones are a
+    /// Hinweis on the item and listed by `vorort report`.
+    public var reviewIntervalMonths: Int = 12
     /// Whether the home page must explain the site in Leichte Sprache and in Gebärdensprache (BITV 2.0 § 4).
     public var leichteSprache = true
     public var gebaerdensprache = true

@@ -7,18 +7,19 @@ enum ContentParser {
     /// declaration did not ask for are reported afterwards.
     static func parse(
         _ role: ContentRole, _ file: SourceFile, language: String, assets: Set<String>, collector: DiagnosticCollector,
-        suppressions: inout [LintSuppression], today: CalendarDate? = nil
+        suppressions: inout [LintSuppression], today: CalendarDate? = nil, reviewSchedule: ReviewSchedule? = nil
     ) -> (any ContentItem)? {
         let type = role.type.type
         guard type.placement.isMarkdown else {
             return type.parse(ParseInput(file: file, role: role, fields: nil, body: MarkdownSource(text: "", firstLine: 1),
-                                         language: language, assets: assets, collector: collector, today: today))
+                                         language: language, assets: assets, collector: collector, today: today,
+                                         reviewSchedule: reviewSchedule))
         }
         guard let (document, fields) = readFrontMatter(file, collector: collector) else { return nil }
         defer { fields.finish() }
         suppressions = readLintIgnore(fields)
         return type.parse(ParseInput(file: file, role: role, fields: fields, body: document.body, language: language,
-                                     assets: assets, collector: collector, today: today))
+                                     assets: assets, collector: collector, today: today, reviewSchedule: reviewSchedule))
     }
 
     /// Splits a Markdown file and reads its front matter as YAML; nil (after reporting) when either is broken.

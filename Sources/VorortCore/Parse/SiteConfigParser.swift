@@ -18,6 +18,7 @@ enum SiteConfigParser {
         let title = reader.text("title", required: true, example: "Ankommen im Landkreis Lindenbrück")
         let description = reader.text("description")
         let minimumCount = reader.integer("minimumCount", example: "3")
+        let reviewInterval = reader.located("reviewInterval", example: "12")
         let dataLicence = reader.text("dataLicence", example: "Datenlizenz Deutschland – Namensnennung – Version 2.0")
         let leichteSprache = reader.located("leichteSprache", example: "true")
         let gebaerdensprache = reader.located("gebaerdensprache", example: "true")
@@ -102,6 +103,15 @@ enum SiteConfigParser {
                                    direction: Language.defaultDirection(of: language.value)),
             translationLanguages: translationLanguages, theme: theme.value, categories: categories)
         if let minimumCount { config.minimumCount = max(1, minimumCount) }
+        if let reviewInterval {
+            if let months = Int(reviewInterval.value), (1...120).contains(months) {
+                config.reviewIntervalMonths = months
+            } else {
+                collector.error("invalid-value", at: reviewInterval.location,
+                    "`reviewInterval: \(reviewInterval.value)` ist keine Zahl von Monaten zwischen 1 und 120.",
+                    hint: "Schreiben Sie, nach wie vielen Monaten Angaben wieder geprüft werden sollen, z. B. `reviewInterval: 12`.")
+            }
+        }
         if let dataLicence { config.dataLicence = dataLicence }
         if let needsLeichteSprache { config.leichteSprache = needsLeichteSprache }
         if let needsGebaerdensprache { config.gebaerdensprache = needsGebaerdensprache }

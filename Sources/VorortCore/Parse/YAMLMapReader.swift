@@ -79,6 +79,9 @@ final class YAMLMapReader {
         }
     }
 
+    /// Whether `key` is not written at all (a key with an empty or broken value was written, and has its finding).
+    func isMissing(_ key: String) -> Bool { entryIndex[key] == nil }
+
     private func isNull(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node else { return false }
         if scalar.style != .plain { return false }

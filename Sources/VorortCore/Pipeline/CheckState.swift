@@ -46,6 +46,8 @@ struct CheckState: Sendable {
     }
 
     var language: String { config?.language ?? "de" }
+    /// When `reviewed` dates fall due, from today and the site's interval.
+    var reviewSchedule: ReviewSchedule { ReviewSchedule(today: today, months: config?.reviewIntervalMonths ?? 12) }
 
     /// Leichte Sprache and other German varieties are linted like the originals.
     var germanTranslations: Set<String> {
@@ -188,7 +190,7 @@ struct CheckState: Sendable {
         let collector = DiagnosticCollector(file: file.path)
         var suppressions: [LintSuppression] = []
         let item = ContentParser.parse(role, file, language: language, assets: loaded.assets, collector: collector, suppressions: &suppressions,
-                                       today: today)
+                                       today: today, reviewSchedule: reviewSchedule)
         return ParsedFile(item: item, translation: nil, diagnostics: collector.diagnostics, suppressions: suppressions)
     }
 
