@@ -32,7 +32,10 @@ enum YAMLDocument {
             // Anchors and aliases never get here: `YAMLAnchorScan` refused them above.
             let node = try Parser(yaml: yaml, resolver: .basic, encoding: .utf8).singleRoot()
             reportLostComments(yaml, offset: offset, into: collector)
-            if let node { reportTypographicQuotes(node, offset: offset, into: collector) }
+            if let node {
+                reportTypographicQuotes(node, offset: offset, into: collector)
+                reportTags(node, offset: offset, into: collector)
+            }
             return (node, true)
         } catch let error as YamlError {
             report(error, yaml: yaml, offset: offset, into: collector)
@@ -53,6 +56,17 @@ enum YAMLDocument {
                 "Ab ` #` liest YAML den Rest der Zeile als Kommentar: Veröffentlicht würde nur „\(found.kept)“ statt „\(lost)“.",
                 hint: "Setzen Sie den ganzen Wert in Anführungszeichen: `\(found.prefix.trimmed.isEmpty ? "" : found.prefix.trimmed + " ")\"\(escaped)\"`. "
                     + "Ist es ein Kommentar, schreiben Sie ihn in eine eigene Zeile, die mit `#` beginnt.")
+        }
+    }
+
+    /// `title: !Neu Sprachcafé`: YAML reads `!Neu` as a type and publishes only „Sprachcafé“.
+    private static func reportTags(_ root: Node, offset: Int, into collector: DiagnosticCollector) {
+        for node in YAMLTags.explicitlyTagged(in: root) {
+            var location = YAMLDocument.location(of: node)
+            location.line += offset
+            collector.error("yaml-syntax", at: location,
+                "Der Wert beginnt mit `\(node.tag.rawValue)`; YAML liest das als Typangabe, nicht als Text, und ließe es weg.",
+                hint: "Setzen Sie den ganzen Wert in Anführungszeichen, z. B. `title: \"!Neu: Sprachcafé\"`.")
         }
     }
 

@@ -23,6 +23,14 @@ struct YAMLErrorExplanation {
                 hint: "Ergänzen Sie das schließende Anführungszeichen am Ende des Werts. Steht im Text selbst ein `\"`, setzen Sie den Wert in einfache Anführungszeichen `'…'`.",
                 pointsAtStart: false, place: open)
         }
+        if problem.contains("could not find expected ':'"), let previous = previousContentLine(lines, before: startLine),
+            text(previous).trimmed.hasPrefix("- "), indentation(text(previous)) == indentation(text(startLine))
+        {
+            let entry = text(startLine).trimmed
+            return YAMLErrorExplanation(message: "Diese Zeile steht in einer Liste, beginnt aber nicht mit `- `.",
+                hint: "Beginnen Sie jeden Eintrag der Liste mit `- `: `- \(entry)`. Gehört die Zeile zum Eintrag darüber, schreiben Sie beide in eine Zeile.",
+                pointsAtStart: false, place: (startLine, indentation(text(startLine)) + 1))
+        }
         if problem.contains("mapping values are not allowed"), let previous = previousContentLine(lines, before: line) {
             let here = text(line), before = text(previous)
             let indentHere = indentation(here), indentBefore = indentation(before)
@@ -143,7 +151,7 @@ struct YAMLErrorExplanation {
                       colonInValueHint(line))
         }
         if problem.contains("cannot start any token") {
-            let shown = character.map { "`\($0)`" } ?? "diesem Zeichen"
+            let shown = character.map { $0 == "`" ? "dem Zeichen „`“" : "`\($0)`" } ?? "diesem Zeichen"
             return at("Mit \(shown) kann in YAML kein Wert beginnen.", quoteHint(line, "Setzen Sie den ganzen Wert in Anführungszeichen"))
         }
         if problem.contains("did not find expected key") {
