@@ -207,6 +207,10 @@ public enum SiteLoader {
                     hint: "Verkleinern Sie das Bild (z. B. auf 1600 Pixel Breite als JPEG); auf dem Handy lädt es sonst minutenlang."))
             }
             site.assets.insert(relativePath)
+        case .misnamed(let finding):
+            site.diagnostics.append(Diagnostic(
+                file: relativePath, location: .start, severity: .error, rule: "misnamed-file",
+                message: finding.message, hint: finding.hint))
         case .unexpected(let reason):
             site.diagnostics.append(Diagnostic(
                 file: relativePath, location: .start, severity: .warning, rule: "unexpected-file",
