@@ -57,10 +57,10 @@ struct CommandLineTests {
 
         let broken = try TestSupport.run(["build", "--site", site.path, "--output", output.path])
         #expect(broken.status == 1)
-        #expect(broken.stdout.contains("\(bracketFile):\(bracketLine):8: error:"), "\(broken.stdout)")
+        #expect(broken.stdout.contains("\(bracketFile):\(bracketLine):8: Fehler:"), "\(broken.stdout)")
         #expect(broken.stdout.contains("[yaml-syntax]"))
-        #expect(broken.stdout.contains("\(categoryFile):\(categoryLine):11: error: Die Kategorie `Kochkurse` gibt es nicht. [unknown-category]"))
-        #expect(broken.stdout.contains("\(contactFile):\(contactLine):10: error: Die Anlaufstelle `gibt-es-nicht` gibt es nicht. [dangling-contact]"))
+        #expect(broken.stdout.contains("\(categoryFile):\(categoryLine):11: Fehler: Die Kategorie `Kochkurse` gibt es nicht. [unknown-category]"))
+        #expect(broken.stdout.contains("\(contactFile):\(contactLine):10: Fehler: Die Anlaufstelle `gibt-es-nicht` gibt es nicht. [dangling-contact]"))
         #expect(try TestSupport.snapshot(output) == before, "the previous output stays byte for byte")
         #expect(try FileManager.default.contentsOfDirectory(atPath: outputParent.path) == ["output"], "no staging folder left")
 

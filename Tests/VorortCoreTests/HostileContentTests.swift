@@ -415,7 +415,7 @@ struct HostileContentTests {
         defer { chmod(hidden.path, 0o755) }
         let result = try Self.runUnprivileged(["build", "--site", site.path, "--output", output.path])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("content/gemeinden/dorf/angebote:1:1: error: Der Ordner kann nicht gelesen werden"), "\(result.stdout)")
+        #expect(result.stdout.contains("content/gemeinden/dorf/angebote:1:1: Fehler: Der Ordner kann nicht gelesen werden"), "\(result.stdout)")
         #expect(try TestSupport.snapshot(output) == before)
     }
 

@@ -74,7 +74,7 @@ struct SchemaTests {
         let category = try #require(report.findings("unknown-category").first)
         #expect(category.location.line == 3)
         #expect(category.location.column == 11)
-        #expect(category.hint.contains("Meintest du `Sprache`?"))
+        #expect(category.hint.contains("Meinten Sie `Sprache`?"))
         let contact = try #require(report.findings("dangling-contact").first)
         #expect(contact.location.line == 6)
         #expect(contact.hint.contains("`beratung`"))

@@ -49,9 +49,9 @@ struct SmallPartsTests {
 
     @Test func textFormatLooksLikeACompiler() {
         let d = Diagnostic(file: "content/a.md", location: SourceLocation(line: 3, column: 11, endColumn: 19), severity: .error,
-                           rule: "unknown-category", message: "Die Kategorie `Sprachen` gibt es nicht.", hint: "Meintest du `Sprache`?")
+                           rule: "unknown-category", message: "Die Kategorie `Sprachen` gibt es nicht.", hint: "Meinten Sie `Sprache`?")
         let text = DiagnosticFormatter.format([d], as: .text, filesChecked: 4)
-        #expect(text.hasPrefix("content/a.md:3:11: error: Die Kategorie `Sprachen` gibt es nicht. [unknown-category]\n    Meintest du `Sprache`?\n"))
+        #expect(text.hasPrefix("content/a.md:3:11: Fehler: Die Kategorie `Sprachen` gibt es nicht. [unknown-category]\n    Meinten Sie `Sprache`?\n"))
         #expect(text.contains("4 Dateien geprüft: 1 Fehler"))
     }
 

@@ -43,7 +43,7 @@ enum BodyChecker {
             for line in result.omittedHTMLLines {
                 collector.warning("raw-html", at: SourceLocation(line: line, column: 1),
                     "HTML im Text wird aus Sicherheitsgründen nicht veröffentlicht.",
-                    hint: "Schreibe den Inhalt mit Markdown: `**fett**`, `[Link](https://…)`, Listen mit `- `.")
+                    hint: "Schreiben Sie den Inhalt mit Markdown: `**fett**`, `[Link](https://…)`, Listen mit `- `.")
             }
             return (file, Result(body: result.body, diagnostics: collector.diagnostics, used: used))
         }
@@ -66,7 +66,7 @@ enum BodyChecker {
         var at: SourceLocation { reference.location }
         if reference.isImage, reference.hasEmptyText {
             collector.error("missing-alt", at: at, "Das Bild `\(reference.url)` hat keinen Alternativtext.",
-                hint: "Beschreibe, was das Bild zeigt: `![Kinder beim Sommerfest](\(reference.url))`.")
+                hint: "Beschreiben Sie, was das Bild zeigt: `![Kinder beim Sommerfest](\(reference.url))`.")
         }
         switch LinkPolicy.classify(reference.url, currentFile: file) {
         case .fragment:
@@ -75,7 +75,7 @@ enum BodyChecker {
             if reference.isImage {
                 collector.error("external-resource", at: at,
                     "Bilder von fremden Servern werden nicht eingebunden: Der Browser würde dabei Daten an diesen Server senden.",
-                    hint: "Lege das Bild neben die Geschichte und verweise mit seinem Dateinamen darauf.")
+                    hint: "Legen Sie das Bild neben die Geschichte und verweisen Sie mit seinem Dateinamen darauf.")
                 return .remove
             }
             return url == reference.url ? .keep : .replace(url)
@@ -91,14 +91,14 @@ enum BodyChecker {
             return .remove
         case .unsafe(let scheme):
             collector.error("unsafe-link", at: at, "Links mit `\(scheme):` werden aus Sicherheitsgründen nicht veröffentlicht.",
-                hint: "Verlinke nur Webadressen (`https://…`), E-Mail (`mailto:…`), Telefon (`tel:…`) oder andere Seiten dieser Website.")
+                hint: "Verlinken Sie nur Webadressen (`https://…`), E-Mail (`mailto:…`), Telefon (`tel:…`) oder andere Seiten dieser Website.")
             return .remove
         case .contentFile(let path, let fragment):
             guard let route = index.routeByFile[path] else {
                 // The file is there but could not be read: its own finding says why, and the build stops anyway.
                 if index.unreadable.paths.contains(path) { return .remove }
                 collector.error("broken-link", at: at, "Der Link zeigt auf `\(path)`, diese Datei gibt es nicht.",
-                    hint: "Prüfe den Pfad: Er beginnt beim Ordner dieser Datei (`../` für eine Ebene höher) oder mit `/` bei `content/`.")
+                    hint: "Prüfen Sie den Pfad: Er beginnt beim Ordner dieser Datei (`../` für eine Ebene höher) oder mit `/` bei `content/`.")
                 return .remove
             }
             return .page(route + (fragment.map { "#" + $0 } ?? ""))
@@ -108,7 +108,7 @@ enum BodyChecker {
             if !route.isEmpty, !route.hasSuffix("/"), knownRoutes.contains(route + "/") { route += "/" }
             guard knownRoutes.contains(route) else {
                 collector.error("broken-link", at: at, "Die Seite `\(path)` gibt es auf dieser Website nicht.",
-                    hint: "Verlinke Inhalte über ihre Datei, z. B. `/seiten/impressum.md`, oder eine Übersicht wie `/angebote/`.")
+                    hint: "Verlinken Sie Inhalte über ihre Datei, z. B. `/seiten/impressum.md`, oder eine Übersicht wie `/angebote/`.")
                 return .remove
             }
             return .page(route + (fragment.map { "#" + $0 } ?? ""))
@@ -125,7 +125,7 @@ enum BodyChecker {
                     : "Der Link `\(reference.url)` zeigt auf keine Inhaltsdatei.",
                 hint: reference.isImage
                     ? "Bilder liegen als jpg, png, webp oder gif im Ordner `geschichten/` neben der Geschichte."
-                    : "Verlinke andere Inhalte über ihre `.md`-Datei oder mit vollständiger Webadresse `https://…`.")
+                    : "Verlinken Sie andere Inhalte über ihre `.md`-Datei oder mit vollständiger Webadresse `https://…`.")
             return .remove
         }
     }

@@ -33,7 +33,7 @@ enum ExternalResources {
             for api in storageAPIs where lower.contains(api.lowercased()) {
                 collector.error("browser-storage", at: location(of: api.lowercased(), in: lower, line: index + 1),
                     "`\(api)` speichert Daten im Browser oder sendet sie weg; die Website setzt keine Cookies und speichert nichts.",
-                    hint: "Entferne den Code; eine öffentliche Website der Verwaltung braucht dafür eine Einwilligung.")
+                    hint: "Entfernen Sie den Code; eine öffentliche Website der Verwaltung braucht dafür eine Einwilligung.")
             }
         }
         let scalars = Array(file.text.unicodeScalars)

@@ -19,7 +19,7 @@ enum LegalPages {
             diagnostics.append(Diagnostic(
                 file: "content/seiten/\(slug).md", location: .start, severity: .error, rule: "legal-page-missing",
                 message: "Die Seite „\(title)“ fehlt. \(why)",
-                hint: "Lege `content/seiten/\(slug).md` an; vorort verlinkt sie auf jeder Seite."))
+                hint: "Legen Sie `content/seiten/\(slug).md` an; vorort verlinkt sie auf jeder Seite."))
         }
         require(impressum, "Impressum", "Jede Website einer Behörde braucht ein Impressum (§ 5 DDG, § 18 MStV).")
         require(datenschutz, "Datenschutzerklärung", "Die Datenschutzerklärung muss von jeder Seite aus erreichbar sein (DSGVO).")
@@ -38,13 +38,13 @@ enum LegalPages {
                     message: "Der Erklärung zur Barrierefreiheit fehlt \(what).", hint: hint))
             }
             if statement.reviewed == nil {
-                missing("ihr Datum", "Ergänze `reviewed: JJJJ-MM-TT` im Vorspann: wann die Erklärung erstellt oder zuletzt geprüft wurde.")
+                missing("ihr Datum", "Ergänzen Sie `reviewed: JJJJ-MM-TT` im Vorspann: wann die Erklärung erstellt oder zuletzt geprüft wurde.")
             }
             if !text.contains("mailto:") && !text.contains("tel:") && !text.contains("@") {
-                missing("eine Kontaktmöglichkeit für Rückmeldungen", "Nenne eine E-Mail-Adresse oder Telefonnummer, über die Barrieren gemeldet werden können.")
+                missing("eine Kontaktmöglichkeit für Rückmeldungen", "Nennen Sie eine E-Mail-Adresse oder Telefonnummer, über die Barrieren gemeldet werden können.")
             }
             if !text.contains("Schlichtung") {
-                missing("der Hinweis auf das Schlichtungsverfahren", "Nenne die Schlichtungsstelle und wie man sie anruft.")
+                missing("der Hinweis auf das Schlichtungsverfahren", "Nennen Sie die Schlichtungsstelle und wie man sie anruft.")
             }
         }
         return diagnostics

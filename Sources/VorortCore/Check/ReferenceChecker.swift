@@ -53,7 +53,7 @@ enum ReferenceChecker {
         if owner != .district {
             return [Diagnostic(file: file, location: areas.first?.location ?? .start, severity: .error, rule: "areas-not-allowed",
                 message: "`areas` gibt es nur bei Angeboten und Anlaufstellen des Landkreises.",
-                hint: "Entferne `areas:`; das Angebot einer Gemeinde gehört schon zu ihr.")]
+                hint: "Entfernen Sie `areas:`; das Angebot einer Gemeinde gehört schon zu ihr.")]
         }
         let municipalitySlugs = index.content.municipalities.map(\.slug)
         // A municipality whose `index.md` could not be read (or is missing) exists: its own finding is enough.
@@ -62,8 +62,8 @@ enum ReferenceChecker {
                 && !index.unreadable.contains(Municipality.self, owner: .municipality(ContentPath.canonicalSlug(area.value)), slug: area.value)
         }
         return unknown.map { area in
-            var hint = "Nenne den Ordnernamen einer Gemeinde aus `content/gemeinden/`: \(municipalitySlugs.map { "`\($0)`" }.joined(separator: ", "))."
-            if let nearest = EditDistance.nearest(to: area.value, in: municipalitySlugs) { hint = "Meintest du `\(nearest)`? " + hint }
+            var hint = "Nennen Sie den Ordnernamen einer Gemeinde aus `content/gemeinden/`: \(municipalitySlugs.map { "`\($0)`" }.joined(separator: ", "))."
+            if let nearest = EditDistance.nearest(to: area.value, in: municipalitySlugs) { hint = "Meinten Sie `\(nearest)`? " + hint }
             return Diagnostic(file: file, location: area.location, severity: .error, rule: "unknown-area",
                               message: "Die Gemeinde `\(area.value)` gibt es nicht.", hint: hint)
         }

@@ -19,7 +19,7 @@ enum TranslationChecker {
                 diagnostics.append(Diagnostic(
                     file: translation.origin.file, location: .start, severity: .error, rule: "translation-without-original",
                     message: "Zu dieser Übersetzung gibt es kein deutsches Original `\(translation.original)`, das veröffentlicht wird.",
-                    hint: "Benenne die Übersetzung wie das Original mit dem Sprachkürzel davor (`sprachcafe.en.md` zu `sprachcafe.md`) oder lösche sie."))
+                    hint: "Benennen Sie die Übersetzung wie das Original mit dem Sprachkürzel davor (`sprachcafe.en.md` zu `sprachcafe.md`) oder löschen Sie sie."))
                 continue
             }
             table[translation.original, default: [:]][translation.language] = translation
@@ -27,7 +27,7 @@ enum TranslationChecker {
                 diagnostics.append(Diagnostic(
                     file: translation.origin.file, location: reviewed.location, severity: .warning, rule: "translation-outdated",
                     message: "Das deutsche Original wurde am \(original.german) überarbeitet, diese Übersetzung zuletzt am \(reviewed.value.german) verglichen; sie ist vielleicht veraltet.",
-                    hint: "Gleiche die Übersetzung mit `\(translation.original)` ab und setze danach `reviewed: \(original.iso)` oder später."))
+                    hint: "Gleichen Sie die Übersetzung mit `\(translation.original)` ab und setzen Sie danach `reviewed: \(original.iso)` oder später."))
             }
         }
         return (table, diagnostics)

@@ -83,7 +83,7 @@ public struct ContactPoint: ContentItem {
             let city = a.text("city", required: true, example: "Auenstein")
             if let postalCode, postalCode.value.utf8.count != 5 || !postalCode.value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                 collector.error("invalid-value", at: postalCode.location, "`\(postalCode.value)` ist keine Postleitzahl mit fünf Ziffern.",
-                    hint: "Schreibe die Postleitzahl in Anführungszeichen, damit führende Nullen bleiben: `postalCode: \"01067\"`.")
+                    hint: "Schreiben Sie die Postleitzahl in Anführungszeichen, damit führende Nullen bleiben: `postalCode: \"01067\"`.")
                 return nil
             }
             guard let street, let postalCode, let city else { return nil }
@@ -98,12 +98,12 @@ public struct ContactPoint: ContentItem {
         let areas = fields.locatedList(Keys.areas)
         if let phone, !phone.value.contains(where: \.isNumber) {
             collector.error("invalid-value", at: phone.location, "`\(phone.value)` ist keine Telefonnummer.",
-                hint: "Schreibe die Nummer mit Vorwahl, z. B. `phone: 05321 76-230`.")
+                hint: "Schreiben Sie die Nummer mit Vorwahl, z. B. `phone: 05321 76-230`.")
         }
         if phone == nil, email == nil, !collector.hasErrors {
             collector.warning("unreachable-contact-point", at: fields.location,
                 "Die Anlaufstelle hat weder Telefonnummer noch E-Mail-Adresse.",
-                hint: "Ergänze `phone:` oder `email:`, damit Menschen sie erreichen können.")
+                hint: "Ergänzen Sie `phone:` oder `email:`, damit Menschen sie erreichen können.")
         }
         guard let origin = input.origin(), let name, let organisation, !responsibilities.isEmpty, let address, let reviewed else { return nil }
         return ContactPoint(

@@ -164,7 +164,7 @@ public struct ParseInput {
         guard ContentPath.isValidSlug(role.slug) else {
             collector.error("invalid-slug", at: .start,
                 "Der Name `\(role.slug)` taugt nicht als Teil einer Webadresse: erlaubt sind Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche.",
-                hint: "Benenne die Datei oder den Ordner um, z. B. in `\(ContentPath.suggestSlug(role.slug))`.")
+                hint: "Benennen Sie die Datei oder den Ordner um, z. B. in `\(ContentPath.suggestSlug(role.slug))`.")
             return nil
         }
         return ContentOrigin(file: file.path, slug: role.slug, language: language)

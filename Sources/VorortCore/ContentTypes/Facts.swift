@@ -65,16 +65,16 @@ public struct Facts: ContentItem {
             if let id {
                 if !ContentPath.isValidSlug(id.value) {
                     collector.error("invalid-slug", at: id.location, "`\(id.value)` ist kein gültiger Kurzname.",
-                        hint: "Schreibe z. B. `id: \(ContentPath.suggestSlug(id.value))`.")
+                        hint: "Schreiben Sie z. B. `id: \(ContentPath.suggestSlug(id.value))`.")
                 } else if let line = seenIDs[id.value] {
                     collector.error("duplicate-slug", at: id.location, "Die Kennzahl `\(id.value)` gibt es schon (Zeile \(line)).",
-                        hint: "Gib jeder Kennzahl eine eigene `id`.")
+                        hint: "Geben Sie jeder Kennzahl eine eigene `id`.")
                 } else {
                     seenIDs[id.value] = id.location.line
                 }
             }
             if let year, !(1900...2200).contains(year) {
-                collector.error("invalid-value", at: item.location, "`year: \(year)` ist kein plausibles Jahr.", hint: "Schreibe das Bezugsjahr, z. B. `year: 2025`.")
+                collector.error("invalid-value", at: item.location, "`year: \(year)` ist kein plausibles Jahr.", hint: "Schreiben Sie das Bezugsjahr, z. B. `year: 2025`.")
             }
             guard let label, let value, let unit, let year, let source else { return nil }
             return Indicator(id: id?.value, label: label, value: value, unit: unit, year: year, source: source)

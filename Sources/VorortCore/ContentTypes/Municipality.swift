@@ -58,7 +58,7 @@ public struct Municipality: ContentItem {
         var population = fields.integer(Keys.population)
         if let value = population, value < 0 {
             input.collector.error("invalid-value", at: fields.location, "`population: \(value)` ist keine Einwohnerzahl.",
-                hint: "Schreibe die Zahl der Einwohnerinnen und Einwohner, z. B. `population: 11200`.")
+                hint: "Schreiben Sie die Zahl der Einwohnerinnen und Einwohner, z. B. `population: 11200`.")
             population = nil
         }
         let website = fields.url(Keys.website)

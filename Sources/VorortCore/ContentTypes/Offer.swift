@@ -112,7 +112,7 @@ public struct Offer: ContentItem {
                 let labels = config.categories.map(\.label)
                 var hint = "Erlaubt sind die Kategorien aus `site.yml`: \(labels.map { "`\($0)`" }.joined(separator: ", "))."
                 if let nearest = EditDistance.nearest(to: offer.category.value, in: labels + config.categories.map(\.slug)) {
-                    hint = "Meintest du `\(nearest)`? " + hint
+                    hint = "Meinten Sie `\(nearest)`? " + hint
                 }
                 diagnostics.append(Diagnostic(file: file, location: offer.category.location, severity: .error, rule: "unknown-category",
                     message: "Die Kategorie `\(offer.category.value)` gibt es nicht.", hint: hint))
@@ -122,7 +122,7 @@ public struct Offer: ContentItem {
             } else {
                 diagnostics.append(Diagnostic(file: file, location: SourceLocation(line: 1, column: 1, endColumn: 4), severity: .warning,
                     rule: "missing-contact", message: "Das Angebot nennt keine Anlaufstelle.",
-                    hint: "Ergänze `contact: <anlaufstelle>`, damit Interessierte wissen, an wen sie sich wenden."))
+                    hint: "Ergänzen Sie `contact: <anlaufstelle>`, damit Interessierte wissen, an wen sie sich wenden."))
             }
             diagnostics += ReferenceChecker.areas(offer.areas, owner: offer.owner, file: file, in: index)
         }
@@ -156,7 +156,7 @@ public struct Recurrence: Sendable, Hashable {
         for day in days {
             guard let number = dayNames[day.value.lowercased().prefix(2).description], day.value.count <= 10 else {
                 collector.error("invalid-value", at: day.location, "`\(day.value)` ist kein Wochentag.",
-                    hint: "Schreibe die Tage kurz: Mo, Di, Mi, Do, Fr, Sa, So.")
+                    hint: "Schreiben Sie die Tage kurz: Mo, Di, Mi, Do, Fr, Sa, So.")
                 return nil
             }
             if !weekdays.contains(number) { weekdays.append(number) }
@@ -168,21 +168,21 @@ public struct Recurrence: Sendable, Hashable {
                 return h * 60 + m
             }
             collector.error("invalid-value", at: time.location, "`\(time.value)` ist keine Uhrzeit.",
-                hint: "Schreibe die Uhrzeit als SS:MM in Anführungszeichen, z. B. \"16:30\".")
+                hint: "Schreiben Sie die Uhrzeit als SS:MM in Anführungszeichen, z. B. \"16:30\".")
             return nil
         }
         guard let startMinutes = minutes(start), let endMinutes = minutes(end), !weekdays.isEmpty else { return nil }
         guard endMinutes > startMinutes else {
             collector.error("invalid-value", at: end?.location ?? r.location, "Das Ende liegt nicht nach dem Beginn.",
-                hint: "Termine über Mitternacht gibt es hier nicht; prüfe `start` und `end`.")
+                hint: "Termine über Mitternacht gibt es hier nicht; prüfen Sie `start` und `end`.")
             return nil
         }
         if let every, !(1...52).contains(every) {
-            collector.error("invalid-value", at: r.location, "`every: \(every)` muss zwischen 1 und 52 Wochen liegen.", hint: "Schreibe z. B. `every: 2` für alle zwei Wochen.")
+            collector.error("invalid-value", at: r.location, "`every: \(every)` muss zwischen 1 und 52 Wochen liegen.", hint: "Schreiben Sie z. B. `every: 2` für alle zwei Wochen.")
             return nil
         }
         if let from, let until, until < from {
-            collector.error("invalid-value", at: r.location, "`until` liegt vor `from`.", hint: "Prüfe die beiden Daten.")
+            collector.error("invalid-value", at: r.location, "`until` liegt vor `from`.", hint: "Prüfen Sie die beiden Daten.")
             return nil
         }
         return Recurrence(weekdays: weekdays.sorted(), start: startMinutes, end: endMinutes, interval: every ?? 1, from: from, until: until)

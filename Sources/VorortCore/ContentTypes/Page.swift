@@ -54,7 +54,7 @@ public struct Page: ContentItem {
         pages.filter { $0.route == Routes.guideline }.map { page in
             Diagnostic(file: page.origin.file, location: .start, severity: .error, rule: "duplicate-slug",
                 message: "Die Adresse `\(Routes.guideline)` gehört dem Leitfaden für wertschätzende Sprache, den vorort aus den Sprachregeln erzeugt.",
-                hint: "Benenne die Datei um; eigene Regeln und Texte für den Leitfaden gehören nach `lint/*.yml`.")
+                hint: "Benennen Sie die Datei um; eigene Regeln und Texte für den Leitfaden gehören nach `lint/*.yml`.")
         }
     }
 }

@@ -59,7 +59,7 @@ public struct Story: ContentItem {
             let path = LinkPolicy.normalise(folder + "/" + src.value)
             guard !src.value.hasPrefix("/"), !src.value.contains(".."), input.assets.contains(path) else {
                 input.collector.error("missing-image", at: src.location, "Das Bild `\(src.value)` gibt es nicht neben dieser Geschichte.",
-                    hint: "Lege die Bilddatei (jpg, png, webp oder gif) in denselben Ordner und nenne ihren Dateinamen.")
+                    hint: "Legen Sie die Bilddatei (jpg, png, webp oder gif) in denselben Ordner und nennen Sie ihren Dateinamen.")
                 return nil
             }
             return StoryImage(file: path, alt: alt)

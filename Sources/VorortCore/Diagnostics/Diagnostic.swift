@@ -13,6 +13,25 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     }
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+    /// The German word editors read in the text output: „Fehler“, „Warnung“, „Hinweis“.
+    public var germanName: String {
+        switch self {
+        case .error: "Fehler"
+        case .warning: "Warnung"
+        case .info: "Hinweis"
+        }
+    }
+
+    /// „1 Fehler“, „2 Warnungen“, „0 Hinweise“: the count with the word in the right number.
+    public func counted(_ count: Int) -> String {
+        let word = switch self {
+        case .error: "Fehler"
+        case .warning: count == 1 ? "Warnung" : "Warnungen"
+        case .info: count == 1 ? "Hinweis" : "Hinweise"
+        }
+        return "\(count) \(word)"
+    }
 }
 
 /// A place in a file of the site: 1-based line and columns counted in Unicode scalars.

@@ -9,7 +9,7 @@ final class DiagnosticCollector {
         listed + omitted.sorted { $0.key < $1.key }.map { rule, entry in
             Diagnostic(file: file, location: entry.location, severity: entry.severity, rule: rule,
                 message: "Weitere \(entry.count) Meldungen der Art `\(rule)` in dieser Datei werden nicht einzeln aufgeführt.",
-                hint: "Behebe zuerst die aufgeführten Stellen und prüfe dann erneut.")
+                hint: "Beheben Sie zuerst die aufgeführten Stellen und prüfen Sie dann erneut.")
         }
     }
 

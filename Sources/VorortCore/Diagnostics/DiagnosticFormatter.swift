@@ -31,7 +31,7 @@ public enum DiagnosticFormatter {
     static func text(_ diagnostics: [Diagnostic], filesChecked: Int) -> String {
         var out = ""
         for d in diagnostics {
-            out += "\(d.file):\(d.location.line):\(d.location.column): \(d.severity.rawValue): \(d.message) [\(d.rule)]\n"
+            out += "\(d.file):\(d.location.line):\(d.location.column): \(d.severity.germanName): \(d.message) [\(d.rule)]\n"
             if !d.hint.isEmpty {
                 out += "    \(d.hint)\n"
             }
@@ -42,7 +42,9 @@ public enum DiagnosticFormatter {
 
     static func summaryLine(_ diagnostics: [Diagnostic], filesChecked: Int) -> String {
         let counts = Summary(diagnostics, filesChecked: filesChecked)
-        return "\(counts.files) Dateien geprüft: \(counts.errors) Fehler, \(counts.warnings) Warnungen, \(counts.infos) Hinweise."
+        let files = counts.files == 1 ? "1 Datei" : "\(counts.files) Dateien"
+        return "\(files) geprüft: \(Severity.error.counted(counts.errors)), \(Severity.warning.counted(counts.warnings)), "
+            + "\(Severity.info.counted(counts.infos))."
     }
 
     struct Summary: Encodable {

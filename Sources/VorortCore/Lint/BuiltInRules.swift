@@ -43,7 +43,7 @@ extension BuiltInRules {
                     result.diagnostics.append(Diagnostic(
                         file: file.path, location: .start, severity: .error, rule: "lint-rule-invalid",
                         message: "Die eingebaute Regel `\(rule.id)` hat ein ungültiges Muster: \(error)",
-                        hint: "Korrigiere die Regel in Lint/Rules und führe scripts/generate-builtin-rules.py aus."))
+                        hint: "Korrigieren Sie die Regel in Lint/Rules und führen Sie scripts/generate-builtin-rules.py aus."))
                 }
             }
             return result

@@ -112,7 +112,7 @@ public struct RuleSet: Sendable {
             } else {
                 collector.error("invalid-value", at: severityText.location,
                     "`severity` muss `error`, `warning`, `info` oder `off` sein, ist aber `\(severityText.value)`.",
-                    hint: "Schreibe z. B. `severity: warning`.")
+                    hint: "Schreiben Sie z. B. `severity: warning`.")
                 return nil
             }
         }
@@ -194,7 +194,7 @@ public struct RuleSet: Sendable {
             Diagnostic(
                 file: rule.definedIn, location: .start, severity: .error, rule: "lint-rule-invalid",
                 message: "Die Regel `\(rule.id)` nennt die unbekannte Kategorie `\(rule.category)`.",
-                hint: "Nenne eine Kategorie aus `categories:` (\(categories.map(\.id).joined(separator: ", "))).")
+                hint: "Nennen Sie eine Kategorie aus `categories:` (\(categories.map(\.id).joined(separator: ", "))).")
         }
     }
 }

@@ -88,7 +88,7 @@ enum WordingLint {
             let suppression = suppressions[index]
             collector.warning("lint-suppression-unused", at: suppression.location,
                 "Die Ausnahme für \(suppression.rules.map { "`\($0)`" }.joined(separator: ", ")) unterdrückt nichts.",
-                hint: "Entferne die Ausnahme, wenn die Formulierung nicht mehr im Text steht.")
+                hint: "Entfernen Sie die Ausnahme, wenn die Formulierung nicht mehr im Text steht.")
         }
         return (collector.diagnostics, tokens.count)
     }
@@ -119,12 +119,12 @@ enum WordingLint {
             for example in rule.examplesFlagged where !findings(example).contains(where: { $0.rule == rule.id }) {
                 diagnostics.append(Diagnostic(file: rule.definedIn, location: .start, severity: .error, rule: "lint-rule-example",
                     message: "Die Regel `\(rule.id)` erkennt ihr eigenes Beispiel nicht: „\(example)“.",
-                    hint: "Passe `terms` an oder korrigiere das Beispiel unter `examples: flag:`."))
+                    hint: "Passen Sie `terms` an oder korrigieren Sie das Beispiel unter `examples: flag:`."))
             }
             for example in rule.examplesClean where findings(example).contains(where: { $0.rule == rule.id }) {
                 diagnostics.append(Diagnostic(file: rule.definedIn, location: .start, severity: .error, rule: "lint-rule-example",
                     message: "Die Regel `\(rule.id)` meldet ihr Gegenbeispiel: „\(example)“.",
-                    hint: "Ergänze `exceptions` oder korrigiere das Beispiel unter `examples: pass:`."))
+                    hint: "Ergänzen Sie `exceptions` oder korrigieren Sie das Beispiel unter `examples: pass:`."))
             }
         }
         return diagnostics
@@ -137,20 +137,20 @@ enum WordingLint {
             if suppression.rules.isEmpty {
                 collector.warning("lint-suppression-invalid", at: suppression.location,
                     "Die Ausnahme nennt keine Regel.",
-                    hint: "Schreibe `<!-- vorort-lint: ignore REGEL-ID -- Begründung -->`.")
+                    hint: "Schreiben Sie `<!-- vorort-lint: ignore REGEL-ID -- Begründung -->`.")
                 continue
             }
             let unknown = suppression.rules.filter { id in id != DisguisedWord.rule && !rules.contains { $0.id == id } }
             if !unknown.isEmpty {
                 collector.error("lint-suppression-invalid", at: suppression.location,
                     "Die Regel \(unknown.map { "`\($0)`" }.joined(separator: ", ")) gibt es nicht.",
-                    hint: "Nenne die Regel-ID aus der Meldung, die du unterdrücken willst (in eckigen Klammern am Ende).")
+                    hint: "Nennen Sie die Regel-ID aus der Meldung, die Sie unterdrücken wollen (in eckigen Klammern am Ende).")
                 continue
             }
             guard let reason = suppression.reason, !reason.isEmpty else {
                 collector.warning("lint-suppression-reason", at: suppression.location,
                     "Die Ausnahme hat keine Begründung und gilt deshalb nicht.",
-                    hint: "Begründe sie: `<!-- vorort-lint: ignore \(suppression.rules.joined(separator: ", ")) -- Zitat, das die Geschichte zurückweist -->`.")
+                    hint: "Begründen Sie sie: `<!-- vorort-lint: ignore \(suppression.rules.joined(separator: ", ")) -- Zitat, das die Geschichte zurückweist -->`.")
                 continue
             }
             usable.append(index)

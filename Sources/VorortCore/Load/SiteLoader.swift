@@ -37,7 +37,7 @@ public enum SiteLoader {
             site.diagnostics.append(Diagnostic(
                 file: "site.yml", location: .start, severity: .error, rule: "missing-file",
                 message: "Die Datei `site.yml` fehlt im Ordner der Website.",
-                hint: "Lege `site.yml` mit district, title, baseURL, language, theme und categories an (siehe README)."))
+                hint: "Legen Sie `site.yml` mit district, title, baseURL, language, theme und categories an (siehe README)."))
         }
 
         let rootNames: [String]
@@ -61,7 +61,7 @@ public enum SiteLoader {
             site.diagnostics.append(Diagnostic(
                 file: "content", location: .start, severity: .error, rule: "symlink",
                 message: "Der Ordner `content/` ist ein symbolischer Link; er wird nicht gelesen.",
-                hint: "Lege den Ordner selbst in den Ordner der Website."))
+                hint: "Legen Sie den Ordner selbst in den Ordner der Website."))
             return site
         }
         var isDirectory: ObjCBool = false
@@ -69,7 +69,7 @@ public enum SiteLoader {
             site.diagnostics.append(Diagnostic(
                 file: "content", location: .start, severity: .error, rule: "missing-file",
                 message: "Der Ordner `content/` fehlt.",
-                hint: "Lege `content/kreis/index.md` und für jede Gemeinde `content/gemeinden/<name>/index.md` an."))
+                hint: "Legen Sie `content/kreis/index.md` und für jede Gemeinde `content/gemeinden/<name>/index.md` an."))
             return site
         }
         var pending: [PendingRead] = []
@@ -102,13 +102,13 @@ public enum SiteLoader {
             site.diagnostics.append(Diagnostic(
                 file: "content/kreis/index.md", location: .start, severity: .error, rule: "missing-index",
                 message: "Die Startseite des Landkreises `content/kreis/index.md` fehlt.",
-                hint: "Lege die Datei mit title und summary im Vorspann und einer Einleitung als Text an."))
+                hint: "Legen Sie die Datei mit title und summary im Vorspann und einer Einleitung als Text an."))
         }
         for folder in site.municipalityFolders where !indexes.contains(.municipality(ContentPath.canonicalSlug(folder))) {
             site.diagnostics.append(Diagnostic(
                 file: "content/gemeinden/\(folder)/index.md", location: .start, severity: .error, rule: "missing-index",
                 message: "Der Ordner der Gemeinde `\(folder)` hat keine `index.md`.",
-                hint: "Lege `content/gemeinden/\(folder)/index.md` mit name, kind (Stadt oder Gemeinde) und summary an."))
+                hint: "Legen Sie `content/gemeinden/\(folder)/index.md` mit name, kind (Stadt oder Gemeinde) und summary an."))
         }
         return site
     }
@@ -150,7 +150,7 @@ public enum SiteLoader {
                     file: (["content"] + components + [name]).joined(separator: "/"), location: .start, severity: .error,
                     rule: "name-collision",
                     message: "Der Name unterscheidet sich von \(others) nur in Groß- und Kleinschreibung, Umlautschreibung oder Unicode-Form; beide ergäben dieselbe Adresse.",
-                    hint: "Benenne eine der Dateien um oder lösche die doppelte."))
+                    hint: "Benennen Sie eine der Dateien um oder löschen Sie die doppelte."))
             }
         }
         // Sorted so that findings and output are the same on every machine.
@@ -177,7 +177,7 @@ public enum SiteLoader {
                 site.diagnostics.append(Diagnostic(
                     file: relativePath, location: .start, severity: .error, rule: "symlink",
                     message: "Symbolische Links werden nicht gelesen.",
-                    hint: "Lege die Datei selbst an diese Stelle, keinen Link auf sie."))
+                    hint: "Legen Sie die Datei selbst an diese Stelle, keinen Link auf sie."))
             case S_IFDIR?:
                 if components == ["gemeinden"] { site.municipalityFolders.append(name) }
                 walk(url, components: path, into: &site, pending: &pending)
@@ -186,7 +186,7 @@ public enum SiteLoader {
             default:
                 site.diagnostics.append(Diagnostic(
                     file: relativePath, location: .start, severity: .warning, rule: "unexpected-file",
-                    message: "Das ist keine gewöhnliche Datei; sie wird übergangen.", hint: "Entferne sie aus `content/`."))
+                    message: "Das ist keine gewöhnliche Datei; sie wird übergangen.", hint: "Entfernen Sie sie aus `content/`."))
             }
         }
     }
@@ -215,7 +215,7 @@ public enum SiteLoader {
             site.diagnostics.append(Diagnostic(
                 file: relativePath, location: .start, severity: .warning, rule: "unexpected-file",
                 message: "Datei wird nicht veröffentlicht: \(reason)",
-                hint: "Verschiebe sie an die richtige Stelle (siehe docs/content-model.md) oder entferne sie."))
+                hint: "Verschieben Sie sie an die richtige Stelle (siehe docs/content-model.md) oder entfernen Sie sie."))
         }
     }
 
@@ -234,7 +234,7 @@ public enum SiteLoader {
         } else {
             let found = status(url.path)
             if found?.type == S_IFLNK {
-                return fail("symlink", 1, "Symbolische Links werden nicht gelesen.", "Lege die Datei selbst an diese Stelle, keinen Link auf sie.")
+                return fail("symlink", 1, "Symbolische Links werden nicht gelesen.", "Legen Sie die Datei selbst an diese Stelle, keinen Link auf sie.")
             }
             // A named pipe or device would block the read forever (or never end): only regular files are read.
             if let type = found?.type, type != S_IFREG {
@@ -246,15 +246,15 @@ public enum SiteLoader {
         if size > maximumFileSize {
             return fail("file-too-large", 1,
                 "Die Datei ist \(size / 1024) KiB groß; erlaubt sind höchstens \(maximumFileSize / 1024 / 1024) MiB.",
-                "Teile den Text auf mehrere Dateien auf oder entferne eingefügte Daten.")
+                "Teilen Sie den Text auf mehrere Dateien auf oder entfernen Sie eingefügte Daten.")
         }
         guard let data = try? Data(contentsOf: url) else {
-            return fail("file-unreadable", 1, "Die Datei kann nicht gelesen werden.", "Prüfe die Zugriffsrechte der Datei.")
+            return fail("file-unreadable", 1, "Die Datei kann nicht gelesen werden.", "Prüfen Sie die Zugriffsrechte der Datei.")
         }
         guard let decoded = String(data: data, encoding: .utf8) else {
             let line = lineOfFirstInvalidUTF8(in: data)
             return fail("encoding", line, "Die Datei ist nicht in UTF-8 kodiert (ungültiges Byte in Zeile \(line)).",
-                "Speichere die Datei im Editor mit der Kodierung „UTF-8“.")
+                "Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“.")
         }
         var text = decoded
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

@@ -12,14 +12,14 @@ enum FrontMatter {
         let text = file.text
         if text.allSatisfy(\.isWhitespace) {
             collector.error("empty-file", at: .start, "Die Datei ist leer.",
-                hint: "Beginne mit einem Vorspann zwischen zwei Zeilen `---`, z. B. `title: …`, oder entferne die Datei.")
+                hint: "Beginnen Sie mit einem Vorspann zwischen zwei Zeilen `---`, z. B. `title: …`, oder entfernen Sie die Datei.")
             return nil
         }
         var lines = text.lines[...]
         guard let first = lines.first, isDelimiter(first) else {
             collector.error("front-matter-missing", at: SourceLocation(line: 1, column: 1, endColumn: 1 + (lines.first?.count ?? 0)),
                 "Die Datei beginnt nicht mit einem Vorspann (`---`).",
-                hint: "Schreibe in die erste Zeile `---`, darunter die Angaben wie `title: …` und danach wieder eine Zeile `---`.")
+                hint: "Schreiben Sie in die erste Zeile `---`, darunter die Angaben wie `title: …` und danach wieder eine Zeile `---`.")
             return nil
         }
         lines = lines.dropFirst()
@@ -39,7 +39,7 @@ enum FrontMatter {
         }
         collector.error("front-matter-unclosed", at: SourceLocation(line: 1, column: 1, endColumn: 4),
             "Der Vorspann wird nie geschlossen: Nach dem `---` in Zeile 1 fehlt die schließende Zeile `---`.",
-            hint: "Füge nach der letzten Angabe des Vorspanns eine Zeile mit genau `---` ein.")
+            hint: "Fügen Sie nach der letzten Angabe des Vorspanns eine Zeile mit genau `---` ein.")
         return nil
     }
 

@@ -27,7 +27,7 @@ enum SiteConfigParser {
             case "true", "ja", "yes": return true
             case "false", "nein", "no": return false
             default:
-                collector.error("invalid-value", at: value.location, "`\(key)` muss `true` oder `false` sein.", hint: "Schreibe `\(key): false`, um es abzuschalten.")
+                collector.error("invalid-value", at: value.location, "`\(key)` muss `true` oder `false` sein.", hint: "Schreiben Sie `\(key): false`, um es abzuschalten.")
                 return nil
             }
         }
@@ -47,17 +47,17 @@ enum SiteConfigParser {
             if !ContentPath.isValidSlug(slug.value) {
                 collector.error("invalid-slug", at: slug.location,
                     "`\(slug.value)` ist kein gültiger Kurzname: erlaubt sind Kleinbuchstaben a–z, Ziffern und Bindestriche.",
-                    hint: "Schreibe z. B. `slug: \(ContentPath.suggestSlug(slug.value))`.")
+                    hint: "Schreiben Sie z. B. `slug: \(ContentPath.suggestSlug(slug.value))`.")
                 return nil
             }
             if let first = seenSlugs[slug.value] {
                 collector.error("duplicate-slug", at: slug.location, "Die Kategorie `\(slug.value)` gibt es schon (Zeile \(first.line)).",
-                    hint: "Gib jeder Kategorie einen eigenen Kurznamen.")
+                    hint: "Geben Sie jeder Kategorie einen eigenen Kurznamen.")
                 return nil
             }
             if let first = seenLabels[label.value.lowercased()] {
                 collector.error("duplicate-slug", at: label.location, "Die Bezeichnung `\(label.value)` gibt es schon (Zeile \(first.line)).",
-                    hint: "Gib jeder Kategorie eine eigene Bezeichnung.")
+                    hint: "Geben Sie jeder Kategorie eine eigene Bezeichnung.")
                 return nil
             }
             seenSlugs[slug.value] = slug.location
@@ -79,17 +79,17 @@ enum SiteConfigParser {
         if translationLanguages.count > maximumLanguages {
             collector.error("invalid-value", at: reader.location,
                 "`languages` nennt \(translationLanguages.count) Sprachen; vorort veröffentlicht höchstens \(maximumLanguages).",
-                hint: "Nenne nur die Sprachen, in die wirklich übersetzt wird.")
+                hint: "Nennen Sie nur die Sprachen, in die wirklich übersetzt wird.")
             translationLanguages = []
         }
         reader.finish()
         if let language, !ContentPath.isLanguageCode(language.value) {
             collector.error("invalid-value", at: language.location, "`\(language.value)` ist kein Sprachkürzel.",
-                hint: "Schreibe das Kürzel der Sprache, z. B. `language: de`.")
+                hint: "Schreiben Sie das Kürzel der Sprache, z. B. `language: de`.")
         }
         if let theme, !ContentPath.isValidSlug(theme.value) {
             collector.error("invalid-value", at: theme.location, "`\(theme.value)` ist kein gültiger Name für ein Theme.",
-                hint: "Nenne einen Ordner in `themes/`, z. B. `theme: standard`.")
+                hint: "Nennen Sie einen Ordner in `themes/`, z. B. `theme: standard`.")
         }
         guard !collector.hasErrors, let district, let title, let baseURL, let language, let theme else {
             return (nil, collector.diagnostics)
@@ -132,18 +132,18 @@ enum SiteConfigParser {
         guard let code, let name else { return nil }
         guard ContentPath.isLanguageCode(code.value), !code.value.contains("-") else {
             collector.error("invalid-value", at: code.location, "`\(code.value)` ist kein Sprachkürzel aus zwei oder drei Kleinbuchstaben.",
-                hint: "Schreibe das Kürzel, mit dem die Übersetzungen heißen, z. B. `code: en` für `sprachcafe.en.md`.")
+                hint: "Schreiben Sie das Kürzel, mit dem die Übersetzungen heißen, z. B. `code: en` für `sprachcafe.en.md`.")
             return nil
         }
         if let first = seen[code.value] {
             collector.error("duplicate-slug", at: code.location, "Die Sprache `\(code.value)` steht schon in Zeile \(first.line).",
-                hint: "Nenne jede Sprache einmal; die Sprache der Website (`language`) steht nicht in `languages`.")
+                hint: "Nennen Sie jede Sprache einmal; die Sprache der Website (`language`) steht nicht in `languages`.")
             return nil
         }
         seen[code.value] = code.location
         if let tag, !ContentPath.isLanguageCode(tag.value) {
             collector.error("invalid-value", at: tag.location, "`\(tag.value)` ist kein Sprach-Tag nach BCP 47.",
-                hint: "Schreibe z. B. `lang: de-x-ls` für Leichte Sprache oder lass die Angabe weg.")
+                hint: "Schreiben Sie z. B. `lang: de-x-ls` für Leichte Sprache oder lassen Sie die Angabe weg.")
             return nil
         }
         let languageTag = tag?.value ?? code.value

@@ -52,8 +52,8 @@ enum TranslationParser {
         return Diagnostic(file: file, location: .start, severity: .warning, rule: "translation-language-unknown",
             message: "Die Sprache `\(language)` steht nicht unter `languages:` in `site.yml`; die Übersetzung wird nicht veröffentlicht.",
             hint: config?.translationLanguages.isEmpty == false
-                ? "Trage die Sprache in `site.yml` ein (`- {code: \(language), name: …}`) oder prüfe das Kürzel im Dateinamen; bekannt sind \(config!.translationLanguages.map { "`\($0.code)`" }.joined(separator: ", "))."
-                : "Trage die Sprache in `site.yml` unter `languages:` ein, z. B. `- {code: \(language), name: …}`.")
+                ? "Tragen Sie die Sprache in `site.yml` ein (`- {code: \(language), name: …}`) oder prüfen Sie das Kürzel im Dateinamen; bekannt sind \(config!.translationLanguages.map { "`\($0.code)`" }.joined(separator: ", "))."
+                : "Tragen Sie die Sprache in `site.yml` unter `languages:` ein, z. B. `- {code: \(language), name: …}`.")
     }
 
     /// The path of the German file a translation belongs to: `sprachcafe.en.md` → `sprachcafe.md`.
@@ -90,7 +90,7 @@ enum TranslationParser {
         // The day the translation was last compared with the original: needed to notice outdated translations.
         let reviewedDate = fields.locatedDate("reviewed", required: true)
         let because = (message: "Diese Angabe kommt aus dem deutschen Original und steht in der Übersetzung nicht.",
-                       hint: "Lösche die Zeile; in der Übersetzung stehen nur übersetzte Texte und `reviewed`.")
+                       hint: "Löschen Sie die Zeile; in der Übersetzung stehen nur übersetzte Texte und `reviewed`.")
         fields.finish(explaining: Dictionary(type.originalOnlyKeys.filter { $0 != "reviewed" }.map { ($0, because) }, uniquingKeysWith: { a, _ in a }))
         guard complete, !collector.hasErrors else { return nil }
         return Translation(
@@ -112,7 +112,7 @@ enum TranslationParser {
             for key in categories.keys {
                 guard slugs.contains(key.value) else {
                     collector.error("unknown-reference", at: key.location, "Die Kategorie `\(key.value)` gibt es in `site.yml` nicht.",
-                        hint: "Übersetze die Kategorien unter ihrem Kurznamen (`slug`) aus `site.yml`, z. B. `sprache:`.")
+                        hint: "Übersetzen Sie die Kategorien unter ihrem Kurznamen (`slug`) aus `site.yml`, z. B. `sprache:`.")
                     _ = categories.map(key.value) { _ in true }
                     continue
                 }
@@ -129,7 +129,7 @@ enum TranslationParser {
             for key in map.keys {
                 guard groups.contains(key.value) else {
                     collector.error("unknown-reference", at: key.location, "Die Gruppe `\(key.value)` gibt es in `site.yml` nicht.",
-                        hint: "Schreibe den deutschen Namen der Gruppe aus `site.yml` und dahinter die Übersetzung.")
+                        hint: "Schreiben Sie den deutschen Namen der Gruppe aus `site.yml` und dahinter die Übersetzung.")
                     _ = map.text(key.value)
                     continue
                 }
@@ -144,7 +144,7 @@ enum TranslationParser {
             if !missing.isEmpty {
                 collector.warning("translation-incomplete", at: .start,
                     "Hier fehlen Übersetzungen für \(missing.joined(separator: ", ")); dort erscheint der deutsche Text.",
-                    hint: "Ergänze sie unter `categories:` (Kategorien nach Kurzname) und `groups:` (Gruppen nach deutschem Namen).")
+                    hint: "Ergänzen Sie sie unter `categories:` (Kategorien nach Kurzname) und `groups:` (Gruppen nach deutschem Namen).")
             }
         }
         return texts

@@ -41,7 +41,7 @@ final class YAMLMapReader {
         guard case .mapping(let mapping) = node else {
             collector.error("wrong-type", at: nodeLocation,
                 "\(context) muss aus Angaben der Form `schlüssel: wert` bestehen, ist aber \(YAMLMapReader.describe(node)).",
-                hint: "Schreibe jede Angabe in eine eigene Zeile, z. B. `title: Sprachcafé`.")
+                hint: "Schreiben Sie jede Angabe in eine eigene Zeile, z. B. `title: Sprachcafé`.")
             return nil
         }
         location = SourceLocation(line: nodeLocation.line, column: nodeLocation.column)
@@ -49,7 +49,7 @@ final class YAMLMapReader {
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
                 collector.error("wrong-type", at: YAMLMapReader.shift(YAMLDocument.location(of: key), lineOffset),
-                    "Ein Schlüssel muss ein einfaches Wort sein.", hint: "Schreibe `schlüssel: wert`.")
+                    "Ein Schlüssel muss ein einfaches Wort sein.", hint: "Schreiben Sie `schlüssel: wert`.")
                 continue
             }
             collected.append(Entry(key: scalar.string, keyNode: key, value: value))
@@ -92,7 +92,7 @@ final class YAMLMapReader {
             if required {
                 collector.error("missing-field", at: location,
                     "Die Pflichtangabe `\(key)` fehlt\(context == "Vorspann" ? "" : " in \(context)").",
-                    hint: "Ergänze eine Zeile `\(key): \(example)`.")
+                    hint: "Ergänzen Sie eine Zeile `\(key): \(example)`.")
             }
             return nil
         }
@@ -100,7 +100,7 @@ final class YAMLMapReader {
         if isNull(entry.value) {
             if required {
                 collector.error("missing-field", at: location(of: entry.keyNode),
-                    "Die Pflichtangabe `\(key)` hat keinen Wert.", hint: "Schreibe den Wert hinter den Doppelpunkt: `\(key): \(example)`.")
+                    "Die Pflichtangabe `\(key)` hat keinen Wert.", hint: "Schreiben Sie den Wert hinter den Doppelpunkt: `\(key): \(example)`.")
             }
             return nil
         }
@@ -110,7 +110,7 @@ final class YAMLMapReader {
     private func wrongType(_ key: String, _ node: Node, expected: String, example: String) {
         collector.error("wrong-type", at: location(of: node),
             "`\(key)` muss \(expected) sein, ist aber \(YAMLMapReader.describe(node)).",
-            hint: "Schreibe z. B. `\(key): \(example)`.")
+            hint: "Schreiben Sie z. B. `\(key): \(example)`.")
     }
 
     // MARK: - Field getters
@@ -130,7 +130,7 @@ final class YAMLMapReader {
         if value.isEmpty {
             if required {
                 collector.error("missing-field", at: location(of: node), "Die Pflichtangabe `\(key)` ist leer.",
-                    hint: "Schreibe den Wert hinter den Doppelpunkt: `\(key): \(example)`.")
+                    hint: "Schreiben Sie den Wert hinter den Doppelpunkt: `\(key): \(example)`.")
             }
             return nil
         }
@@ -171,7 +171,7 @@ final class YAMLMapReader {
             }
             if items.isEmpty, required {
                 collector.error("missing-field", at: location(of: node), "Die Liste `\(key)` ist leer.",
-                    hint: "Nenne mindestens einen Eintrag: `\(key): \(example)`.")
+                    hint: "Nennen Sie mindestens einen Eintrag: `\(key): \(example)`.")
                 return nil
             }
             return items
@@ -207,15 +207,15 @@ final class YAMLMapReader {
                 reason = "Der \(CalendarDate.germanMonthNames[month - 1]) \(year) hat nur \(CalendarDate.daysIn(month: month, year: year)) Tage."
             }
             collector.error("invalid-date", at: at, "`\(raw)` ist kein gültiges Datum: \(reason)",
-                hint: "Schreibe ein Datum, das es gibt, im Format JJJJ-MM-TT.")
+                hint: "Schreiben Sie ein Datum, das es gibt, im Format JJJJ-MM-TT.")
             return nil
         }
-        var hint = "Schreibe das Datum im Format JJJJ-MM-TT, z. B. `\(key): \(example)`."
+        var hint = "Schreiben Sie das Datum im Format JJJJ-MM-TT, z. B. `\(key): \(example)`."
         let german = raw.split(separator: ".")
         if german.count == 3, let d = Int(german[0]), let m = Int(german[1]), let y = Int(german[2]),
             let date = CalendarDate(year: y < 100 ? 2000 + y : y, month: m, day: d)
         {
-            hint = "Schreibe das Datum im Format JJJJ-MM-TT: `\(key): \(date.iso)`."
+            hint = "Schreiben Sie das Datum im Format JJJJ-MM-TT: `\(key): \(date.iso)`."
         }
         collector.error("invalid-date", at: at, "`\(raw)` ist kein Datum im Format JJJJ-MM-TT.", hint: hint)
         return nil
@@ -229,10 +229,10 @@ final class YAMLMapReader {
         }
         let raw = scalar.string.trimmed
         if let value = Int(raw) { return value }
-        var hint = "Schreibe eine ganze Zahl ohne Einheit und ohne Punkt, z. B. `\(key): \(example)`."
+        var hint = "Schreiben Sie eine ganze Zahl ohne Einheit und ohne Punkt, z. B. `\(key): \(example)`."
         let digits = raw.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: " ", with: "")
         if raw.contains("."), Int(digits) != nil {
-            hint = "Schreibe die Zahl ohne Tausenderpunkt: `\(key): \(digits)`."
+            hint = "Schreiben Sie die Zahl ohne Tausenderpunkt: `\(key): \(digits)`."
         }
         collector.error("wrong-type", at: location(of: node), "`\(key)` muss eine ganze Zahl sein, ist aber `\(raw)`.", hint: hint)
         return nil
@@ -249,14 +249,14 @@ final class YAMLMapReader {
             // Figures of a district stay far below this; larger values are typing errors (and would not print).
             guard abs(value) < 1e12 else {
                 collector.error("invalid-value", at: location(of: node), "`\(raw)` ist als Zahl zu groß.",
-                    hint: "Prüfe die Zahl; Werte ab einer Billion sind nicht vorgesehen.")
+                    hint: "Prüfen Sie die Zahl; Werte ab einer Billion sind nicht vorgesehen.")
                 return nil
             }
             return value
         }
-        var hint = "Schreibe eine Zahl ohne Einheit, Dezimalstellen mit Punkt, z. B. `\(key): \(example)`."
+        var hint = "Schreiben Sie eine Zahl ohne Einheit, Dezimalstellen mit Punkt, z. B. `\(key): \(example)`."
         if raw.contains(","), Double(raw.replacingOccurrences(of: ",", with: ".")) != nil {
-            hint = "Schreibe Dezimalstellen mit Punkt: `\(key): \(raw.replacingOccurrences(of: ",", with: "."))`."
+            hint = "Schreiben Sie Dezimalstellen mit Punkt: `\(key): \(raw.replacingOccurrences(of: ",", with: "."))`."
         }
         collector.error("wrong-type", at: location(of: node), "`\(key)` muss eine Zahl sein, ist aber `\(raw)`.", hint: hint)
         return nil
@@ -269,7 +269,7 @@ final class YAMLMapReader {
         if let match = T.allCases.first(where: { $0.rawValue.lowercased() == value.value.lowercased() }) { return match }
         collector.error("invalid-value", at: value.location,
             "`\(key)` muss \(options.map { "`\($0)`" }.joined(separator: " oder ")) sein, ist aber `\(value.value)`.",
-            hint: "Schreibe `\(key): \(options.first ?? "")`.")
+            hint: "Schreiben Sie `\(key): \(options.first ?? "")`.")
         return nil
     }
 
@@ -279,7 +279,7 @@ final class YAMLMapReader {
         let suggestion = value.value.contains("://") ? "https://…" : "https://\(value.value)"
         collector.error("invalid-url", at: value.location,
             "`\(key)` muss eine Webadresse sein, die mit `https://` oder `http://` beginnt; `\(value.value)` ist keine.",
-            hint: "Schreibe die vollständige Adresse, z. B. `\(key): \(suggestion)`.")
+            hint: "Schreiben Sie die vollständige Adresse, z. B. `\(key): \(suggestion)`.")
         return nil
     }
 
@@ -287,7 +287,7 @@ final class YAMLMapReader {
         guard let value = located(key, required: required, example: "name@example.de") else { return nil }
         if LinkPolicy.isEmailAddress(value.value) { return value.value }
         collector.error("invalid-email", at: value.location, "`\(value.value)` ist keine gültige E-Mail-Adresse.",
-            hint: "Schreibe die Adresse ohne `mailto:` und ohne Leerzeichen, z. B. `\(key): integration@example.de`.")
+            hint: "Schreiben Sie die Adresse ohne `mailto:` und ohne Leerzeichen, z. B. `\(key): integration@example.de`.")
         return nil
     }
 
@@ -319,7 +319,7 @@ final class YAMLMapReader {
         }
         if items.isEmpty, required, sequence.isEmpty {
             collector.error("missing-field", at: location(of: node), "Die Liste `\(key)` ist leer.",
-                hint: "Nenne mindestens einen Eintrag.")
+                hint: "Nennen Sie mindestens einen Eintrag.")
         }
         return items
     }
@@ -339,7 +339,7 @@ final class YAMLMapReader {
             }
             var hint = "Erlaubt sind: \(knownKeys.map { "`\($0)`" }.joined(separator: ", "))."
             if let nearest = EditDistance.nearest(to: entry.key, in: knownKeys) {
-                hint = "Meintest du `\(nearest)`? " + hint
+                hint = "Meinten Sie `\(nearest)`? " + hint
             }
             collector.error("unknown-key", at: location(of: entry.keyNode),
                 "Unbekannte Angabe `\(entry.key)`\(context == "Vorspann" ? "" : " in \(context)").", hint: hint)

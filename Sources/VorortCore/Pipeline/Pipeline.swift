@@ -163,7 +163,7 @@ public enum Pipeline {
         for folder in ["content", "themes", "lint"] {
             let source = realPath(siteRoot.appendingPathComponent(folder)) + "/"
             if outputPath.hasPrefix(source) {
-                throw BuildError.outputNotReplaceable("\(output.path) liegt im Ordner `\(folder)/` der Website. Wähle mit --output einen Ordner außerhalb, z. B. `output`.")
+                throw BuildError.outputNotReplaceable("\(output.path) liegt im Ordner `\(folder)/` der Website. Wählen Sie mit --output einen Ordner außerhalb, z. B. `output`.")
             }
         }
     }

@@ -27,7 +27,7 @@ public struct Theme: Sendable {
             diagnostics.append(Diagnostic(
                 file: String(folder.path.dropFirst(root.path.count + 1)), location: .start, severity: .error, rule: "symlink",
                 message: "Der Ordner ist ein symbolischer Link; vorort liest nichts außerhalb des Ordners der Website.",
-                hint: "Lege das Theme selbst in `themes/`."))
+                hint: "Legen Sie das Theme selbst in `themes/`."))
             return (nil, diagnostics)
         }
         var isDirectory: ObjCBool = false
@@ -35,7 +35,7 @@ public struct Theme: Sendable {
             diagnostics.append(Diagnostic(
                 file: "site.yml", location: .start, severity: .error, rule: "theme-missing",
                 message: "Das Theme `\(name)` gibt es nicht: `\(themeFolder)/templates/` fehlt.",
-                hint: "Nenne in `site.yml` unter `theme:` einen Ordner aus `themes/`, z. B. `standard`."))
+                hint: "Nennen Sie in `site.yml` unter `theme:` einen Ordner aus `themes/`, z. B. `standard`."))
             return (nil, diagnostics)
         }
         var library = MustacheLibrary()
@@ -63,11 +63,11 @@ public struct Theme: Sendable {
                 diagnostics.append(Diagnostic(
                     file: relative, location: SourceLocation(line: error.context.lineNumber, column: error.context.columnNumber),
                     severity: .error, rule: "template-syntax", message: "Fehler in der Vorlage: \(error.error)",
-                    hint: "Prüfe, ob jede Mustache-Sektion `{{#…}}` mit `{{/…}}` geschlossen wird."))
+                    hint: "Prüfen Sie, ob jede Mustache-Sektion `{{#…}}` mit `{{/…}}` geschlossen wird."))
             } catch {
                 diagnostics.append(Diagnostic(
                     file: relative, location: .start, severity: .error, rule: "template-syntax",
-                    message: "Fehler in der Vorlage: \(error)", hint: "Prüfe die Mustache-Syntax der Vorlage."))
+                    message: "Fehler in der Vorlage: \(error)", hint: "Prüfen Sie die Mustache-Syntax der Vorlage."))
             }
         }
         diagnostics += cycles(in: sources, folder: "\(themeFolder)/templates")
@@ -76,7 +76,7 @@ public struct Theme: Sendable {
             diagnostics.append(Diagnostic(
                 file: "\(themeFolder)/templates/\(required).mustache", location: .start, severity: .error, rule: "template-missing",
                 message: "Dem Theme fehlt die Vorlage `\(required).mustache`.",
-                hint: "Lege die Vorlage an; das Theme `standard` enthält alle nötigen Vorlagen."))
+                hint: "Legen Sie die Vorlage an; das Theme `standard` enthält alle nötigen Vorlagen."))
         }
         let staticURL = root.appendingPathComponent(themeFolder).appendingPathComponent("static")
         var files: [(String, URL)] = []
@@ -235,7 +235,7 @@ public struct Theme: Sendable {
                 diagnostics.append(Diagnostic(
                     file: "\(folder)/\(name).mustache", location: location, severity: .error,
                     rule: "template-syntax", message: "Das Wort `t.\(tag.key)` gibt es in `\(stringsFile)` nicht; an seiner Stelle stünde nichts.",
-                    hint: "Prüfe die Schreibweise oder ergänze `\(tag.key): …` in `\(stringsFile)` und den Dateien der anderen Sprachen."))
+                    hint: "Prüfen Sie die Schreibweise oder ergänzen Sie `\(tag.key): …` in `\(stringsFile)` und den Dateien der anderen Sprachen."))
             }
         }
         return diagnostics

@@ -78,8 +78,8 @@ extension ThemeStrings {
                     file: relative, location: .start, severity: required ? .error : .warning, rule: "theme-strings-missing",
                     message: "Dem Theme fehlen die eigenen Wörter (Navigation, Überschriften) für die Sprache `\(code)`.",
                     hint: required
-                        ? "Lege `\(relative)` an; das Theme `standard` enthält eine vollständige Datei als Vorlage."
-                        : "Übersetze `\(themeFolder)/strings/\(site.code).yml` in `\(relative)`; bis dahin stehen dort die Wörter der Sprache `\(site.code)`."))
+                        ? "Legen Sie `\(relative)` an; das Theme `standard` enthält eine vollständige Datei als Vorlage."
+                        : "Übersetzen Sie `\(themeFolder)/strings/\(site.code).yml` in `\(relative)`; bis dahin stehen dort die Wörter der Sprache `\(site.code)`."))
                 return nil
             }
             guard let file = SiteLoader.readText(at: url, relativePath: relative, into: &diagnostics) else { return nil }
@@ -92,7 +92,7 @@ extension ThemeStrings {
             let months = reader.textList("months", example: "[Januar, Februar, …]")
             if reader.keys.contains(where: { $0.value == "months" }), months.count != 12 {
                 collector.error("invalid-value", at: reader.location, "`months` muss die zwölf Monatsnamen nennen.",
-                    hint: "Schreibe `months: [Januar, Februar, März, …, Dezember]` in der Sprache der Datei.")
+                    hint: "Schreiben Sie `months: [Januar, Februar, März, …, Dezember]` in der Sprache der Datei.")
             }
             for key in reader.keys where key.value != "months" {
                 let isSeparator = key.value.hasSuffix("Separator")
@@ -117,7 +117,7 @@ extension ThemeStrings {
             diagnostics.append(Diagnostic(
                 file: "\(themeFolder)/strings/\(site.code).yml", location: .start, severity: .error, rule: "theme-strings-missing",
                 message: "Es fehlen Wörter, die vorort selbst braucht: \(missingInBase.map { "`\($0)`" }.joined(separator: ", ")).",
-                hint: "Ergänze die Schlüssel; das Theme `standard` enthält eine vollständige Datei als Vorlage."))
+                hint: "Ergänzen Sie die Schlüssel; das Theme `standard` enthält eine vollständige Datei als Vorlage."))
         }
         var strings = [site.code: base.strings]
         for language in translations {
@@ -130,13 +130,13 @@ extension ThemeStrings {
                 diagnostics.append(Diagnostic(
                     file: "\(themeFolder)/strings/\(language.code).yml", location: .start, severity: .warning, rule: "theme-strings-missing",
                     message: "Es fehlen \(missing.count) Übersetzungen: \(missing.prefix(10).map { "`\($0)`" }.joined(separator: ", "))\(missing.count > 10 ? " …" : ""). Dort stehen die Wörter der Sprache `\(site.code)`.",
-                    hint: "Übersetze die fehlenden Schlüssel aus `\(themeFolder)/strings/\(site.code).yml`."))
+                    hint: "Übersetzen Sie die fehlenden Schlüssel aus `\(themeFolder)/strings/\(site.code).yml`."))
             }
             for key in own.strings.keys.subtracting(base.strings.keys).sorted() {
                 diagnostics.append(Diagnostic(
                     file: "\(themeFolder)/strings/\(language.code).yml", location: own.located[key] ?? .start, severity: .warning,
                     rule: "unknown-key", message: "`\(key)` gibt es in `\(site.code).yml` nicht; das Wort wird nie verwendet.",
-                    hint: "Prüfe die Schreibweise des Schlüssels oder lösche die Zeile."))
+                    hint: "Prüfen Sie die Schreibweise des Schlüssels oder löschen Sie die Zeile."))
             }
             strings[language.code] = own.strings.fillingGaps(from: base.strings)
         }
