@@ -125,6 +125,8 @@ enum BodyChecker {
             return .remove
         case .contentFile(let path, let fragment):
             guard let route = index.routeByFile[path] else {
+                // The file is there but could not be read: its own finding says why, and the build stops anyway.
+                if index.unreadable.paths.contains(path) { return .remove }
                 collector.error("broken-link", at: at, "Der Link zeigt auf `\(path)`, diese Datei gibt es nicht.",
                     hint: "Prüfen Sie den Pfad: Er beginnt beim Ordner dieser Datei (`../` für eine Ebene höher) oder mit `/` bei `content/`.")
                 return .remove

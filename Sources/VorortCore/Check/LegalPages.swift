@@ -10,11 +10,12 @@ enum LegalPages {
     static let leichteSprache = "leichte-sprache"
     static let gebaerdensprache = "gebaerdensprache"
 
-    static func check(_ content: SiteContent, config: SiteConfig) -> [Diagnostic] {
+    /// `unreadable`: a legal page that exists but could not be read has its own finding and is not also missing.
+    static func check(_ content: SiteContent, config: SiteConfig, unreadable: UnreadableFiles = UnreadableFiles()) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let pages = Dictionary(content.pages.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         func require(_ slug: String, _ title: String, _ why: String) {
-            guard pages[slug] == nil else { return }
+            guard pages[slug] == nil, !unreadable.contains(Page.self, owner: .district, slug: slug) else { return }
             diagnostics.append(Diagnostic(
                 file: "content/seiten/\(slug).md", location: .start, severity: .error, rule: "legal-page-missing",
                 message: "Die Seite „\(title)“ fehlt. \(why)",

@@ -21,15 +21,42 @@ enum ReferenceChecker {
             message: "Die Kategorie `\(category.value)` gibt es nicht.", hint: hint)
     }
 
-    /// `contact: <slug>`: the owner's own contact point or the district's.
+    /// `contact: <slug>`: the owner's own contact point or the district's. A contact point that exists but could not
+    /// be read has its own finding; one of another municipality is named with where it is.
     static func contactPoint(_ contact: Located<String>, for owner: Owner, file: String, in index: SiteIndex) -> Diagnostic? {
         guard index.contactPoint(contact.value, for: owner) == nil else { return nil }
+        let unreadable = index.unreadable
+        if unreadable.contains(ContactPoint.self, owner: owner, slug: contact.value)
+            || unreadable.contains(ContactPoint.self, owner: .district, slug: contact.value)
+        {
+            return nil
+        }
+        if let elsewhere = index.contactPointOfAnotherOwner(contact.value, than: owner) {
+            let holder = index.municipality(elsewhere.owner.municipalitySlug ?? "").map { "der \($0.kind.rawValue) \($0.name)" }
+                ?? "einer anderen Gemeinde"
+            let rule = owner == .district
+                ? "ein Angebot des Landkreises kann unter `contact:` nur Anlaufstellen des Landkreises nennen."
+                : "ein Angebot kann unter `contact:` nur Anlaufstellen der eigenen Gemeinde oder des Landkreises nennen."
+            let link = "/" + elsewhere.origin.file.dropFirst("content/".count)
+            return Diagnostic(file: file, location: contact.location, severity: .error, rule: "dangling-contact",
+                message: "Die Anlaufstelle `\(contact.value)` gehört \(holder) (`\(elsewhere.origin.file)`); \(rule)",
+                hint: "Nennen Sie eine Anlaufstelle aus `\(ownFolder(owner))` oder legen Sie die Anlaufstelle dort an. "
+                    + "Auf „\(elsewhere.name)“ können Sie im Text verlinken: `[\(elsewhere.name)](\(link))`.")
+        }
         let candidates = Array((index.contactPointsByOwner[owner]?.keys).map(Array.init) ?? [])
             + Array(index.contactPointsByOwner[.district]?.keys.map { $0 } ?? [])
         var hint = "Nennen Sie den Dateinamen (ohne `.md`) einer Anlaufstelle aus `anlaufstellen/` dieser Gemeinde oder des Landkreises."
         if let nearest = EditDistance.nearest(to: contact.value, in: candidates.sorted()) { hint = "Meinten Sie `\(nearest)`? " + hint }
         return Diagnostic(file: file, location: contact.location, severity: .error, rule: "dangling-contact",
                           message: "Die Anlaufstelle `\(contact.value)` gibt es nicht.", hint: hint)
+    }
+
+    /// The folder an owner's contact points are in, as editors see it.
+    private static func ownFolder(_ owner: Owner) -> String {
+        switch owner {
+        case .district: "content/kreis/anlaufstellen/"
+        case .municipality(let slug): "content/gemeinden/\(slug)/anlaufstellen/` oder `content/kreis/anlaufstellen/"
+        }
     }
 
     /// `areas: [auenstein, …]`: only the district's items name the municipalities they serve, and those must exist.
@@ -41,7 +68,12 @@ enum ReferenceChecker {
                 hint: "Entfernen Sie `areas:`; das Angebot einer Gemeinde gehört schon zu ihr.")]
         }
         let municipalitySlugs = index.content.municipalities.map(\.slug)
-        return areas.filter { index.municipality($0.value) == nil }.map { area in
+        // A municipality whose `index.md` could not be read (or is missing) exists: its own finding is enough.
+        let unknown = areas.filter { area in
+            index.municipality(area.value) == nil
+                && !index.unreadable.contains(Municipality.self, owner: .municipality(ContentPath.canonicalSlug(area.value)), slug: area.value)
+        }
+        return unknown.map { area in
             var hint = "Nennen Sie den Ordnernamen einer Gemeinde aus `content/gemeinden/`: \(municipalitySlugs.map { "`\($0)`" }.joined(separator: ", "))."
             if let nearest = EditDistance.nearest(to: area.value, in: municipalitySlugs) { hint = "Meinten Sie `\(nearest)`? " + hint }
             return Diagnostic(file: file, location: area.location, severity: .error, rule: "unknown-area",

@@ -7,6 +7,8 @@ enum ContentPath {
         /// A picture next to stories, published when a story names it.
         case storyAsset
         case unexpected(reason: String)
+        /// Meant as content but named so that it would not be published (`sprachcafe.markdown`, `sprachcafe.EN.md`).
+        case misnamed(MisnamedContentFile.Finding)
     }
 
     static let pictureExtensions: Set<String> = ["jpg", "jpeg", "png", "webp", "gif"]
@@ -15,6 +17,13 @@ enum ContentPath {
     static func classify(_ components: [String]) -> Classification {
         guard let fileName = components.last else { return .unexpected(reason: "leerer Pfad") }
         let folders = Array(components.dropLast())
+        let misnamed = MisnamedContentFile.check(fileName) { suggested in
+            switch classify(folders + [suggested]) {
+            case .content, .translation: true
+            default: false
+            }
+        }
+        if let misnamed { return .misnamed(misnamed) }
 
         if fileName.hasSuffix(".md") {
             let stem = String(fileName.dropLast(3))

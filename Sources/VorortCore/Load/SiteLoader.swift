@@ -13,6 +13,8 @@ public struct LoadedSite: Sendable {
     public var assets: Set<String> = []
     /// Folder names below `content/gemeinden/`, whether or not they hold an `index.md`.
     public var municipalityFolders: [String] = []
+    /// Content files (not translations) that were found but could not be read; their finding is in `diagnostics`.
+    public var unreadableContent: [(role: ContentRole, path: String)] = []
     public var diagnostics: [Diagnostic] = []
 
     /// Number of files looked at, for the summary line.
@@ -80,7 +82,10 @@ public enum SiteLoader {
         }
         for (job, (file, diagnostics)) in zip(pending, read) {
             site.diagnostics += diagnostics
-            guard let file else { continue }
+            guard let file else {
+                if job.language == nil { site.unreadableContent.append((job.role, job.relativePath)) }
+                continue
+            }
             if let language = job.language {
                 site.translations.append((job.role, language, file))
             } else {
@@ -202,6 +207,10 @@ public enum SiteLoader {
                     hint: "Verkleinern Sie das Bild (z. B. auf 1600 Pixel Breite als JPEG); auf dem Handy lädt es sonst minutenlang."))
             }
             site.assets.insert(relativePath)
+        case .misnamed(let finding):
+            site.diagnostics.append(Diagnostic(
+                file: relativePath, location: .start, severity: .error, rule: "misnamed-file",
+                message: finding.message, hint: finding.hint))
         case .unexpected(let reason):
             site.diagnostics.append(Diagnostic(
                 file: relativePath, location: .start, severity: .warning, rule: "unexpected-file",

@@ -6,10 +6,13 @@ public struct SiteIndex: Sendable {
     let contactPointsByOwner: [Owner: [String: ContactPoint]]
     /// Every content file that becomes a page, by its path relative to the site root.
     let routeByFile: [String: String]
+    /// Files that exist but could not be read: references to them are not findings of their own.
+    let unreadable: UnreadableFiles
 
-    init(content: SiteContent, config: SiteConfig?) {
+    init(content: SiteContent, config: SiteConfig?, unreadable: UnreadableFiles = UnreadableFiles()) {
         self.content = content
         self.config = config
+        self.unreadable = unreadable
         municipalitiesBySlug = Dictionary(content.municipalities.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var contacts: [Owner: [String: ContactPoint]] = [:]
         for point in content.contactPoints { contacts[point.owner, default: [:]][point.slug] = point }
@@ -24,6 +27,13 @@ public struct SiteIndex: Sendable {
     func contactPoint(_ slug: String, for owner: Owner) -> ContactPoint? {
         let key = ContentPath.canonicalSlug(slug)
         return contactPointsByOwner[owner]?[key] ?? contactPointsByOwner[.district]?[key]
+    }
+
+    /// A contact point of that name that belongs to someone else (another municipality, or a municipality when the
+    /// district asks), for a message that says where it is.
+    func contactPointOfAnotherOwner(_ slug: String, than owner: Owner) -> ContactPoint? {
+        let key = ContentPath.canonicalSlug(slug)
+        return contactPointsByOwner.keys.sorted().lazy.filter { $0 != owner }.compactMap { self.contactPointsByOwner[$0]?[key] }.first
     }
 
     func municipality(_ slug: String) -> Municipality? { municipalitiesBySlug[ContentPath.canonicalSlug(slug)] }

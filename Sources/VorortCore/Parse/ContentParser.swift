@@ -16,6 +16,15 @@ enum ContentParser {
                                          reviewSchedule: reviewSchedule))
         }
         guard let (document, fields) = readFrontMatter(file, collector: collector) else { return nil }
+        if let wrong = WrongFolder.betterType(for: fields.keys.map(\.value), than: type),
+            case .ownedItems(let ownFolder, _) = type.placement
+        {
+            let target = file.path.replacingOccurrences(of: "/\(ownFolder)/", with: "/\(wrong.folder)/")
+            collector.error("wrong-folder", at: SourceLocation(line: 1, column: 1, endColumn: 4),
+                "Die Datei sieht aus wie \(WrongFolder.withArticle(wrong.type)) (\(wrong.telling.prefix(4).map { "`\($0)`" }.joined(separator: ", "))), liegt aber in `\(ownFolder)/`, dem Ordner für \(type.displayName == "Angebot" ? "Angebote" : type.displayName + "n").",
+                hint: "Verschieben Sie die Datei nach `\(target)`.")
+            return nil
+        }
         defer { fields.finish() }
         suppressions = readLintIgnore(fields)
         return type.parse(ParseInput(file: file, role: role, fields: fields, body: document.body, language: language,

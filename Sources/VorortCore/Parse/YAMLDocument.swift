@@ -13,19 +13,71 @@ enum YAMLDocument {
                 hint: "Schreiben Sie den Wert an jeder Stelle aus, an der er gebraucht wird. Beginnt ein Text mit `*` oder `&`, setzen Sie ihn in Anführungszeichen.")
             return (nil, false)
         }
+        // An invisible character in the structure would make libyaml complain elsewhere, about something else:
+        // the character itself is the one message.
+        let invisible = YAMLInvisibleCharacters.structural(in: yaml)
+        for found in invisible {
+            let name = YAMLInvisibleCharacters.name(found.scalar) ?? Diagnostic.unicodeLabel(found.scalar)
+            collector.error("invisible-character",
+                at: SourceLocation(line: found.line + offset, column: found.column, endColumn: found.column + 1),
+                "Hier steht ein \(name), das YAML nicht als Leerzeichen liest; die Zeile bedeutet so etwas anderes, als sie zeigt.",
+                hint: YAMLInvisibleCharacters.looksLikeSpace(found.scalar)
+                    ? "Ersetzen Sie es durch ein normales Leerzeichen. Es kommt meist beim Kopieren aus Word oder PDF mit; am sichersten tippen Sie den Anfang der Zeile neu."
+                    : "Löschen Sie es (es ist unsichtbar: setzen Sie den Cursor an die genannte Spalte). Es kommt meist beim Kopieren aus Word, PDF oder Webseiten mit.")
+        }
+        if !invisible.isEmpty { return (nil, false) }
         do {
             // Every value is read as text and typed by vorort itself, so Yams need not resolve tags
             // (`.basic`): its regular expressions for numbers and booleans were the largest cost of parsing.
             // Anchors and aliases never get here: `YAMLAnchorScan` refused them above.
             let node = try Parser(yaml: yaml, resolver: .basic, encoding: .utf8).singleRoot()
+            reportLostComments(yaml, offset: offset, into: collector)
+            if let node {
+                reportTypographicQuotes(node, offset: offset, into: collector)
+                reportTags(node, offset: offset, into: collector)
+            }
             return (node, true)
         } catch let error as YamlError {
             report(error, yaml: yaml, offset: offset, into: collector)
             return (nil, false)
         } catch {
             collector.error("yaml-syntax", at: SourceLocation(line: firstLine, column: 1),
-                "YAML kann nicht gelesen werden: \(error)", hint: "Prüfen Sie die Schreibweise der Angaben.")
+                "Die Angaben können nicht gelesen werden (\(error)).", hint: "Prüfen Sie die Schreibweise der Angaben.")
             return (nil, false)
+        }
+    }
+
+    /// `title: Deutschtreff #1`: the text after ` #` would be lost as a comment.
+    private static func reportLostComments(_ yaml: String, offset: Int, into collector: DiagnosticCollector) {
+        for found in YAMLCommentAfterValue.find(in: yaml) {
+            let escaped = found.intended.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            let lost = found.intended.unicodeScalars.count > 60 ? String(found.intended.prefix(60)) + "…" : found.intended
+            collector.error("comment-in-value", at: SourceLocation(line: found.line + offset, column: found.column, endColumn: found.column + 1),
+                "Ab ` #` liest YAML den Rest der Zeile als Kommentar: Veröffentlicht würde nur „\(found.kept)“ statt „\(lost)“.",
+                hint: "Setzen Sie den ganzen Wert in Anführungszeichen: `\(found.prefix.trimmed.isEmpty ? "" : found.prefix.trimmed + " ")\"\(escaped)\"`. "
+                    + "Ist es ein Kommentar, schreiben Sie ihn in eine eigene Zeile, die mit `#` beginnt.")
+        }
+    }
+
+    /// `title: !Neu Sprachcafé`: YAML reads `!Neu` as a type and publishes only „Sprachcafé“.
+    private static func reportTags(_ root: Node, offset: Int, into collector: DiagnosticCollector) {
+        for node in YAMLTags.explicitlyTagged(in: root) {
+            var location = YAMLDocument.location(of: node)
+            location.line += offset
+            collector.error("yaml-syntax", at: location,
+                "Der Wert beginnt mit `\(node.tag.rawValue)`; YAML liest das als Typangabe, nicht als Text, und ließe es weg.",
+                hint: "Setzen Sie den ganzen Wert in Anführungszeichen, z. B. `title: \"!Neu: Sprachcafé\"`.")
+        }
+    }
+
+    /// `title: „Sprachcafé“`: the quotes would be published as part of the text.
+    private static func reportTypographicQuotes(_ root: Node, offset: Int, into collector: DiagnosticCollector) {
+        for (node, inner) in TypographicQuotes.enclosedValues(in: root) {
+            var location = YAMLDocument.location(of: node)
+            location.line += offset
+            collector.warning("typographic-quotes", at: location,
+                "Der Wert steht in typografischen Anführungszeichen; YAML liest sie als Text, die Seite zeigt sie also mit an.",
+                hint: "Schreiben Sie gerade Anführungszeichen `\"\(inner)\"` oder gar keine: `\(inner)`.")
         }
     }
 
@@ -46,59 +98,67 @@ enum YAMLDocument {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            // Report where the broken construct begins (an unclosed `[` at its opening line), not where libyaml gave up.
-            let start = context?.mark ?? mark
-            var message = "YAML-Fehler: \(problem)"
-            if let context { message += " (\(context.text), begonnen in Zeile \(context.mark.line + offset))" }
-            if context != nil, context!.mark.line != mark.line || context!.mark.column != mark.column {
-                message += "; bemerkt in Zeile \(mark.line + offset), Spalte \(mark.column)"
+            let explained = YAMLErrorExplanation.explain(problem: problem, context: context?.text, lines: yaml.lines, line: mark.line,
+                                                         column: mark.column, startLine: context?.mark.line ?? mark.line)
+            // An unclosed `[` or quote is reported where it opens, other errors where libyaml noticed them.
+            let contextStart = explained.pointsAtStart ? (context?.mark ?? mark) : mark
+            let start = explained.place ?? (contextStart.line, contextStart.column)
+            var message = explained.message
+            if start.line != mark.line {
+                message += " Bemerkt in Zeile \(mark.line + offset), Spalte \(mark.column)."
             }
+            message += " (YAML: \(problem)\(context.map { ", \($0.text)" } ?? ""))"
             collector.error("yaml-syntax", at: SourceLocation(line: start.line + offset, column: start.column),
-                message, hint: hint(for: problem, yaml: yaml, line: mark.line))
+                message, hint: explained.hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
-            collector.error("duplicate-key", at: SourceLocation(line: context.mark.line + offset, column: context.mark.column),
-                "Der Schlüssel \(keys) kommt mehrfach vor.",
-                hint: "Jede Angabe darf nur einmal vorkommen; entfernen Sie die doppelte Zeile.")
+            let first = context.mark
+            let repeated = repetition(of: duplicates.first ?? "", after: first, in: yaml)
+            let at = repeated.map { SourceLocation(line: $0.line + offset, column: $0.column, endColumn: $0.column + (duplicates.first ?? "").unicodeScalars.count) }
+                ?? SourceLocation(line: first.line + offset, column: first.column)
+            collector.error("duplicate-key", at: at,
+                "Die Angabe \(keys) steht hier ein zweites Mal; sie steht schon in Zeile \(first.line + offset).",
+                hint: "Jede Angabe darf nur einmal vorkommen. Löschen Sie eine der beiden Zeilen oder führen Sie die Werte zusammen.")
         case .reader(let problem, let byteOffset, _, _):
             let line = byteOffset.map { lineNumber(ofByteOffset: $0, in: yaml) } ?? 1
             collector.error("encoding", at: SourceLocation(line: line + offset, column: 1),
-                "YAML kann nicht gelesen werden: \(problem)", hint: "Speichern Sie die Datei als UTF-8 ohne Steuerzeichen.")
+                "Die Angaben enthalten ein Zeichen, das nicht gelesen werden kann (YAML: \(problem)).",
+                hint: "Speichern Sie die Datei als UTF-8 ohne Steuerzeichen.")
         default:
             collector.error("yaml-syntax", at: SourceLocation(line: offset + 1, column: 1),
-                "YAML kann nicht gelesen werden: \(error)", hint: "Prüfen Sie die Schreibweise der Angaben.")
+                "Die Angaben können nicht gelesen werden (YAML: \(error)).", hint: "Prüfen Sie die Schreibweise der Angaben.")
         }
+    }
+
+    /// Where `key` is written again after its first place `first` (1-based line and column), at the same column
+    /// and within the same mapping: libyaml only tells where the first one is, but the editor added the second.
+    static func repetition(of key: String, after first: Mark, in yaml: String) -> (line: Int, column: Int)? {
+        let lines = yaml.lines
+        guard first.line >= 1, first.line <= lines.count, !key.isEmpty else { return nil }
+        let column = first.column
+        for number in (first.line + 1)...max(first.line + 1, lines.count) where number <= lines.count {
+            let s = Array(lines[number - 1].unicodeScalars)
+            var indent = 0
+            while indent < s.count, s[indent] == " " { indent += 1 }
+            if indent == s.count || s[indent] == "#" { continue }
+            // A line less indented than the key ends its mapping (a list's `- ` counts as indentation).
+            var start = indent
+            while start + 1 < s.count, s[start] == "-", s[start + 1] == " " {
+                start += 2
+                while start < s.count, s[start] == " " { start += 1 }
+            }
+            if start < column - 1 { return nil }
+            guard start == column - 1 else { continue }
+            let rest = String(String.UnicodeScalarView(s[start...]))
+            for written in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(written) {
+                let after = rest.dropFirst(written.count).drop { $0 == " " }
+                if after.hasPrefix(":") { return (number, column) }
+            }
+        }
+        return nil
     }
 
     private static func lineNumber(ofByteOffset byteOffset: Int, in text: String) -> Int {
         1 + text.utf8.prefix(byteOffset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-    }
-
-    /// A German hint for the parser errors editors actually make.
-    private static func hint(for problem: String, yaml: String, line: Int) -> String {
-        let lines = yaml.lines
-        let sourceLine = line >= 1 && line <= lines.count ? String(lines[line - 1]) : ""
-        if problem.contains("nesting level") {
-            return "Die Angaben sind zu tief verschachtelt (höchstens 1000 Ebenen); schreiben Sie sie flacher."
-        }
-        if problem.contains("tab") || sourceLine.hasPrefix("\t") {
-            return "Rücken Sie mit Leerzeichen ein, nicht mit Tabulatoren."
-        }
-        if problem.contains("flow sequence") || problem.contains("']'") {
-            return "Schließen Sie die Liste mit `]` oder schreiben Sie jeden Eintrag in eine eigene Zeile mit `- `."
-        }
-        if problem.contains("flow mapping") || problem.contains("'}'") {
-            return "Schließen Sie die Angabe mit `}`."
-        }
-        if problem.contains("mapping values are not allowed") {
-            return "Steht im Wert ein Doppelpunkt mit Leerzeichen (`: `)? Setzen Sie den ganzen Wert in Anführungszeichen."
-        }
-        if problem.contains("cannot start any token") {
-            return "Werte, die mit `@`, `` ` ``, `%` oder `|` beginnen, gehören in Anführungszeichen."
-        }
-        if problem.contains("quoted scalar") {
-            return "Ein Anführungszeichen wird nicht geschlossen; ergänzen Sie das schließende Zeichen."
-        }
-        return "Jede Angabe steht in einer eigenen Zeile als `schlüssel: wert`; Listen beginnen mit `- `."
     }
 }

@@ -146,9 +146,9 @@ struct CheckState: Sendable {
                 let suppressions = parsed[path]?.suppressions ?? []
                 content.lintSuppressions[path] = suppressions.isEmpty ? nil : suppressions
             }
-            index = SiteIndex(content: content, config: config)
+            index = SiteIndex(content: content, config: config, unreadable: unreadable)
             crossFileDiagnostics = translationDiagnostics + referenceDiagnostics
-            if let config { crossFileDiagnostics += LegalPages.check(content, config: config) }
+            if let config { crossFileDiagnostics += LegalPages.check(content, config: config, unreadable: unreadable) }
         } else {
             assembleContent()
             checkAcrossFiles()
@@ -204,9 +204,14 @@ struct CheckState: Sendable {
     private mutating func assembleContent() {
         var assembled = SiteContent()
         var byType: [ContentTypeID: [any ContentItem]] = [:]
+        var unreadable = unreadableBeforeParsing
         for entry in loaded.content {
             guard let file = parsed[entry.file.path] else { continue }
-            if let item = file.item { byType[entry.role.type, default: []].append(item) }
+            if let item = file.item {
+                byType[entry.role.type, default: []].append(item)
+            } else {
+                unreadable.insert(entry.role, path: entry.file.path)
+            }
             if !file.suppressions.isEmpty { assembled.lintSuppressions[entry.file.path] = file.suppressions }
         }
         for type in ContentTypes.all { assembled.store(byType[ContentTypeID(type)] ?? [], as: type) }
@@ -216,13 +221,31 @@ struct CheckState: Sendable {
             if let translation = file.translation { translations.append(translation) }
             if !file.suppressions.isEmpty { assembled.lintSuppressions[entry.file.path] = file.suppressions }
         }
-        let matched = TranslationChecker.check(translations, content: assembled, originalFiles: Set(loaded.content.map(\.file.path)))
+        let originalFiles = Set(loaded.content.map(\.file.path)).union(unreadable.paths)
+        let matched = TranslationChecker.check(translations, content: assembled, originalFiles: originalFiles)
         assembled.translations = matched.table
         assembled.siteTexts = siteTexts.siteTexts
         translationDiagnostics = matched.diagnostics
         content = assembled
-        index = SiteIndex(content: content, config: config)
+        self.unreadable = unreadable
+        index = SiteIndex(content: content, config: config, unreadable: unreadable)
     }
+
+    /// Files the loader found but could not read, and municipality folders without an `index.md` (reported as
+    /// `missing-index`): things that exist, so references to them are not findings.
+    private var unreadableBeforeParsing: UnreadableFiles {
+        var unreadable = UnreadableFiles()
+        for entry in loaded.unreadableContent { unreadable.insert(entry.role, path: entry.path) }
+        for folder in loaded.municipalityFolders {
+            let slug = ContentPath.canonicalSlug(folder)
+            unreadable.insert(ContentRole(Municipality.self, owner: .municipality(slug), slug: slug),
+                              path: "content/gemeinden/\(folder)/index.md")
+        }
+        return unreadable
+    }
+
+    /// Files that exist but gave no item; kept for the index rebuilt after an edit.
+    private var unreadable = UnreadableFiles()
 
     private var translationDiagnostics: [Diagnostic] = []
 
@@ -244,7 +267,7 @@ struct CheckState: Sendable {
     private mutating func checkAcrossFiles() {
         referenceDiagnostics = ReferenceChecker.check(index)
         crossFileDiagnostics = translationDiagnostics + referenceDiagnostics
-        if let config { crossFileDiagnostics += LegalPages.check(content, config: config) }
+        if let config { crossFileDiagnostics += LegalPages.check(content, config: config, unreadable: unreadable) }
     }
 
     private var referenceDiagnostics: [Diagnostic] = []
