@@ -11,7 +11,7 @@ struct SiteAddressTests {
     func site(offerBody: String, website: String? = nil) throws -> (report: CheckReport, files: [String: String]) {
         let root = try TestSupport.minimalSite(replacing: [
             Self.offer: "---\ntitle: Sprachcafé\ncategory: Sprache\nsummary: s\nreviewed: 2026-02-01\ncontact: beratung\n---\n\(offerBody)\n",
-            "content/gemeinden/dorf/index.md": "---\nname: Dorf\nkind: Gemeinde\nsummary: Ein Dorf.\n\(website.map { "website: \($0)\n" } ?? "")---\nText.\n",
+            "content/gemeinden/dorf/index.md": "---\nname: Dorf\nkind: Gemeinde\nsummary: Ein Dorf.\n\(website.map { "website: \($0)\n" } ?? "")editor: {name: Gemeindebüro}\n---\nText.\n",
         ])
         defer { TestSupport.cleanUp(root) }
         let report = TestSupport.check(root)

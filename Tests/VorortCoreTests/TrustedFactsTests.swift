@@ -231,9 +231,9 @@ struct TrustedFactsTests {
 
     @Test func membersOfADistrictAreNamedAsTheyAreCalled() throws {
         let root = try TestSupport.minimalSite(extra: [
-            "content/gemeinden/markt/index.md": "---\nname: Bechhofen\nkind: Markt\nsummary: Ein Markt.\n---\nText.\n",
+            "content/gemeinden/markt/index.md": "---\nname: Bechhofen\nkind: Markt\nsummary: Ein Markt.\neditor: {name: Marktverwaltung}\n---\nText.\n",
         ], replacing: [
-            "content/gemeinden/dorf/index.md": "---\nname: Dorf\nkind: Samtgemeinde\nsummary: Ein Dorf.\nwebsite: https://www.dorf.de\n---\nText.\n",
+            "content/gemeinden/dorf/index.md": "---\nname: Dorf\nkind: Samtgemeinde\nsummary: Ein Dorf.\neditor: {name: Gemeindebüro}\nwebsite: https://www.dorf.de\n---\nText.\n",
         ])
         defer { TestSupport.cleanUp(root) }
         let report = TestSupport.check(root)
