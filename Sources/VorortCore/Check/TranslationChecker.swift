@@ -19,7 +19,7 @@ enum TranslationChecker {
                 diagnostics.append(Diagnostic(
                     file: translation.origin.file, location: .start, severity: .error, rule: "translation-without-original",
                     message: "Zu dieser Übersetzung gibt es kein deutsches Original `\(translation.original)`, das veröffentlicht wird.",
-                    hint: "Benennen Sie die Übersetzung wie das Original mit dem Sprachkürzel davor (`sprachcafe.en.md` zu `sprachcafe.md`) oder löschen Sie sie."))
+                    hint: "Benennen Sie die Übersetzung wie das Original mit dem Sprachkürzel davor (`\(translation.origin.slug).\(translation.language).md` zu `\(translation.origin.slug).md`) oder löschen Sie sie."))
                 continue
             }
             table[translation.original, default: [:]][translation.language] = translation

@@ -90,10 +90,11 @@ public struct ContactPoint: ContentItem {
         let name = nameLocated?.value
         let organisation = fields.text(Keys.organisation)
         let responsibilities = fields.textList(Keys.responsibilities)
-        let address = fields.map(Keys.address) { a -> PostalAddress? in
+        let town = input.ownerNameFromFolder ?? "Musterstadt"
+        let address = fields.map(Keys.address.with(example: "{street: Marktplatz 1, postalCode: \"12345\", city: \(town)}")) { a -> PostalAddress? in
             let street = a.text("street", required: true, example: "Marktplatz 1")
             let postalCode = a.located("postalCode", required: true, example: "\"38350\"")
-            let city = a.text("city", required: true, example: "Auenstein")
+            let city = a.text("city", required: true, example: town)
             if let postalCode, postalCode.value.utf8.count != 5 || !postalCode.value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                 collector.error("invalid-value", at: postalCode.location, "`\(postalCode.value)` ist keine Postleitzahl mit fünf Ziffern.",
                     hint: "Schreiben Sie die Postleitzahl in Anführungszeichen, damit führende Nullen bleiben: `postalCode: \"01067\"`.")

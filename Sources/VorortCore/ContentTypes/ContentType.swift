@@ -145,6 +145,13 @@ public struct FieldSpec: Sendable {
         self.help = help
     }
 
+    /// The same field with an example taken from the editor's own file (their municipality's name instead of the
+    /// sample's), so that a hint never suggests someone else's value.
+    func with(example: String) -> FieldSpec {
+        FieldSpec(key, kind, required: required, translation: translation, linted: linted, lintedSubkeys: lintedSubkeys,
+                  example: example, help: help)
+    }
+
     /// Translated text that is also linted in German translations.
     static func text(_ key: String, required: Bool = false, translated: FieldSpec.Translation = .none, linted: Bool = true,
                      example: String, help: String) -> FieldSpec {
@@ -179,6 +186,14 @@ public struct ParseInput {
     }
 
     var owner: Owner { role.owner }
+
+    /// The owner's name as its folder suggests („birkenfelde“ → „Birkenfelde“, „bad-sooden“ → „Bad Sooden“), for
+    /// examples in hints; nil for the district.
+    var ownerNameFromFolder: String? {
+        owner.municipalitySlug.map { slug in
+            slug.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        }
+    }
 
     /// The origin of the item, or nil (after an `invalid-slug` finding) when the file name cannot be an address.
     func origin() -> ContentOrigin? {

@@ -66,7 +66,7 @@ public struct Municipality: ContentItem {
 
     public static func parse(_ input: ParseInput) -> Municipality? {
         guard let fields = input.fields else { return nil }
-        let nameLocated = fields.located(Keys.name)
+        let nameLocated = fields.located(input.ownerNameFromFolder.map { Keys.name.with(example: $0) } ?? Keys.name)
         let name = nameLocated?.value
         let kind = fields.choice(Keys.kind, of: MunicipalityKind.self)
         let summary = fields.text(Keys.summary)
@@ -78,7 +78,8 @@ public struct Municipality: ContentItem {
         }
         let website = fields.locatedURL(Keys.website)
         let reviewed = input.pastDate(fields, Keys.reviewed)
-        let editor = EditorialContact.read(fields, collector: input.collector, whose: "Die Gemeinde")
+        let editor = EditorialContact.read(fields, collector: input.collector, whose: "Die Gemeinde",
+                                           example: input.ownerNameFromFolder.map { "{name: Bürgerbüro \($0), email: …}" })
         guard let origin = input.origin(), let name, let kind, let summary else { return nil }
         return Municipality(origin: origin, name: name, kind: kind, summary: summary, population: population,
                             website: website, reviewed: reviewed, editor: editor, body: input.body,

@@ -9,15 +9,17 @@ public struct EditorialContact: Sendable, Hashable, Encodable {
         help: "Wer die Inhalte pflegt und geprüft hält (Stelle oder Team, am besten mit Sammel-Adresse); erscheint in `vorort report`, nicht auf der Website")
 
     /// Reads `editor:`; a missing one is a warning, since `vorort report` then cannot say who is responsible.
-    static func read(_ fields: YAMLMapReader, collector: DiagnosticCollector, whose: String) -> EditorialContact? {
-        let contact = fields.map(field) { map -> EditorialContact? in
-            guard let name = map.text("name", required: true, example: "Integrationsbüro Auenstein") else { return nil }
+    /// `example`: a value from the editor's own place for the hint.
+    static func read(_ fields: YAMLMapReader, collector: DiagnosticCollector, whose: String, example: String? = nil) -> EditorialContact? {
+        let example = example ?? "{name: Stabsstelle Integration, email: …}"
+        let contact = fields.map(field.with(example: example)) { map -> EditorialContact? in
+            guard let name = map.text("name", required: true, example: "Bürgerbüro") else { return nil }
             return EditorialContact(name: name, email: map.email("email"))
         }
         if contact == nil, fields.isMissing(field.key) {
             collector.warning("missing-editor", at: fields.location,
                 "\(whose) nennt keine Redaktion: niemand ist sichtbar dafür zuständig, dass die Angaben aktuell bleiben.",
-                hint: "Ergänzen Sie im Vorspann `editor: \(field.example)`; die Angabe wird nicht veröffentlicht.")
+                hint: "Ergänzen Sie im Vorspann `editor: \(example)` mit der Stelle, die die Inhalte pflegt; die Angabe wird nicht veröffentlicht.")
         }
         return contact
     }
