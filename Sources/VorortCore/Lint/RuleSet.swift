@@ -124,7 +124,7 @@ public struct RuleSet: Sendable {
                     patterns.append(try TermPattern(text.value))
                 } catch {
                     collector.error("lint-rule-invalid", at: text.location, "Das Muster `\(text.value)` ist ungültig: \(error)",
-                        hint: "Siehe docs/lint.md: Buchstaben, `(a|b)` für Alternativen, `~` für Endungen, `*` für Wortzusammensetzungen.")
+                        hint: "Siehe docs/redaktion.md, „Eigene Sprachregeln“: Buchstaben, `(a|b)` für Alternativen, `~` für Endungen, `*` für Wortzusammensetzungen.")
                     return nil
                 }
             }
@@ -176,7 +176,7 @@ public struct RuleSet: Sendable {
             else {
                 diagnostics.append(Diagnostic(file: file.path, location: entry.id.location, severity: .error, rule: "missing-field",
                     message: "Die neue Regel `\(entry.id.value)` braucht noch: \(missing.map { "`\($0)`" }.joined(separator: ", ")).",
-                    hint: "Eine neue Regel nennt category, severity, label, terms, explanation und alternatives (siehe docs/lint.md)."))
+                    hint: "Eine neue Regel nennt category, severity, label, terms, explanation und alternatives (siehe docs/redaktion.md, „Eigene Sprachregeln“)."))
                 continue
             }
             rules.append(LintRule(

@@ -37,7 +37,7 @@ public enum SiteLoader {
             site.diagnostics.append(Diagnostic(
                 file: "site.yml", location: .start, severity: .error, rule: "missing-file",
                 message: "Die Datei `site.yml` fehlt im Ordner der Website.",
-                hint: "Legen Sie `site.yml` mit district, title, baseURL, language, theme und categories an (siehe README)."))
+                hint: "Legen Sie `site.yml` mit district, title, baseURL, language, theme und categories an (siehe docs/redaktion.md)."))
         }
 
         let rootNames: [String]
@@ -215,7 +215,7 @@ public enum SiteLoader {
             site.diagnostics.append(Diagnostic(
                 file: relativePath, location: .start, severity: .warning, rule: "unexpected-file",
                 message: "Datei wird nicht veröffentlicht: \(reason)",
-                hint: "Verschieben Sie sie an die richtige Stelle (siehe docs/content-model.md) oder entfernen Sie sie."))
+                hint: "Verschieben Sie sie an die richtige Stelle (siehe docs/redaktion.md, „Wo Ihre Dateien liegen“) oder entfernen Sie sie."))
         }
     }
 
