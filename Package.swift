@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // The preview server (`vorort serve`): small, pure Swift, with no SwiftNIO to build.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // cmark-gfm from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -34,10 +36,17 @@ let package = Package(
             // Lint/BuiltInRules.generated.swift by scripts/generate-builtin-rules.py.
             exclude: ["Lint/Rules"]
         ),
+        // `vorort serve`: the site from memory, rebuilt incrementally as files change, with live reload, findings
+        // in the page and wording marks.
+        .target(
+            name: "VorortPreview",
+            dependencies: ["VorortCore", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "vorort",
             dependencies: [
                 "VorortCore",
+                "VorortPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VorortCoreTests",
-            dependencies: ["VorortCore", "vorort", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["VorortCore", "VorortPreview", "vorort", .product(name: "Mustache", package: "swift-mustache")],
             // Read from the source tree by the tests themselves.
             exclude: ["Fixtures"]
         ),

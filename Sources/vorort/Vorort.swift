@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import VorortCore
+import VorortPreview
 
 @main
-struct Vorort: ParsableCommand {
+struct Vorort: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vorort",
         abstract: "Baut die Integrations-Website eines Landkreises und seiner Gemeinden aus Markdown- und YAML-Dateien.",
@@ -14,16 +15,21 @@ struct Vorort: ParsableCommand {
               vorort check                     check the site in the current folder
               vorort build --output public     check, then build into ./public
               vorort report                    what is due for review, per municipality and editor
+              vorort serve --open              preview in the browser; pages reload when a file is saved
             """,
-        subcommands: [Check.self, Build.self, Report.self]
+        subcommands: [Check.self, Build.self, Report.self, Serve.self]
     )
 
     /// ArgumentParser exits with 64 on usage errors and 1 on unexpected errors; CI is promised
     /// 0 (clean), 1 (findings of severity error) and 2 (usage or internal problems).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {
@@ -152,6 +158,55 @@ struct Report: ParsableCommand {
             throw ExitStatus.findings
         }
         print(ReviewReport(site: site, today: today).formatted(format), terminator: "")
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Previews the site in the browser: built into memory, rebuilt when a file is saved, pages reload themselves.",
+        discussion: """
+            Serves the site under the path of its baseURL (e.g. http://127.0.0.1:1313/integration/) and never writes
+            output/. Watches site.yml, site.<lang>.yml, content/, themes/ and lint/. While the site has errors every
+            page shows them above the last good version; "Sprachhinweise anzeigen" marks the words the wording lint
+            found. Only this computer can connect unless --host is given. Stop with Ctrl+C.
+            Exit status: 2 when the port is in use or the site folder is missing.
+            """
+    )
+
+    @OptionGroup var options: SiteOptions
+
+    @Option(help: ArgumentHelp("The port to listen on.", valueName: "port"))
+    var port: UInt16 = 1313
+
+    @Option(help: ArgumentHelp("The address to listen on; 127.0.0.1 (this computer only) unless given, e.g. 0.0.0.0 for the local network.", valueName: "address"))
+    var host: String = "127.0.0.1"
+
+    @Flag(help: "Open the preview in the browser once it is ready.")
+    var open = false
+
+    func run() async throws {
+        let preview = PreviewServer.Options(root: options.siteURL, host: host, port: port, today: try options.buildDate())
+        let openBrowser = open
+        do {
+            try await PreviewServer.run(preview, say: { line in
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }, ready: { url in
+                FileHandle.standardOutput.write(Data("Vorschau: \(url)  (beenden mit Strg+C)\n".utf8))
+                if openBrowser { Serve.openBrowser(url) }
+            })
+        } catch let problem as PreviewServer.Problem {
+            FileHandle.standardError.write(Data("vorort serve: \(problem.description)\n".utf8))
+            throw ExitStatus.internalProblem
+        }
+    }
+
+    static func openBrowser(_ url: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xdg-open", url]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try? process.run()
     }
 }
 

@@ -40,6 +40,26 @@ public struct IncrementalSite {
 
     public var findings: [Diagnostic] { state.diagnostics }
 
+    /// The path part of the site's address (`/integration/`), under which a preview serves the pages.
+    public var basePath: String { state.config?.basePath ?? "/" }
+
+    /// The content file whose text each page shows, by output path (`gemeinden/auenstein/angebote/sprachcafe/index.html`
+    /// → `content/gemeinden/auenstein/angebote/sprachcafe.md`); in a translation language the translation's own file
+    /// where there is one. For the preview's „Bearbeiten“ link and its wording marks.
+    public func sourceFiles() -> [String: String] {
+        guard let config = state.config else { return [:] }
+        var sources: [String: String] = [:]
+        for item in state.content.allItems {
+            guard let route = item.textRoute else { continue }
+            let translations = state.content.translations[item.origin.file] ?? [:]
+            for language in config.languages {
+                let prefix = Routes.languagePrefix(language, site: config.siteLanguage)
+                sources[Routes.outputFile(for: prefix + route)] = translations[language.code]?.origin.file ?? item.origin.file
+            }
+        }
+        return sources
+    }
+
     /// Checks and renders the whole site.
     public init(siteRoot: URL, search: Bool = false, today: CalendarDate = BuildDate.clock()) throws {
         root = siteRoot.standardizedFileURL
