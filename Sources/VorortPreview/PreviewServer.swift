@@ -101,8 +101,10 @@ public enum PreviewServer {
             return HTTPResponse(statusCode: .serviceUnavailable, headers: [.contentType: "text/html; charset=utf-8", HTTPHeader("Retry-After"): "1"],
                 body: Data("<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"1\"><title>Vorschau</title></head><body><p>Die Vorschau wird erzeugt …</p></body></html>".utf8))
         }
-        let path = request.path
-        switch path {
+        // The path as sent, decoded but not standardised: FlyingFox's `path` drops the trailing slash that tells a
+        // folder's page from a file. `..` in any spelling is refused by `outputPath`.
+        let path = request.target.path(percentEncoded: false)
+        switch request.path {
         case "/__vorort/events":
             let seen = request.query.first { $0.name == "stand" }.flatMap { Int($0.value) }
             let stream = await live.connect(seenGeneration: seen, current: snapshot.generation)
@@ -127,6 +129,13 @@ public enum PreviewServer {
     }
 
     static func page(_ path: String, request: HTTPRequest, snapshot: PreviewSnapshot) -> HTTPResponse {
+        // No good render yet (the site had errors from the start): every page is the list of findings, and reloads
+        // once they are fixed.
+        if snapshot.files.isEmpty, path.hasPrefix(snapshot.basePath) || path + "/" == snapshot.basePath {
+            let skeleton = "<!doctype html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Vorschau – Fehler</title>\n</head>\n<body>\n<main id=\"inhalt\"><h1>Noch keine Vorschau</h1><p>Die Website hat Fehler, seit die Vorschau läuft. Sobald sie behoben sind, erscheint hier die Seite.</p></main>\n</body>\n</html>\n"
+            return HTTPResponse(statusCode: .serviceUnavailable, headers: [.contentType: "text/html; charset=utf-8", HTTPHeader("Cache-Control"): "no-store"],
+                                body: Data(decorated(skeleton, output: "", snapshot: snapshot, marksShown: false).utf8))
+        }
         guard let output = snapshot.outputPath(forRequest: path) else { return notFound(snapshot) }
         guard let file = snapshot.files[output] else {
             // `…/sprachcafe` without the slash: the page is the folder's index.
