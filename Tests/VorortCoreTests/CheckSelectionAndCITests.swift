@@ -80,6 +80,22 @@ struct CheckSelectionAndCITests {
         #expect(foreign.stdout.isEmpty)
     }
 
+    /// From a folder with a `content/` of its own (a repository whose root is another site), `content/…` still
+    /// means the chosen site's files; a folder counts everything below it, and a file inside it once.
+    @Test func selectionPrefersTheSitesOwnFiles() throws {
+        let root = TestSupport.temporaryFolder("vorort-selection")
+        defer { TestSupport.cleanUp(root) }
+        try TestSupport.write(["content/seiten/a.md": "x", "sub/content/seiten/a.md": "x", "sub/content/seiten/b.md": "x"], under: root)
+        let site = root.appendingPathComponent("sub")
+        let selection = try FileSelection.resolve(["content/seiten/a.md", "content/seiten"], siteRoot: site, currentFolder: root)
+        #expect(selection.paths == ["content/seiten/a.md", "content/seiten"])
+        #expect(selection.fileCount(siteRoot: site, all: 99) == 2)
+        #expect(selection.contains("content/seiten/b.md") && !selection.contains("content/seitenweise.md"))
+        #expect(throws: FileSelection.Problem.outsideSite("../content", site: site.path)) {
+            try FileSelection.resolve(["../content"], siteRoot: site, currentFolder: site)
+        }
+    }
+
     @Test func versionIsPrinted() throws {
         let run = try TestSupport.run(["--version"])
         #expect(run.status == 0)

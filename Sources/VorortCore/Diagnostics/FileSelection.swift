@@ -33,13 +33,15 @@ public struct FileSelection: Sendable, Equatable {
             let candidates = argument.hasPrefix("/")
                 ? [URL(fileURLWithPath: argument)]
                 : [currentFolder.appendingPathComponent(argument), siteRoot.appendingPathComponent(argument)]
-            guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-                throw .notFound(argument)
+            let existing = candidates.filter { FileManager.default.fileExists(atPath: $0.path) }.map(Pipeline.realPath)
+            guard !existing.isEmpty else { throw .notFound(argument) }
+            let inside = site == "/" ? "/" : site + "/"
+            // `content/…` from a folder that has a `content/` of its own still means the site's.
+            guard let real = existing.first(where: { $0 == site || $0.hasPrefix(inside) }) else {
+                throw .outsideSite(argument, site: siteRoot.path)
             }
-            let real = Pipeline.realPath(found)
             if real == site { return FileSelection(paths: []) }
-            guard real.hasPrefix(site == "/" ? "/" : site + "/") else { throw .outsideSite(argument, site: siteRoot.path) }
-            paths.append(String(real.dropFirst(site == "/" ? 1 : site.count + 1)))
+            paths.append(String(real.dropFirst(inside.count)))
         }
         return FileSelection(paths: paths)
     }
