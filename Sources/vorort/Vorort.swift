@@ -13,11 +13,16 @@ struct Vorort: AsyncParsableCommand {
             website. Examples:
 
               vorort check                     check the site in the current folder
+              vorort check content/gemeinden/auenstein
+                                               report only the findings in these files and folders
+              vorort new angebot "Sprachcafé am Markt" --in auenstein
+                                               start a new file with every field explained
               vorort build --output public     check, then build into ./public
               vorort report                    what is due for review, per municipality and editor
               vorort serve --open              preview in the browser; pages reload when a file is saved
             """,
-        subcommands: [Check.self, Build.self, Report.self, Serve.self]
+        version: "vorort \(VorortVersion.current)",
+        subcommands: [Check.self, Build.self, Report.self, New.self, Serve.self]
     )
 
     /// ArgumentParser exits with 64 on usage errors and 1 on unexpected errors; CI is promised
@@ -85,30 +90,66 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Checks every file of the site and reports each finding with file, line, column and rule.",
         discussion: """
-            Exit status: 0 when no finding is an error, 1 when at least one is, 2 on usage or internal problems.
+            With paths, the whole site is still checked (references lead everywhere), but only the findings in those
+            files and folders are reported and counted, and only their errors make the exit status 1. Paths are taken
+            relative to the current folder, else relative to the site folder.
+
+            sarif, github and gitlab name files relative to the git repository's root (the nearest folder upwards
+            with .git), so that findings attach when the site is a subfolder; text and json name them relative to
+            the site folder.
+
+            Exit status: 0 when no (reported) finding is an error, 1 when at least one is, 2 on usage or internal
+            problems (also a path that does not exist or lies outside the site).
 
             Examples:
               vorort check
+              vorort check content/gemeinden/auenstein/angebote/sprachcafe.md
               vorort check --site beispiel-kreis --format json > findings.json
-              vorort check --format sarif > vorort.sarif
+              vorort check --format sarif --help-url https://example.org/vorort/docs/redaktion.md > vorort.sarif
               vorort check --format github      (annotations in a GitHub Actions workflow)
+              vorort check --format gitlab > gl-code-quality-report.json   (GitLab Code Quality in merge requests)
             """
     )
 
     @OptionGroup var options: SiteOptions
 
+    @Argument(help: ArgumentHelp("Files or folders of the site whose findings are reported (default: all).", valueName: "path"))
+    var paths: [String] = []
+
     @Option(help: ArgumentHelp(
-        "Output format: text (like a compiler), json (for machines), sarif (SARIF 2.1.0 for code scanning) or github (GitHub Actions annotations).",
+        "Output format: text (like a compiler), json (for machines), sarif (SARIF 2.1.0 for code scanning), github (GitHub Actions annotations) or gitlab (GitLab Code Quality report).",
         valueName: "format"))
     var format: DiagnosticFormat = .text
+
+    @Option(name: .customLong("help-url"), help: ArgumentHelp(
+        "sarif only: the absolute address of vorort's README or docs/redaktion.md; each rule's helpUri is it with the rule's anchor.",
+        valueName: "url"))
+    var helpURL: String?
 
     @Flag(help: "Print how long each stage took, and how many words the wording lint read per second, to standard error.")
     var timings = false
 
     func run() throws {
+        let selection: FileSelection
+        do {
+            selection = try FileSelection.resolve(paths, siteRoot: options.siteURL,
+                                                  currentFolder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+        } catch {
+            FileHandle.standardError.write(Data("vorort check: \(error)\n".utf8))
+            throw ExitStatus.internalProblem
+        }
         let report = Pipeline.check(siteRoot: options.siteURL, today: try options.buildDate())
-        print(DiagnosticFormatter.format(report.diagnostics, as: format, filesChecked: report.filesChecked, wordingRules: report.site?.ruleSet),
+        let reported = selection.filter(report.diagnostics)
+        let prefix = [.sarif, .github, .gitlab].contains(format) ? RepositoryPath.prefix(ofSite: options.siteURL) : ""
+        print(DiagnosticFormatter.format(reported, as: format, filesChecked: selection.fileCount(siteRoot: options.siteURL, all: report.filesChecked),
+                                         helpBaseURL: helpURL, wordingRules: report.site?.ruleSet, repositoryPrefix: prefix),
               terminator: "")
+        let errorsElsewhere = report.diagnostics.count { $0.severity == .error } - reported.count { $0.severity == .error }
+        if errorsElsewhere > 0 {
+            fflush(nil)
+            FileHandle.standardError.write(Data(
+                "Hinweis: Außerhalb der gewählten Dateien hat die Website \(Severity.error.counted(errorsElsewhere)); `vorort check` ohne Pfad zeigt alle.\n".utf8))
+        }
         if timings {
             fflush(nil)
             let waited = report.timings.seconds("Sprache (Warten)")
@@ -122,7 +163,7 @@ struct Check: ParsableCommand {
 
                 """.utf8))
         }
-        if report.diagnostics.hasErrors { throw ExitStatus.findings }
+        if reported.hasErrors { throw ExitStatus.findings }
     }
 }
 
@@ -264,5 +305,62 @@ struct Build: ParsableCommand {
                 FileHandle.standardError.write(Data("\(timings.detailed)\n".utf8))
             }
         }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Writes a new content file with the title, today's date and every field explained in German, and prints its path.",
+        discussion: """
+            TYPE is one of: \(NewContent.typeNamesForHelp).
+
+            The file name comes from the title as the checks spell names (ä → ae, é → e, spaces → -). Offers, contact
+            points and stories need --in: `kreis` for the district or a municipality's folder in content/gemeinden/.
+            A page goes to content/seiten/, a municipality gets content/gemeinden/<name>/index.md.
+
+            The title and today's date (reviewed; a story's date) are filled in; required fields stand without a
+            value, so `vorort check` reports exactly them (missing-field); recommended ones (editor, contact,
+            phone, email) stand empty too and get their warning; every other field is a commented example.
+            An existing file, or one whose name differs only in letter case or umlauts, is never replaced.
+            The file is UTF-8 without byte order mark, with LF line ends.
+
+            Exit status: 0 when the file was written (its path, relative to the site, on standard output), 2 when not.
+
+            Examples:
+              vorort new angebot "Sprachcafé am Markt" --in auenstein
+              vorort new contact-point "Migrationsberatung" --in kreis
+              vorort new geschichte "Ein Fest für alle" --in birkenfelde
+              vorort new seite "Über uns"
+              vorort new gemeinde "Bad Sooden"
+            """
+    )
+
+    @OptionGroup var options: SiteOptions
+
+    @Argument(help: ArgumentHelp("What to create: \(NewContent.typeNamesForHelp).", valueName: "type"))
+    var type: String
+
+    @Argument(help: ArgumentHelp("The title (or name); quotes are optional.", valueName: "title"))
+    var title: [String] = []
+
+    @Option(name: .customLong("in"), help: ArgumentHelp(
+        "Offers, contact points and stories: whose it is, `kreis` or a municipality's folder (required for them).",
+        valueName: "kreis|gemeinde"))
+    var place: String?
+
+    func run() throws {
+        let path: String
+        do {
+            path = try NewContent.create(typeName: type, title: title.joined(separator: " "), place: place,
+                                         siteRoot: options.siteURL, today: try options.buildDate())
+        } catch let problem as NewContent.Problem {
+            FileHandle.standardError.write(Data("vorort new: \(problem)\n".utf8))
+            throw ExitStatus.internalProblem
+        }
+        print(path)
+        fflush(nil)
+        let site = options.site == "." ? "" : " --site \(options.site)"
+        FileHandle.standardError.write(Data(
+            "Angelegt. Füllen Sie die Angaben mit „Pflicht“ aus und prüfen Sie die Datei dann mit: vorort check\(site) \(path)\n".utf8))
     }
 }

@@ -26,10 +26,11 @@ public struct ContactPoint: ContentItem {
     public static let displayName = "Anlaufstelle"
     public static let placement = ContentPlacement.ownedItems(folder: "anlaufstellen", pictures: false)
     public static let template: String? = "contact-point"
+    public static let commandNames = ["anlaufstelle", "contact-point"]
 
     enum Keys {
         static let name = FieldSpec.text("name", required: true, translated: .text(required: false), example: "Integrationsbüro",
-            help: "Name der Anlaufstelle")
+            help: "Name der Anlaufstelle", prefill: .title)
         static let organisation = FieldSpec.text("organisation", required: true, example: "Stadt Auenstein",
             help: "Wer die Stelle trägt (Verwaltung, Verein, Träger)")
         static let responsibilities = FieldSpec("responsibilities", .textList, required: true, translation: .list, linted: true,
@@ -39,14 +40,14 @@ public struct ContactPoint: ContentItem {
         static let openingHours = FieldSpec("openingHours", .textList, translation: .list, example: "[\"Mo–Fr 9–12 Uhr\"]",
             help: "Öffnungszeiten, eine Zeile je Eintrag")
         static let phone = FieldSpec("phone", .textList, example: "05321 76-230",
-            help: "Telefonnummer mit Vorwahl; mehrere als Liste: [05321 76-230, 0151 2345678]")
-        static let email = FieldSpec("email", .email, example: "integration@auenstein.de", help: "E-Mail-Adresse (ohne `mailto:`)")
+            help: "Telefonnummer mit Vorwahl; mehrere als Liste: [05321 76-230, 0151 2345678]", recommended: true)
+        static let email = FieldSpec("email", .email, example: "integration@auenstein.de", help: "E-Mail-Adresse (ohne `mailto:`)", recommended: true)
         static let website = FieldSpec("website", .url, example: "https://www.auenstein.de", help: "Webseite der Stelle")
         static let languages = FieldSpec("languages", .textList, example: "[Deutsch, Englisch]", help: "Sprachen, in denen beraten wird")
         static let reviewed = FieldSpec("reviewed", .date, required: true, example: "2026-11-20",
-            help: "Wann die Angaben zuletzt geprüft wurden (JJJJ-MM-TT)")
+            help: "Wann die Angaben zuletzt geprüft wurden (JJJJ-MM-TT)", prefill: .today)
         static let areas = FieldSpec("areas", .referenceList, example: "[auenstein, birkenfelde]",
-            help: "Nur beim Landkreis: Gemeinden, für die die Stelle zuständig ist (ohne Angabe: der ganze Landkreis)")
+            help: "Nur beim Landkreis: Gemeinden, für die die Stelle zuständig ist (ohne Angabe: der ganze Landkreis)", districtOnly: true)
         static let topics = FieldSpec("topics", .referenceList, example: "[Sprache, Beratung]",
             help: "Themen (Kategorien aus `site.yml`), für die die Stelle zuständig ist; sie erscheint dort auf der Seite „Wer ist zuständig?“")
     }

@@ -15,6 +15,9 @@ public protocol ContentItem: Sendable, Equatable {
     static var example: String { get }
     /// The template of its page; nil for types without a page of their own (facts).
     static var template: String? { get }
+    /// The names `vorort new` accepts for this type, German first (`angebot`, `offer`); empty for types that are
+    /// not created one file at a time (the district's single index, facts).
+    static var commandNames: [String] { get }
 
     /// Reads one file of this type; reports every problem into `input.collector` and returns nil when the file
     /// cannot be published.
@@ -45,6 +48,7 @@ public protocol ContentItem: Sendable, Equatable {
 }
 
 extension ContentItem {
+    public static var commandNames: [String] { [] }
     public static func ordered(_ items: [Self]) -> [Self] { items }
     public static func checkReferences(_ items: [Self], in index: SiteIndex) -> [Diagnostic] { [] }
     public var textRoute: String? { route }
@@ -132,9 +136,26 @@ public struct FieldSpec: Sendable {
     public let example: String
     /// What the key means, in German, for the comment `vorort new` writes above it.
     public let help: String
+    /// What `vorort new` writes as the value.
+    public let prefill: Prefill
+    /// Optional, but the check warns while it is missing (`editor`, an offer's `contact`): `vorort new` writes the
+    /// key for the editor to fill in instead of a commented example, and the guide calls it „empfohlen“.
+    public let recommended: Bool
+    /// Only items of the district may give it (`areas`); `vorort new` leaves it out for a municipality's items.
+    public let districtOnly: Bool
+
+    /// The value `vorort new` writes for a key; every other key is left for the editor.
+    public enum Prefill: Sendable, Equatable {
+        case none
+        /// The title given on the command line (`title`, or `name` for contact points and municipalities).
+        case title
+        /// The day of the command (`--today`, `SOURCE_DATE_EPOCH` or the clock), as `reviewed` or a story's `date`.
+        case today
+    }
 
     public init(_ key: String, _ kind: Kind, required: Bool = false, translation: Translation = .none, linted: Bool = false,
-                lintedSubkeys: [String] = [], example: String, help: String) {
+                lintedSubkeys: [String] = [], example: String, help: String, prefill: Prefill = .none, recommended: Bool = false,
+                districtOnly: Bool = false) {
         self.key = key
         self.kind = kind
         self.required = required
@@ -143,19 +164,22 @@ public struct FieldSpec: Sendable {
         self.lintedSubkeys = lintedSubkeys
         self.example = example
         self.help = help
+        self.prefill = prefill
+        self.recommended = recommended
+        self.districtOnly = districtOnly
     }
 
     /// The same field with an example taken from the editor's own file (their municipality's name instead of the
     /// sample's), so that a hint never suggests someone else's value.
     func with(example: String) -> FieldSpec {
         FieldSpec(key, kind, required: required, translation: translation, linted: linted, lintedSubkeys: lintedSubkeys,
-                  example: example, help: help)
+                  example: example, help: help, prefill: prefill, recommended: recommended, districtOnly: districtOnly)
     }
 
     /// Translated text that is also linted in German translations.
     static func text(_ key: String, required: Bool = false, translated: FieldSpec.Translation = .none, linted: Bool = true,
-                     example: String, help: String) -> FieldSpec {
-        FieldSpec(key, .text, required: required, translation: translated, linted: linted, example: example, help: help)
+                     example: String, help: String, prefill: Prefill = .none) -> FieldSpec {
+        FieldSpec(key, .text, required: required, translation: translated, linted: linted, example: example, help: help, prefill: prefill)
     }
 }
 

@@ -13,10 +13,10 @@ public struct DistrictIntro: ContentItem {
 
     enum Keys {
         static let title = FieldSpec.text("title", required: true, translated: .text(required: true), example: "Willkommen im Landkreis",
-            help: "Überschrift der Seite des Landkreises")
+            help: "Überschrift der Seite des Landkreises", prefill: .title)
         static let summary = FieldSpec.text("summary", required: true, translated: .text(required: true),
             example: "Was der Landkreis für Menschen tut, die neu hier sind", help: "Ein Satz zur Einführung")
-        static let reviewed = FieldSpec("reviewed", .date, example: "2026-11-20", help: "Wann die Seite zuletzt geprüft wurde (JJJJ-MM-TT)")
+        static let reviewed = FieldSpec("reviewed", .date, example: "2026-11-20", help: "Wann die Seite zuletzt geprüft wurde (JJJJ-MM-TT)", prefill: .today)
     }
 
     public static let schema: [FieldSpec] = [Keys.title, Keys.summary, Keys.reviewed, EditorialContact.field]

@@ -18,15 +18,16 @@ public struct Municipality: ContentItem {
     public static let displayName = "Gemeinde"
     public static let placement = ContentPlacement.municipalityIndex
     public static let template: String? = "municipality"
+    public static let commandNames = ["gemeinde", "municipality"]
 
     enum Keys {
-        static let name = FieldSpec.text("name", required: true, example: "Auenstein", help: "Name der Gemeinde oder Stadt")
+        static let name = FieldSpec.text("name", required: true, example: "Auenstein", help: "Name der Gemeinde oder Stadt", prefill: .title)
         static let kind = FieldSpec("kind", .choice, required: true, example: "Gemeinde", help: "`Stadt`, `Gemeinde`, `Markt`, `Flecken`, `Samtgemeinde`, `Verbandsgemeinde`, `Amt` oder eine andere Bezeichnung nach Gemeinderecht")
         static let summary = FieldSpec.text("summary", required: true, translated: .text(required: true),
             example: "Kleinstadt an der Aue mit Bahnhof und Gesamtschule", help: "Ein Satz zur Gemeinde")
         static let population = FieldSpec("population", .integer, example: "11200", help: "Einwohnerzahl")
         static let website = FieldSpec("website", .url, example: "https://www.auenstein.de", help: "Webseite der Gemeinde")
-        static let reviewed = FieldSpec("reviewed", .date, example: "2026-11-20", help: "Wann die Seite zuletzt geprüft wurde (JJJJ-MM-TT)")
+        static let reviewed = FieldSpec("reviewed", .date, example: "2026-11-20", help: "Wann die Seite zuletzt geprüft wurde (JJJJ-MM-TT)", prefill: .today)
     }
 
     public static let schema: [FieldSpec] = [Keys.name, Keys.kind, Keys.summary, Keys.population, Keys.website, Keys.reviewed,

@@ -25,18 +25,19 @@ public struct Offer: ContentItem {
     public static let displayName = "Angebot"
     public static let placement = ContentPlacement.ownedItems(folder: "angebote", pictures: false)
     public static let template: String? = "offer"
+    public static let commandNames = ["angebot", "offer"]
 
     enum Keys {
         static let title = FieldSpec.text("title", required: true, translated: .text(required: true), example: "Sprachcafé",
-            help: "Name des Angebots, kurz und verständlich")
+            help: "Name des Angebots, kurz und verständlich", prefill: .title)
         static let category = FieldSpec("category", .reference, required: true, example: "Sprache",
             help: "Kategorie aus `site.yml` (Name oder Kurzname)")
         static let summary = FieldSpec.text("summary", required: true, translated: .text(required: true),
             example: "Deutsch sprechen üben bei Kaffee und Kuchen", help: "Ein Satz: Was ist das Angebot?")
         static let reviewed = FieldSpec("reviewed", .date, required: true, example: "2026-11-20",
-            help: "Wann die Angaben zuletzt geprüft wurden (JJJJ-MM-TT)")
+            help: "Wann die Angaben zuletzt geprüft wurden (JJJJ-MM-TT)", prefill: .today)
         static let contact = FieldSpec("contact", .reference, example: "integrationsbuero",
-            help: "Anlaufstelle: Dateiname (ohne `.md`) aus `anlaufstellen/` der Gemeinde oder des Landkreises")
+            help: "Anlaufstelle: Dateiname (ohne `.md`) aus `anlaufstellen/` der Gemeinde oder des Landkreises", recommended: true)
         static let audience = FieldSpec.text("audience", translated: .text(required: false), example: "Alle, die Deutsch lernen",
             help: "Für wen das Angebot gedacht ist")
         static let languages = FieldSpec("languages", .textList, example: "[Deutsch, Arabisch]", help: "Sprachen, in denen das Angebot stattfindet")
@@ -48,7 +49,7 @@ public struct Offer: ContentItem {
         static let accessibility = FieldSpec.text("accessibility", translated: .text(required: false),
             example: "Der Raum ist stufenlos erreichbar.", help: "Barrierefreiheit: Zugang, Hilfen")
         static let areas = FieldSpec("areas", .referenceList, example: "[auenstein, birkenfelde]",
-            help: "Nur beim Landkreis: Gemeinden, für die das Angebot gilt (ohne Angabe: der ganze Landkreis)")
+            help: "Nur beim Landkreis: Gemeinden, für die das Angebot gilt (ohne Angabe: der ganze Landkreis)", districtOnly: true)
         static let recurrence = FieldSpec("recurrence", .map, example: "{days: [Di], start: \"16:00\", end: \"18:00\"}",
             help: "Regelmäßiger Termin für den Kalender: Wochentage, Beginn, Ende (optional `every`, `from`, `until`)")
     }

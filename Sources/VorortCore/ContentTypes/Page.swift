@@ -14,13 +14,14 @@ public struct Page: ContentItem {
     public static let displayName = "Seite"
     public static let placement = ContentPlacement.sitePages(folder: "seiten")
     public static let template: String? = "page"
+    public static let commandNames = ["seite", "page"]
 
     enum Keys {
         static let title = FieldSpec.text("title", required: true, translated: .text(required: true), example: "Impressum",
-            help: "Überschrift der Seite")
+            help: "Überschrift der Seite", prefill: .title)
         static let summary = FieldSpec.text("summary", translated: .text(required: false), example: "Wer diese Website herausgibt",
             help: "Ein Satz, worum es auf der Seite geht")
-        static let reviewed = FieldSpec("reviewed", .date, example: "2026-11-20", help: "Wann die Seite zuletzt geprüft wurde (JJJJ-MM-TT)")
+        static let reviewed = FieldSpec("reviewed", .date, example: "2026-11-20", help: "Wann die Seite zuletzt geprüft wurde (JJJJ-MM-TT)", prefill: .today)
     }
 
     public static let schema: [FieldSpec] = [Keys.title, Keys.summary, Keys.reviewed]

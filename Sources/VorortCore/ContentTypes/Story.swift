@@ -15,11 +15,12 @@ public struct Story: ContentItem {
     public static let displayName = "Geschichte"
     public static let placement = ContentPlacement.ownedItems(folder: "geschichten", pictures: true)
     public static let template: String? = "story"
+    public static let commandNames = ["geschichte", "story"]
 
     enum Keys {
         static let title = FieldSpec.text("title", required: true, translated: .text(required: true), example: "Ein Runder Tisch für alle",
-            help: "Überschrift der Geschichte")
-        static let date = FieldSpec("date", .date, required: true, example: "2026-11-20", help: "Datum der Geschichte (JJJJ-MM-TT)")
+            help: "Überschrift der Geschichte", prefill: .title)
+        static let date = FieldSpec("date", .date, required: true, example: "2026-11-20", help: "Datum der Geschichte (JJJJ-MM-TT)", prefill: .today)
         static let summary = FieldSpec.text("summary", required: true, translated: .text(required: true),
             example: "Wie Verwaltung und Ehrenamt gemeinsam planen", help: "Ein Satz, worum es geht")
         static let image = FieldSpec("image", .map, lintedSubkeys: ["alt"], example: "{src: fest.jpg, alt: Kinder spielen beim Sommerfest Fußball}",

@@ -8,6 +8,8 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     case sarif
     /// GitHub Actions workflow annotations (`::error file=…`).
     case github
+    /// GitLab Code Quality report (JSON), shown in merge requests.
+    case gitlab
 }
 
 /// Prints findings like a compiler (text) or as one JSON object for machines.
@@ -15,16 +17,22 @@ public enum DiagnosticFormatter {
     /// `helpBaseURL` (SARIF only): the absolute address of the README, whose rule table has an anchor per rule;
     /// without it the rules get no `helpUri`, since SARIF needs an absolute one. `wordingRules` (SARIF only): the
     /// active rule set, whose rules describe the wording findings; without it the built-in rules do.
+    /// `repositoryPrefix` (`sub/`, see `RepositoryPath`): put before each file in the formats code-scanning tools
+    /// attach to the repository (sarif, github, gitlab); text and json name files relative to the site.
     public static func format(_ diagnostics: [Diagnostic], as format: DiagnosticFormat, filesChecked: Int,
-                              helpBaseURL: String? = nil, wordingRules: RuleSet? = nil) -> String {
+                              helpBaseURL: String? = nil, wordingRules: RuleSet? = nil, repositoryPrefix: String = "") -> String {
         // Messages quote what editors wrote; a line break or escape sequence in it must not forge lines, workflow
         // commands or terminal control in a CI log, whatever the format.
         let sorted = diagnostics.sortedForReport().map(\.withVisibleControlCharacters)
+        func inRepository(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+            repositoryPrefix.isEmpty ? diagnostics : diagnostics.map { var d = $0; d.file = repositoryPrefix + d.file; return d }
+        }
         switch format {
         case .text: return text(sorted, filesChecked: filesChecked)
         case .json: return json(sorted, filesChecked: filesChecked)
-        case .sarif: return sarif(sorted, helpBaseURL: helpBaseURL, wordingRules: wordingRules)
-        case .github: return github(sorted, filesChecked: filesChecked)
+        case .sarif: return sarif(inRepository(sorted), helpBaseURL: helpBaseURL, wordingRules: wordingRules)
+        case .github: return github(inRepository(sorted), filesChecked: filesChecked)
+        case .gitlab: return gitlabCodeQuality(inRepository(sorted))
         }
     }
 
@@ -112,6 +120,9 @@ public enum DiagnosticFormatter {
     private struct Tool: Encodable { var driver: Driver }
     private struct Driver: Encodable {
         var name = "vorort"
+        var version = VorortVersion.current
+        /// The documentation's address (the help address without its anchor), when one was given.
+        var informationUri: String?
         var rules: [ReportingDescriptor]
     }
     private struct ReportingDescriptor: Encodable {
@@ -221,7 +232,8 @@ public enum DiagnosticFormatter {
                     artifactLocation: ArtifactLocation(uri: d.file.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? d.file),
                     region: Region(startLine: d.location.line, startColumn: d.location.column, endColumn: d.location.endColumn)))])
         }
-        return encode(SARIFLog(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)]))
+        let information = helpBaseURL.flatMap { $0.isEmpty ? nil : String($0.prefix { $0 != "#" }) }
+        return encode(SARIFLog(runs: [Run(tool: Tool(driver: Driver(informationUri: information, rules: rules)), results: results)]))
     }
 
     // MARK: - GitHub Actions

@@ -57,7 +57,7 @@ public enum EditorGuide {
             out.append("| Angabe | Pflicht | Art | Übersetzen | Bedeutung | Beispiel |")
             out.append("|---|---|---|---|---|---|")
             for field in type.schema {
-                out.append("| `\(field.key)` | \(field.required ? "ja" : "nein") | \(kindName(field.kind)) | "
+                out.append("| `\(field.key)` | \(field.required ? "ja" : field.recommended ? "empfohlen" : "nein") | \(kindName(field.kind)) | "
                     + "\(translationNote(field.translation)) | \(cell(field.help)) | `\(cell(field.example))` |")
             }
             out.append("")

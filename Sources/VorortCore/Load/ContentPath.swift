@@ -125,17 +125,25 @@ enum ContentPath {
         return out
     }
 
-    /// A slug suggestion for an invalid name: `Sprach Café` → `sprach-cafe`.
+    /// A slug suggestion for an invalid name or a title: `Sprach Café` → `sprach-cafe`, `Türkçe für alle` →
+    /// `tuerkce-fuer-alle`. German letters are written the German way (as `canonicalSlug` does), other accents are
+    /// dropped, everything else separates words; at most 100 characters, cut between words.
     static func suggestSlug(_ s: String) -> String {
+        let folded = transliterate(s.lowercased()).folding(options: .diacriticInsensitive, locale: nil)
         var out = ""
-        for ch in transliterate(s.lowercased()) {
-            switch ch {
-            case "é", "è", "ê": out += "e"
-            case "a"..."z", "0"..."9": out.append(ch)
-            default: if !out.hasSuffix("-") { out += "-" }
+        for scalar in folded.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else if !out.isEmpty, !out.hasSuffix("-") {
+                out += "-"
             }
         }
-        return out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        if out.hasSuffix("-") { out.removeLast() }
+        while out.count > 100 {
+            let cut = out.prefix(100)
+            out = cut.lastIndex(of: "-").map { String(cut[..<$0]) } ?? String(cut)
+        }
+        return out
     }
 }
 

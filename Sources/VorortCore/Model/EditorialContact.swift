@@ -6,7 +6,8 @@ public struct EditorialContact: Sendable, Hashable, Encodable {
     public var email: String?
 
     static let field = FieldSpec("editor", .map, example: "{name: Integrationsbüro Auenstein, email: integration@auenstein.de}",
-        help: "Wer die Inhalte pflegt und geprüft hält (Stelle oder Team, am besten mit Sammel-Adresse); erscheint in `vorort report`, nicht auf der Website")
+        help: "Wer die Inhalte pflegt und geprüft hält (Stelle oder Team, am besten mit Sammel-Adresse); erscheint in `vorort report`, nicht auf der Website",
+        recommended: true)
 
     /// Reads `editor:`; a missing one is a warning, since `vorort report` then cannot say who is responsible.
     /// `example`: a value from the editor's own place for the hint.
@@ -16,8 +17,9 @@ public struct EditorialContact: Sendable, Hashable, Encodable {
             guard let name = map.text("name", required: true, example: "Bürgerbüro") else { return nil }
             return EditorialContact(name: name, email: map.email("email"))
         }
-        if contact == nil, fields.isMissing(field.key) {
-            collector.warning("missing-editor", at: fields.location,
+        // `editor:` without a value names no one either (and is what `vorort new` writes for the editor to fill in).
+        if contact == nil, fields.isMissing(field.key) || fields.isEmpty(field.key) {
+            collector.warning("missing-editor", at: fields.keyLocation(field.key) ?? fields.location,
                 "\(whose) nennt keine Redaktion: niemand ist sichtbar dafür zuständig, dass die Angaben aktuell bleiben.",
                 hint: "Ergänzen Sie im Vorspann `editor: \(example)` mit der Stelle, die die Inhalte pflegt; die Angabe wird nicht veröffentlicht.")
         }

@@ -82,6 +82,17 @@ final class YAMLMapReader {
     /// Whether `key` is not written at all (a key with an empty or broken value was written, and has its finding).
     func isMissing(_ key: String) -> Bool { entryIndex[key] == nil }
 
+    /// Where `key` is written, if it is.
+    func keyLocation(_ key: String) -> SourceLocation? {
+        entryIndex[key].map { location(of: entries[$0].keyNode) }
+    }
+
+    /// Whether `key` is written without a value (`editor:`).
+    func isEmpty(_ key: String) -> Bool {
+        guard let position = entryIndex[key] else { return false }
+        return isNull(entries[position].value)
+    }
+
     private func isNull(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node else { return false }
         if scalar.style != .plain { return false }
