@@ -76,9 +76,15 @@ public enum ImageSize {
 
     /// WebP: the first chunk says how the picture is stored; each kind keeps the size differently.
     private static func webP(_ head: [UInt8]) -> PixelSize? {
-        guard head.count >= 30 else { return nil }
-        let chunk = String(decoding: head[12..<16], as: UTF8.self)
         let data = 20
+        guard head.count >= data + 5 else { return nil }
+        let chunk = String(decoding: head[12..<16], as: UTF8.self)
+        switch chunk {
+        case "VP8 ", "VP8X":
+            guard head.count >= data + 10 else { return nil }
+        default:
+            break
+        }
         switch chunk {
         case "VP8 ":
             // Lossy: a frame tag of 3 bytes, the start code 9D 01 2A, then 14-bit width and height.
