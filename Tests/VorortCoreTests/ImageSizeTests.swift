@@ -196,5 +196,6 @@ struct ImageSizeTests {
         #expect(PictureFile.germanMegabytes(10_480_000) == "10,5 MB")
         #expect(PictureFile(bytes: 1_000_000, pixels: nil).isLarge == false)
         #expect(PictureFile(bytes: 1_000_001, pixels: nil).isLarge)
+        #expect(!PictureFile(bytes: SiteLoader.maximumPictureSize + 1, pixels: nil).isLarge, "refused instead: file-too-large")
     }
 }

@@ -10,7 +10,8 @@ public struct PictureFile: Sendable, Hashable {
     /// typically 200–500 KB. (Above `SiteLoader.maximumPictureSize` it is refused.)
     public static let largeBytes = 1_000_000
 
-    var isLarge: Bool { bytes > Self.largeBytes }
+    /// Worth the warning: above `largeBytes`, but not so large that it is refused (`file-too-large` says it all then).
+    var isLarge: Bool { bytes > Self.largeBytes && bytes <= SiteLoader.maximumPictureSize }
 
     /// The width to export photos at: sharp on every phone and on most laptops.
     static let suggestedWidth = 1600
