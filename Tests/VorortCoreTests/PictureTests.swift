@@ -99,10 +99,11 @@ struct PictureTests {
 
     @Test func aHEICPhotoGivesExactlyOneFinding() throws {
         let root = try Self.site(texts: [
-            Self.offer: Self.offerText("So sieht es aus:\n\n![Der Raum](IMG_0042.HEIC)\n"),
+            Self.offer: Self.offerText("So sieht es aus:\n\n![Der Raum](IMG_0042.HEIC)\n\nGroß: [Foto](IMG_0044.heic)\n"),
         ], pictures: [
             "content/gemeinden/dorf/angebote/IMG_0042.HEIC": [0, 0, 0, 0x18] + Array("ftypheic".utf8),
             "content/gemeinden/dorf/angebote/IMG_0043.heic": [0, 0, 0, 0x18] + Array("ftypheic".utf8),
+            "content/gemeinden/dorf/angebote/IMG_0044.heic": [0, 0, 0, 0x18] + Array("ftypheic".utf8),
         ])
         defer { TestSupport.cleanUp(root) }
         let report = TestSupport.check(root)
@@ -113,7 +114,11 @@ struct PictureTests {
         let unused = report.diagnostics.filter { $0.file.hasSuffix("IMG_0043.heic") }
         #expect(unused.map(\.rule) == ["unused-file"], "\(report.diagnostics)")
         #expect(unused.first?.hint.contains("`IMG_0043.jpg`") == true)
-        #expect(report.diagnostics.count == 2, "\(report.diagnostics)")
+        // A link to such a file would publish what browsers cannot open: the same one finding.
+        let linked = report.diagnostics.filter { $0.file.hasSuffix("IMG_0044.heic") || $0.message.contains("IMG_0044") }
+        #expect(linked.map(\.rule) == ["unshowable-image"], "\(report.diagnostics)")
+        #expect(linked.first?.location.line == 12)
+        #expect(report.diagnostics.count == 3, "\(report.diagnostics)")
     }
 
     /// A phone photo of 3.5 MB: a warning with its size where it is first used, once however often it is used.

@@ -145,7 +145,8 @@ enum BodyChecker {
             let picture = pictures[assetPath]
             // A file that is there counts as used either way, so that it is not also reported as unused.
             if picture != nil { used.append(assetPath) }
-            if reference.isImage, let unshowable = PictureFormat.unshowableFinding(reference.url) {
+            // Also for a link: it would publish a file most residents' browsers cannot open.
+            if let unshowable = PictureFormat.unshowableFinding(reference.url) {
                 collector.error("unshowable-image", at: at, unshowable.message, hint: unshowable.hint)
                 return .remove
             }
