@@ -14,7 +14,7 @@ struct ContentTypeDeclarationTests {
         switch type.placement {
         case .districtIndex: "content/kreis/index.md"
         case .municipalityIndex: "content/gemeinden/neu/index.md"
-        case .ownedItems(let folder, _): "content/gemeinden/dorf/\(folder)/beispiel.md"
+        case .ownedItems(let folder): "content/gemeinden/dorf/\(folder)/beispiel.md"
         case .sitePages(let folder): "content/\(folder)/beispiel.md"
         case .ownerData(let file): "content/gemeinden/dorf/\(file)"
         }

@@ -75,7 +75,7 @@ struct FuzzTests {
             let collector = DiagnosticCollector(file: file.path)
             var suppressions: [LintSuppression] = []
             var content = SiteContent()
-            if let item = ContentParser.parse(role, file, language: "de", assets: [], collector: collector, suppressions: &suppressions) {
+            if let item = ContentParser.parse(role, file, language: "de", pictures: [:], collector: collector, suppressions: &suppressions) {
                 content.store([item], as: role.type.type)
             }
             if !isYAML {
@@ -84,7 +84,7 @@ struct FuzzTests {
                 let translated = TranslationParser.parseFile(role, language: "en", file: translation, config: Self.config)
                 content.translations = TranslationChecker.check(translated.translation.map { [$0] } ?? [], content: content, originalFiles: []).table
             }
-            _ = BodyChecker.check(BodyChecker.bodies(of: content), index: SiteIndex(content: content, config: nil), assets: [])
+            _ = BodyChecker.check(BodyChecker.bodies(of: content), index: SiteIndex(content: content, config: nil), pictures: [:])
             _ = TestSupport.renderMarkdown(MarkdownSource(text: text, firstLine: 1))
             let kind: LintInput.Kind = isYAML ? .yaml : .markdown(frontMatterEnd: FrontMatter.closingLine(of: text) ?? 1)
             _ = WordingLint.lint(LintInput(file: file, kind: kind, fileSuppressions: []), matcher: matcher)

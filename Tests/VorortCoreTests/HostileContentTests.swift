@@ -401,6 +401,7 @@ struct HostileContentTests {
         #expect(finding.file.hasSuffix("fest.jpg"))
         #expect(finding.message.contains("MiB"))
         #expect(report.findings("missing-image").isEmpty, "one message for one mistake")
+        #expect(report.findings("large-image").isEmpty, "one message for one mistake")
     }
 
     // MARK: - Output folders and listings

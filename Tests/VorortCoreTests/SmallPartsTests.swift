@@ -35,7 +35,7 @@ struct SmallPartsTests {
         #expect(ContentPath.classify(["gemeinden", "dorf", "angebote", "x.md"]) == .content(ContentRole(Offer.self, owner: .municipality("dorf"), slug: "x")))
         #expect(ContentPath.classify(["kreis", "zahlen.yml"]) == .content(ContentRole(Facts.self, owner: .district, slug: "zahlen")))
         #expect(ContentPath.classify(["gemeinden", "dorf", "angebote", "x.en.md"]) == .translation(ContentRole(Offer.self, owner: .municipality("dorf"), slug: "x"), language: "en"))
-        #expect(ContentPath.classify(["gemeinden", "dorf", "geschichten", "fest.JPG"]) == .storyAsset)
+        #expect(ContentPath.classify(["gemeinden", "dorf", "geschichten", "fest.JPG"]) == .picture)
         if case .unexpected = ContentPath.classify(["gemeinden", "dorf", "termine", "x.md"]) {} else {
             Issue.record("an unknown folder must be reported")
         }

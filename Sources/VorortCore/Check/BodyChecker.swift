@@ -8,6 +8,9 @@ enum BodyChecker {
         var body: CheckedBody?
         var diagnostics: [Diagnostic]
         var used: [String]
+        /// Where the body uses pictures larger than `PictureFile.largeBytes`: the warning goes to the first use of
+        /// each in the whole site (`CheckState`), so a picture used in several texts gets one message.
+        var largePictureUses: [(path: String, location: SourceLocation)] = []
     }
 
     /// Every body of the site with its file: originals first, type by type, then translations by file.
@@ -20,7 +23,7 @@ enum BodyChecker {
 
     /// Checks the given bodies against the site's pages and pictures, on all cores (cmark's one shared step is
     /// guarded inside `Markdown`); the results by file.
-    static func check(_ bodies: [(file: String, body: MarkdownSource)], index: SiteIndex, assets: Set<String>) -> [String: Result] {
+    static func check(_ bodies: [(file: String, body: MarkdownSource)], index: SiteIndex, pictures: [String: PictureFile]) -> [String: Result] {
         let basePath = index.config?.basePath ?? "/"
         let knownRoutes = siteRoutes(index)
         let checked = Parallel.map(bodies) { file, body -> (String, Result) in
@@ -31,9 +34,10 @@ enum BodyChecker {
                 return (file, Result(body: nil, diagnostics: collector.diagnostics, used: []))
             }
             var used: [String] = []
+            var large: [(path: String, location: SourceLocation)] = []
             let result = MarkdownLinks.check(body) { reference in
-                decide(reference, file: file, index: index, assets: assets, knownRoutes: knownRoutes, basePath: basePath,
-                       collector: collector, used: &used)
+                decide(reference, file: file, index: index, pictures: pictures, knownRoutes: knownRoutes, basePath: basePath,
+                       collector: collector, used: &used, large: &large)
             }
             if result.depth > MarkdownGuard.maximumDepth {
                 collector.error("markdown-too-complex", at: SourceLocation(line: result.deepestLine, column: 1),
@@ -46,7 +50,7 @@ enum BodyChecker {
                     "HTML im Text wird aus Sicherheitsgründen nicht veröffentlicht.",
                     hint: "Schreiben Sie den Inhalt mit Markdown: `**fett**`, `[Link](https://…)`, Listen mit `- `.")
             }
-            return (file, Result(body: result.body, diagnostics: collector.diagnostics, used: used))
+            return (file, Result(body: result.body, diagnostics: collector.diagnostics, used: used, largePictureUses: large))
         }
         return Dictionary(checked, uniquingKeysWith: { first, _ in first })
     }
@@ -60,8 +64,9 @@ enum BodyChecker {
     }
 
     private static func decide(
-        _ reference: MarkdownReference, file: String, index: SiteIndex, assets: Set<String>,
-        knownRoutes: Set<String>, basePath: String, collector: DiagnosticCollector, used: inout [String]
+        _ reference: MarkdownReference, file: String, index: SiteIndex, pictures: [String: PictureFile],
+        knownRoutes: Set<String>, basePath: String, collector: DiagnosticCollector, used: inout [String],
+        large: inout [(path: String, location: SourceLocation)]
     ) -> LinkDecision {
         // Computed only when a finding is listed.
         var at: SourceLocation { reference.location }
@@ -105,7 +110,7 @@ enum BodyChecker {
             if reference.isImage {
                 collector.error("external-resource", at: at,
                     "Bilder von fremden Servern werden nicht eingebunden: Der Browser würde dabei Daten an diesen Server senden.",
-                    hint: "Legen Sie das Bild neben die Geschichte und verweisen Sie mit seinem Dateinamen darauf.")
+                    hint: "Legen Sie das Bild in den Ordner dieser Datei und verweisen Sie mit seinem Dateinamen darauf: `![Beschreibung](bild.jpg)`.")
                 return .remove
             }
             return url == reference.url ? .keep : .replace(url)
@@ -137,20 +142,26 @@ enum BodyChecker {
         case .unsupportedRelative:
             let folder = file.split(separator: "/").dropLast().joined(separator: "/")
             let assetPath = LinkPolicy.normalise(folder + "/" + reference.url)
-            if assets.contains(assetPath) {
-                used.append(assetPath)
-                return .replace(basePath + Routes.asset(forContentFile: assetPath))
-            }
-            if reference.isImage, let unshowable = PictureFormat.unshowableFinding(reference.url) {
+            let picture = pictures[assetPath]
+            // A file that is there counts as used either way, so that it is not also reported as unused.
+            if picture != nil { used.append(assetPath) }
+            // Also for a link: it would publish a file most residents' browsers cannot open.
+            if let unshowable = PictureFormat.unshowableFinding(reference.url) {
                 collector.error("unshowable-image", at: at, unshowable.message, hint: unshowable.hint)
                 return .remove
+            }
+            if let picture {
+                if reference.isImage, picture.isLarge { large.append((assetPath, at)) }
+                let url = basePath + Routes.asset(forContentFile: assetPath)
+                if reference.isImage, let pixels = picture.pixels { return .picture(url, pixels) }
+                return .replace(url)
             }
             collector.error(reference.isImage ? "missing-image" : "broken-link", at: at,
                 reference.isImage
                     ? "Das Bild `\(reference.url)` gibt es nicht neben dieser Datei."
                     : "Der Link `\(reference.url)` zeigt auf keine Inhaltsdatei.",
                 hint: reference.isImage
-                    ? "Bilder liegen als jpg, png, webp oder gif im Ordner `geschichten/` neben der Geschichte."
+                    ? "Legen Sie das Bild als jpg, png, webp oder gif in denselben Ordner wie diese Datei und schreiben Sie seinen Dateinamen genau so (auch Groß- und Kleinschreibung)."
                     : "Verlinken Sie andere Inhalte über ihre `.md`-Datei oder mit vollständiger Webadresse `https://…`.")
             return .remove
         }

@@ -24,7 +24,7 @@ public struct ContactPoint: ContentItem {
     public var slug: String { origin.slug }
 
     public static let displayName = "Anlaufstelle"
-    public static let placement = ContentPlacement.ownedItems(folder: "anlaufstellen", pictures: false)
+    public static let placement = ContentPlacement.ownedItems(folder: "anlaufstellen")
     public static let template: String? = "contact-point"
     public static let commandNames = ["anlaufstelle", "contact-point"]
 

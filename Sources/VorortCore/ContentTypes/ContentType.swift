@@ -92,9 +92,9 @@ public enum ContentPlacement: Sendable, Equatable {
     case districtIndex
     /// `gemeinden/<gemeinde>/index.md`: one per municipality folder, required.
     case municipalityIndex
-    /// `kreis/<folder>/<slug>.md` and `gemeinden/<gemeinde>/<folder>/<slug>.md`; `pictures`: image files beside
-    /// them are published when a text names them.
-    case ownedItems(folder: String, pictures: Bool)
+    /// `kreis/<folder>/<slug>.md` and `gemeinden/<gemeinde>/<folder>/<slug>.md`. (Pictures may lie in every folder
+    /// of texts, see `ContentPath.classify`.)
+    case ownedItems(folder: String)
     /// `<folder>/<slug>.md` for the whole site.
     case sitePages(folder: String)
     /// `kreis/<file>` and `gemeinden/<gemeinde>/<file>`, a YAML file.
@@ -192,8 +192,8 @@ public struct ParseInput {
     public let body: MarkdownSource
     /// The language of originals (the site language).
     public let language: String
-    /// Pictures found below `content/`, by path relative to the site root.
-    public let assets: Set<String>
+    /// Pictures found below `content/`, with their size, by path relative to the site root.
+    public let pictures: [String: PictureFile]
     let collector: DiagnosticCollector
     /// Today, for dates that must not lie in the future; nil where no day is known (the fuzz tests).
     var today: CalendarDate? = nil
@@ -259,6 +259,6 @@ public enum ContentTypes {
 
     /// Folders of owned items (`angebote`, `anlaufstellen`, …), for classifying paths and for hints.
     static let itemFolders: [String: any ContentItem.Type] = Dictionary(uniqueKeysWithValues: all.compactMap { type in
-        if case .ownedItems(let folder, _) = type.placement { (folder, type) } else { nil }
+        if case .ownedItems(let folder) = type.placement { (folder, type) } else { nil }
     })
 }

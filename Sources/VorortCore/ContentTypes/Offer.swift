@@ -23,7 +23,7 @@ public struct Offer: ContentItem {
     public var slug: String { origin.slug }
 
     public static let displayName = "Angebot"
-    public static let placement = ContentPlacement.ownedItems(folder: "angebote", pictures: false)
+    public static let placement = ContentPlacement.ownedItems(folder: "angebote")
     public static let template: String? = "offer"
     public static let commandNames = ["angebot", "offer"]
 

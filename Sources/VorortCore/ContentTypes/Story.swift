@@ -13,7 +13,7 @@ public struct Story: ContentItem {
     public var slug: String { origin.slug }
 
     public static let displayName = "Geschichte"
-    public static let placement = ContentPlacement.ownedItems(folder: "geschichten", pictures: true)
+    public static let placement = ContentPlacement.ownedItems(folder: "geschichten")
     public static let template: String? = "story"
     public static let commandNames = ["geschichte", "story"]
 
@@ -71,16 +71,18 @@ public struct Story: ContentItem {
             guard let src, let alt else { return nil }
             let folder = input.file.path.split(separator: "/").dropLast().joined(separator: "/")
             let path = LinkPolicy.normalise(folder + "/" + src.value)
-            guard !src.value.hasPrefix("/"), !src.value.contains(".."), input.assets.contains(path) else {
-                if let unshowable = PictureFormat.unshowableFinding(src.value) {
-                    input.collector.error("unshowable-image", at: src.location, unshowable.message, hint: unshowable.hint)
-                    return nil
-                }
+            let picture = src.value.hasPrefix("/") || src.value.contains("..") ? nil : input.pictures[path]
+            if let unshowable = PictureFormat.unshowableFinding(src.value) {
+                input.collector.error("unshowable-image", at: src.location, unshowable.message, hint: unshowable.hint)
+                // A file that is there counts as used, so that it is not also reported as unused: one message.
+                return picture.map { _ in StoryImage(file: path, alt: alt, pixels: nil, location: src.location) }
+            }
+            guard let picture else {
                 input.collector.error("missing-image", at: src.location, "Das Bild `\(src.value)` gibt es nicht neben dieser Geschichte.",
                     hint: "Legen Sie die Bilddatei (jpg, png, webp oder gif) in denselben Ordner und nennen Sie ihren Dateinamen.")
                 return nil
             }
-            return StoryImage(file: path, alt: alt)
+            return StoryImage(file: path, alt: alt, pixels: picture.pixels, location: src.location)
         }
         guard let origin = input.origin(), let title, let date, let summary else { return nil }
         return Story(origin: origin, owner: input.owner, title: title, date: date, summary: summary, image: image, body: input.body,
@@ -92,4 +94,8 @@ public struct StoryImage: Sendable, Hashable {
     /// Path relative to the site root of the picture file.
     public var file: String
     public var alt: String
+    /// Its size in pixels, for `width` and `height` of `<img>`; nil when the file's header could not be read.
+    public var pixels: PixelSize?
+    /// Where `src:` names it, for findings about the picture.
+    public var location: SourceLocation
 }

@@ -139,6 +139,8 @@ public enum RuleCatalogue {
               "Das Bild, das der Text oder die Geschichte nennt, liegt nicht neben der Datei. Legen Sie die Bilddatei in denselben Ordner und prüfen Sie die Schreibweise ihres Namens."),
         Entry("unshowable-image", [.error], "Bildformat, das Browser nicht zeigen",
               "Das Bild ist in einem Format gespeichert, das Browser nicht anzeigen, etwa HEIC vom iPhone, TIFF vom Scanner oder das Rohformat einer Kamera; es wird nicht veröffentlicht. Exportieren Sie es als JPEG, legen Sie die JPEG-Datei in denselben Ordner und nennen Sie ihren Namen."),
+        Entry("large-image", [.warning], "Bild sehr groß",
+              "Das Bild ist größer als 1 MB und lädt auf dem Handy über eine langsame Verbindung lange; die Meldung nennt seine Größe in MB und Pixeln und steht dort, wo es zuerst verwendet wird. Exportieren Sie es etwa 1600 Pixel breit als JPEG mit Qualität 80; so ist es meist unter 500 KB."),
         Entry("missing-alt", [.error], "Bildbeschreibung fehlt",
               "Das Bild hat keinen Alternativtext, blinde Menschen erfahren also nicht, was es zeigt. Beschreiben Sie das Bild in den eckigen Klammern: `![Kinder beim Sommerfest](fest.jpg)`."),
         Entry("heading-level", [.warning], "Überschrift auf falscher Ebene",

@@ -4,14 +4,23 @@ enum ContentPath {
         case content(ContentRole)
         /// `<slug>.<lang>.md`: the translation of the file `<slug>.md` beside it.
         case translation(ContentRole, language: String)
-        /// A picture next to stories, published when a story names it.
-        case storyAsset
+        /// A picture in a folder of texts, published when a text there uses it (also a format browsers cannot show,
+        /// so that using it gives the one finding that says so).
+        case picture
         case unexpected(reason: String)
         /// Meant as content but named so that it would not be published (`sprachcafe.markdown`, `sprachcafe.EN.md`).
         case misnamed(MisnamedContentFile.Finding)
     }
 
     static let pictureExtensions: Set<String> = ["jpg", "jpeg", "png", "webp", "gif"]
+
+    /// Whether `fileName` names a picture: one browsers show, or one they do not (`.heic`), which is reported where
+    /// a text uses it.
+    static func isPicture(_ fileName: String) -> Bool {
+        guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex else { return false }
+        let ext = fileName[fileName.index(after: dot)...].lowercased()
+        return pictureExtensions.contains(ext) || PictureFormat.unshowable.contains(ext)
+    }
 
     /// `components` are the path components below `content/`. The places come from the types' declarations.
     static func classify(_ components: [String]) -> Classification {
@@ -24,6 +33,10 @@ enum ContentPath {
             }
         }
         if let misnamed { return .misnamed(misnamed) }
+        // Any folder that holds texts may hold the pictures they use: the folder where an `index.md` would be a text.
+        if isPicture(fileName), case .content(let role) = classify(folders + ["index.md"]), role.type.type.placement.isMarkdown {
+            return .picture
+        }
 
         if fileName.hasSuffix(".md") {
             let stem = String(fileName.dropLast(3))
@@ -68,11 +81,6 @@ enum ContentPath {
     private static func item(folder: String, fileName: String, owner: Owner) -> Classification {
         guard let type = ContentTypes.itemFolders[folder] else {
             return .unexpected(reason: "Der Ordner `\(folder)/` ist unbekannt; erlaubt sind \(ContentTypes.itemFolders.keys.sorted().map { "`\($0)/`" }.joined(separator: ", ")).")
-        }
-        if case .ownedItems(_, pictures: true) = type.placement, let ext = fileName.split(separator: ".").last, fileName.contains("."),
-            pictureExtensions.contains(ext.lowercased())
-        {
-            return .storyAsset
         }
         guard let slug = markdownSlug(fileName).map(canonicalSlug) else {
             return .unexpected(reason: "In `\(folder)/` gehören nur Markdown-Dateien (`.md`).")

@@ -9,8 +9,10 @@ public struct LoadedSite: Sendable {
     public var translations: [(role: ContentRole, language: String, file: SourceFile)] = []
     /// `site.<lang>.yml` files: the texts of `site.yml` translated, by language code.
     public var siteTexts: [(language: String, file: SourceFile)] = []
-    /// Pictures below `geschichten/`, by path relative to the site root.
-    public var assets: Set<String> = []
+    /// Pictures in the folders of texts, with their size, by path relative to the site root (also those in formats
+    /// browsers cannot show, so that a text using one is told why it is not published).
+    public var pictures: [String: PictureFile] = [:]
+    public var assets: Set<String> { Set(pictures.keys) }
     /// Folder names below `content/gemeinden/`, whether or not they hold an `index.md`.
     public var municipalityFolders: [String] = []
     /// Content files (not translations) that were found but could not be read; their finding is in `diagnostics`.
@@ -18,7 +20,7 @@ public struct LoadedSite: Sendable {
     public var diagnostics: [Diagnostic] = []
 
     /// Number of files looked at, for the summary line.
-    public var fileCount: Int { content.count + translations.count + siteTexts.count + (siteConfig == nil ? 0 : 1) + assets.count }
+    public var fileCount: Int { content.count + translations.count + siteTexts.count + (siteConfig == nil ? 0 : 1) + pictures.count }
 }
 
 /// Reads `site.yml` and walks `content/`, deciding from each file's place what it is.
@@ -73,7 +75,15 @@ public enum SiteLoader {
             return site
         }
         var pending: [PendingRead] = []
-        walk(contentURL, components: [], into: &site, pending: &pending)
+        var pictures: [(path: String, bytes: Int)] = []
+        walk(contentURL, components: [], into: &site, pending: &pending, pictures: &pictures)
+        // Only the few header bytes that hold the pixel size are read; a picture is copied when published.
+        let pixelSizes = Parallel.map(pictures) { picture in
+            ImageSize.read(fileAt: root.appendingPathComponent(picture.path))
+        }
+        for (picture, pixels) in zip(pictures, pixelSizes) {
+            site.pictures[picture.path] = PictureFile(bytes: picture.bytes, pixels: pixels)
+        }
         // Reading and decoding is independent per file: on all cores, results kept in walk order.
         let read = Parallel.map(pending) { job -> (SourceFile?, [Diagnostic]) in
             var diagnostics: [Diagnostic] = []
@@ -130,7 +140,8 @@ public enum SiteLoader {
         return (info.st_mode & S_IFMT, Int(info.st_size))
     }
 
-    private static func walk(_ directory: URL, components: [String], into site: inout LoadedSite, pending: inout [PendingRead]) {
+    private static func walk(_ directory: URL, components: [String], into site: inout LoadedSite, pending: inout [PendingRead],
+                             pictures: inout [(path: String, bytes: Int)]) {
         let manager = FileManager.default
         let relativeDirectory = (["content"] + components).joined(separator: "/")
         guard let names = try? manager.contentsOfDirectory(atPath: directory.path) else {
@@ -180,9 +191,10 @@ public enum SiteLoader {
                     hint: "Legen Sie die Datei selbst an diese Stelle, keinen Link auf sie."))
             case S_IFDIR?:
                 if components == ["gemeinden"] { site.municipalityFolders.append(name) }
-                walk(url, components: path, into: &site, pending: &pending)
+                walk(url, components: path, into: &site, pending: &pending, pictures: &pictures)
             case S_IFREG?:
-                classify(url, components: path, relativePath: relativePath, size: found?.size ?? 0, into: &site, pending: &pending)
+                classify(url, components: path, relativePath: relativePath, size: found?.size ?? 0, into: &site, pending: &pending,
+                         pictures: &pictures)
             default:
                 site.diagnostics.append(Diagnostic(
                     file: relativePath, location: .start, severity: .warning, rule: "unexpected-file",
@@ -192,21 +204,21 @@ public enum SiteLoader {
     }
 
     private static func classify(_ url: URL, components: [String], relativePath: String, size: Int, into site: inout LoadedSite,
-                                 pending: inout [PendingRead]) {
+                                 pending: inout [PendingRead], pictures: inout [(path: String, bytes: Int)]) {
         switch ContentPath.classify(components) {
         case .content(let role):
             pending.append(PendingRead(role: role, language: nil, url: url, relativePath: relativePath, size: size))
         case .translation(let role, let language):
             pending.append(PendingRead(role: role, language: language, url: url, relativePath: relativePath, size: size))
-        case .storyAsset:
-            // Looked at by size only: a picture is copied when published, never read into memory.
+        case .picture:
+            // Looked at by size and header only: a picture is copied when published, never read into memory.
             if size > maximumPictureSize {
                 site.diagnostics.append(Diagnostic(
                     file: relativePath, location: .start, severity: .error, rule: "file-too-large",
                     message: "Das Bild ist \(size / 1024 / 1024) MiB groß; erlaubt sind höchstens \(maximumPictureSize / 1024 / 1024) MiB.",
                     hint: "Verkleinern Sie das Bild (z. B. auf 1600 Pixel Breite als JPEG); auf dem Handy lädt es sonst minutenlang."))
             }
-            site.assets.insert(relativePath)
+            pictures.append((relativePath, size))
         case .misnamed(let finding):
             site.diagnostics.append(Diagnostic(
                 file: relativePath, location: .start, severity: .error, rule: "misnamed-file",

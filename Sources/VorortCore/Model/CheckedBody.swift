@@ -56,6 +56,8 @@ enum LinkDecision: Sendable, Equatable {
     case keep
     /// Another address: a picture's published file, or a web address written differently.
     case replace(String)
+    /// A picture's published file and its size in pixels, written as `width` and `height` of its `<img>`.
+    case picture(String, PixelSize)
     /// A page of the site, by its address below the language folder (with `#fragment`): each language leads the link
     /// to its own version of the page (`/integration/en/kreis/`).
     case page(String)

@@ -6,18 +6,18 @@ enum ContentParser {
     /// One file read by its type's declaration: Markdown types get their front matter read first, and keys the
     /// declaration did not ask for are reported afterwards.
     static func parse(
-        _ role: ContentRole, _ file: SourceFile, language: String, assets: Set<String>, collector: DiagnosticCollector,
+        _ role: ContentRole, _ file: SourceFile, language: String, pictures: [String: PictureFile], collector: DiagnosticCollector,
         suppressions: inout [LintSuppression], today: CalendarDate? = nil, reviewSchedule: ReviewSchedule? = nil
     ) -> (any ContentItem)? {
         let type = role.type.type
         guard type.placement.isMarkdown else {
             return type.parse(ParseInput(file: file, role: role, fields: nil, body: MarkdownSource(text: "", firstLine: 1),
-                                         language: language, assets: assets, collector: collector, today: today,
+                                         language: language, pictures: pictures, collector: collector, today: today,
                                          reviewSchedule: reviewSchedule))
         }
         guard let (document, fields) = readFrontMatter(file, collector: collector) else { return nil }
         if let wrong = WrongFolder.betterType(for: fields.keys.map(\.value), than: type),
-            case .ownedItems(let ownFolder, _) = type.placement
+            case .ownedItems(let ownFolder) = type.placement
         {
             let target = file.path.replacingOccurrences(of: "/\(ownFolder)/", with: "/\(wrong.folder)/")
             collector.error("wrong-folder", at: SourceLocation(line: 1, column: 1, endColumn: 4),
@@ -28,7 +28,7 @@ enum ContentParser {
         defer { fields.finish() }
         suppressions = readLintIgnore(fields)
         return type.parse(ParseInput(file: file, role: role, fields: fields, body: document.body, language: language,
-                                     assets: assets, collector: collector, today: today, reviewSchedule: reviewSchedule))
+                                     pictures: pictures, collector: collector, today: today, reviewSchedule: reviewSchedule))
     }
 
     /// Splits a Markdown file and reads its front matter as YAML; nil (after reporting) when either is broken.

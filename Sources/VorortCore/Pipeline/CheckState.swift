@@ -189,7 +189,7 @@ struct CheckState: Sendable {
     private func parseOriginal(_ role: ContentRole, _ file: SourceFile) -> ParsedFile {
         let collector = DiagnosticCollector(file: file.path)
         var suppressions: [LintSuppression] = []
-        let item = ContentParser.parse(role, file, language: language, assets: loaded.assets, collector: collector, suppressions: &suppressions,
+        let item = ContentParser.parse(role, file, language: language, pictures: loaded.pictures, collector: collector, suppressions: &suppressions,
                                        today: today, reviewSchedule: reviewSchedule)
         return ParsedFile(item: item, translation: nil, diagnostics: collector.diagnostics, suppressions: suppressions)
     }
@@ -285,7 +285,7 @@ struct CheckState: Sendable {
     }
 
     private mutating func checkBodies(_ list: [(file: String, body: MarkdownSource)]) {
-        bodies.merge(BodyChecker.check(list, index: index, assets: loaded.assets)) { _, new in new }
+        bodies.merge(BodyChecker.check(list, index: index, pictures: loaded.pictures)) { _, new in new }
     }
 
     /// All findings, sorted; and the pictures that are published. `all`: the site's bodies (`BodyChecker.bodies`).
@@ -300,11 +300,32 @@ struct CheckState: Sendable {
         // Only pictures a text uses are published: a private photo dropped into a folder must not go online.
         usedAssets = Set(bodies.values.flatMap(\.used)).union(content.stories.compactMap { $0.image?.file })
         for asset in loaded.assets.subtracting(usedAssets).sorted() {
+            let name = asset.split(separator: "/").last.map(String.init) ?? asset
+            var hint = "Binden Sie es im Text mit `![Beschreibung](\(name))` oder in einer Geschichte mit `image: {src: \(name), alt: …}` ein, oder löschen Sie es."
+            if let unshowable = PictureFormat.unshowableFinding(name) { hint += " " + unshowable.hint }
             found.append(Diagnostic(file: asset, location: .start, severity: .warning, rule: "unused-file",
-                message: "Kein Text verwendet dieses Bild; es wird deshalb nicht veröffentlicht.",
-                hint: "Binden Sie es in einer Geschichte mit `image: {src: …, alt: …}` oder im Text mit `![Beschreibung](datei.jpg)` ein, oder löschen Sie es."))
+                message: "Kein Text verwendet dieses Bild; es wird deshalb nicht veröffentlicht.", hint: hint))
         }
+        found += largePictureFindings(bodies: all)
         diagnostics = found.sortedForReport()
+    }
+
+    /// One `large-image` warning per large picture that is published, at its first use: a story's `src:`, else the
+    /// first body that shows it (originals before translations). An unused picture is not published, so its size
+    /// harms nobody: it gets only `unused-file`.
+    private func largePictureFindings(bodies all: [(file: String, body: MarkdownSource)]) -> [Diagnostic] {
+        var uses: [(path: String, file: String, location: SourceLocation)] = []
+        for story in content.stories { if let image = story.image { uses.append((image.file, story.origin.file, image.location)) } }
+        for entry in all { for use in bodies[entry.file]?.largePictureUses ?? [] { uses.append((use.path, entry.file, use.location)) } }
+        var reported = Set<String>()
+        var findings: [Diagnostic] = []
+        for use in uses {
+            guard let picture = loaded.pictures[use.path], picture.isLarge, PictureFormat.unshowableFinding(use.path) == nil,
+                  reported.insert(use.path).inserted
+            else { continue }
+            findings.append(picture.largeImageFinding(path: use.path, file: use.file, at: use.location))
+        }
+        return findings
     }
 
     var wordsLinted: Int { lint.values.reduce(0) { $0 + $1.words } }

@@ -53,22 +53,61 @@ final class BodyHTML: Sendable {
     static func render(_ source: MarkdownSource, _ checked: CheckedBody, pageURL: (String) -> String) -> String? {
         let html = Markdown.parse(source) { tree -> String? in
             var ordinal = 0, cursor = 0
+            // The size of each `<img>` cmark writes, in document order (nil: no size known).
+            var pictureSizes: [PixelSize?] = []
             tree.forEachNode { node, type, _ in
                 switch type {
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    var pixels: PixelSize?
                     switch checked.decision(at: ordinal, cursor: &cursor) {
                     case .keep: break
                     case .replace(let replacement): cmark_node_set_url(node, replacement)
+                    case .picture(let url, let size):
+                        cmark_node_set_url(node, url)
+                        pixels = size
                     case .page(let route): cmark_node_set_url(node, pageURL(route))
                     case .remove: cmark_node_set_url(node, "")
                     }
+                    // A picture inside another picture's description is written as plain text, without `<img>`.
+                    if type == CMARK_NODE_IMAGE, !isInsideImage(node) { pictureSizes.append(pixels) }
                     ordinal += 1
                 default:
                     break
                 }
             }
-            return tree.html()
+            return tree.html().map { addSizes(pictureSizes, to: $0) }
         }
         return html ?? nil
+    }
+
+    private static func isInsideImage(_ node: OpaquePointer) -> Bool {
+        var parent = cmark_node_parent(node)
+        while let current = parent {
+            if cmark_node_get_type(current) == CMARK_NODE_IMAGE { return true }
+            parent = cmark_node_parent(current)
+        }
+        return false
+    }
+
+    /// Gives the n-th `<img …>` of `html` the n-th size as `width` and `height`, so the browser keeps the picture's
+    /// room free while it loads and the text does not jump. cmark writes every picture as `<img src="…" alt="…" />`
+    /// (escaped text and safe mode leave no other `<img`); should the counts ever differ, no size is written.
+    static func addSizes(_ sizes: [PixelSize?], to html: String) -> String {
+        guard sizes.contains(where: { $0 != nil }) else { return html }
+        let bytes = Array(html.utf8)
+        let opening = Array("<img ".utf8), closing = Array(" />".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + sizes.count * 32)
+        var position = 0, index = 0
+        while let open = ByteSearch.firstIndex(of: opening, in: bytes, from: position) {
+            guard index < sizes.count, let close = ByteSearch.firstIndex(of: closing, in: bytes, from: open) else { return html }
+            out.append(contentsOf: bytes[position..<close])
+            if let size = sizes[index] { out.append(contentsOf: Array(" width=\"\(size.width)\" height=\"\(size.height)\"".utf8)) }
+            position = close
+            index += 1
+        }
+        guard index == sizes.count else { return html }
+        out.append(contentsOf: bytes[position...])
+        return String(decoding: out, as: UTF8.self)
     }
 }

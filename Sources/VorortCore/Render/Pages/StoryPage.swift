@@ -5,8 +5,13 @@ struct StoryPageData: PageData {
     struct Image: TemplateData {
         var url: String
         var alt: String
+        /// The picture's size in pixels (nil when unknown): `width` and `height` keep its room free while it loads.
+        var width: Int?
+        var height: Int?
 
-        static let fields = TemplateFields<Image>([.text("url") { $0.url }, .text("alt") { $0.alt }])
+        static let fields = TemplateFields<Image>([
+            .text("url") { $0.url }, .text("alt") { $0.alt }, .number("width") { $0.width }, .number("height") { $0.height },
+        ])
     }
 
     var card: StoryCard
@@ -24,7 +29,10 @@ extension SiteRenderer {
         let translated = models.translation(story.origin.file)
         let data = StoryPageData(
             card: card(story), body: models.body(story.origin.file),
-            image: story.image.map { StoryPageData.Image(url: models.fileURL(Routes.asset(forContentFile: $0.file)), alt: translated?.imageAlt ?? $0.alt) })
+            image: story.image.map { image in
+                StoryPageData.Image(url: models.fileURL(Routes.asset(forContentFile: image.file)), alt: translated?.imageAlt ?? image.alt,
+                                    width: image.pixels?.width, height: image.pixels?.height)
+            })
         return PageContent(route: Routes.story(story), title: data.card.title,
             crumbs: ownerCrumbs(story.owner) + [(t("stories"), Routes.stories)], description: data.card.summary,
             data: data, structuredData: StructuredData.story(story, models: models), searchKind: t("kindStory"), searchFilters: [(t("filterPlace"), models.ownerName(story.owner))],
