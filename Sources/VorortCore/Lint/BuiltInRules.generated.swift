@@ -361,6 +361,7 @@ extension BuiltInRules {
                     label: "ethnische Säuberung",
                     terms: [
                         "ethnisch~ säuberung~",
+                        "ethnisch gesäubert~",
                     ],
                     explanation: "Der Ausdruck aus den Kriegen im früheren Jugoslawien beschönigt Vertreibung, Vergewaltigung und Mord als „Säuberung“ – als würden die Vertriebenen wie Schmutz entfernt. Er war 1992 das „Unwort des Jahres“.",
                     alternatives: [
@@ -373,6 +374,7 @@ extension BuiltInRules {
                     flag: [
                         "Im Bosnienkrieg kam es zu ethnischen Säuberungen.",
                         "Die Miliz betrieb eine ethnische Säuberung der Dörfer.",
+                        "Das Tal wurde 1992 ethnisch gesäubert.",
                     ],
                     pass: [
                         "Frau H. wurde 1992 mit ihrer Familie aus Prijedor vertrieben.",
@@ -428,7 +430,7 @@ extension BuiltInRules {
                     id: "pushback", category: "beschoenigungen", severity: "warning",
                     label: "Pushback, Pushbacks",
                     terms: [
-                        "pushback~",
+                        "*pushback~*",
                         "push back~",
                     ],
                     explanation: "Das englische Wort verharmlost, dass Schutzsuchende an Grenzen zurückgedrängt werden, oft mit Gewalt und ohne dass sie Asyl beantragen können. Das verstößt gegen das Verbot der Zurückweisung in der Genfer Flüchtlingskonvention und im Europarecht. „Pushback“ war 2021 das „Unwort des Jahres“.",
@@ -442,6 +444,7 @@ extension BuiltInRules {
                     flag: [
                         "An der EU-Außengrenze gibt es immer wieder Pushbacks.",
                         "Menschenrechtsorganisationen dokumentieren Push-Backs in der Ägäis.",
+                        "Die Pushback-Praxis an der Grenze wurde kritisiert.",
                     ],
                     pass: [
                         "An der Grenze wurden Schutzsuchende zurückgewiesen, ohne dass sie Asyl beantragen konnten.",
@@ -783,7 +786,7 @@ extension BuiltInRules {
                         "*(flüchtling|migrant|migranten|migrantinnen|migration|asyl|asylanten|asylbewerber|asylsuchenden|zuwanderer|zuwanderung|einwanderer|einwanderung|ausländer|geflüchteten|immigranten|immigration|flucht)(s|)zustrom~",
                         "*zustrom~ (von|an|der|aus) (flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer|wirtschaftsflüchtling)~",
                         "*zustrom~ (von|an) (neu|weiter|illegal|syrisch|afrikanisch|nordafrikanisch|afghanisch|arabisch|muslimisch|jung|ukrainisch|osteuropäisch|ausländisch|fremd)~ (flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer|wirtschaftsflüchtling)~",
-                        "zustrom~ {*(flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer)~} {!(spende|spenden|geld|geldern|helfer|helferin|helferinnen|ehrenamtlich|freiwillig|besucher|besucherin|besucherinnen|gäste|gästen)~}",
+                        "*(zustrom|strom|ströme)~ (tausend|hunderttausend|zehntausend|hundert|viel|weiter|neu|jung|illegal|zahlreich|unzählig|unkontrolliert|syrisch|afrikanisch|nordafrikanisch|afghanisch|arabisch|muslimisch|ausländisch|fremd)~ (flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer|wirtschaftsflüchtling)~",
                     ],
                     explanation: "Ein Strom oder Zustrom ist eine Wassermasse ohne Gesichter, die unaufhaltsam hereinfließt und die man eindämmen will. Menschen auf der Flucht sind Einzelne mit eigenen Geschichten und Rechten.",
                     alternatives: [
@@ -813,6 +816,7 @@ extension BuiltInRules {
                         "Die Fluchtbewegungen aus Syrien haben seit 2011 zugenommen.",
                         "Beim Stadtfest gab es einen großen Zustrom von Besuchern.",
                         "Der Zustrom an Spenden für Geflüchtete war überwältigend.",
+                        "Die Flüchtlinge kommen am Montag, der Zustrom an Anmeldungen für das Fest ist groß.",
                     ]
                 ),
                 BuiltInRule(
@@ -828,7 +832,8 @@ extension BuiltInRules {
                         "*invasion~ (von|der|aus|durch) (flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer|wirtschaftsflüchtling)~",
                         "*invasion~ (von|der|durch) (neu|weiter|illegal|syrisch|afrikanisch|nordafrikanisch|afghanisch|arabisch|muslimisch|jung|ukrainisch|osteuropäisch|ausländisch|fremd)~ (flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer|wirtschaftsflüchtling)~",
                         "*(flüchtling|migrant|migranten|migrantinnen|migration|asyl|asylanten|asylbewerber|asylsuchenden|zuwanderer|zuwanderung|einwanderer|einwanderung|ausländer|geflüchteten|immigranten|immigration|flucht)(s|)andrang~",
-                        "(massen|)ansturm~ {*(flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer)~} {!*(kurs|kurse|café|cafe|angebot|sprechstunde|fest|tafel|ticket|kleiderkammer|anmeldung|platz|plätze|termin|beratung|ausgabe)~}",
+                        "massenansturm~ {*(flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer)~} {!*(kurs|kurse|café|cafe|angebot|sprechstunde|fest|tafel|ticket|kleiderkammer|anmeldung|platz|plätze|termin|beratung|ausgabe)~}",
+                        "ansturm~ {*(flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer)~} {!*(kurs|kurse|café|cafe|angebot|sprechstunde|fest|tafel|ticket|kleiderkammer|anmeldung|platz|plätze|termin|beratung|ausgabe)~}",
                         "invasion~ {*(flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer)~} {!(krieg|angriffskrieg|ukraine|russland|russisch|putin|alliiert|truppe|armee|normandie|militär|soldat|panzer)~*}",
                     ],
                     explanation: "Ansturm und Invasion sind militärische Angriffe. Die Bilder stellen Schutzsuchende als feindliche Armee dar, die ein Land stürmt; „Invasion“ ist ein Kernbegriff rechtsextremer Propaganda.",
@@ -2061,6 +2066,8 @@ extension BuiltInRules {
                     exceptions: [
                         "kein~ (rasse|rassen)",
                         "kein~ menschlich~ rassen",
+                        "(rasse|rassen) {(gibt|gab) es (nicht|keine)}",
+                        "(rasse|rassen) {(existieren|existiert|existierten) nicht}",
                     ],
                     flag: [
                         "Im alten Schulbuch werden die Menschenrassen beschrieben.",
@@ -2279,7 +2286,7 @@ extension BuiltInRules {
                     id: "doenermorde", category: "rassistische-bezeichnungen", severity: "error",
                     label: "Döner-Morde, Dönermörder",
                     terms: [
-                        "döner(mord|morde|mörder|mörderin)~*",
+                        "*döner(mord|morde|mörder|mörderin)~*",
                     ],
                     explanation: "So nannten Polizei und Medien die Morde des rechtsterroristischen NSU an neun Männern mit Einwanderungsgeschichte (2000–2006). Das Wort machte die Opfer zu einem Imbissgericht, suchte die Täter in ihrem Umfeld und verhöhnte die Familien. 2011 war es das „Unwort des Jahres“.",
                     alternatives: [
@@ -2292,6 +2299,7 @@ extension BuiltInRules {
                     flag: [
                         "Jahrelang sprachen Zeitungen von den Döner-Morden.",
                         "Die Ermittlungen zur Dönermord-Serie gingen ins Leere.",
+                        "Die sogenannten NSU-Döner-Morde erschütterten das Land.",
                     ],
                     pass: [
                         "Die Gedenkstunde erinnert an die Opfer der Mordserie des NSU.",
