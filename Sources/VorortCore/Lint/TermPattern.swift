@@ -39,6 +39,8 @@ struct TermPattern: Sendable, Hashable {
     /// Endings `~` allows: nouns, adjectives, feminine forms (`-in`, `-innen`), genitive and plural.
     static let endings: [[UInt8]] = ["", "e", "en", "em", "er", "es", "n", "s", "ns", "nen", "ern", "in", "innen", "ens", "ers"]
         .map { Array($0.utf8) }
+    /// A word without `~`: nothing may follow it (kept as one array: allocating it per comparison showed in profiles).
+    static let noEnding: [[UInt8]] = [[]]
     /// An adjective used as a noun for people always has one of these endings (`die Illegalen`, `ein Farbiger`);
     /// the bare form is the adverb (`Illegal eingereist …`) and `-es` the neuter thing (`nichts Illegales`).
     static let nounEndings: [[UInt8]] = ["e", "en", "er", "em"].map { Array($0.utf8) }
@@ -162,7 +164,7 @@ struct TermPattern: Sendable, Hashable {
     /// Whether `word` matches the folded token, as a whole or — with `*` — as part of a compound.
     /// `endings` replaces the inflection endings `~` allows (for adjectives used as nouns).
     static func matches(_ word: Word, _ token: [UInt8], endings: [[UInt8]]? = nil) -> Bool {
-        let endings = word.inflected ? endings ?? TermPattern.endings : [[]]
+        let endings = word.inflected ? endings ?? TermPattern.endings : TermPattern.noEnding
         if !word.compoundBefore { return matchParts(word, 0, 0, token, endings) }
         for start in 0..<max(token.count, 1) where matchParts(word, 0, start, token, endings) {
             return true
