@@ -10,6 +10,7 @@ extension BuiltInRules {
                 LintCategory(id: "kriminalisierung", title: "Kriminalisierende Wörter für Menschen", description: "Ein Mensch kann nicht illegal sein. Handlungen können gegen Gesetze verstoßen, Menschen werden dadurch nicht zu Kriminellen. Straftaten begehen Einzelne – Herkunft, Familie oder Aufenthaltsstatus erklären sie nicht."),
                 LintCategory(id: "rassistische-bezeichnungen", title: "Rassistische, koloniale und veraltete Bezeichnungen", description: "Fremdbezeichnungen nach Hautfarbe oder Herkunft stammen oft aus Kolonialismus, Versklavung und Rassenideologie. Verwenden Sie die Selbstbezeichnungen der Menschen, und nennen Sie Hautfarbe oder Herkunft nur, wenn sie für das Verständnis wichtig sind."),
                 LintCategory(id: "rechte-begriffe", title: "Begriffe aus rechtsextremen Diskursen und Verschwörungserzählungen", description: "Manche Begriffe transportieren rechtsextreme Weltbilder oder Verschwörungserzählungen. Sie gehören nicht in die Sprache einer Behörde. Wer über sie aufklärt, ordnet sie ein („der sogenannte …“, „die Verschwörungserzählung vom …“)."),
+                LintCategory(id: "beschoenigungen", title: "Beschönigende Wörter für Vertreibung, Abschiebung und Zurückweisung", description: "Manche Wörter lassen Vertreibung, Gewalt oder Rechtsbruch harmlos oder fürsorglich klingen. Mehrere davon hat die Jury der Sprachkritischen Aktion „Unwort des Jahres“ gerügt. Beschreiben Sie, was geschieht und wer handelt."),
                 LintCategory(id: "othering-defizit", title: "Ausgrenzung und Defizitblick", description: "Sprache kann Menschen zu „den Anderen“ machen oder sie nur über Probleme beschreiben. Beschreiben Sie konkret und ohne Unterstellungen: Benennen Sie Aufgaben, statt Menschen zum Problem zu machen."),
             ],
             rules: [
@@ -194,10 +195,10 @@ extension BuiltInRules {
                     ]
                 ),
                 BuiltInRule(
-                    id: "gluecksritter", category: "abwertende-bezeichnungen", severity: "info",
+                    id: "gluecksritter", category: "abwertende-bezeichnungen", severity: "warning",
                     label: "Glücksritter (für Geflüchtete)",
                     terms: [
-                        "glücksritter~",
+                        "glücksritter~ {!(goldrausch|abenteuer|abenteurer|börse|casino|kasino|spielbank|lotto|schatz|schatzsuche)~*}",
                     ],
                     explanation: "Für Geflüchtete gebraucht, unterstellt das Wort, sie suchten nur ihr Glück auf Kosten anderer. Es spricht ihnen Fluchtgründe ab. In anderen Zusammenhängen (Goldrausch, Abenteuer) ist es unproblematisch.",
                     alternatives: [
@@ -214,6 +215,7 @@ extension BuiltInRules {
                     pass: [
                         "Viele junge Menschen suchen in Deutschland eine bessere Zukunft.",
                         "Die Ritterspiele auf der Burg locken viele Gäste.",
+                        "Im Goldrausch zogen Glücksritter nach Kalifornien.",
                     ]
                 ),
                 BuiltInRule(
@@ -345,6 +347,108 @@ extension BuiltInRules {
                         "Asylsuchende können dienstags zur Beratung kommen.",
                         "Geflüchtete erhalten Leistungen nach dem Asylbewerberleistungsgesetz.",
                         "Die Mistel ist ein Schmarotzer auf Bäumen.",
+                    ]
+                ),
+            ]
+        ),
+        BuiltInRuleFile(
+            path: "vorort:lint/beschoenigungen.yml",
+            categories: [
+            ],
+            rules: [
+                BuiltInRule(
+                    id: "ethnische-saeuberung", category: "beschoenigungen", severity: "warning",
+                    label: "ethnische Säuberung",
+                    terms: [
+                        "ethnisch~ säuberung~",
+                        "ethnisch gesäubert~",
+                    ],
+                    explanation: "Der Ausdruck aus den Kriegen im früheren Jugoslawien beschönigt Vertreibung, Vergewaltigung und Mord als „Säuberung“ – als würden die Vertriebenen wie Schmutz entfernt. Er war 1992 das „Unwort des Jahres“.",
+                    alternatives: [
+                        "Vertreibung",
+                        "gewaltsame Vertreibung und Ermordung von (Gruppe nennen)",
+                        "Völkermord (wo ein Gericht ihn festgestellt hat, z. B. Srebrenica)",
+                    ],
+                    source: "Unwort des Jahres 1992",
+                    exceptions: [],
+                    flag: [
+                        "Im Bosnienkrieg kam es zu ethnischen Säuberungen.",
+                        "Die Miliz betrieb eine ethnische Säuberung der Dörfer.",
+                        "Das Tal wurde 1992 ethnisch gesäubert.",
+                    ],
+                    pass: [
+                        "Frau H. wurde 1992 mit ihrer Familie aus Prijedor vertrieben.",
+                        "Die Säuberung des Spielplatzes übernimmt der Bauhof.",
+                    ]
+                ),
+                BuiltInRule(
+                    id: "freiwillige-ausreise", category: "beschoenigungen", severity: "info",
+                    label: "freiwillige Ausreise (bei Ausreisepflicht)",
+                    terms: [
+                        "freiwillig~ ausreise~",
+                    ],
+                    explanation: "Die Jury des „Unworts des Jahres“ rügte 2006, dass „freiwillig“ eine Ausreise beschönigt, zu der Menschen verpflichtet sind und die sie oft nur antreten, um einer Abschiebung zuvorzukommen. Das Aufenthaltsgesetz verwendet den Ausdruck (§ 59); beschreiben Sie die Lage so genau, wie es geht.",
+                    alternatives: [
+                        "Ausreise (wenn eine Ausreisepflicht besteht)",
+                        "geförderte Rückkehr",
+                        "Rückkehrberatung",
+                        "Ausreise, um einer Abschiebung zuvorzukommen",
+                    ],
+                    source: "Unwort des Jahres 2006; Aufenthaltsgesetz § 59",
+                    exceptions: [],
+                    flag: [
+                        "Die Familie wurde zur freiwilligen Ausreise gedrängt.",
+                    ],
+                    pass: [
+                        "Die Rückkehrberatung informiert über Hilfen bei der Rückkehr in das Herkunftsland.",
+                        "Die Ausreise ist bis zum 30. Juni möglich.",
+                    ]
+                ),
+                BuiltInRule(
+                    id: "rueckfuehrungspatenschaft", category: "beschoenigungen", severity: "warning",
+                    label: "Rückführungspatenschaft, Rückkehrpatenschaft",
+                    terms: [
+                        "(rückführung|rückkehr)(s|)patenschaft~*",
+                    ],
+                    explanation: "Die EU-Kommission schlug 2020 vor, dass Staaten, die keine Geflüchteten aufnehmen wollen, stattdessen Abschiebungen für andere Staaten übernehmen. „Patenschaft“ klingt nach Fürsorge und verdeckt, dass es um Abschiebungen geht; die Jury wählte das Wort zum „Unwort des Jahres“ 2020.",
+                    alternatives: [
+                        "Übernahme von Abschiebungen durch andere EU-Staaten",
+                        "Abschiebungen im Auftrag anderer Staaten",
+                    ],
+                    source: "Unwort des Jahres 2020",
+                    exceptions: [],
+                    flag: [
+                        "Ungarn könnte Rückführungspatenschaften übernehmen.",
+                        "Der Pakt sieht Rückkehr-Patenschaften vor.",
+                    ],
+                    pass: [
+                        "Die Patenschaften des Vereins begleiten Geflüchtete bei Behördengängen.",
+                        "Die Rückkehrberatung ist dienstags geöffnet.",
+                    ]
+                ),
+                BuiltInRule(
+                    id: "pushback", category: "beschoenigungen", severity: "warning",
+                    label: "Pushback, Pushbacks",
+                    terms: [
+                        "*pushback~*",
+                        "push back~",
+                    ],
+                    explanation: "Das englische Wort verharmlost, dass Schutzsuchende an Grenzen zurückgedrängt werden, oft mit Gewalt und ohne dass sie Asyl beantragen können. Das verstößt gegen das Verbot der Zurückweisung in der Genfer Flüchtlingskonvention und im Europarecht. „Pushback“ war 2021 das „Unwort des Jahres“.",
+                    alternatives: [
+                        "illegale Zurückweisung an der Grenze",
+                        "gewaltsames Zurückdrängen von Schutzsuchenden",
+                        "Zurückweisung ohne Asylverfahren",
+                    ],
+                    source: "Unwort des Jahres 2021; Genfer Flüchtlingskonvention Art. 33",
+                    exceptions: [],
+                    flag: [
+                        "An der EU-Außengrenze gibt es immer wieder Pushbacks.",
+                        "Menschenrechtsorganisationen dokumentieren Push-Backs in der Ägäis.",
+                        "Die Pushback-Praxis an der Grenze wurde kritisiert.",
+                    ],
+                    pass: [
+                        "An der Grenze wurden Schutzsuchende zurückgewiesen, ohne dass sie Asyl beantragen konnten.",
+                        "Drücken Sie den Knopf und schieben Sie die Tür zurück.",
                     ]
                 ),
             ]
@@ -682,6 +786,7 @@ extension BuiltInRules {
                         "*(flüchtling|migrant|migranten|migrantinnen|migration|asyl|asylanten|asylbewerber|asylsuchenden|zuwanderer|zuwanderung|einwanderer|einwanderung|ausländer|geflüchteten|immigranten|immigration|flucht)(s|)zustrom~",
                         "*zustrom~ (von|an|der|aus) (flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer|wirtschaftsflüchtling)~",
                         "*zustrom~ (von|an) (neu|weiter|illegal|syrisch|afrikanisch|nordafrikanisch|afghanisch|arabisch|muslimisch|jung|ukrainisch|osteuropäisch|ausländisch|fremd)~ (flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer|wirtschaftsflüchtling)~",
+                        "*(zustrom|strom|ströme)~ (tausend|hunderttausend|zehntausend|hundert|viel|weiter|neu|jung|illegal|zahlreich|unzählig|unkontrolliert|syrisch|afrikanisch|nordafrikanisch|afghanisch|arabisch|muslimisch|ausländisch|fremd)~ (flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer|wirtschaftsflüchtling)~",
                     ],
                     explanation: "Ein Strom oder Zustrom ist eine Wassermasse ohne Gesichter, die unaufhaltsam hereinfließt und die man eindämmen will. Menschen auf der Flucht sind Einzelne mit eigenen Geschichten und Rechten.",
                     alternatives: [
@@ -701,6 +806,7 @@ extension BuiltInRules {
                         "Der Zustrom von Asylbewerbern nach Deutschland ist gesunken.",
                         "Man müsse den Flüchtlingszustrom begrenzen.",
                         "Der Zustrom an Migrant:innen stellt die Kommunen vor Aufgaben.",
+                        "Der Zustrom tausender Migranten über die Balkanroute hält an.",
                     ],
                     pass: [
                         "Der Stromanbieter meldet einen Stromausfall; wir beziehen Ökostrom.",
@@ -709,11 +815,13 @@ extension BuiltInRules {
                         "Die Stadtwerke stellen den Strom für Geflüchtete in der Unterkunft bereit.",
                         "Die Fluchtbewegungen aus Syrien haben seit 2011 zugenommen.",
                         "Beim Stadtfest gab es einen großen Zustrom von Besuchern.",
+                        "Der Zustrom an Spenden für Geflüchtete war überwältigend.",
+                        "Die Flüchtlinge kommen am Montag, der Zustrom an Anmeldungen für das Fest ist groß.",
                     ]
                 ),
                 BuiltInRule(
                     id: "ansturm-invasion", category: "metaphern", severity: "warning",
-                    label: "Ansturm der Flüchtlinge, Flüchtlingsansturm, „Ansturm auf Europa“, Invasion von Migranten, Migranteninvasion",
+                    label: "Ansturm der Flüchtlinge, Flüchtlingsansturm, Massenansturm, Flüchtlingsandrang, „Ansturm auf Europa“, Invasion von Migranten, Migranteninvasion",
                     terms: [
                         "*(flüchtling|migrant|migranten|migrantinnen|migration|asyl|asylanten|asylbewerber|asylsuchenden|zuwanderer|zuwanderung|einwanderer|einwanderung|ausländer|geflüchteten|immigranten|immigration|flucht)(s|)ansturm~",
                         "*ansturm~ (von|an|der|aus) (flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer|wirtschaftsflüchtling)~",
@@ -723,6 +831,10 @@ extension BuiltInRules {
                         "*(flüchtling|migrant|migranten|migrantinnen|migration|asyl|asylanten|asylbewerber|asylsuchenden|zuwanderer|zuwanderung|einwanderer|einwanderung|ausländer|geflüchteten|immigranten|immigration|flucht)(s|)invasion~",
                         "*invasion~ (von|der|aus|durch) (flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer|wirtschaftsflüchtling)~",
                         "*invasion~ (von|der|durch) (neu|weiter|illegal|syrisch|afrikanisch|nordafrikanisch|afghanisch|arabisch|muslimisch|jung|ukrainisch|osteuropäisch|ausländisch|fremd)~ (flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer|wirtschaftsflüchtling)~",
+                        "*(flüchtling|migrant|migranten|migrantinnen|migration|asyl|asylanten|asylbewerber|asylsuchenden|zuwanderer|zuwanderung|einwanderer|einwanderung|ausländer|geflüchteten|immigranten|immigration|flucht)(s|)andrang~",
+                        "massenansturm~ {*(flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer)~} {!*(kurs|kurse|café|cafe|angebot|sprechstunde|fest|tafel|ticket|kleiderkammer|anmeldung|platz|plätze|termin|beratung|ausgabe)~}",
+                        "ansturm~ {*(flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer)~} {!*(kurs|kurse|café|cafe|angebot|sprechstunde|fest|tafel|ticket|kleiderkammer|anmeldung|platz|plätze|termin|beratung|ausgabe)~}",
+                        "invasion~ {*(flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer)~} {!(krieg|angriffskrieg|ukraine|russland|russisch|putin|alliiert|truppe|armee|normandie|militär|soldat|panzer)~*}",
                     ],
                     explanation: "Ansturm und Invasion sind militärische Angriffe. Die Bilder stellen Schutzsuchende als feindliche Armee dar, die ein Land stürmt; „Invasion“ ist ein Kernbegriff rechtsextremer Propaganda.",
                     alternatives: [
@@ -739,6 +851,10 @@ extension BuiltInRules {
                         "Auf dem Plakat stand: Stoppt die Invasion von Migranten!",
                         "Sie sprechen von einer Migranten-Invasion.",
                         "Von einer Invasion durch junge Flüchtlinge zu reden, ist Hetze.",
+                        "Der Ansturm tausender Migranten auf die Grenze wird erwartet.",
+                        "Ein Massenansturm von Asylbewerbern sei zu befürchten.",
+                        "Es drohe eine Invasion, warnte er mit Blick auf die Migranten im Mittelmeer.",
+                        "Der Flüchtlingsandrang stellt die Erstaufnahme vor Probleme.",
                     ],
                     pass: [
                         "Am ersten warmen Tag gab es einen Ansturm auf das Freibad.",
@@ -746,6 +862,8 @@ extension BuiltInRules {
                         "Der Ansturm auf Deutschlands Weihnachtsmärkte beginnt.",
                         "In der ersten Woche kamen 35 Schutzsuchende in der Erstaufnahme an.",
                         "Die Invasion der Alliierten in der Normandie begann 1944.",
+                        "Am ersten Abend gab es einen großen Ansturm auf den Deutschkurs für Geflüchtete.",
+                        "Seit der russischen Invasion sind 1.100 Geflüchtete aus der Ukraine in den Landkreis gekommen.",
                     ]
                 ),
                 BuiltInRule(
@@ -780,6 +898,7 @@ extension BuiltInRules {
                         "(strömen|strömten|strömt|strömte|fluten|fluteten|überschwemmen|überschwemmten|überfluten|überfluteten) (flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer|wirtschaftsflüchtling)~",
                         "(von|mit|durch) (flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer|wirtschaftsflüchtling)~ (überschwemmt|überflutet|überrannt|überrollt|geflutet)~",
                         "(überschwemmt|überflutet|überrannt|überrollt|geflutet)~ (von|mit|durch) (flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer|wirtschaftsflüchtling)~",
+                        "(überschwemmt|überflutet|überrannt|überrollt|geflutet|überschwemmen|überschwemmten|überfluten|überfluteten|überrennen|überrannten|überrollen|überrollten)~ {*(flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer)~} {!*(wasser|hochwasser|starkregen|regen|flut|unwetter|keller|welle)~}",
                     ],
                     explanation: "Verben aus dem Wortfeld Wasser und Krieg machen aus Menschen eine Naturgewalt oder eine Armee. Das schürt Angst und verdeckt, dass es um Einzelne geht.",
                     alternatives: [
@@ -794,11 +913,14 @@ extension BuiltInRules {
                         "Migranten überschwemmen Europa, behauptet das Flugblatt.",
                         "Die Stadt werde von Asylbewerbern überrannt.",
                         "Das Land sei mit Migrant*innen geflutet worden.",
+                        "Die Stadt werde von Tausenden Migranten überrannt.",
+                        "Europa werde überrollt, schrieb er über die Asylsuchenden.",
                     ],
                     pass: [
                         "Besucher strömen auf den Weihnachtsmarkt.",
                         "Das Hochwasser überschwemmte den Keller, die Wiesen wurden überflutet.",
                         "In diesem Jahr kommen etwa 60 Geflüchtete in der Gemeinde an.",
+                        "Das Hochwasser hat den Keller der Unterkunft für Geflüchtete überflutet.",
                     ]
                 ),
                 BuiltInRule(
@@ -824,6 +946,64 @@ extension BuiltInRules {
                     pass: [
                         "Das Boot ist voll besetzt, die nächste Fahrt startet um 15 Uhr.",
                         "Im Landkreis fehlen 40 Wohnungen für Geflüchtete.",
+                    ]
+                ),
+                BuiltInRule(
+                    id: "menschenmassen", category: "metaphern", severity: "warning",
+                    label: "Flüchtlingsmassen, „Massen von Migranten“, Menschenmassen (über Geflüchtete), Horden, Heerscharen",
+                    terms: [
+                        "*(flüchtling|migranten|migrantinnen|asylanten|asylbewerber|asylsuchenden|zuwanderer|einwanderer|ausländer|geflüchteten|immigranten)(s|)massen",
+                        "(masse|massen|heerscharen|horde|horden|armee|armeen|heer|heere) (von|an|aus) (flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer|wirtschaftsflüchtling)~",
+                        "(menschenmasse|menschenmassen|massen|horde|horden|heerscharen) {*(flüchtling|migrant|immigrant|asylant|asylbewerber|asylsuchend|geflüchtet|schutzsuchend|zuwander|einwander|ausländer)~}",
+                        "(menschenmasse|menschenmassen) {(grenze|grenzen|außengrenze|außengrenzen|grenzzaun)}",
+                    ],
+                    explanation: "„Massen“, „Horden“ und „Heerscharen“ machen aus Menschen eine gesichtslose, bedrohliche Menge; „Horde“ ist ein Wort für Tiere und plündernde Krieger. Die Einzelnen mit ihren eigenen Gründen verschwinden dahinter.",
+                    alternatives: [
+                        "konkrete Zahlen nennen (z. B. „rund 300 Menschen“)",
+                        "viele Menschen",
+                        "Tausende Schutzsuchende",
+                        "beschreiben, wer kommt (Familien, Kinder, junge Männer)",
+                    ],
+                    source: "Neue deutsche Medienmacher*innen, Glossar",
+                    exceptions: [],
+                    flag: [
+                        "Flüchtlingsmassen stehen an der Grenze.",
+                        "Massen von Migranten warten in Libyen, hieß es.",
+                        "Horden junger Migranten zögen durch die Straßen, behauptete der Beitrag.",
+                        "Menschenmassen drängen an die Grenze.",
+                    ],
+                    pass: [
+                        "Beim Stadtfest waren Menschenmassen unterwegs.",
+                        "An der Grenze warten rund 300 Menschen, darunter viele Familien.",
+                        "Die Massenunterkunft wurde 2019 geschlossen; die Familien wohnen jetzt in Wohnungen.",
+                    ]
+                ),
+                BuiltInRule(
+                    id: "migrationsdruck", category: "metaphern", severity: "warning",
+                    label: "Migrationsdruck, Zuwanderungsdruck, Flüchtlingsdruck, „Druck durch Zuwanderung“",
+                    terms: [
+                        "(flüchtling|migration|migranten|zuwanderung|einwanderung|asyl|asylbewerber|wanderung|immigration)(s|)druck~",
+                        "druck~ (durch|der) (migration|zuwanderung|einwanderung|immigration|flüchtlinge|flüchtlingen|migranten|migrantinnen|geflüchtete|geflüchteten|asylbewerber|asylbewerbern|zuwanderer|zuwanderern|einwanderer|einwanderern|asylsuchende|asylsuchenden)",
+                    ],
+                    explanation: "„Druck“ stellt Menschen, die Schutz oder Arbeit suchen, als Naturkraft dar, die auf Grenzen und Gemeinden drückt wie Wasser auf einen Damm. Das Bild lässt Abwehr als natürliche Antwort erscheinen und verdeckt die Gründe: Krieg, Verfolgung, Armut.",
+                    alternatives: [
+                        "steigende Zahl der Asylanträge (mit Zahlen)",
+                        "viele Menschen suchen Schutz",
+                        "Fluchtbewegungen",
+                        "Ursachen nennen (z. B. „der Krieg in Syrien“)",
+                    ],
+                    source: "Neue deutsche Medienmacher*innen, Glossar (zu Wasser- und Massenmetaphern)",
+                    exceptions: [],
+                    flag: [
+                        "Der Migrationsdruck auf Europa wächst.",
+                        "Die Kommunen klagen über hohen Zuwanderungsdruck.",
+                        "Der Druck durch Zuwanderung sei zu groß.",
+                    ],
+                    pass: [
+                        "Der Druck auf dem Wohnungsmarkt ist hoch, und viele Eltern stehen unter Zeitdruck.",
+                        "Die Druckerei druckt die Flyer in fünf Sprachen.",
+                        "Der Abwanderungsdruck auf die Dörfer ist groß.",
+                        "Die Zahl der Asylanträge ist 2023 gestiegen.",
                     ]
                 ),
             ]
@@ -941,13 +1121,13 @@ extension BuiltInRules {
                     ]
                 ),
                 BuiltInRule(
-                    id: "brennpunkt", category: "othering-defizit", severity: "info",
+                    id: "brennpunkt", category: "othering-defizit", severity: "warning",
                     label: "sozialer Brennpunkt, Brennpunktschule, Brennpunktviertel",
                     terms: [
                         "brennpunkt(viertel|schule|kiez|stadtteil|quartier|gebiet|siedlung|bezirk|familie)~",
                         "sozial~ brennpunkt~",
                     ],
-                    explanation: "„Brennpunkt“ stellt Stadtteile und Schulen als Gefahrenherd dar und verengt den Blick auf Probleme. Das Wort ist verbreitet, aber umstritten; Fachleute sprechen von Schulen in herausfordernder Lage.",
+                    explanation: "„Brennpunkt“ stellt Stadtteile und Schulen als Gefahrenherd dar und verengt den Blick auf Probleme. Wer dort wohnt oder lernt, wird so zum Teil des Problems; Fachleute sprechen von Schulen in herausfordernder Lage.",
                     alternatives: [
                         "Schule in herausfordernder Lage",
                         "Stadtteil mit besonderem Entwicklungsbedarf",
@@ -955,7 +1135,9 @@ extension BuiltInRules {
                         "konkrete Lage beschreiben",
                     ],
                     source: "Neue deutsche Medienmacher*innen, Glossar; Städtebauförderprogramm „Sozialer Zusammenhalt“",
-                    exceptions: [],
+                    exceptions: [
+                        "landesarbeitsgemeinschaft sozial~ brennpunkt~",
+                    ],
                     flag: [
                         "Sie unterrichtet an einer Brennpunktschule.",
                         "Das Viertel gilt als sozialer Brennpunkt.",
@@ -1054,7 +1236,7 @@ extension BuiltInRules {
                     label: "Flüchtlingslast, Belastung durch Flüchtlinge, „Flüchtlinge belasten …“",
                     terms: [
                         "(flüchtling|asyl|asylbewerber|migranten|migration|ausländer|zuwanderer|zuwanderung)(s|)(last|belastung)~",
-                        "belastung~ durch (flüchtling|migrant|geflüchtet|asylbewerber|asylsuchend|zuwander|einwander|ausländer|zuwanderung|migration)~",
+                        "(belastung|überlastung|überforderung)~ durch (flüchtling|migrant|geflüchtet|asylbewerber|asylsuchend|zuwander|einwander|ausländer|zuwanderung|migration)~",
                         "(flüchtlinge|geflüchtete|migranten|asylbewerber|asylsuchende|zuwanderer|ausländer) (belasten|belasteten|belastet)",
                     ],
                     explanation: "Menschen als Last zu beschreiben, macht sie zu einer Bürde und verschweigt, was sie beitragen. Kosten und Aufgaben lassen sich sachlich benennen.",
@@ -1069,6 +1251,7 @@ extension BuiltInRules {
                         "Die Flüchtlingslasten müssen gerecht verteilt werden.",
                         "Die Belastung durch Asylbewerber sei zu hoch.",
                         "Flüchtlinge belasten die Kommunen, sagt er.",
+                        "Die Überlastung durch Flüchtlinge sei nicht mehr tragbar.",
                     ],
                     pass: [
                         "Der Landkreis gab 2024 für die Unterbringung 4,2 Millionen Euro aus.",
@@ -1106,13 +1289,13 @@ extension BuiltInRules {
                     ]
                 ),
                 BuiltInRule(
-                    id: "bildungsfern", category: "othering-defizit", severity: "info",
+                    id: "bildungsfern", category: "othering-defizit", severity: "warning",
                     label: "bildungsfern, bildungsferne Schichten, bildungsschwach",
                     terms: [
                         "bildungsfern~",
                         "bildungsschwach~",
                     ],
-                    explanation: "Die Wörter beschreiben Menschen über einen Mangel und unterstellen, sie stünden der Bildung fern. Meist fehlt der Zugang zu Bildung, nicht das Interesse. Das Wort ist verbreitet, aber umstritten.",
+                    explanation: "Die Wörter beschreiben Menschen über einen Mangel und unterstellen, sie stünden der Bildung fern. Meist fehlt der Zugang zu Bildung, nicht das Interesse.",
                     alternatives: [
                         "Familien mit wenig Zugang zu Bildung",
                         "Menschen ohne Schulabschluss",
@@ -1124,10 +1307,36 @@ extension BuiltInRules {
                     flag: [
                         "Das Angebot richtet sich an bildungsferne Familien.",
                         "Kinder aus bildungsfernen Schichten haben es schwerer.",
+                        "Sie arbeitet mit Bildungsfernen und Langzeitarbeitslosen.",
                     ],
                     pass: [
                         "Das Angebot richtet sich an Familien mit wenig Zugang zu Bildung.",
                         "Die Bildungsberatung ist kostenlos.",
+                    ]
+                ),
+                BuiltInRule(
+                    id: "sozial-schwach", category: "othering-defizit", severity: "warning",
+                    label: "sozial schwach, sozial Schwache, sozial schwache Familien",
+                    terms: [
+                        "sozial schwach~",
+                        "sozialschwach~",
+                    ],
+                    explanation: "Gemeint ist meist: wenig Geld. „Sozial schwach“ sagt aber, die Menschen seien im Umgang mit anderen schwach, und beschreibt sie über einen Mangel, der nicht ihrer ist.",
+                    alternatives: [
+                        "Familien mit geringem Einkommen",
+                        "einkommensarme Haushalte",
+                        "Menschen, die von Armut betroffen sind",
+                        "Haushalte mit Bürgergeld",
+                    ],
+                    source: "Nationale Armutskonferenz",
+                    exceptions: [],
+                    flag: [
+                        "Das Ferienprogramm ist für Kinder aus sozial schwachen Familien kostenlos.",
+                        "Sozial Schwache bekommen einen Zuschuss.",
+                    ],
+                    pass: [
+                        "Das Ferienprogramm ist für Kinder aus Familien mit geringem Einkommen kostenlos.",
+                        "Die Sozialberatung hilft bei Anträgen; sie ist schwach besucht.",
                     ]
                 ),
                 BuiltInRule(
@@ -1836,33 +2045,48 @@ extension BuiltInRules {
                 ),
                 BuiltInRule(
                     id: "rasse", category: "rassistische-bezeichnungen", severity: "warning",
-                    label: "Menschenrasse, „weiße Rasse“, Rassenmischung, negroid",
+                    label: "Rasse, Rassen, rassisch (über Menschen), Menschenrasse, „weiße Rasse“, Rassenmischung, negroid",
                     terms: [
                         "menschenrasse~",
                         "(menschlich|weiß|weiss|schwarz|gelb|rot|arisch|nordisch|semitisch|fremd|nieder|niedrig|minderwertig|überlegen|höher|afrikanisch|europäisch|asiatisch|jüdisch|slawisch|kaukasisch)~ (rasse|rassen)",
                         "rassen(mischung|schande|vermischung)~",
                         "(negrid|negroid|mongolid|mongoloid|europid)~",
                         "gemischtrassig~",
+                        "(rasse|rassen|rassisch)~ {!*(hund|katze|kater|pferd|pony|rind|rinder|kuh|kühe|bulle|stier|schaf|ziege|schwein|huhn|hühner|hahn|ente|gans|kaninchen|vogel|vögel|welpe|fohlen|kalb|kälber|hengst|stute|haustier|nutztier|tier|katzen|hunde)~} {!*(zucht|züchter|züchterin|züchterinnen|züchtung)~*} {!(züchten|züchtet|gezüchtet|züchtete|reinrassig|rassehund|rassekatze|tierheim|tierarzt|tierärztin|herdbuch)~} {!(grundgesetz|gleichbehandlungsgesetz|verfassung|landesverfassung|menschenrechtskonvention|grundrechtecharta)~*} {!(gg|agg|emrk|abs|abstammung|abstammungen)} {!art 3} {!artikel 3} {!heimat und herkunft} {!(sogenannt|begriff|konstrukt|konzept|kategorie|wort|rassistisch|rassifiziert)~} {!*rassismus*}",
                     ],
-                    explanation: "Menschliche „Rassen“ gibt es nicht; die Einteilung wurde erfunden, um Kolonialismus, Versklavung und Völkermord zu rechtfertigen. Wer von Rassen bei Menschen spricht, übernimmt diese Ideologie.",
+                    explanation: "Menschliche „Rassen“ gibt es nicht: Die Einteilung hat keine biologische Grundlage und wurde erfunden, um Kolonialismus, Versklavung und Völkermord zu rechtfertigen. Das Grundgesetz verwendet das Wort noch (Art. 3 Abs. 3: niemand darf „wegen … seiner Rasse“ benachteiligt werden); ob es ersetzt wird, wird seit Jahren diskutiert. Wer das Gesetz zitiert, zitiert es; im eigenen Text beschreiben Sie die rassistische Zuschreibung.",
                     alternatives: [
-                        "Menschen",
-                        "Herkunft",
                         "rassistische Zuschreibung",
                         "„aus rassistischen Gründen“ (statt „wegen ihrer Rasse“)",
+                        "rassistisch benachteiligt",
+                        "rassifizierte Menschen",
+                        "Herkunft, Hautfarbe (wenn wichtig)",
                     ],
-                    source: "Jenaer Erklärung der Deutschen Zoologischen Gesellschaft (2019); Neue deutsche Medienmacher*innen, Glossar",
-                    exceptions: [],
+                    source: "Jenaer Erklärung der Deutschen Zoologischen Gesellschaft (2019); Grundgesetz Art. 3 Abs. 3; Neue deutsche Medienmacher*innen, Glossar",
+                    exceptions: [
+                        "kein~ (rasse|rassen)",
+                        "kein~ menschlich~ rassen",
+                        "(rasse|rassen) {(gibt|gab) es (nicht|keine)}",
+                        "(rasse|rassen) {(existieren|existiert|existierten) nicht}",
+                    ],
                     flag: [
                         "Im alten Schulbuch werden die Menschenrassen beschrieben.",
                         "Er glaubt an die Überlegenheit der weißen Rasse.",
                         "Die Nationalsozialisten verboten die Rassenmischung.",
                         "Das Wort negroid stammt aus der Rassenlehre.",
+                        "Im Sportverein trainieren Kinder aller Rassen.",
+                        "Die Vermieterin lehnte ihn wegen seiner Rasse ab.",
+                        "Die Menschen wurden nach rassischen Merkmalen eingeteilt.",
                     ],
                     pass: [
                         "Die Terrasse an der Hauptstraße ist neu, die Bahntrasse wird gebaut.",
                         "Welche Hunderasse, Pferderasse oder Katzenrasse passt zu mir?",
                         "Niemand darf wegen seiner Rasse benachteiligt werden, heißt es im Grundgesetz.",
+                        "Nach Art. 3 Abs. 3 GG darf niemand wegen seiner Rasse benachteiligt werden.",
+                        "„Niemand darf wegen seines Geschlechtes, seiner Abstammung, seiner Rasse, seiner Sprache, seiner Heimat und Herkunft benachteiligt werden.“",
+                        "Die Rasse des Hundes spielt für die Hundesteuer keine Rolle.",
+                        "Auf dem Hof stehen Rinder der Rasse Angus.",
+                        "Menschliche Rassen gibt es nicht, sagt die Biologie.",
                         "Die Beratungsstelle hilft bei Rassismus.",
                     ]
                 ),
@@ -2058,6 +2282,30 @@ extension BuiltInRules {
                         "Türkische Familien feiern im Juni das Opferfest.",
                     ]
                 ),
+                BuiltInRule(
+                    id: "doenermorde", category: "rassistische-bezeichnungen", severity: "error",
+                    label: "Döner-Morde, Dönermörder",
+                    terms: [
+                        "*döner(mord|morde|mörder|mörderin)~*",
+                    ],
+                    explanation: "So nannten Polizei und Medien die Morde des rechtsterroristischen NSU an neun Männern mit Einwanderungsgeschichte (2000–2006). Das Wort machte die Opfer zu einem Imbissgericht, suchte die Täter in ihrem Umfeld und verhöhnte die Familien. 2011 war es das „Unwort des Jahres“.",
+                    alternatives: [
+                        "die Morde des NSU",
+                        "die rassistische Mordserie des NSU",
+                        "die Opfer mit Namen nennen",
+                    ],
+                    source: "Unwort des Jahres 2011",
+                    exceptions: [],
+                    flag: [
+                        "Jahrelang sprachen Zeitungen von den Döner-Morden.",
+                        "Die Ermittlungen zur Dönermord-Serie gingen ins Leere.",
+                        "Die sogenannten NSU-Döner-Morde erschütterten das Land.",
+                    ],
+                    pass: [
+                        "Die Gedenkstunde erinnert an die Opfer der Mordserie des NSU.",
+                        "Der Dönerladen am Markt hat bis 22 Uhr geöffnet.",
+                    ]
+                ),
             ]
         ),
         BuiltInRuleFile(
@@ -2133,13 +2381,13 @@ extension BuiltInRules {
                         "überfremdung~*",
                         "überfremdet~",
                     ],
-                    explanation: "„Überfremdung“ stammt aus dem völkischen Denken und der NS-Propaganda. Das Wort unterstellt, es gebe ein reines Volk, das durch „Fremde“ zersetzt werde, und ist bis heute ein rechtsextremer Kampfbegriff.",
+                    explanation: "„Überfremdung“ stammt aus dem völkischen Denken und der NS-Propaganda. Das Wort unterstellt, es gebe ein reines Volk, das durch „Fremde“ zersetzt werde, und ist bis heute ein rechtsextremer Kampfbegriff; 1993 war es das „Unwort des Jahres“.",
                     alternatives: [
                         "Einwanderung",
                         "gesellschaftliche Vielfalt",
                         "konkrete Sorgen benennen (z. B. Wohnraum, Schulplätze)",
                     ],
-                    source: "Neue deutsche Medienmacher*innen, Glossar (Stichwort Überfremdung); Amadeu Antonio Stiftung",
+                    source: "Unwort des Jahres 1993; Neue deutsche Medienmacher*innen, Glossar (Stichwort Überfremdung); Amadeu Antonio Stiftung",
                     exceptions: [],
                     flag: [
                         "Die Partei warnt vor Überfremdung.",
@@ -2255,21 +2503,22 @@ extension BuiltInRules {
                     ]
                 ),
                 BuiltInRule(
-                    id: "biodeutsch", category: "rechte-begriffe", severity: "info",
+                    id: "biodeutsch", category: "rechte-begriffe", severity: "warning",
                     label: "Biodeutsche, biodeutsch",
                     terms: [
                         "biodeutsch~",
                     ],
-                    explanation: "Das Wort wird teils ironisch, teils völkisch gebraucht, um Deutsche ohne Einwanderungsgeschichte von anderen Deutschen abzugrenzen. Es knüpft an eine Vorstellung von Abstammung an.",
+                    explanation: "Das Wort teilt Deutsche nach vermeintlich biologischer Abstammung in „echte“ und andere ein – auch wenn es ironisch gemeint ist. Die Jury wählte es zum „Unwort des Jahres“ 2024, weil es so Menschen mit Einwanderungsgeschichte abwertet.",
                     alternatives: [
                         "Deutsche ohne Einwanderungsgeschichte",
                         "Menschen ohne Migrationsgeschichte",
                     ],
-                    source: "Neue deutsche Medienmacher*innen, Glossar",
+                    source: "Unwort des Jahres 2024; Neue deutsche Medienmacher*innen, Glossar",
                     exceptions: [],
                     flag: [
                         "In der Klasse gibt es nur wenige Biodeutsche.",
                         "Eine biodeutsche Familie zog nebenan ein.",
+                        "Er sprach von Bio-Deutschen und Passdeutschen.",
                     ],
                     pass: [
                         "Im Bioladen gibt es deutsche Äpfel.",
@@ -2482,6 +2731,97 @@ extension BuiltInRules {
                         "Die Initiative fordert: Flüchtlinge raus aus den Massenunterkünften!",
                         "An der Bushaltestelle wurden rassistische Parolen gesprüht.",
                         "Auf der Friedensdemo hieß es: Russen raus aus der Ukraine!",
+                    ]
+                ),
+                BuiltInRule(
+                    id: "auslaenderfrei", category: "rechte-begriffe", severity: "error",
+                    label: "ausländerfrei, flüchtlingsfrei, „frei von Ausländern“",
+                    terms: [
+                        "(ausländer|flüchtling|flüchtlings|asylanten|asylbewerber|migranten|fremden|türken|muslim|juden)frei~",
+                        "frei~ von (ausländer|flüchtling|migrant|asylant|asylbewerber|fremd|türke|muslim)~",
+                    ],
+                    explanation: "Nach den Angriffen auf eine Unterkunft in Hoyerswerda 1991 erklärten Neonazis die Stadt für „ausländerfrei“; das Wort knüpft an das „judenfrei“ der NS-Zeit an. Es war das erste „Unwort des Jahres“. Es beschreibt einen Ort als gesäubert von Menschen.",
+                    alternatives: [
+                        "beschreiben, was geschah (z. B. „Rechtsextreme vertrieben die Bewohnerinnen und Bewohner der Unterkunft“)",
+                        "als Zitat kennzeichnen und einordnen",
+                    ],
+                    source: "Unwort des Jahres 1991",
+                    exceptions: [],
+                    flag: [
+                        "Auf dem Transparent stand: Unser Dorf bleibt ausländerfrei.",
+                        "Sie wollten eine flüchtlingsfreie Gemeinde.",
+                        "Die Siedlung solle frei von Ausländern bleiben.",
+                    ],
+                    pass: [
+                        "Der Eintritt ist frei, auch der Ausländerbeirat lädt ein.",
+                        "Das Büro der Ausländerbehörde ist barrierefrei.",
+                    ]
+                ),
+                BuiltInRule(
+                    id: "national-befreite-zone", category: "rechte-begriffe", severity: "error",
+                    label: "„national befreite Zone“",
+                    terms: [
+                        "national~ befreit~ (zone|zonen|gebiet|gebiete|raum|räume)",
+                    ],
+                    explanation: "Neonazis nannten so Orte, an denen sie Menschen anderer Herkunft, Hautfarbe oder Meinung durch Einschüchterung und Gewalt vertreiben wollten. „Befreit“ verkehrt diese Gewalt in eine Befreiung; 2000 war der Ausdruck das „Unwort des Jahres“.",
+                    alternatives: [
+                        "Orte, an denen Neonazis Menschen bedrohen und vertreiben",
+                        "rechtsextreme Angsträume",
+                        "als Zitat kennzeichnen und einordnen",
+                    ],
+                    source: "Unwort des Jahres 2000",
+                    exceptions: [],
+                    flag: [
+                        "Die Kameradschaft wollte eine national befreite Zone schaffen.",
+                        "Sie sprachen von „national befreiten Zonen“ in Ostdeutschland.",
+                    ],
+                    pass: [
+                        "Die Zone vor der Schule ist autofrei.",
+                        "Das Land wurde 1945 vom Nationalsozialismus befreit.",
+                    ]
+                ),
+                BuiltInRule(
+                    id: "taetervolk", category: "rechte-begriffe", severity: "warning",
+                    label: "Tätervolk",
+                    terms: [
+                        "tätervolk~*",
+                    ],
+                    explanation: "Das Wort erklärt ein ganzes Volk zu Tätern und schreibt Schuld nach Abstammung zu. Der Abgeordnete Martin Hohmann nannte 2003 in einer antisemitischen Rede Jüdinnen und Juden so; die Jury wählte es zum „Unwort des Jahres“.",
+                    alternatives: [
+                        "Täterinnen und Täter benennen",
+                        "die Verantwortlichen benennen",
+                    ],
+                    source: "Unwort des Jahres 2003",
+                    exceptions: [],
+                    flag: [
+                        "In der Rede war von einem Tätervolk die Rede.",
+                    ],
+                    pass: [
+                        "Die Täter wurden 2004 verurteilt.",
+                        "Das Volksfest beginnt am Samstag.",
+                    ]
+                ),
+                BuiltInRule(
+                    id: "anti-abschiebe-industrie", category: "rechte-begriffe", severity: "warning",
+                    label: "Anti-Abschiebe-Industrie",
+                    terms: [
+                        "*(antiabschiebe|abschiebe|abschiebungs|antiabschiebungs)(industrie|lobby)~",
+                    ],
+                    explanation: "Das Wort stellt Anwältinnen, Beratungsstellen und Ehrenamtliche, die Geflüchteten zu ihrem Recht verhelfen, als Geschäftemacher dar, die Abschiebungen sabotieren. Rechtsschutz gegen Behördenentscheidungen ist ein Grundrecht (Art. 19 Abs. 4 GG). 2018 war es das „Unwort des Jahres“.",
+                    alternatives: [
+                        "Rechtsanwältinnen und Rechtsanwälte",
+                        "Beratungsstellen, Flüchtlingshilfe",
+                        "Klagen gegen Abschiebungen",
+                    ],
+                    source: "Unwort des Jahres 2018",
+                    exceptions: [],
+                    flag: [
+                        "Der Minister warnte vor einer Anti-Abschiebe-Industrie.",
+                        "Die Antiabschiebeindustrie verhindere Rückführungen, hieß es.",
+                    ],
+                    pass: [
+                        "Die Verfahrensberatung hilft bei Klagen gegen Abschiebungen.",
+                        "Die Industrie- und Handelskammer berät Betriebe, die Geflüchtete ausbilden.",
                     ]
                 ),
             ]

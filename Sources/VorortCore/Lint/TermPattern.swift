@@ -6,6 +6,8 @@
 /// - `illegal~ (migrant|einwanderer)~` — several words in a row, across spaces and line breaks
 /// - `^illegal~` — only where the word is used as a noun (capitalized: `auch Illegale`, not `illegale Müllentsorgung`)
 /// - `[als|einen] fidschi~` — a context word in brackets must be there but is not part of the finding
+/// - `ansturm~ {(flüchtling|migrant)~}` — a word (or words) in braces must stand somewhere in the same sentence;
+///   `{!hund~}` must not (`rasse~ {!hund~}`: not where the sentence speaks of dogs)
 ///
 /// Letters may be written with umlauts and ß; they are folded like the text (`ü` = `ue`, `ß` = `ss`).
 struct TermPattern: Sendable, Hashable {
@@ -15,19 +17,35 @@ struct TermPattern: Sendable, Hashable {
         var compoundBefore: Bool
         var compoundAfter: Bool
         var inflected: Bool
-        /// `^`: only where the word is used as a noun — capitalized, and at a sentence start not followed by
-        /// another capitalized word (`Illegale halten sich …`, not `Illegale Müllentsorgung …`).
+        /// `^`: an adjective used as a noun — capitalized, with a noun's ending, and at a sentence start not
+        /// followed by another capitalized word (`Illegale halten sich …`, not `Illegale Müllentsorgung …`).
         var noun: Bool
         /// `[…]`: a context word that must be there but is not part of the finding (`[als] fidschi~`).
         var context: Bool
     }
 
+    /// `{…}`: words that must (or, negated, must not) stand somewhere in the sentence of the match.
+    struct SentenceTerm: Sendable, Hashable {
+        var pattern: TermPattern
+        var negated: Bool
+        /// Assigned by the matcher, which caches per sentence whether the sentence holds the pattern.
+        var id = -1
+    }
+
     var words: [Word]
+    var sentenceTerms: [SentenceTerm] = []
     var source: String
 
     /// Endings `~` allows: nouns, adjectives, feminine forms (`-in`, `-innen`), genitive and plural.
     static let endings: [[UInt8]] = ["", "e", "en", "em", "er", "es", "n", "s", "ns", "nen", "ern", "in", "innen", "ens", "ers"]
         .map { Array($0.utf8) }
+    /// A word without `~`: nothing may follow it (kept as one array: allocating it per comparison showed in profiles).
+    static let noEnding: [[UInt8]] = [[]]
+    /// An adjective used as a noun for people always has one of these endings (`die Illegalen`, `ein Farbiger`);
+    /// the bare form is the adverb (`Illegal eingereist …`) and `-es` the neuter thing (`nichts Illegales`).
+    static let nounEndings: [[UInt8]] = ["e", "en", "er", "em"].map { Array($0.utf8) }
+    /// At a sentence start without an article only the plural reads as a noun: `Farbiger wird es …` is the comparative.
+    static let sentenceStartNounEndings: [[UInt8]] = ["e", "en"].map { Array($0.utf8) }
 
     enum ParseError: Error, CustomStringConvertible {
         case invalid(String)
@@ -40,9 +58,36 @@ struct TermPattern: Sendable, Hashable {
 
     init(_ source: String) throws {
         self.source = source
-        let pieces = source.split(separator: " ", omittingEmptySubsequences: true)
-        guard !pieces.isEmpty else { throw ParseError.invalid("Das Muster ist leer.") }
-        words = try pieces.map { try TermPattern.parseWord(String($0)) }
+        words = []
+        var braced: [Substring]?
+        for piece in source.split(separator: " ", omittingEmptySubsequences: true) {
+            if braced == nil, piece.hasPrefix("{") { braced = [] }
+            guard braced != nil else {
+                words.append(try TermPattern.parseWord(String(piece)))
+                continue
+            }
+            braced?.append(piece)
+            guard piece.hasSuffix("}"), let group = braced else { continue }
+            braced = nil
+            sentenceTerms.append(try TermPattern.parseSentenceTerm(group.joined(separator: " ")))
+        }
+        guard braced == nil else { throw ParseError.invalid("In `\(source)` fehlt die schließende Klammer `}`.") }
+        guard !words.isEmpty else {
+            throw ParseError.invalid(sentenceTerms.isEmpty ? "Das Muster ist leer." : "`\(source)` nennt nur Wörter in `{…}`; es braucht auch das Wort, das gemeldet wird.")
+        }
+    }
+
+    /// `{…}` or `{!…}`: one or more words, matched anywhere in the sentence.
+    private static func parseSentenceTerm(_ text: String) throws -> SentenceTerm {
+        var inner = String(text.dropFirst().dropLast())
+        let negated = inner.hasPrefix("!")
+        if negated { inner.removeFirst() }
+        guard !inner.contains(where: { "{}[]^".contains($0) }) else {
+            throw ParseError.invalid("In `\(text)` stehen Klammern oder `^`; in `{…}` stehen nur Wörter.")
+        }
+        // `{a|b}` is short for `{(a|b)}`, as in `[…]`.
+        if inner.contains("|"), !inner.contains("("), !inner.contains(" ") { inner = "(" + inner + ")" }
+        return SentenceTerm(pattern: try TermPattern(inner), negated: negated)
     }
 
     private static func parseWord(_ text: String) throws -> Word {
@@ -117,26 +162,27 @@ struct TermPattern: Sendable, Hashable {
     // MARK: - Matching
 
     /// Whether `word` matches the folded token, as a whole or — with `*` — as part of a compound.
-    static func matches(_ word: Word, _ token: [UInt8]) -> Bool {
-        if !word.compoundBefore { return matchParts(word, 0, 0, token) }
-        for start in 0..<max(token.count, 1) where matchParts(word, 0, start, token) {
+    /// `endings` replaces the inflection endings `~` allows (for adjectives used as nouns).
+    static func matches(_ word: Word, _ token: [UInt8], endings: [[UInt8]]? = nil) -> Bool {
+        let endings = word.inflected ? endings ?? TermPattern.endings : TermPattern.noEnding
+        if !word.compoundBefore { return matchParts(word, 0, 0, token, endings) }
+        for start in 0..<max(token.count, 1) where matchParts(word, 0, start, token, endings) {
             return true
         }
         return false
     }
 
-    private static func matchParts(_ word: Word, _ part: Int, _ position: Int, _ token: [UInt8]) -> Bool {
+    private static func matchParts(_ word: Word, _ part: Int, _ position: Int, _ token: [UInt8], _ endings: [[UInt8]]) -> Bool {
         if part == word.parts.count {
-            return matchEnding(word, position, token)
+            return matchEnding(word, position, token, endings)
         }
         for alternative in word.parts[part] where hasPrefix(token, alternative, at: position) {
-            if matchParts(word, part + 1, position + alternative.count, token) { return true }
+            if matchParts(word, part + 1, position + alternative.count, token, endings) { return true }
         }
         return false
     }
 
-    private static func matchEnding(_ word: Word, _ position: Int, _ token: [UInt8]) -> Bool {
-        let endings = word.inflected ? TermPattern.endings : [[]]
+    private static func matchEnding(_ word: Word, _ position: Int, _ token: [UInt8], _ endings: [[UInt8]]) -> Bool {
         for ending in endings where hasPrefix(token, ending, at: position) {
             let end = position + ending.count
             if end == token.count || word.compoundAfter { return true }
@@ -170,9 +216,29 @@ struct TermPattern: Sendable, Hashable {
         for (offset, word) in words.enumerated() {
             let token = tokens[index + offset]
             if offset > 0, !token.joinedToPrevious { return nil }
-            if word.noun, !TermPattern.isNounUse(tokens, index + offset) { return nil }
-            if !TermPattern.matches(word, token.folded) { return nil }
+            if word.noun {
+                guard TermPattern.isNounUse(tokens, index + offset) else { return nil }
+                let endings = token.sentenceStart ? TermPattern.sentenceStartNounEndings : TermPattern.nounEndings
+                if !TermPattern.matches(word, token.folded, endings: endings) { return nil }
+            } else if !TermPattern.matches(word, token.folded) {
+                return nil
+            }
         }
         return index + words.count - 1
+    }
+
+    /// Whether the words stand one after the other anywhere in `range`; punctuation between them does not
+    /// matter (`{art 3}` finds `Art. 3`).
+    func occurs(in tokens: [LintToken], _ range: Range<Int>) -> Bool {
+        guard range.count >= words.count else { return false }
+        for start in range.lowerBound...(range.upperBound - words.count) {
+            var all = true
+            for (offset, word) in words.enumerated() where !TermPattern.matches(word, tokens[start + offset].folded) {
+                all = false
+                break
+            }
+            if all { return true }
+        }
+        return false
     }
 }

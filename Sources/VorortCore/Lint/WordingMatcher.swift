@@ -33,7 +33,29 @@ struct WordingMatcher: Sendable {
     /// The sources of patterns the index cannot reach (for the test that keeps this empty).
     var unindexedPatterns: [String] { unindexed.map { terms[$0].pattern.source } }
 
+    /// How many distinct `{…}` patterns the rules use (their ids are 0..<count).
+    private let sentenceTermCount: Int
+
     init(rules: [LintRule]) {
+        // Every `{…}` pattern gets an id, so that whether a sentence holds it is looked up once per sentence.
+        var sentenceIDs: [String: Int] = [:]
+        func numbered(_ pattern: TermPattern) -> TermPattern {
+            var pattern = pattern
+            for index in pattern.sentenceTerms.indices {
+                let key = pattern.sentenceTerms[index].pattern.source
+                let id = sentenceIDs[key] ?? sentenceIDs.count
+                sentenceIDs[key] = id
+                pattern.sentenceTerms[index].id = id
+            }
+            return pattern
+        }
+        let rules = rules.map { rule in
+            var rule = rule
+            rule.terms = rule.terms.map(numbered)
+            rule.exceptions = rule.exceptions.map(numbered)
+            return rule
+        }
+        sentenceTermCount = sentenceIDs.count
         self.rules = rules
         var terms: [Term] = []
         var wordStart: [UInt32: [Int]] = [:]
@@ -85,6 +107,8 @@ struct WordingMatcher: Sendable {
         // Rule and first token of every match, so that a rule is reported once per place. A set: searching
         // `found` for each match was quadratic in the matches of a file (9 s for 190,000 on one line).
         var places = Set<Int>()
+        var sentences = LintSentences(patternCount: sentenceTermCount)
+        var latest: [Int: Match] = [:]
         for index in tokens.indices {
             let folded = tokens[index].folded
             candidates.removeAll(keepingCapacity: true)
@@ -108,13 +132,19 @@ struct WordingMatcher: Sendable {
                 triedAt[termIndex] = index
                 let start = index - terms[termIndex].anchorWord
                 guard start >= 0, let last = terms[termIndex].pattern.match(tokens, at: start) else { continue }
+                let sentenceTerms = terms[termIndex].pattern.sentenceTerms
+                if !sentenceTerms.isEmpty, !sentences.satisfied(sentenceTerms, at: start, in: tokens) { continue }
                 let rule = terms[termIndex].rule
-                if isException(rules[rule], tokens: tokens, first: start, last: last) { continue }
+                if isException(rules[rule], tokens: tokens, first: start, last: last, sentences: &sentences) { continue }
                 let focus = terms[termIndex].pattern.focus
                 let first = start + focus.lowerBound, focusLast = start + focus.upperBound
-                // One finding per rule and place, however many of its patterns match there.
+                // One finding per rule and place, however many of its patterns match there, and none inside
+                // the rule's previous finding (`weiße Rasse` is one finding, not a second one for `Rasse`).
+                if let previous = latest[rule], first <= previous.last, focusLast >= previous.first { continue }
                 if places.insert(first &* rules.count &+ rule).inserted {
-                    found.append(Match(rule: rule, first: first, last: focusLast))
+                    let match = Match(rule: rule, first: first, last: focusLast)
+                    found.append(match)
+                    latest[rule] = match
                 }
             }
         }
@@ -122,11 +152,12 @@ struct WordingMatcher: Sendable {
     }
 
     /// An exception (an official name, a false friend) that covers part of the match cancels it.
-    private func isException(_ rule: LintRule, tokens: [LintToken], first: Int, last: Int) -> Bool {
+    private func isException(_ rule: LintRule, tokens: [LintToken], first: Int, last: Int, sentences: inout LintSentences) -> Bool {
         for exception in rule.exceptions {
             let earliest = max(0, first - (exception.words.count - 1))
             for start in earliest...last {
-                if let end = exception.match(tokens, at: start), end >= first { return true }
+                guard let end = exception.match(tokens, at: start), end >= first else { continue }
+                if exception.sentenceTerms.isEmpty || sentences.satisfied(exception.sentenceTerms, at: start, in: tokens) { return true }
             }
         }
         return false
