@@ -137,7 +137,7 @@ public enum NewContent {
     static func pathComponents(of type: any ContentItem.Type, slug: String, owner: Owner) -> [String]? {
         let ownerFolder = owner.municipalitySlug.map { ["content", "gemeinden", $0] } ?? ["content", "kreis"]
         switch type.placement {
-        case .ownedItems(let folder, _): return ownerFolder + [folder, slug + ".md"]
+        case .ownedItems(let folder): return ownerFolder + [folder, slug + ".md"]
         case .sitePages(let folder): return ["content", folder, slug + ".md"]
         case .municipalityIndex: return ["content", "gemeinden", slug, "index.md"]
         case .districtIndex, .ownerData: return nil

@@ -13,7 +13,7 @@ public enum EditorGuide {
         switch placement {
         case .districtIndex: "`content/kreis/index.md` (genau eine Datei)"
         case .municipalityIndex: "`content/gemeinden/<gemeinde>/index.md` (eine je Gemeinde)"
-        case .ownedItems(let folder, _): "`content/kreis/\(folder)/<name>.md` oder `content/gemeinden/<gemeinde>/\(folder)/<name>.md`"
+        case .ownedItems(let folder): "`content/kreis/\(folder)/<name>.md` oder `content/gemeinden/<gemeinde>/\(folder)/<name>.md`"
         case .sitePages(let folder): "`content/\(folder)/<name>.md`"
         case .ownerData(let file): "`content/kreis/\(file)` oder `content/gemeinden/<gemeinde>/\(file)`"
         }
