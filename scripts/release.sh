@@ -67,5 +67,9 @@ tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$epoch" -C "$dist"
 # It runs without the toolchain: an empty environment, no /opt/swift on any search path.
 env -i PATH=/usr/bin:/bin LD_LIBRARY_PATH="/usr/lib/$multiarch" "$dist/$name/vorort" --help >/dev/null
 
+# The oldest C library it runs with: the newest symbol versions it asks for (Debian 12 and Ubuntu 22.04 have them).
+glibc="$(objdump -T "$dist/$name/vorort" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)"
+glibcxx="$(objdump -T "$dist/$name/vorort" | grep -o 'GLIBCXX_[0-9.]*' | sort -uV | tail -1)"
+echo "Needs $glibc and $glibcxx (libc6, libstdc++6) or newer."
 echo "Built in ${seconds} s: dist/$name.tar.gz ($(stat -c %s "$dist/$name.tar.gz") bytes; the stripped binary $(stat -c %s "$dist/$name/vorort") bytes)"
 cat "$dist/$name.tar.gz.sha256"
