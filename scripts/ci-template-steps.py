@@ -243,7 +243,9 @@ def main():
     status, folder = results["pruefen"]
     expect(status == 0, "pruefen failed on the sample")
     report = json.load(open(os.path.join(folder, "gl-code-quality-report.json")))
-    expect(report == [], f"the sample's Code Quality report is not empty: {report[:2]}")
+    # Infos such as review-overdue depend on the day; errors must not be there.
+    expect(not any(item["severity"] in ("major", "critical", "blocker") for item in report),
+           f"the sample's Code Quality report has errors: {report[:2]}")
     expect(all(results[job][0] == 0 for job in ("bauen", "pages")), "bauen or pages failed")
     pages = os.path.join(artifacts_root(work, "pages"), "public")
     for path in ("index.html", "404.html", "assets/style.css", "sitemap.xml", "gemeinden/index.html"):

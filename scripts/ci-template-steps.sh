@@ -96,7 +96,23 @@ echo "Notiz" > "$work/hook/content/kreis/notiz.txt"
 git -C "$work/hook" add content/kreis/notiz.txt
 commit "/usr/bin:/bin" "Ohne vorort" && grep -q "nicht installiert" "$work/hook.out" \
   || { cat "$work/hook.out"; echo "ci-template-steps: the hook without vorort did not let the commit through" >&2; exit 1; }
-echo "pre-commit hook: good change passed, broken change stopped, index checked, missing vorort tolerated."
+# A vorort that takes paths (`vorort check PATH…`, planned) is given the staged files, inside the exported site.
+mkdir -p "$work/fake-bin"
+cat > "$work/fake-bin/vorort" <<'FAKE'
+#!/bin/sh
+if [ "$2" = "--help" ]; then echo "USAGE: vorort check [--site <dir>] [<path> ...]"; exit 0; fi
+site="$3"; shift 3
+for path in "$@"; do
+  case "$path" in "$site"/*) [ -f "$path" ] || exit 3 ;; *) exit 4 ;; esac
+done
+printf '%s\n' "$@" | sed "s|^$site/||" > "$FAKE_LOG"
+FAKE
+chmod +x "$work/fake-bin/vorort"
+sed -i 's/^title: .*/title: Sprachcafé am Markt/' "$work/hook/$offer"
+git -C "$work/hook" add "$offer"
+FAKE_LOG="$work/fake.log" commit "$work/fake-bin:$PATH" "Mit Pfaden" && [ "$(cat "$work/fake.log")" = "$offer" ] \
+  || { cat "$work/hook.out" "$work/fake.log"; echo "ci-template-steps: the hook did not pass the staged file to vorort check" >&2; exit 1; }
+echo "pre-commit hook: good change passed, broken change stopped, index checked, missing vorort tolerated, staged paths handed on."
 
 # --- the templates' jobs and steps ------------------------------------------------------------------------------
 python3 "$root/scripts/ci-template-steps.py" "$repo" "$work" "$archive"
