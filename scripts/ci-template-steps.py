@@ -101,7 +101,8 @@ def run_gitlab(config, pipeline_env, repo, work, expected_jobs, overrides):
         for needed in job.get("needs", []):
             for path in artifacts.get(needed, []):
                 shutil.copytree(os.path.join(artifacts_root(work, needed), path), os.path.join(folder, path))
-        job_env = dict(env, CI_PROJECT_DIR=folder, CI_JOB_NAME=name, CI_JOB_ID=str(1000 + len(results)))
+        os.makedirs(folder + ".tmp", exist_ok=True)
+        job_env = dict(env, CI_PROJECT_DIR=folder, CI_JOB_NAME=name, CI_JOB_ID=str(1000 + len(results)), TMPDIR=folder + ".tmp")
         lines = flatten(job.get("before_script")) + flatten(job.get("script"))
         status = run_bash("set -eo pipefail\n" + "\n".join(lines), folder, job_env, f"{name}")
         results[name] = (status, folder)
