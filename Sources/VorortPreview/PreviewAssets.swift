@@ -31,8 +31,9 @@ enum PreviewAssets {
         mark.vorort-hinweis { background: #ffe08a; color: inherit; border-bottom: 3px solid #b35c00; cursor: help; }
         mark.vorort-hinweis:focus { outline: 3px solid #1d1d1b; outline-offset: 1px; }
         .vorort-hinweis-text { max-width: 30rem; background: #1d1d1b; color: #fff; padding: .5rem .75rem; border-radius: 4px;
-          font-size: .95rem; font-weight: normal; position: absolute; z-index: 10; margin-top: .25rem; }
-        mark.vorort-hinweis:hover + .vorort-hinweis-text[hidden], mark.vorort-hinweis:focus + .vorort-hinweis-text[hidden] { display: block; }
+          font-size: .95rem; font-weight: normal; position: absolute; z-index: 10; margin-top: .25rem; display: none; }
+        /* Shown on hover and keyboard focus; screen readers get it as the mark's description (aria-describedby). */
+        mark.vorort-hinweis:hover + .vorort-hinweis-text, mark.vorort-hinweis:focus + .vorort-hinweis-text { display: block; }
 
         """
 }

@@ -48,8 +48,8 @@ struct PreviewPage {
         if !marks.isEmpty || marksShown {
             let count = marks.count == 1 ? "1 Sprachhinweis" : "\(marks.count) Sprachhinweise"
             parts.append(marksShown
-                ? "<a href=\"?\(Self.marksParameter)=aus\" aria-pressed=\"true\">Sprachhinweise ausblenden</a> (\(count))"
-                : "<a href=\"?\(Self.marksParameter)=an\" aria-pressed=\"false\">Sprachhinweise anzeigen</a> (\(count))")
+                ? "<a href=\"?\(Self.marksParameter)=aus\">Sprachhinweise ausblenden</a> (\(count))"
+                : "<a href=\"?\(Self.marksParameter)=an\">Sprachhinweise anzeigen</a> (\(count))")
         }
         return "<div class=\"vorort-vorschau\" role=\"region\" aria-label=\"Vorschau\"><p>\(parts.joined(separator: " · "))</p></div>\n"
     }
@@ -96,7 +96,7 @@ struct PreviewPage {
             let id = "vorort-hinweis-\(number + 1)"
             out += main[position..<place.range.lowerBound]
             out += "<mark class=\"vorort-hinweis\" tabindex=\"0\" aria-describedby=\"\(id)\">\(main[place.range])</mark>"
-            out += "<span class=\"vorort-hinweis-text\" role=\"tooltip\" id=\"\(id)\" hidden>\(escape(place.mark.message))"
+            out += "<span class=\"vorort-hinweis-text\" role=\"tooltip\" id=\"\(id)\">\(escape(place.mark.message))"
                 + (place.mark.hint.isEmpty ? "" : " \(escape(place.mark.hint))") + " [\(escape(place.mark.rule))]</span>"
             position = place.range.upperBound
         }

@@ -103,6 +103,8 @@ struct TemplateKeyTests {
             let renderer = try #require(Pipeline.renderer(site, language: language, search: true))
             for kind in renderer.pages {
                 let page = renderer.pageContent(kind)
+                // Only listed page data is checked against its template.
+                #expect(SiteRenderer.pageDataTypes.contains { $0 == type(of: page.data) }, "\(type(of: page.data)) is not in SiteRenderer.pageDataTypes")
                 visit(page.data)
                 visit(renderer.layoutData(page))
             }

@@ -3,10 +3,9 @@ import Mustache
 
 /// A theme folder: Mustache templates in `templates/`, files copied as they are from `static/`.
 public struct Theme: Sendable {
-    public static let requiredTemplates = [
-        "layout", "home", "district", "municipalities", "municipality", "offer", "contact-point", "story", "page",
-        "offer-directory", "category", "contact-points", "stories", "not-found", "guideline", "figures", "search",
-    ]
+    /// The layout and the template of every page kind: a theme copied before a page kind was added gets a finding
+    /// for the missing template, not a failed render.
+    public static let requiredTemplates = ["layout"] + SiteRenderer.pageDataTypes.map { $0.template }
 
     /// The templates per language, with the theme's plain words put in (see `localised`).
     let libraries: [String: MustacheLibrary]
