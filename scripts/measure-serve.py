@@ -8,11 +8,12 @@ matter and N times with a changed title, and prints the medians.
 """
 import argparse
 import pathlib
-import select
+import queue
 import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 
 
@@ -22,17 +23,29 @@ def free_port():
         return s.getsockname()[1]
 
 
-def wait_line(stream, text, timeout):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([stream], [], [], 0.2)
-        if ready:
-            line = stream.readline()
-            if not line:
+class Lines:
+    """The lines of a child's output, read on a thread of their own so that waiting has a deadline."""
+
+    def __init__(self, stream):
+        self.queue = queue.Queue()
+        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+
+    def _read(self, stream):
+        for line in stream:
+            self.queue.put(line)
+        self.queue.put(None)
+
+    def wait(self, text, timeout):
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                line = self.queue.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                return None
+            if line is None:
                 return None
             if text in line:
                 return line
-    return None
 
 
 def main():
@@ -51,12 +64,14 @@ def main():
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
     try:
         start = time.monotonic()
-        if not wait_line(server.stdout, "Vorschau: http", 600):
+        output = Lines(server.stdout)
+        if not output.wait("Vorschau: http", 600):
             sys.exit("the preview did not start")
         print(f"first build: {time.monotonic() - start:.1f} s; offer: {offer.relative_to(site)}")
         events = subprocess.Popen(["curl", "-s", "-N", f"http://127.0.0.1:{port}/__vorort/events"],
                                   stdout=subprocess.PIPE, text=True, bufsize=1)
-        wait_line(events.stdout, ": vorort", 10)
+        stream = Lines(events.stdout)
+        stream.wait(": vorort", 10)
         results = {}
         head, _, body = original.partition("\n---\n")
         for kind in ("text", "title"):
@@ -68,11 +83,11 @@ def main():
                     changed = original.replace("\ntitle: ", f"\ntitle: Neu {run} ", 1)
                 saved = time.monotonic()
                 offer.write_text(changed, encoding="utf-8")
-                if not wait_line(events.stdout, "data:", 30):
+                if not stream.wait("data:", 30):
                     sys.exit(f"no reload event after a {kind} edit")
                 times.append((time.monotonic() - saved) * 1000)
                 # Let the terminal line of this update arrive before the next save.
-                wait_line(server.stdout, "neu erzeugt", 30)
+                output.wait("neu erzeugt", 30)
             results[kind] = times
             print(f"{kind} edit: median {statistics.median(times):.0f} ms (min {min(times):.0f}, max {max(times):.0f}) over {len(times)} saves")
         events.terminate()
