@@ -72,6 +72,9 @@ def main():
                                   stdout=subprocess.PIPE, text=True, bufsize=1)
         stream = Lines(events.stdout)
         stream.wait(": vorort", 10)
+        # The offer's own page, as the reload event names it (JSON escapes the slashes).
+        relative = offer.relative_to(site / "content").with_suffix("")
+        page = (str(relative) + "/index.html").replace("/", "\\/")
         results = {}
         head, _, body = original.partition("\n---\n")
         for kind in ("text", "title"):
@@ -83,11 +86,13 @@ def main():
                     changed = original.replace("\ntitle: ", f"\ntitle: Neu {run} ", 1)
                 saved = time.monotonic()
                 offer.write_text(changed, encoding="utf-8")
-                if not stream.wait("data:", 30):
-                    sys.exit(f"no reload event after a {kind} edit")
+                if not stream.wait(page, 30):
+                    sys.exit(f"no reload event for {page} after a {kind} edit")
                 times.append((time.monotonic() - saved) * 1000)
-                # Let the terminal line of this update arrive before the next save.
+                # Let the update finish (its terminal line) and take the events for the other pages before the next save.
                 output.wait("neu erzeugt", 30)
+                while stream.wait("data:", 0.3):
+                    pass
             results[kind] = times
             print(f"{kind} edit: median {statistics.median(times):.0f} ms (min {min(times):.0f}, max {max(times):.0f}) over {len(times)} saves")
         events.terminate()

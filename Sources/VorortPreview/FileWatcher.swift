@@ -61,7 +61,7 @@ final class FileWatcher {
     }
 
     /// Waits for changes and returns them, sorted; waits at most `timeoutMilliseconds` (-1: for ever) for the first.
-    func nextChanges(quietMilliseconds: Int32 = 60, timeoutMilliseconds: Int32 = -1) -> [String] {
+    func nextChanges(quietMilliseconds: Int32 = 30, timeoutMilliseconds: Int32 = -1) -> [String] {
         var changed = Set<String>()
         var wait = timeoutMilliseconds
         while true {

@@ -8,12 +8,12 @@ actor LiveReload {
 
     /// A stream of events for one browser that connected at `generation`; when the site changed since, its first
     /// event tells the page to reload at once.
-    func connect(seenGeneration: Int?, current: Int) -> AsyncStream<String> {
+    func connect(stale: Bool) -> AsyncStream<String> {
         let id = UUID()
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(16))
         // The comment line opens the stream at once; `retry` makes the browser reconnect quickly after a restart.
         continuation.yield(": vorort\nretry: 500\n\n")
-        if let seenGeneration, seenGeneration != current { continuation.yield(Self.event(["*"])) }
+        if stale { continuation.yield(Self.event(["*"])) }
         continuation.onTermination = { _ in Task { await self.disconnect(id) } }
         clients[id] = continuation
         return stream

@@ -8,7 +8,7 @@ enum PreviewAssets {
           var page = script.getAttribute("data-seite");
           var seen = script.getAttribute("data-stand");
           if (!window.EventSource) { return; }
-          var events = new EventSource("/__vorort/events?stand=" + encodeURIComponent(seen));
+          var events = new EventSource("/__vorort/events?stand=" + encodeURIComponent(seen) + "&seite=" + encodeURIComponent(page));
           events.addEventListener("reload", function (event) {
             var paths = JSON.parse(event.data);
             if (paths.indexOf("*") >= 0 || paths.indexOf(page) >= 0) { window.location.reload(); }

@@ -107,7 +107,8 @@ public enum PreviewServer {
         switch request.path {
         case "/__vorort/events":
             let seen = request.query.first { $0.name == "stand" }.flatMap { Int($0.value) }
-            let stream = await live.connect(seenGeneration: seen, current: snapshot.generation)
+            let page = request.query.first { $0.name == "seite" }?.value ?? ""
+            let stream = await live.connect(stale: seen.map { snapshot.isStale(page, loadedAt: $0) } ?? false)
             return HTTPResponse(statusCode: .ok,
                 headers: [.contentType: "text/event-stream; charset=utf-8", HTTPHeader("Cache-Control"): "no-store"],
                 body: HTTPBodySequence(from: EventStreamBody(events: stream)))

@@ -14,6 +14,15 @@ struct PreviewSnapshot: Sendable {
     /// The site's path below the host (`/integration/`).
     var basePath: String
     var root: URL
+    /// The generation in which each output file last changed, and in which the findings last changed: a page that
+    /// connects for live reload after missing an update reloads only if its own file (or the findings) changed.
+    var changedAt: [String: Int] = [:]
+    var findingsChangedAt = 0
+
+    /// Whether a page loaded at `generation` is out of date.
+    func isStale(_ page: String, loadedAt generation: Int) -> Bool {
+        findingsChangedAt > generation || (changedAt[page] ?? 0) > generation
+    }
 
     var errors: [Diagnostic] { findings.filter { $0.severity == .error } }
 

@@ -21,7 +21,16 @@ enum Rebuilder {
             }
             var generation = 1
             var sources = site.sourceFiles()
-            publish(site, generation: generation, sources: sources, changed: [], store: store, live: live)
+            var changedAt: [String: Int] = [:]
+            var findingsChangedAt = 0
+            // Copied out of `site`: the early snapshot is made while `site.update` has the site to itself.
+            var basePath = site.basePath
+            let root = site.root
+            func snapshot(files: [String: OutputFile], findings: [Diagnostic]) -> PreviewSnapshot {
+                PreviewSnapshot(generation: generation, files: files, findings: findings, sources: sources, basePath: basePath,
+                                root: root, changedAt: changedAt, findingsChangedAt: findingsChangedAt)
+            }
+            publish(snapshot(files: site.files, findings: site.findings), changed: [], store: store, live: live)
             report(site.findings, say: say)
             say("Erzeugt in \(milliseconds(since: started)) ms: \(site.files.count) Dateien.")
             ready(site.basePath)
@@ -32,8 +41,20 @@ enum Rebuilder {
                 if ProcessInfo.processInfo.environment["VORORT_DEBUG"] != nil { say("Geändert: \(changed)") }
                 let start = ContinuousClock.now
                 let update: IncrementalSite.Update
+                // The edited page reloads before the pages that list it are rendered (when the findings stay).
+                var earlyPaths = Set<String>()
+                var before = site.files
                 do {
-                    update = try site.update(changed: changed)
+                    update = try site.update(changed: changed, early: { findings, files in
+                        guard findings == lastFindings, !files.isEmpty else { return }
+                        generation += 1
+                        for file in files {
+                            before[file.path] = file
+                            changedAt[file.path] = generation
+                        }
+                        earlyPaths = Set(files.map(\.path))
+                        publish(snapshot(files: before, findings: findings), changed: files.map(\.path), store: store, live: live)
+                    })
                 } catch {
                     // Saved again while it rendered: the next batch of changes renders it.
                     say("Neu erzeugen unterbrochen (\(error)); es geht mit der nächsten Änderung weiter.")
@@ -42,11 +63,16 @@ enum Rebuilder {
                 let findingsChanged = update.findings != lastFindings
                 lastFindings = update.findings
                 guard findingsChanged || !update.changedFiles.isEmpty || !update.removedFiles.isEmpty else { continue }
-                if update.wasFull { sources = site.sourceFiles() }
-                generation += 1
+                if update.wasFull {
+                    sources = site.sourceFiles()
+                    basePath = site.basePath
+                }
                 // Every page shows the overlay of errors: when the findings change, all pages reload.
-                let paths = findingsChanged ? ["*"] : update.changedFiles.map(\.path) + update.removedFiles
-                publish(site, generation: generation, sources: sources, changed: paths, store: store, live: live)
+                let later = (update.changedFiles.map(\.path) + update.removedFiles).filter { !earlyPaths.contains($0) }
+                if findingsChanged || !later.isEmpty { generation += 1 }
+                for path in later { changedAt[path] = generation }
+                if findingsChanged { findingsChangedAt = generation }
+                publish(snapshot(files: site.files, findings: update.findings), changed: findingsChanged ? ["*"] : later, store: store, live: live)
                 let files = update.changedFiles.count + update.removedFiles.count
                 say("\(changed.joined(separator: ", ")): neu erzeugt in \(milliseconds(since: start)) ms, "
                     + "\(update.pagesRendered == 1 ? "1 Seite" : "\(update.pagesRendered) Seiten"), \(files == 1 ? "1 Datei" : "\(files) Dateien") geändert.")
@@ -58,10 +84,7 @@ enum Rebuilder {
         thread.start()
     }
 
-    private static func publish(_ site: IncrementalSite, generation: Int, sources: [String: String], changed: [String],
-                                store: SnapshotStore, live: LiveReload) {
-        let snapshot = PreviewSnapshot(generation: generation, files: site.files, findings: site.findings, sources: sources,
-                                       basePath: site.basePath, root: site.root)
+    private static func publish(_ snapshot: PreviewSnapshot, changed: [String], store: SnapshotStore, live: LiveReload) {
         // The snapshot is in place before any browser is told to reload.
         let done = DispatchSemaphore(value: 0)
         Task {

@@ -174,6 +174,14 @@ struct PreviewServerTests {
         let fixed = try Self.get(page)
         #expect(!fixed.body.contains("class=\"vorort-fehler\"") && fixed.body.contains("Jeden Montag."))
 
+        // A new title: the edited page reloads first, the pages that list it after it.
+        try text.replacingOccurrences(of: "title: Sprachcafé", with: "title: Sprachcafé am Montag").write(to: file, atomically: true, encoding: .utf8)
+        let first = events.waitFor("data:")
+        #expect(first == "data: [\"gemeinden\\/dorf\\/angebote\\/sprachcafe\\/index.html\"]", "\(first ?? events.seen)")
+        let listings = events.waitFor("data:")
+        #expect(listings?.contains("angebote\\/index.html") == true && listings?.contains("sprachcafe\\/index.html") == false, "\(listings ?? events.seen)")
+        #expect(try Self.get(page).body.contains("Sprachcafé am Montag"))
+
         // Deleted: its page is gone.
         try FileManager.default.removeItem(at: file)
         #expect(events.waitFor("data:") != nil, "\(events.seen)")

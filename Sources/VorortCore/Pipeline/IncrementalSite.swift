@@ -72,7 +72,11 @@ public struct IncrementalSite {
 
     /// Applies the files at `paths` (relative to the site root, e.g. `content/kreis/angebote/x.md`) that were
     /// changed, added or deleted since the last build or update.
-    public mutating func update(changed paths: [String]) throws -> Update {
+    ///
+    /// `early`: called, before the pages that list the edited items are rendered, with the findings and the edited
+    /// items' own pages (all languages) — so a preview can reload the page being edited first. Only for edits that
+    /// are rendered in part; the returned update still names every changed file.
+    public mutating func update(changed paths: [String], early: (([Diagnostic], [OutputFile]) -> Void)? = nil) throws -> Update {
         let changed = Set(paths.map { $0.hasPrefix("./") ? String($0.dropFirst(2)) : $0 })
         // Only edits of content files in place are re-checked file by file; `refresh` declines everything else.
         var items: [ContentChange]?
@@ -85,7 +89,7 @@ public struct IncrementalSite {
             stale = true
             return Update(findings: state.diagnostics, changedFiles: [], removedFiles: [], wasFull: items == nil, pagesRendered: 0)
         }
-        if let items, !stale, let update = try renderPages(showing: items) { return update }
+        if let items, !stale, let update = try renderPages(showing: items, early: early) { return update }
         return try renderAll(changedSources: changed)
     }
 
@@ -130,7 +134,7 @@ public struct IncrementalSite {
 
     /// Renders only the pages that show the changed items, in every language, and the shared files; nil when
     /// the change may show on every page.
-    private mutating func renderPages(showing changes: [ContentChange]) throws -> Update? {
+    private mutating func renderPages(showing changes: [ContentChange], early: (([Diagnostic], [OutputFile]) -> Void)? = nil) throws -> Update? {
         // A text that starts or stops using a picture changes the published pictures: rendered in full.
         guard let site = state.checkedSite(keepingTexts: true), site.assets == lastAssets else { return nil }
         let bodies = Pipeline.bodyHTML(site)
@@ -143,6 +147,20 @@ public struct IncrementalSite {
             let pages = renderers[r].pages
             guard pages.count == records[r].count else { return nil }
             for (position, kind) in pages.enumerated() where kinds.contains(kind) { jobs.append((r, position, kind)) }
+        }
+        // The edited items' own pages first, when someone waits for them.
+        if let early {
+            let edited = Set(changes.map(\.new.origin.file))
+            func isOwn(_ job: (Int, Int, SiteRenderer.PageKind)) -> Bool {
+                if case .item(let type, let position) = job.2 { return edited.contains(renderers[job.0].item(type, position).origin.file) }
+                return false
+            }
+            let own = jobs.filter(isOwn)
+            if !own.isEmpty, own.count < jobs.count {
+                jobs = own + jobs.filter { !isOwn($0) }
+                let first = try Parallel.map(own) { r, _, kind in try renderers[r].render(kind) }
+                early(state.diagnostics, first.map(\.file).filter { file in files[file.path].map { !Self.same($0, file, changedSources: [], root: root) } ?? true })
+            }
         }
         let rendered = try Parallel.map(jobs) { r, _, kind in try renderers[r].render(kind) }
         try Pipeline.refuseChangedBodies(bodies)
