@@ -31,8 +31,6 @@ actor LiveReload {
         for client in clients.values { client.yield(": ping\n\n") }
     }
 
-    var count: Int { clients.count }
-
     static func event(_ paths: [String]) -> String {
         let data = (try? JSONSerialization.data(withJSONObject: paths)).map { String(decoding: $0, as: UTF8.self) } ?? "[\"*\"]"
         return "event: reload\ndata: \(data)\n\n"

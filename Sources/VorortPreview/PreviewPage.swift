@@ -104,21 +104,8 @@ struct PreviewPage {
         return out + String(html[mainEnd.lowerBound...])
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// On Unicode scalars, as the site's templates escape (a quote followed by a combining mark is escaped too).
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 
     static func queryValue(_ text: String) -> String {
         var allowed = CharacterSet.urlQueryAllowed

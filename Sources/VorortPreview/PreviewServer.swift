@@ -165,7 +165,7 @@ public enum PreviewServer {
 
     /// The text of a content file the preview names („Bearbeiten: …“); only files that pages show, never any other path.
     static func source(_ file: String?, snapshot: PreviewSnapshot) -> HTTPResponse {
-        guard let file, Set(snapshot.sources.values).contains(file),
+        guard let file, snapshot.sources.values.contains(file),
               let data = FileManager.default.contents(atPath: snapshot.root.appendingPathComponent(file).path)
         else { return notFound(snapshot) }
         return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain; charset=utf-8", HTTPHeader("Cache-Control"): "no-store"], body: data)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VorortCore
+@testable import VorortPreview
 
 /// `vorort serve`, started as editors start it, on a free port, and talked to over HTTP (curl): pages under the
 /// base path, 404, paths that try to leave the site, a saved file → reload event → new content, an error → findings
@@ -189,18 +190,8 @@ struct PreviewServerTests {
     }
 
     @Test(.timeLimit(.minutes(2))) func wordingMarksExplainEachWordOnRequest() throws {
-        let site = try TestSupport.minimalSite(extra: [
-            "content/gemeinden/dorf/angebote/sprachcafe.md": """
-                ---
-                title: Sprachcafé
-                category: Sprache
-                summary: Deutsch sprechen.
-                reviewed: 2026-02-01
-                contact: beratung
-                ---
-                Seit der Flüchtlingswelle treffen wir uns jeden Montag.
-
-                """,
+        let site = try TestSupport.minimalSite(replacing: [
+            Self.offer: TestSupport.minimalFiles[Self.offer]!.replacingOccurrences(of: "Jeden Montag.", with: "Seit der Flüchtlingswelle treffen wir uns jeden Montag."),
         ])
         defer { TestSupport.cleanUp(site) }
         let server = try Server(site: site)
@@ -235,6 +226,18 @@ struct PreviewServerTests {
         try text.write(to: file, atomically: true, encoding: .utf8)
         #expect(events.waitFor("data:") != nil, "\(events.seen)")
         #expect(try Self.get("\(server.base)/ankommen/").status == 200)
+    }
+
+    /// What the preview writes into pages is escaped like the site's templates: on Unicode scalars, so a quote
+    /// followed by a combining mark (one Character) cannot close an attribute or open a tag.
+    @Test func findingsInThePageAreEscapedOnScalars() {
+        let finding = Diagnostic(file: "content/a\"\u{0338}.md", location: SourceLocation(line: 1, column: 1), severity: .error,
+                                 rule: "yaml-syntax", message: "<\u{0338}script>", hint: "")
+        let page = PreviewPage(outputPath: "a/index.html", generation: 1, sourceFile: "content/a\"\u{0338}.md", errors: [finding],
+                               marks: [], marksShown: false)
+        let html = page.decorate("<html><head></head><body><main></main></body></html>")
+        #expect(html.contains("content/a&quot;\u{0338}.md") && html.contains("&lt;\u{0338}script&gt;"))
+        #expect(!html.contains("\"\u{0338}") && !html.contains("<\u{0338}"))
     }
 
     @Test(.timeLimit(.minutes(1))) func aPortInUseIsAClearMessage() throws {

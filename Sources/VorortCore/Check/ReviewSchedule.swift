@@ -30,8 +30,12 @@ public struct ReviewSchedule: Sendable {
     /// A Hinweis at `reviewed` when its due day has passed.
     func check(_ reviewed: Located<CalendarDate>?, collector: DiagnosticCollector) {
         guard let reviewed, status(reviewed.value) == .overdue else { return }
-        let interval = months == 1 ? "einem Monat" : months % 12 == 0 && months > 12 ? "\(months / 12) Jahren"
-            : months == 12 ? "einem Jahr" : "\(months) Monaten"
+        let interval = switch months {
+        case 1: "einem Monat"
+        case 12: "einem Jahr"
+        case _ where months % 12 == 0: "\(months / 12) Jahren"
+        default: "\(months) Monaten"
+        }
         collector.report(.info, "review-overdue", at: reviewed.location,
             "Die Angaben wurden zuletzt am \(reviewed.value.german) geprüft, vor mehr als \(interval) (fällig seit \(due(reviewed.value).german)).",
             hint: "Prüfen Sie Zeiten, Orte, Telefonnummern und Ansprechpersonen und setzen Sie danach `reviewed: \(today.iso)`.")

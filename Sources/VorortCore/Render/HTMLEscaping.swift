@@ -7,7 +7,7 @@ struct ScalarHTMLContentType: MustacheContentType {
     func escapeText(_ text: String) -> String { HTMLEscaping.escape(text) }
 }
 
-enum HTMLEscaping {
+public enum HTMLEscaping {
     static let contentTypeName = "VORORT_HTML"
     /// Put in front of every template, so the template and the partials it includes escape with `ScalarHTMLContentType`.
     static let pragma = "{{% CONTENT_TYPE: \(contentTypeName)}}\n"
@@ -16,7 +16,8 @@ enum HTMLEscaping {
     /// template that names it is parsed.
     static let registered: Void = MustacheContentTypes.register(ScalarHTMLContentType(), named: contentTypeName)
 
-    static func escape(_ text: String) -> String {
+    /// Also the preview's escaper for the findings and file names it writes into pages.
+    public static func escape(_ text: String) -> String {
         // Most values (names, dates, addresses) need no escaping: one pass over the bytes decides.
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         return ScalarRewriter.rewrite(text) { scalar in
