@@ -148,7 +148,8 @@ public struct IncrementalSite {
             guard pages.count == records[r].count else { return nil }
             for (position, kind) in pages.enumerated() where kinds.contains(kind) { jobs.append((r, position, kind)) }
         }
-        // The edited items' own pages first, when someone waits for them.
+        // The edited items' own pages first, when someone waits for them; the others after, each page rendered once.
+        var rendered: [(file: OutputFile, record: SiteRenderer.PageRecord?)] = []
         if let early {
             let edited = Set(changes.map(\.new.origin.file))
             func isOwn(_ job: (Int, Int, SiteRenderer.PageKind)) -> Bool {
@@ -158,11 +159,11 @@ public struct IncrementalSite {
             let own = jobs.filter(isOwn)
             if !own.isEmpty, own.count < jobs.count {
                 jobs = own + jobs.filter { !isOwn($0) }
-                let first = try Parallel.map(own) { r, _, kind in try renderers[r].render(kind) }
-                early(state.diagnostics, first.map(\.file).filter { file in files[file.path].map { !Self.same($0, file, changedSources: [], root: root) } ?? true })
+                rendered = try Parallel.map(own) { r, _, kind in try renderers[r].render(kind) }
+                early(state.diagnostics, rendered.map(\.file).filter { file in files[file.path].map { !Self.same($0, file, changedSources: [], root: root) } ?? true })
             }
         }
-        let rendered = try Parallel.map(jobs) { r, _, kind in try renderers[r].render(kind) }
+        rendered += try Parallel.map(Array(jobs[rendered.count...])) { r, _, kind in try renderers[r].render(kind) }
         try Pipeline.refuseChangedBodies(bodies)
         for (job, page) in zip(jobs, rendered) { records[job.0][job.1] = page.record }
         lastRenderers = renderers
