@@ -100,10 +100,9 @@ enum Rebuilder {
             say("Keine Meldungen.")
             return
         }
-        say(DiagnosticFormatter.format(findings, as: .text, filesChecked: 0)
-            .split(separator: "\n").dropLast().joined(separator: "\n"))
+        say(String(DiagnosticFormatter.findingsAsText(findings).dropLast()))
         let errors = findings.filter { $0.severity == .error }.count
-        if errors > 0 { say("\(errors == 1 ? "1 Fehler" : "\(errors) Fehler"): die Vorschau zeigt den letzten fehlerfreien Stand mit den Meldungen darüber.") }
+        if errors > 0 { say("\(Severity.error.counted(errors)): die Vorschau zeigt den letzten fehlerfreien Stand mit den Meldungen darüber.") }
     }
 
     private static func milliseconds(since start: ContinuousClock.Instant) -> Int {

@@ -37,6 +37,15 @@ public enum DiagnosticFormatter {
     }
 
     static func text(_ diagnostics: [Diagnostic], filesChecked: Int) -> String {
+        findingLines(diagnostics) + summaryLine(diagnostics, filesChecked: filesChecked) + "\n"
+    }
+
+    /// The findings as the text format prints them, without the summary (the preview prints them after each update).
+    public static func findingsAsText(_ diagnostics: [Diagnostic]) -> String {
+        findingLines(diagnostics.sortedForReport().map(\.withVisibleControlCharacters))
+    }
+
+    private static func findingLines(_ diagnostics: [Diagnostic]) -> String {
         var out = ""
         for d in diagnostics {
             out += "\(d.file):\(d.location.line):\(d.location.column): \(d.severity.germanName): \(d.message) [\(d.rule)]\n"
@@ -44,7 +53,6 @@ public enum DiagnosticFormatter {
                 out += "    \(d.hint)\n"
             }
         }
-        out += summaryLine(diagnostics, filesChecked: filesChecked) + "\n"
         return out
     }
 
