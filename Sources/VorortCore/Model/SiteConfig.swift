@@ -4,6 +4,19 @@ public struct Category: Sendable, Hashable {
     public var label: String
     public var group: String
     public var description: String?
+    /// Who the category's offers are for: staff categories (trainings for the administration) are published on a
+    /// page for staff and kept out of residents' navigation, tiles, filters and search.
+    public var audience: Audience = .residents
+    /// Words residents search for that the category's offers should be found by (`Deutschkurs` for `Sprache`),
+    /// because German compounds do not match their parts.
+    public var searchWords: [String] = []
+
+    public enum Audience: String, Sendable, Hashable, CaseIterable {
+        case residents
+        case staff
+    }
+
+    public var isForStaff: Bool { audience == .staff }
 }
 
 /// The typed `site.yml`.

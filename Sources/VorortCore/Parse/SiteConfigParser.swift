@@ -44,7 +44,19 @@ enum SiteConfigParser {
             let label = item.located("label", required: true, example: "Sprache")
             let group = item.text("group", required: true, example: "Sprache und Bildung")
             let description = item.text("description")
+            let audienceValue = item.located("audience", example: "staff")
+            let searchWords = item.textList("searchWords", example: "[Deutschkurs, Sprachkurs]")
             guard let slug, let label, let group else { return nil }
+            var audience = Category.Audience.residents
+            if let audienceValue {
+                if let known = Category.Audience(rawValue: audienceValue.value.lowercased()) {
+                    audience = known
+                } else {
+                    collector.error("invalid-value", at: audienceValue.location,
+                        "`audience` ist `\(audienceValue.value)`; erlaubt sind `residents` (Bewohnerinnen und Bewohner) und `staff` (Mitarbeitende der Verwaltung).",
+                        hint: "Schreiben Sie `audience: staff` für Schulungen der Verwaltung oder lassen Sie den Schlüssel weg.")
+                }
+            }
             if !ContentPath.isValidSlug(slug.value) {
                 collector.error("invalid-slug", at: slug.location,
                     "`\(slug.value)` ist kein gültiger Kurzname: erlaubt sind Kleinbuchstaben a–z, Ziffern und Bindestriche.",
@@ -63,7 +75,8 @@ enum SiteConfigParser {
             }
             seenSlugs[slug.value] = slug.location
             seenLabels[label.value.lowercased()] = label.location
-            return Category(slug: slug.value, label: label.value, group: group, description: description)
+            return Category(slug: slug.value, label: label.value, group: group, description: description,
+                audience: audience, searchWords: searchWords)
         }
         if categories.count > maximumCategories {
             collector.error("invalid-value", at: reader.location,
