@@ -63,6 +63,21 @@ public struct SiteConfig: Sendable {
         var seen = Set<String>()
         return categories.map(\.group).filter { seen.insert($0).inserted }
     }
+
+    /// The categories residents see — home tiles, topic lists, category pages, „Wer ist zuständig?“, the offer
+    /// directory and its filters: every category but those for staff. The one list every residents' page reads, so
+    /// that a staff category cannot appear on one page and not on another.
+    public var residentCategories: [Category] { categories.filter { !$0.isForStaff } }
+
+    /// The categories whose offers are published only on the page for staff (`audience: staff`).
+    public var staffCategories: [Category] { categories.filter(\.isForStaff) }
+
+    /// The groups of `residentCategories`, in the order of `site.yml`: a group that holds only staff categories is
+    /// no topic for residents.
+    public var residentGroups: [String] {
+        var seen = Set<String>()
+        return residentCategories.map(\.group).filter { seen.insert($0).inserted }
+    }
 }
 
 import Foundation

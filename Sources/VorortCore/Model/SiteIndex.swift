@@ -47,6 +47,13 @@ public struct SiteIndex: Sendable {
         }
     }
 
+    /// Whether an offer is for residents: every offer but those of a staff category (`audience: staff` in
+    /// `site.yml`). Residents' pages, the offer directory, calendars and search take offers through this one test;
+    /// an offer whose category is unknown (an error, so never published) counts as residents'.
+    public func isForResidents(_ offer: Offer) -> Bool {
+        config?.category(matching: offer.category.value)?.isForStaff != true
+    }
+
     /// Whether a district offer or contact point with these `areas` serves the municipality.
     static func serves(_ areas: [Located<String>]?, municipality slug: String) -> Bool {
         guard let areas else { return true }

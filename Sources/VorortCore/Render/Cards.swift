@@ -200,7 +200,8 @@ final class OfferGroup: TemplateData {
     }
 
     static let fields = TemplateFields<OfferGroup>(
-        [.list("offers") { $0.offers }, .number("count") { $0.offers.count }] + CategoryLink.fields.embedded { $0.category })
+        [.list("offers") { $0.offers }, .number("count") { $0.offers.count }, .flag("single") { $0.offers.count == 1 }]
+            + CategoryLink.fields.embedded { $0.category })
 }
 
 /// The categories of one group with their number of offers (home page, offer directory).

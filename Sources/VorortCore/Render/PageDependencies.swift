@@ -67,7 +67,8 @@ extension SiteRenderer {
     private func pagesShowing(_ offer: Offer) -> [PageKind] {
         // The home page counts the offers of each category.
         // „Wer ist zuständig?“ lists the contact points the offers of each category name.
-        var kinds: [PageKind] = [.home, .offerDirectory, .district, .search, .responsibility] + ownerPages(offer.owner)
+        // The staff page lists the offers of staff categories (and one may have moved in or out of one).
+        var kinds: [PageKind] = [.home, .offerDirectory, .district, .search, .responsibility, .staff] + ownerPages(offer.owner)
         kinds += itemPages(of: offer)
         if let slug = models.category(of: offer)?.slug {
             kinds += config.categories.indices.filter { config.categories[$0].slug == slug }.map(PageKind.category)

@@ -23,10 +23,10 @@ extension SiteRenderer {
     func card(_ story: Story) -> StoryCard { storyCards[story.origin.file] ?? models.storyCard(story) }
     func card(_ m: Municipality) -> MunicipalityCard { municipalityCards[m.origin.file] ?? models.municipalityCard(m) }
 
-    /// The categories by group with their number of offers (home page and offer directory).
+    /// Residents' categories by group with their number of offers (the offer directory).
     func categoryGroups() -> [CategoryGroup] {
-        config.groups.map { group in
-            CategoryGroup(group: models.groupName(group), categories: config.categories.filter { $0.group == group }.map { category in
+        config.residentGroups.map { group in
+            CategoryGroup(group: models.groupName(group), categories: config.residentCategories.filter { $0.group == group }.map { category in
                 CategoryGroup.Entry(category: models.categoryLink(category), count: offersByCategory[category.slug]?.count ?? 0)
             })
         }

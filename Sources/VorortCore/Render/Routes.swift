@@ -17,6 +17,12 @@ public enum Routes {
     /// The search page (only when Pagefind indexes the site).
     public static let search = "suche/"
 
+    /// The offers for staff of the district's and municipalities' administrations (staff categories in `site.yml`).
+    public static let staff = "mitarbeitende/"
+
+    /// Where a staff category's offers are listed: its section on the staff page (the template's `kategorie-<slug>`).
+    public static func staffCategory(_ slug: String) -> String { "\(staff)#kategorie-\(slug)" }
+
     /// Facts and figures of all municipalities compared, indicator by indicator.
     public static let figures = "zahlen/"
 

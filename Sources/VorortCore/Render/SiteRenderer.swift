@@ -13,15 +13,20 @@ struct SiteRenderer: Sendable {
     /// Whether Pagefind indexes the site: only then is there a search page and a link to it.
     let search: Bool
 
-    /// Content grouped once up front, so no page searches the whole site (no quadratic work).
+    /// Content grouped once up front, so no page searches the whole site (no quadratic work). The offers by owner,
+    /// category and contact point are residents' offers only (`SiteIndex.isForResidents`): the pages that list them
+    /// are residents' pages; staff offers are listed on the staff page alone.
     let offersByOwner: [Owner: [Offer]]
     let contactPointsByOwner: [Owner: [ContactPoint]]
     let storiesByOwner: [Owner: [Story]]
     let factsByOwner: [Owner: Facts]
     let offersByCategory: [String: [Offer]]
     let offersByContactFile: [String: [Offer]]
-    /// All offers in alphabetical order.
+    /// Residents' offers (`SiteIndex.isForResidents`) in alphabetical order: what the offer directory, category pages,
+    /// municipality pages and calendars list.
     let offers: [Offer]
+    /// Offers of staff categories (`audience: staff`) in alphabetical order: listed on the staff page only.
+    let staffOffers: [Offer]
     /// Newest first.
     let stories: [Story]
     /// The district first, then the municipalities in alphabetical order.
@@ -49,6 +54,8 @@ struct SiteRenderer: Sendable {
     /// One page of the site; rendered independently of every other page.
     enum PageKind: Sendable, Hashable, CustomStringConvertible {
         case home, district, municipalities, offerDirectory, contactPoints, responsibility, stories, notFound, guideline, figures, search
+        /// The offers for staff of the administrations (only when `site.yml` has a staff category).
+        case staff
         case category(Int)
         /// The page of one content item: the item at `position` among those of its type (`ItemPage`).
         case item(ContentTypeID, Int)
@@ -67,6 +74,7 @@ struct SiteRenderer: Sendable {
             case .guideline: "guideline"
             case .figures: "figures"
             case .search: "search"
+            case .staff: "staff"
             case .category(let position): "category(\(position))"
             case .item(let type, let position): "\(type.type.displayName)(\(position))"
             }
@@ -76,7 +84,7 @@ struct SiteRenderer: Sendable {
         /// with the district, one of them can hold tens of megabytes of template data and HTML at 100,000 pages.
         var listsEverything: Bool {
             switch self {
-            case .home, .district, .municipalities, .offerDirectory, .contactPoints, .responsibility, .stories, .figures, .category: true
+            case .home, .district, .municipalities, .offerDirectory, .contactPoints, .responsibility, .stories, .figures, .category, .staff: true
             case .notFound, .guideline, .search, .item: false
             }
         }
@@ -128,7 +136,9 @@ struct SiteRenderer: Sendable {
         self.ruleSet = ruleSet
         let content = models.index.content
         // Sorted once: every list below keeps this order.
-        let offers = GermanSorting.sorted(content.offers, by: \.title)
+        let all = GermanSorting.sorted(content.offers, by: \.title)
+        let offers = all.filter(models.index.isForResidents)
+        staffOffers = all.filter { !models.index.isForResidents($0) }
         offersByOwner = Dictionary(grouping: offers, by: \.owner)
         contactPointsByOwner = Dictionary(grouping: GermanSorting.sorted(content.contactPoints, by: \.name), by: \.owner)
         stories = content.stories.sorted { ($0.date, $0.title) > ($1.date, $1.title) }
@@ -149,6 +159,8 @@ struct SiteRenderer: Sendable {
             .sorted { (footerOrder.firstIndex(of: $0.slug) ?? footerOrder.count, $0.title) < (footerOrder.firstIndex(of: $1.slug) ?? footerOrder.count, $1.title) }
             .map { LayoutData.FooterLink(title: models.title($0), url: models.url(Routes.page($0)), textLang: models.textLang($0.origin.file)) }
             + [LayoutData.FooterLink(title: GuidelinePage.title, url: models.url(Routes.guideline), textLang: models.textLang(translated: false))]
+            // Staff find their trainings in the footer, beside the editors' guideline, not in residents' navigation.
+            + (models.config.staffCategories.isEmpty ? [] : [LayoutData.FooterLink(title: models.strings.text("staffPage"), url: models.url(Routes.staff), textLang: "")])
         let t = models.strings.text
         navigation = ([
             (t("home"), Routes.home), (t("municipalities"), Routes.municipalities), (t("offers"), Routes.offerDirectory),
@@ -180,6 +192,10 @@ struct SiteRenderer: Sendable {
         pagesByRoute = Dictionary(pages.map { (route(of: $0), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Whether the site has the page for staff: when `site.yml` names a staff category, also before it has offers,
+    /// so the set of pages changes only with `site.yml`.
+    var hasStaffPage: Bool { !config.staffCategories.isEmpty }
+
     /// The item at `position` among the items of `type` that have pages.
     func item(_ type: ContentTypeID, _ position: Int) -> any ItemPage {
         itemsWithPages.first { $0.type == type }!.items[position]
@@ -191,8 +207,10 @@ struct SiteRenderer: Sendable {
         if models.isSiteLanguage { pages.append(.notFound) }
         // Each item of a type with pages of its own, type by type in the order of the declarations.
         for (type, items) in itemsWithPages { pages += items.indices.map { PageKind.item(type, $0) } }
-        pages += config.categories.indices.map(PageKind.category)
+        // Staff categories have no category page: their offers are on the staff page.
+        pages += config.categories.indices.filter { !config.categories[$0].isForStaff }.map(PageKind.category)
         if search { pages.append(.search) }
+        if hasStaffPage { pages.append(.staff) }
         return pages
     }
 
@@ -227,6 +245,7 @@ struct SiteRenderer: Sendable {
         case .guideline: Routes.guideline
         case .figures: Routes.figures
         case .search: Routes.search
+        case .staff: Routes.staff
         case .item(let type, let position): item(type, position).route ?? ""
         case .category(let position): Routes.category(config.categories[position].slug)
         }
@@ -257,6 +276,7 @@ struct SiteRenderer: Sendable {
         case .notFound: notFoundPage()
         case .figures: figuresPage()
         case .search: searchPage()
+        case .staff: staffPage()
         case .guideline: guidelinePage()
         }
     }

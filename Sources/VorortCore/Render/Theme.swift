@@ -1,7 +1,9 @@
 import Foundation
 import Mustache
 
-/// A theme folder: Mustache templates in `templates/`, files copied as they are from `static/`.
+/// A theme folder: Mustache templates in `templates/`, files copied as they are from `static/`, the words of each
+/// language in `strings/`, and small SVG symbols in `icons/` that pages write into their HTML (`icons/<slug>.svg`
+/// for a category, `icons/default.svg` for every category without its own).
 public struct Theme: Sendable {
     /// The layout and the template of every page kind: a theme copied before a page kind was added gets a finding
     /// for the missing template, not a failed render.
@@ -13,6 +15,11 @@ public struct Theme: Sendable {
     let strings: [String: ThemeStrings]
     /// Static files by path relative to `static/`, with their location on disk.
     let staticFiles: [(path: String, url: URL)]
+    /// The SVG symbols of `icons/` by name (the file name without `.svg`), as they are written into pages.
+    let icons: [String: String]
+
+    /// The symbol for a category: its own, else the theme's `default`, else none.
+    func icon(for slug: String) -> String? { icons[slug] ?? icons["default"] }
 
     /// Loads and parses every template, reporting problems as findings of the template file.
     static func load(root: URL, name: String, site: Language, translations: [Language] = []) -> (theme: Theme?, diagnostics: [Diagnostic]) {
@@ -112,6 +119,7 @@ public struct Theme: Sendable {
             let relative = path.hasPrefix(root.standardizedFileURL.path + "/") ? String(path.dropFirst(root.standardizedFileURL.path.count + 1)) : path
             diagnostics.append(SiteLoader.unlistable(relative))
         }
+        let icons = loadIcons(themeURL.appendingPathComponent("icons"), folder: "\(themeFolder)/icons", into: &diagnostics)
         let strings = ThemeStrings.load(folder: themeURL.appendingPathComponent("strings"), themeFolder: themeFolder,
                                         site: site, translations: translations)
         diagnostics += strings.diagnostics
@@ -128,8 +136,49 @@ public struct Theme: Sendable {
         if !diagnostics.hasErrors {
             for (code, words) in strings.strings { libraries[code] = localised(sources, words: words) }
         }
-        return (Theme(libraries: libraries, strings: strings.strings, staticFiles: files.sorted { $0.0 < $1.0 }),
+        return (Theme(libraries: libraries, strings: strings.strings, staticFiles: files.sorted { $0.0 < $1.0 }, icons: icons),
                 diagnostics)
+    }
+
+    /// The SVG symbols of the theme's `icons/` folder (which may be missing: tiles then have no symbol). Each is
+    /// written into every page that shows it, so it must be one `<svg>` element and load nothing from anywhere.
+    static func loadIcons(_ url: URL, folder: String, into diagnostics: inout [Diagnostic]) -> [String: String] {
+        guard FileManager.default.fileExists(atPath: url.path) else { return [:] }
+        if SiteLoader.isSymbolicLink(url) {
+            diagnostics.append(Diagnostic(
+                file: folder, location: .start, severity: .error, rule: "symlink",
+                message: "Der Ordner ist ein symbolischer Link; vorort liest nichts außerhalb des Ordners der Website.",
+                hint: "Legen Sie die Symbole selbst in `\(folder)/`."))
+            return [:]
+        }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
+            diagnostics.append(SiteLoader.unlistable(folder))
+            return [:]
+        }
+        var icons: [String: String] = [:]
+        for name in names.sorted() where name.hasSuffix(".svg") && !name.hasPrefix(".") {
+            let relative = "\(folder)/\(name)"
+            var fileDiagnostics: [Diagnostic] = []
+            guard let source = SiteLoader.readText(at: url.appendingPathComponent(name), relativePath: relative, into: &fileDiagnostics) else {
+                diagnostics += fileDiagnostics
+                continue
+            }
+            diagnostics += fileDiagnostics + ExternalResources.check(source)
+            let text = source.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let lower = text.lowercased()
+            // Scripts in a symbol would run on every page that shows it (the Content-Security-Policy would stop
+            // them in the browser, but the page would still carry them).
+            guard lower.hasPrefix("<svg"), lower.hasSuffix("</svg>"), !lower.contains("<script"), !lower.contains("<!doctype"),
+                  !lower.contains("<?xml") else {
+                diagnostics.append(Diagnostic(
+                    file: relative, location: .start, severity: .error, rule: "template-syntax",
+                    message: "Das Symbol ist kein einzelnes SVG-Element; es wird in jede Seite geschrieben, die es zeigt.",
+                    hint: "Die Datei beginnt mit `<svg` und endet mit `</svg>`, ohne XML-Kopfzeile, DOCTYPE und Skript."))
+                continue
+            }
+            icons[String(name.dropLast(".svg".count))] = text
+        }
+        return icons
     }
 
     /// Names a template includes or extends: `{{> partial}}` and `{{< parent}}`.

@@ -141,7 +141,9 @@ struct ViewModels {
     func groupName(_ group: String) -> String { siteTexts?.groups[group] ?? group }
 
     func categoryLink(_ category: Category) -> CategoryLink {
-        CategoryLink(label: categoryLabel(category), slug: category.slug, url: url(Routes.category(category.slug)),
+        // A staff category has no category page: its link leads to its section of the staff page.
+        CategoryLink(label: categoryLabel(category), slug: category.slug,
+                     url: url(category.isForStaff ? Routes.staffCategory(category.slug) : Routes.category(category.slug)),
                      group: groupName(category.group),
                      description: siteTexts?.categories[category.slug]?.description ?? category.description)
     }

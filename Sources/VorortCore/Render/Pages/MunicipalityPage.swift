@@ -23,6 +23,7 @@ struct MunicipalityPageData: PageData {
         .list("districtOfferGroups") { $0.districtOfferGroups }, .list("districtContactPoints") { $0.districtContactPoints },
         .object("district") { $0.district }, .text("population") { $0.population },
         .text("website") { $0.website }, .object("facts") { $0.facts }, .text("calendarURL") { $0.calendarURL },
+        .number("districtContactPointCount") { $0.districtContactPoints.count },
     ])
 }
 

@@ -24,6 +24,6 @@ extension SiteRenderer {
                     guard !list.isEmpty else { return nil }
                     return OwnerGroup(owner: models.ownerLink(owner), offers: list.map { card($0) }, count: list.count)
                 },
-                count: content.offers.count))
+                count: offers.count))
     }
 }

@@ -19,10 +19,12 @@ struct OfferPageData: PageData {
     var contact: ContactCard?
     var areas: [MunicipalityCard]
     var calendarURL: String?
+    /// Only for an offer of a staff category: the page for staff, which the offer's page names.
+    var staffPage: LinkData?
 
     static let fields = TemplateFields<OfferPageData>([
         .text("body") { $0.body }, .list("details") { $0.details }, .object("contact") { $0.contact }, .list("areas") { $0.areas },
-        .text("calendarURL") { $0.calendarURL },
+        .text("calendarURL") { $0.calendarURL }, .object("staffPage") { $0.staffPage },
     ] + OfferCard.fields.embedded { $0.card })
 }
 
@@ -41,15 +43,19 @@ extension SiteRenderer {
             let own = translated?.fields[key]
             details.append(OfferPageData.Detail(label: t(key), value: own ?? value, textLang: models.textLang(translated: own != nil)))
         }
+        let forStaff = !index.isForResidents(offer)
         let data = OfferPageData(
             card: card(offer), body: models.body(offer.origin.file), details: details,
             contact: offer.contact.flatMap { index.contactPoint($0.value, for: offer.owner) }.map { card($0) },
             areas: (offer.areas ?? []).compactMap { index.municipality($0.value) }.map { card($0) },
-            calendarURL: offer.recurrence != nil ? models.fileURL(Calendar.file(for: offer.owner)) : nil)
+            // The calendars are residents' (linked from their places' pages): staff offers are not in them.
+            calendarURL: offer.recurrence != nil && !forStaff ? models.fileURL(Calendar.file(for: offer.owner)) : nil,
+            staffPage: forStaff ? LinkData(label: t("staffPage"), url: models.url(Routes.staff)) : nil)
         return PageContent(route: Routes.offer(offer), title: data.card.title,
-            crumbs: ownerCrumbs(offer.owner) + [(t("offers"), Routes.offerDirectory)],
+            crumbs: forStaff ? [home, (t("staffPage"), Routes.staff)] : ownerCrumbs(offer.owner) + [(t("offers"), Routes.offerDirectory)],
             description: data.card.summary, stand: models.reviewed(offer.origin.file, original: offer.reviewed), data: data, structuredData: StructuredData.offer(offer, models: models),
-            searchKind: t("kindOffer"),
+            // Staff offers stay out of residents' search: without a kind the page is not marked for Pagefind's index.
+            searchKind: forStaff ? nil : t("kindOffer"),
             searchFilters: [(t("filterPlace"), models.ownerName(offer.owner))]
                 + (models.category(of: offer).map { [(t("filterTopic"), models.categoryLabel($0))] } ?? []),
             file: offer.origin.file)

@@ -35,7 +35,7 @@ extension SiteRenderer {
                 filesByCategory[slug, default: []].insert(point.origin.file)
             }
         }
-        let topics = config.categories.map { category in
+        let topics = config.residentCategories.map { category in
             let files = filesByCategory[category.slug] ?? []
             let places: [OwnerGroup] = owners.compactMap { owner in
                 let points = (contactPointsByOwner[owner] ?? []).filter { files.contains($0.origin.file) }
