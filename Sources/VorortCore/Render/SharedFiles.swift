@@ -45,9 +45,12 @@ extension SiteRenderer {
         }
         try emit(files)
         if parts.contains(.offers) {
+            // Open data lists every offer, staff offers too (their category says whom they are for); sorted again
+            // only when there are staff offers.
+            let all = staffOffers.isEmpty ? offers : GermanSorting.sorted(offers + staffOffers, by: \.title)
             // The export's date is the newest review date, so an unchanged site builds byte for byte the same.
-            let generated = offers.map(\.reviewed).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
-            try emit([OutputFile(path: OpenData.offersFile, data: OpenData.offersJSON(models, offers: offers, generated: generated))])
+            let generated = all.map(\.reviewed).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
+            try emit([OutputFile(path: OpenData.offersFile, data: OpenData.offersJSON(models, offers: all, generated: generated))])
         }
         if parts.contains(.calendars) {
             try emit(owners.filter(hasCalendar).map { owner in
