@@ -25,7 +25,7 @@ PAGES = [
     ("contact-point", "gemeinden/lindenbrueck/anlaufstellen/familienzentrum/"), ("story", "gemeinden/lindenbrueck/geschichten/bruecken-ev/"),
     ("offer-directory", "angebote/"), ("category", "angebote/sprache/"), ("contact-points", "anlaufstellen/"),
     ("stories", "geschichten/"), ("figures", "zahlen/"), ("guideline", "seiten/leitfaden-sprache/"),
-    ("page", "seiten/impressum/"), ("not-found", "404.html"),
+    ("page", "seiten/impressum/"), ("not-found", "404.html"), ("staff", "mitarbeitende/"),
     # Translations: right to left, English, and a page that shows the German text with a note.
     ("home-rtl", "ar/"), ("municipality-rtl", "ar/gemeinden/auenstein/"), ("offer-rtl", "ar/kreis/angebote/integrationskurse/"),
     ("directory-rtl", "ar/angebote/"), ("offer-en", "en/gemeinden/lindenbrueck/angebote/sprachcafe-am-markt/"),
@@ -65,6 +65,42 @@ def browser(width):
     return webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
 
 
+def first_screen(driver, root):
+    """On a phone the header stays small (at most a quarter of the window, also in Arabic and at 320 px) and the
+    German home page's first screen at 390 px shows what people look for: the search field (when the site has
+    search) above the topic tiles, and the heading of the choice of town within it. A folded district category opens
+    by a click on its summary (no script of ours is involved) and every link of a municipality's contents has its
+    target."""
+    failures = 0
+    for width in (390, 320):
+        driver.set_window_size(width, 844)
+        for path in ("", "ar/", "gemeinden/auenstein/"):
+            driver.get(root + path)
+            m = driver.execute_script(
+                "const box = s => { const e = document.querySelector(s); return e ? e.getBoundingClientRect() : null; };"
+                "return {height: innerHeight, header: box('.site-header').bottom,"
+                " tiles: box('.tiles') && box('.tiles').top, places: box('#wohnort') && box('#wohnort').top,"
+                " search: box('.site-search') && box('.site-search').bottom};")
+            problems = []
+            if m["header"] > 0.25 * m["height"]:
+                problems.append(f"header {m['header']:.0f} px of {m['height']} px")
+            if width == 390 and path == "" and not (
+                    m["tiles"] and m["places"] and m["places"] < m["height"] and (m["search"] or 0) < m["tiles"]):
+                problems.append(f"first screen: tiles at {m['tiles']}, town choice at {m['places']} of {m['height']} px")
+            print(f"{'first-screen':16} {width} px {path or '/':52} {'ok' if not problems else '; '.join(problems)}")
+            failures += len(problems)
+    driver.set_window_size(390, 844)
+    driver.get(root + "gemeinden/auenstein/")
+    opened = driver.execute_script(
+        "const d = document.querySelector('details.fold'); d.querySelector('summary').click();"
+        "return [d.open, d.querySelector('.cards').getBoundingClientRect().height > 0,"
+        " [...document.querySelectorAll('.page-toc a')].every(a => document.getElementById(a.hash.slice(1)))];")
+    print(f"{'folds-and-toc':16} {'gemeinden/auenstein/':60} {'ok' if all(opened) else opened}")
+    failures += 0 if all(opened) else 1
+    driver.set_window_size(1280, 900)
+    return failures
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("output")
@@ -97,6 +133,7 @@ def main():
                 print(f"    {v['id']}: {v.get('help', '')}")
                 for node in v.get("nodes", [])[:3]:
                     print(f"        {node.get('target')} {node.get('failureSummary', '')[:160]!r}")
+        failures += first_screen(driver, root)
     finally:
         driver.quit()
     if args.screenshots:
