@@ -64,7 +64,7 @@ struct SinglePageRenderTests {
         let itemKinds = ContentTypes.all.filter { $0 is any ItemPage.Type }.map { $0.displayName }
         #expect(itemKinds.count == 5)
         let allKinds = Set(["home", "district", "municipalities", "offerDirectory", "contactPoints", "responsibility", "stories", "notFound",
-                            "guideline", "figures", "search", "category"] + itemKinds)
+                            "guideline", "figures", "search", "category", "staff"] + itemKinds)
         for code in ["de", "ar"] {
             let language = try #require(site.config.languages.first { $0.code == code })
             let renderer = try #require(Pipeline.renderer(site, language: language, search: true))
@@ -82,7 +82,7 @@ struct SinglePageRenderTests {
         }
         // A representative route of each kind through the public entry point, German and Arabic.
         let routes = ["", "kreis/", "gemeinden/", "gemeinden/auenstein/", "angebote/", "angebote/sprache/", "anlaufstellen/", "zustaendig/",
-                      "geschichten/", "zahlen/", "seiten/leitfaden-sprache/", "seiten/impressum/", "suche/"]
+                      "geschichten/", "zahlen/", "seiten/leitfaden-sprache/", "seiten/impressum/", "suche/", "mitarbeitende/"]
         for route in routes {
             for language in [nil, "ar"] {
                 let page = try #require(try Pipeline.renderPage(site, route: route, language: language, search: true), "\(route) in \(language ?? "de")")
@@ -98,6 +98,8 @@ struct SinglePageRenderTests {
         let site = try #require(Self.sample)
         #expect(try Pipeline.renderPage(site, route: "gibt-es-nicht/") == nil)
         #expect(try Pipeline.renderPage(site, route: "gemeinden/gibt-es-nicht/") == nil)
+        // A staff category has no category page (its offers are on the staff page).
+        #expect(try Pipeline.renderPage(site, route: Routes.category("schulungen-verwaltung")) == nil)
         // Routes are exact: no missing slash, no `index.html`, no language folder inside the route.
         #expect(try Pipeline.renderPage(site, route: "gemeinden/auenstein") == nil)
         #expect(try Pipeline.renderPage(site, route: "gemeinden/auenstein/index.html") == nil)
