@@ -18,6 +18,8 @@ import threading
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 PAGES = [
     ("home", ""), ("district", "kreis/"), ("municipalities", "gemeinden/"), ("municipality", "gemeinden/auenstein/"),
@@ -101,6 +103,29 @@ def first_screen(driver, root):
     return failures
 
 
+def search_from_home(driver, root):
+    """The home page's search form (no script) sends its words to the search page, which runs the search; staff offers
+    are not found. Waits for Pagefind's answer by polling for it, as a visitor would."""
+    def search(word):
+        driver.get(root)
+        field = driver.find_element(By.ID, "suchbegriff")
+        field.send_keys(word)
+        field.submit()
+        # While it searches, Pagefind says „Suche nach …“ (ending in an ellipsis); then how many pages it found.
+        WebDriverWait(driver, 30).until(lambda d: [m for m in d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__message")
+                                                   if word in m.text and not m.text.rstrip().endswith(("…", "..."))])
+        return [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")]
+    driver.get(root + "mitarbeitende/")
+    staff = [(a.text, a.get_attribute("href")) for a in driver.find_elements(By.CSS_SELECTOR, ".card-title a")]
+    found = search("Sprachcafé")
+    problems = [] if found and driver.current_url.startswith(root + "suche/?q=") else [f"no results at {driver.current_url}"]
+    for title, url in staff:
+        word = title.split()[0]
+        problems += [f"staff offer {url} found for {word!r}" for hit in search(word) if hit.split("#")[0] == url]
+    print(f"{'search-form':16} {'/ → suche/?q=…':60} {'ok' if not problems else '; '.join(problems)}")
+    return len(problems)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("output")
@@ -134,6 +159,8 @@ def main():
                 for node in v.get("nodes", [])[:3]:
                     print(f"        {node.get('target')} {node.get('failureSummary', '')[:160]!r}")
         failures += first_screen(driver, root)
+        if (pathlib.Path(args.output) / "suche" / "index.html").exists():
+            failures += search_from_home(driver, root)
     finally:
         driver.quit()
     if args.screenshots:
