@@ -115,7 +115,7 @@ struct PreviewServerTests {
 
         let home = try Self.get("\(server.base)/ankommen/")
         #expect(home.status == 200)
-        #expect(home.body.contains("<h1>Willkommen</h1>") && home.body.contains("class=\"vorort-vorschau\""))
+        #expect(home.body.contains("<h1 class=\"home-title\">Willkommen</h1>") && home.body.contains("class=\"vorort-vorschau\""))
         #expect(home.body.contains("Bearbeiten: <a href=\"/__vorort/quelle?datei=content/kreis/index.md\">"))
         #expect(home.body.contains("<script src=\"/__vorort/live.js\""))
         let offer = try Self.get("\(server.base)/ankommen/gemeinden/dorf/angebote/sprachcafe/")
