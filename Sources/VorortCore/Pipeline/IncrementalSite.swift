@@ -96,8 +96,9 @@ public struct IncrementalSite {
     /// The renderers of all languages, reading the bodies through one `BodyHTML` (which notices files changed since
     /// the check).
     private func renderers(_ site: CheckedSite, bodies: BodyHTML, reusing previous: [SiteRenderer] = [], changed: Set<String> = []) -> [SiteRenderer] {
-        site.config.languages.compactMap { language in
-            Pipeline.renderer(site, language: language, search: search, bodies: bodies,
+        let order = SiteOrder(index: site.index, config: site.config)
+        return site.config.languages.compactMap { language in
+            Pipeline.renderer(site, language: language, search: search, bodies: bodies, order: order,
                               reusing: previous.first { $0.models.language.code == language.code }, changed: changed)
         }
     }

@@ -13,19 +13,20 @@ struct SiteRenderer: Sendable {
     /// Whether Pagefind indexes the site: only then is there a search page and a link to it.
     let search: Bool
 
-    /// Content grouped once up front, so no page searches the whole site (no quadratic work).
-    let offersByOwner: [Owner: [Offer]]
-    let contactPointsByOwner: [Owner: [ContactPoint]]
-    let storiesByOwner: [Owner: [Story]]
-    let factsByOwner: [Owner: Facts]
-    let offersByCategory: [String: [Offer]]
-    let offersByContactFile: [String: [Offer]]
+    /// The content in the order pages list it, shared by the renderers of all languages.
+    let order: SiteOrder
+    var offersByOwner: [Owner: [Offer]] { order.offersByOwner }
+    var contactPointsByOwner: [Owner: [ContactPoint]] { order.contactPointsByOwner }
+    var storiesByOwner: [Owner: [Story]] { order.storiesByOwner }
+    var factsByOwner: [Owner: Facts] { order.factsByOwner }
+    var offersByCategory: [String: [Offer]] { order.offersByCategory }
+    var offersByContactFile: [String: [Offer]] { order.offersByContactFile }
     /// All offers in alphabetical order.
-    let offers: [Offer]
+    var offers: [Offer] { order.offers }
     /// Newest first.
-    let stories: [Story]
-    /// The district first, then the municipalities in alphabetical order.
-    let owners: [Owner]
+    var stories: [Story] { order.stories }
+    /// The district first, then the municipalities.
+    var owners: [Owner] { order.owners }
     /// Links in every page's footer.
     let footerPages: [LayoutData.FooterLink]
     /// The main navigation: label, route and address of each item.
@@ -38,9 +39,10 @@ struct SiteRenderer: Sendable {
     let storyCards: [String: StoryCard]
     let municipalityCards: [String: MunicipalityCard]
     /// The items of every type that has a page per item (`ItemPage`), in the order of the declarations.
-    let itemsWithPages: [(type: ContentTypeID, items: [any ItemPage])]
-    /// Every page of this language by its route (without the language folder), for rendering one page alone.
-    private(set) var pagesByRoute: [String: PageKind] = [:]
+    var itemsWithPages: [(type: ContentTypeID, items: [any ItemPage])] { order.itemsWithPages }
+    /// The pages of this language that are not an item's page, by route (without the language folder); items'
+    /// pages are in `order`.
+    private(set) var fixedPagesByRoute: [String: PageKind] = [:]
 
     var index: SiteIndex { models.index }
     var config: SiteConfig { models.config }
@@ -119,7 +121,7 @@ struct SiteRenderer: Sendable {
     /// stories and their originals' paths); the cards of everything else are taken over from it, since a card shows
     /// only its own item (what else it shows — place names, categories — changes only with a full rebuild).
     init(models: ViewModels, theme: Theme, assets: Set<String>, root: URL, ruleSet: RuleSet, search: Bool = false,
-         reusing previous: SiteRenderer? = nil, changed: Set<String> = []) {
+         order: SiteOrder? = nil, reusing previous: SiteRenderer? = nil, changed: Set<String> = []) {
         self.search = search
         self.models = models
         self.theme = theme
@@ -127,22 +129,7 @@ struct SiteRenderer: Sendable {
         self.root = root
         self.ruleSet = ruleSet
         let content = models.index.content
-        // Sorted once: every list below keeps this order.
-        let offers = GermanSorting.sorted(content.offers, by: \.title)
-        offersByOwner = Dictionary(grouping: offers, by: \.owner)
-        contactPointsByOwner = Dictionary(grouping: GermanSorting.sorted(content.contactPoints, by: \.name), by: \.owner)
-        stories = content.stories.sorted { ($0.date, $0.title) > ($1.date, $1.title) }
-        storiesByOwner = Dictionary(grouping: stories, by: \.owner)
-        factsByOwner = Dictionary(content.facts.map { ($0.owner, $0) }, uniquingKeysWith: { first, _ in first })
-        offersByCategory = Dictionary(grouping: offers.compactMap { offer in
-            models.category(of: offer).map { ($0.slug, offer) }
-        }, by: \.0).mapValues { $0.map(\.1) }
-        offersByContactFile = Dictionary(grouping: offers.compactMap { offer -> (String, Offer)? in
-            guard let slug = offer.contact?.value, let point = models.index.contactPoint(slug, for: offer.owner) else { return nil }
-            return (point.origin.file, offer)
-        }, by: \.0).mapValues { $0.map(\.1) }
-        self.offers = offers
-        owners = [.district] + content.municipalities.map { .municipality($0.slug) }
+        self.order = order ?? SiteOrder(index: models.index, config: models.config)
         // The legally required pages first, in the order visitors look for them.
         let footerOrder = ["impressum", "datenschutz", "barrierefreiheit", "leichte-sprache", "gebaerdensprache"]
         footerPages = content.pages
@@ -172,12 +159,9 @@ struct SiteRenderer: Sendable {
                                 uniquingKeysWith: { a, _ in a })
         municipalityCards = Dictionary(content.municipalities.map { ($0.origin.file, models.municipalityCard($0)) },
                                        uniquingKeysWith: { a, _ in a })
-        itemsWithPages = ContentTypes.all.compactMap { type in
-            guard type is any ItemPage.Type else { return nil }
-            return (ContentTypeID(type), content.items(of: type).compactMap { $0 as? any ItemPage })
-        }
         // The check refuses two pages at one address; should it ever miss one, the first page keeps it.
-        pagesByRoute = Dictionary(pages.map { (route(of: $0), $0) }, uniquingKeysWith: { first, _ in first })
+        fixedPagesByRoute = Dictionary((pagesBeforeItems + pagesAfterItems).map { (route(of: $0), $0) },
+                                       uniquingKeysWith: { first, _ in first })
     }
 
     /// The item at `position` among the items of `type` that have pages.
@@ -186,14 +170,21 @@ struct SiteRenderer: Sendable {
     }
 
     var pages: [PageKind] {
+        var pages = pagesBeforeItems
+        // Each item of a type with pages of its own, type by type in the order of the declarations.
+        for (type, items) in itemsWithPages { pages += items.indices.map { PageKind.item(type, $0) } }
+        return pages + pagesAfterItems
+    }
+
+    private var pagesBeforeItems: [PageKind] {
         var pages: [PageKind] = [.home, .district, .municipalities, .offerDirectory, .contactPoints, .responsibility, .stories, .guideline, .figures]
         // Servers answer every missing address with the one 404 page, so it exists in the site language only.
         if models.isSiteLanguage { pages.append(.notFound) }
-        // Each item of a type with pages of its own, type by type in the order of the declarations.
-        for (type, items) in itemsWithPages { pages += items.indices.map { PageKind.item(type, $0) } }
-        pages += config.categories.indices.map(PageKind.category)
-        if search { pages.append(.search) }
         return pages
+    }
+
+    private var pagesAfterItems: [PageKind] {
+        config.categories.indices.map(PageKind.category) + (search ? [.search] : [])
     }
 
     /// This renderer reading the bodies through `bodies`: after edits of texts alone (`ContentChange.isTextOnly`) everything
@@ -205,7 +196,7 @@ struct SiteRenderer: Sendable {
     }
 
     /// The page at `route` (relative to this language's folder, as `Routes` spells it), if this language has one.
-    func page(forRoute route: String) -> PageKind? { pagesByRoute[route] }
+    func page(forRoute route: String) -> PageKind? { fixedPagesByRoute[route] ?? order.itemPagesByRoute[route] }
 
     /// Renders the one page at `route` in this language and nothing else; nil when there is no such page.
     func render(route: String) throws -> OutputFile? {
