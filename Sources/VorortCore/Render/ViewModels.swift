@@ -166,6 +166,15 @@ struct ViewModels {
         return facts.compactMap { $0 }
     }
 
+    /// The words a category's offers are found by in this language's search: this language's own (`site.<lang>.yml`)
+    /// and the site language's, since newcomers often know the German word for what they look for („Integrationskurs“).
+    /// None for staff categories, whose offers are not in residents' search.
+    func searchWords(_ category: Category) -> [String] {
+        guard !category.isForStaff else { return [] }
+        var seen = Set<String>()
+        return ((siteTexts?.categorySearchWords[category.slug] ?? []) + category.searchWords).filter { seen.insert($0.lowercased()).inserted }
+    }
+
     func categoryLabel(_ category: Category) -> String { siteTexts?.categories[category.slug]?.label ?? category.label }
 
     func groupName(_ group: String) -> String { siteTexts?.groups[group] ?? group }
