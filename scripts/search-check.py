@@ -11,6 +11,7 @@ Pagefind installed (the test script's build has it).
 import argparse
 import functools
 import http.server
+import importlib.util
 import json
 import os
 import pathlib
@@ -107,7 +108,7 @@ def check_filter(driver, root, base_path, checks, screenshot):
     if screenshot:
         path = pathlib.Path(screenshot)
         path.parent.mkdir(parents=True, exist_ok=True)
-        driver.set_window_size(390, 1600)
+        driver.set_window_size(390, 2200)
         driver.execute_script("document.getElementById('nach-thema').scrollIntoView()")
         driver.save_screenshot(str(path))
     driver.refresh()
@@ -139,12 +140,27 @@ def check_filter(driver, root, base_path, checks, screenshot):
     wait.until(lambda d: d.find_element(By.ID, "filter").is_displayed())
     checks.expect(visible_offers(driver) == [] and "Kein Angebot" in status_text(driver),
                   f"an impossible combination says so: {status_text(driver)!r}")
+    violations = axe(driver)
+    checks.expect(not violations, "axe-core finds no WCAG 2.1 A/AA violation in the filtered directory"
+                  + "".join(f"\n      {v['id']}: {v.get('help', '')} {[n.get('target') for n in v.get('nodes', [])[:3]]}" for v in violations))
     reset = driver.find_element(By.ID, "filter-zuruecksetzen")
     checks.expect(reset.is_displayed(), "the reset button is offered")
     reset.click()
     checks.expect(len(visible_offers(driver)) == everything and "?" not in driver.current_url
                   and driver.switch_to.active_element.get_attribute("id") == "filter-ort",
                   "reset shows every offer again, clears the address and keeps the focus in the form")
+
+
+def axe(driver):
+    """The WCAG 2.1 A/AA violations axe-core finds in the page as it is now (the build in axe-playwright-python)."""
+    spec = importlib.util.find_spec("axe_playwright_python")
+    if spec is None:
+        sys.exit("axe-playwright-python is missing: python3 -m pip install --no-deps axe-playwright-python")
+    driver.execute_script((pathlib.Path(spec.origin).parent / "axe.min.js").read_text(encoding="utf-8"))
+    return json.loads(driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        ".then(r => done(JSON.stringify(r.violations))).catch(e => done(JSON.stringify([{id: 'axe-error', help: String(e)}])));"))
 
 
 def status_text(driver):
