@@ -134,6 +134,8 @@ struct LayoutData: TemplateData {
     /// Present only when true: Pagefind indexes the page.
     var searchable: Bool?
     var searchFilters: [SearchFilter]?
+    /// Present only on searchable pages with search words: indexed with weight, never shown.
+    var searchWords: String?
     var stand: String?
     var standISO: String?
 
@@ -145,6 +147,6 @@ struct LayoutData: TemplateData {
         .text("textLang") { $0.textLang }, .text("originalLang") { $0.originalLang }, .text("originalDir") { $0.originalDir },
         .text("description") { $0.description }, .text("structuredData") { $0.structuredData }, .list("languageLinks") { $0.languageLinks },
         .list("alternates") { $0.alternates }, .flag("fallback") { $0.fallback }, .flag("searchable") { $0.searchable },
-        .list("searchFilters") { $0.searchFilters }, .text("stand") { $0.stand }, .text("standISO") { $0.standISO },
+        .list("searchFilters") { $0.searchFilters }, .text("searchWords") { $0.searchWords }, .text("stand") { $0.stand }, .text("standISO") { $0.standISO },
     ])
 }

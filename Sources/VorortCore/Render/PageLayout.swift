@@ -12,6 +12,8 @@ struct PageContent {
     /// For the search index: what the page is ("Angebot" …), and the filters it can be found by.
     var searchKind: String?
     var searchFilters: [(String, String)] = []
+    /// Words the page should be found by although its text may not contain them (its category's `searchWords`).
+    var searchWords: [String] = []
     /// The content file whose text the page shows; in another language without its translation, the page
     /// shows the German text with a note.
     var file: String?
@@ -60,6 +62,7 @@ extension SiteRenderer {
         if search, let kind = page.searchKind {
             layout.searchable = true
             layout.searchFilters = ([(t("filterKind"), kind)] + page.searchFilters).map { LayoutData.SearchFilter(name: $0.0, value: $0.1) }
+            if !page.searchWords.isEmpty { layout.searchWords = page.searchWords.joined(separator: ", ") }
         }
         if let stand = page.stand {
             layout.stand = models.date(stand)

@@ -15,7 +15,7 @@ struct ThemeStrings: Sendable {
         "searchDescription", "leichteSpracheLink", "gebaerdenspracheLink", "town", "municipality", "placeName",
         "audience", "languages", "schedule", "place", "cost", "accessibility", "filterKind", "filterPlace", "filterTopic",
         "kindOffer", "kindContactPoint", "kindStory", "kindPage", "factsCaption", "chartTitle", "externalLink", "feedTitle",
-        "thousandsSeparator", "decimalSeparator",
+        "thousandsSeparator", "decimalSeparator", "servesPlaces",
     ]
 
     init(values: [String: String], months: [String]) {

@@ -133,7 +133,46 @@ struct ViewModels {
         let stand = reviewed(offer.origin.file, original: offer.reviewed)
         return OfferCard(title: title(offer), url: url(Routes.offer(offer)), summary: summary(offer), owner: ownerLink(offer.owner),
                          textLang: textLang(offer.origin.file), category: category(of: offer).map(categoryLink),
-                         stand: stand.map(date), standISO: stand?.iso)
+                         stand: stand.map(date), standISO: stand?.iso, facts: cardFacts(offer),
+                         spokenLanguages: SpokenLanguage.of(offer.languages, site: config.siteLanguage).map(SpokenLanguageData.init),
+                         towns: (offer.owner.municipalitySlug.map { [$0] } ?? offer.areas?.map { index.municipality($0.value)?.slug ?? $0.value } ?? []).joined(separator: " "),
+                         districtWide: offer.owner == .district && offer.areas == nil, isFree: FreeOfCharge.decide(offer.cost))
+    }
+
+    /// When, where (with the town of a municipality's offer, unless the place names it), whom a district offer
+    /// serves, and the cost: each in this language where the translation has it, else German marked as German.
+    func cardFacts(_ offer: Offer) -> [CardFact] {
+        let translated = translation(offer.origin.file)
+        func fact(_ key: String, _ original: String?, addition: String? = nil) -> CardFact? {
+            guard let original else { return nil }
+            let own = translated?.fields[key]
+            let mark = textLang(translated: own != nil)
+            return CardFact(label: strings.text(key), value: own ?? original, textLang: mark, addition: addition,
+                            additionLang: mark.isEmpty ? "" : " lang=\"\(language.tag)\" dir=\"\(language.direction.rawValue)\"")
+        }
+        var town: String?
+        if let slug = offer.owner.municipalitySlug, let m = index.municipality(slug),
+           !(offer.place ?? "").localizedCaseInsensitiveContains(m.name) {
+            town = ownerName(offer.owner)
+        }
+        var facts = [fact("schedule", offer.schedule)]
+        facts.append(offer.place == nil ? town.map { CardFact(label: strings.text("place"), value: $0, textLang: "") }
+                                        : fact("place", offer.place, addition: town))
+        if let areas = offer.areas, !areas.isEmpty {
+            facts.append(CardFact(label: strings.text("servesPlaces"),
+                                  value: areas.map { ownerName(.municipality($0.value)) }.joined(separator: ", "), textLang: ""))
+        }
+        facts.append(fact("cost", offer.cost))
+        return facts.compactMap { $0 }
+    }
+
+    /// The words a category's offers are found by in this language's search: this language's own (`site.<lang>.yml`)
+    /// and the site language's, since newcomers often know the German word for what they look for („Integrationskurs“).
+    /// None for staff categories, whose offers are not in residents' search.
+    func searchWords(_ category: Category) -> [String] {
+        guard !category.isForStaff else { return [] }
+        var seen = Set<String>()
+        return ((siteTexts?.categorySearchWords[category.slug] ?? []) + category.searchWords).filter { seen.insert($0.lowercased()).inserted }
     }
 
     func categoryLabel(_ category: Category) -> String { siteTexts?.categories[category.slug]?.label ?? category.label }

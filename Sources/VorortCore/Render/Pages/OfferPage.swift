@@ -52,6 +52,7 @@ extension SiteRenderer {
             searchKind: t("kindOffer"),
             searchFilters: [(t("filterPlace"), models.ownerName(offer.owner))]
                 + (models.category(of: offer).map { [(t("filterTopic"), models.categoryLabel($0))] } ?? []),
+            searchWords: models.category(of: offer).map(models.searchWords) ?? [],
             file: offer.origin.file)
     }
 }
