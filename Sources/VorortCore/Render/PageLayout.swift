@@ -5,6 +5,8 @@ struct PageContent {
     var title: String
     var crumbs: [(String, String)] = []
     var description: String?
+    /// The date of the content itself: the German original's `reviewed` (never the day of the build). On a
+    /// translated page the layout adds the day the translation was last compared with it (`datesShown`).
     var stand: CalendarDate?
     var data: any PageData
     /// schema.org data for the page's head (offers, contact points, stories).
@@ -61,10 +63,49 @@ extension SiteRenderer {
             layout.searchable = true
             layout.searchFilters = ([(t("filterKind"), kind)] + page.searchFilters).map { LayoutData.SearchFilter(name: $0.0, value: $0.1) }
         }
-        if let stand = page.stand {
-            layout.stand = models.date(stand)
-            layout.standISO = stand.iso
+        switch datesShown(page) {
+        case .none: break
+        case .single(let date):
+            layout.stand = models.date(date)
+            layout.standISO = date.iso
+        case .translation(let checked, let original):
+            layout.translationStand = models.date(checked)
+            layout.translationStandISO = checked.iso
+            if let original {
+                layout.originalStand = models.date(original)
+                layout.originalStandISO = original.iso
+            }
+            layout.originalURL = config.basePath + route
         }
         return layout
+    }
+
+    /// Which dates a page shows at its end.
+    enum PageDates: Equatable {
+        case none
+        /// The content's date: a German page, a page that shows the German text, or a translation compared with
+        /// its original on the day of the original's date.
+        case single(CalendarDate)
+        /// A translation and the day it was last compared with its original, with the original's own date when it
+        /// has one. Times, places and addresses come from the original, so its date is the date of the facts; the
+        /// translation's date alone would look like a newer state of the facts than there is.
+        case translation(checked: CalendarDate, original: CalendarDate?)
+    }
+
+    func datesShown(_ page: PageContent) -> PageDates {
+        guard !isFallback(page), let file = page.file, let checked = models.translation(file)?.reviewed?.value else {
+            return page.stand.map(PageDates.single) ?? .none
+        }
+        if checked == page.stand { return .single(checked) }
+        return .translation(checked: checked, original: page.stand)
+    }
+
+    /// For the sitemap: the later of the content's date and its translation's.
+    func lastModified(_ page: PageContent) -> CalendarDate? {
+        switch datesShown(page) {
+        case .none: nil
+        case .single(let date): date
+        case .translation(let checked, let original): max(checked, original ?? checked)
+        }
     }
 }

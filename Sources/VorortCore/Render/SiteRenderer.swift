@@ -238,7 +238,7 @@ struct SiteRenderer: Sendable {
         let html = try theme.render(root, template: type(of: page.data).template, language: models.language.code)
         // Pages that only repeat the German text are left out of the sitemap: their canonical address is the German page.
         let record = page.route == Routes.notFound || isFallback(page) ? nil
-            : PageRecord(route: models.prefix + page.route, lastModified: page.stand)
+            : PageRecord(route: models.prefix + page.route, lastModified: lastModified(page))
         return (OutputFile(path: Routes.outputFile(for: models.prefix + page.route), text: html), record)
     }
 

@@ -13,7 +13,7 @@ extension SiteRenderer {
     func contentPage(_ page: Page) -> PageContent {
         let summary = models.summary(page)
         return PageContent(route: Routes.page(page), title: models.title(page), crumbs: [home],
-            description: summary, stand: models.reviewed(page.origin.file, original: page.reviewed),
+            description: summary, stand: page.reviewed,
             data: ContentPageData(body: models.body(page.origin.file), summary: summary ?? ""), searchKind: t("kindPage"),
             file: page.origin.file)
     }
