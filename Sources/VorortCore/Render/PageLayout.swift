@@ -39,7 +39,7 @@ extension SiteRenderer {
         var layout = LayoutData(
             t: words, site: siteData, title: page.title, isHome: route == Routes.home, assetsURL: models.fileURL(Routes.assets),
             // A page that repeats the German text names the German page as the original.
-            canonicalURL: route == Routes.notFound ? config.baseURL : fallback ? config.baseURL + route : models.absoluteURL(route),
+            canonicalURL: route == Routes.notFound ? models.absoluteURL(Routes.home) : fallback ? config.baseURL + route : models.absoluteURL(route),
             navigation: navigation.map { label, target, url in
                 LayoutData.NavigationItem(label: label, url: url, current: target == route,
                                           section: target != route && !target.isEmpty && route.hasPrefix(target))

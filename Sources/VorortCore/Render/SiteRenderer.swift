@@ -187,8 +187,8 @@ struct SiteRenderer: Sendable {
 
     var pages: [PageKind] {
         var pages: [PageKind] = [.home, .district, .municipalities, .offerDirectory, .contactPoints, .responsibility, .stories, .guideline, .figures]
-        // Servers answer every missing address with the one 404 page, so it exists in the site language only.
-        if models.isSiteLanguage { pages.append(.notFound) }
+        // Every language has a 404 page (each names all languages), for servers that answer per language folder.
+        pages.append(.notFound)
         // Each item of a type with pages of its own, type by type in the order of the declarations.
         for (type, items) in itemsWithPages { pages += items.indices.map { PageKind.item(type, $0) } }
         pages += config.categories.indices.map(PageKind.category)
