@@ -47,12 +47,16 @@ extension SiteRenderer {
             breadcrumbs: page.crumbs.map { LinkData(label: $0.0, url: models.url($0.1)) },
             footerPages: footerPages, textLang: models.textLang(translated: !fallback), originalLang: site.tag,
             originalDir: site.direction.rawValue, description: page.description, structuredData: page.structuredData)
-        if !config.translationLanguages.isEmpty, route != Routes.notFound {
+        if !config.translationLanguages.isEmpty {
+            // The 404 page is answered at any address, so its switcher leads to each language's home page.
+            let target = route == Routes.notFound ? Routes.home : route
             layout.languageLinks = config.languages.map { language in
                 LayoutData.LanguageLink(name: language.name, lang: language.tag, dir: language.direction.rawValue,
-                                        url: config.basePath + Routes.languagePrefix(language, site: site) + route,
+                                        url: config.basePath + Routes.languagePrefix(language, site: site) + target,
                                         current: language == models.language)
             }
+        }
+        if !config.translationLanguages.isEmpty, route != Routes.notFound {
             // Alternates name the languages the page really exists in, and German as the default for all others.
             layout.alternates = config.languages.filter { exists(page, in: $0) }
                 .map { LayoutData.Alternate(lang: $0.tag, url: config.baseURL + Routes.languagePrefix($0, site: site) + route) }
