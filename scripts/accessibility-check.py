@@ -30,6 +30,8 @@ PAGES = [
     ("home-rtl", "ar/"), ("municipality-rtl", "ar/gemeinden/auenstein/"), ("offer-rtl", "ar/kreis/angebote/integrationskurse/"),
     ("directory-rtl", "ar/angebote/"), ("offer-en", "en/gemeinden/lindenbrueck/angebote/sprachcafe-am-markt/"),
     ("fallback-uk", "uk/kreis/angebote/kulturloge/"), ("home-ls", "ls/"),
+    # The 404 page of a language folder (every language in its own block) and the statement with its language list.
+    ("not-found-rtl", "ar/404.html"), ("statement", "seiten/barrierefreiheit/"),
 ]
 
 

@@ -69,8 +69,6 @@ final class OfferCard: TemplateData {
     let owner: OwnerLink
     let textLang: String
     let category: CategoryLink?
-    let stand: String?
-    let standISO: String?
 
     /// When, where, who it serves, what it costs — the card's compact details (offer directory).
     let facts: [CardFact]
@@ -83,8 +81,10 @@ final class OfferCard: TemplateData {
     let districtWide: Bool
     let isFree: Bool
 
+    // No date on cards: an offer page embeds its card's keys, and a card's `stand` would shadow the page's dates
+    // in the layout (a translated page once showed the translation's date as "Last updated" that way).
     init(title: String, url: String, summary: String, owner: OwnerLink, textLang: String, category: CategoryLink?,
-         stand: String?, standISO: String?, facts: [CardFact] = [], spokenLanguages: [SpokenLanguageData] = [],
+         facts: [CardFact] = [], spokenLanguages: [SpokenLanguageData] = [],
          towns: String = "", districtWide: Bool = false, isFree: Bool = false) {
         self.title = title
         self.url = url
@@ -92,8 +92,6 @@ final class OfferCard: TemplateData {
         self.owner = owner
         self.textLang = textLang
         self.category = category
-        self.stand = stand
-        self.standISO = standISO
         self.facts = facts
         self.spokenLanguages = spokenLanguages
         languageCodes = spokenLanguages.map(\.code).joined(separator: " ")
@@ -105,7 +103,6 @@ final class OfferCard: TemplateData {
     static let fields = TemplateFields<OfferCard>([
         .text("title") { $0.title }, .text("url") { $0.url }, .text("summary") { $0.summary }, .object("owner") { $0.owner },
         .flag("isDistrict") { $0.owner.isDistrict }, .text("textLang") { $0.textLang }, .object("category") { $0.category },
-        .text("stand") { $0.stand }, .text("standISO") { $0.standISO },
         .list("facts") { $0.facts }, .list("spokenLanguages") { $0.spokenLanguages }, .text("languageCodes") { $0.languageCodes },
         .text("towns") { $0.towns }, .flag("districtWide") { $0.districtWide }, .flag("isFree") { $0.isFree },
     ])
@@ -161,12 +158,10 @@ final class ContactCard: TemplateData {
     let openingHours: [String]
     /// A district contact point that serves only some municipalities: their names, joined with commas.
     let areaNames: String?
-    let stand: String?
-    let standISO: String?
 
+    /// No date, for the reason given at `OfferCard`.
     init(name: String, url: String, organisation: String, owner: OwnerLink, responsibilities: String, address: AddressData,
-         textLang: String, phone: [ContactLink], email: ContactLink?, openingHours: [String], areaNames: String?,
-         stand: String?, standISO: String?) {
+         textLang: String, phone: [ContactLink], email: ContactLink?, openingHours: [String], areaNames: String?) {
         self.name = name
         self.url = url
         self.organisation = organisation
@@ -178,8 +173,6 @@ final class ContactCard: TemplateData {
         self.email = email
         self.openingHours = openingHours
         self.areaNames = areaNames
-        self.stand = stand
-        self.standISO = standISO
     }
 
     static let fields = TemplateFields<ContactCard>([
@@ -188,7 +181,6 @@ final class ContactCard: TemplateData {
         .text("responsibilities") { $0.responsibilities }, .object("address") { $0.address },
         .text("textLang") { $0.textLang }, .list("phone") { $0.phone }, .object("email") { $0.email },
         .texts("openingHours") { $0.openingHours }, .text("areaNames") { $0.areaNames },
-        .text("stand") { $0.stand }, .text("standISO") { $0.standISO },
     ])
 }
 

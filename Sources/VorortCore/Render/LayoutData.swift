@@ -138,6 +138,13 @@ struct LayoutData: TemplateData {
     var searchWords: String?
     var stand: String?
     var standISO: String?
+    /// On a translated page whose translation was compared with the original on another day than the original's
+    /// own date: both dates and the German page, instead of `stand`.
+    var translationStand: String?
+    var translationStandISO: String?
+    var originalStand: String?
+    var originalStandISO: String?
+    var originalURL: String?
 
     static let fields = TemplateFields<LayoutData>([
         .words("t") { $0.t }, .object("site") { $0.site }, .text("title") { $0.title }, .flag("isHome") { $0.isHome },
@@ -148,5 +155,8 @@ struct LayoutData: TemplateData {
         .text("description") { $0.description }, .text("structuredData") { $0.structuredData }, .list("languageLinks") { $0.languageLinks },
         .list("alternates") { $0.alternates }, .flag("fallback") { $0.fallback }, .flag("searchable") { $0.searchable },
         .list("searchFilters") { $0.searchFilters }, .text("searchWords") { $0.searchWords }, .text("stand") { $0.stand }, .text("standISO") { $0.standISO },
+        .text("translationStand") { $0.translationStand }, .text("translationStandISO") { $0.translationStandISO },
+        .text("originalStand") { $0.originalStand }, .text("originalStandISO") { $0.originalStandISO },
+        .text("originalURL") { $0.originalURL },
     ])
 }

@@ -177,10 +177,8 @@ struct SiteRenderer: Sendable {
     }
 
     private var pagesBeforeItems: [PageKind] {
-        var pages: [PageKind] = [.home, .district, .municipalities, .offerDirectory, .contactPoints, .responsibility, .stories, .guideline, .figures]
-        // Servers answer every missing address with the one 404 page, so it exists in the site language only.
-        if models.isSiteLanguage { pages.append(.notFound) }
-        return pages
+        // Every language has a 404 page (each names all languages), for servers that answer per language folder.
+        [.home, .district, .municipalities, .offerDirectory, .contactPoints, .responsibility, .stories, .guideline, .figures, .notFound]
     }
 
     private var pagesAfterItems: [PageKind] {
@@ -229,7 +227,7 @@ struct SiteRenderer: Sendable {
         let html = try theme.render(root, template: type(of: page.data).template, language: models.language.code)
         // Pages that only repeat the German text are left out of the sitemap: their canonical address is the German page.
         let record = page.route == Routes.notFound || isFallback(page) ? nil
-            : PageRecord(route: models.prefix + page.route, lastModified: page.stand)
+            : PageRecord(route: models.prefix + page.route, lastModified: lastModified(page))
         return (OutputFile(path: Routes.outputFile(for: models.prefix + page.route), text: html), record)
     }
 

@@ -70,12 +70,6 @@ struct ViewModels {
 
     func date(_ date: CalendarDate) -> String { strings.date(date) }
 
-    /// The "Stand" of a page: for a translation the day it was last compared with the facts of the original,
-    /// since that is when the text the reader sees was checked.
-    func reviewed(_ file: String?, original: CalendarDate?) -> CalendarDate? {
-        file.flatMap { translation($0)?.reviewed?.value } ?? original
-    }
-
     /// `18.450` in German, `18,450` in English …
     func number(_ value: Int) -> String { GermanFormat.grouped(value, separator: strings.text("thousandsSeparator")) }
 
@@ -130,10 +124,9 @@ struct ViewModels {
     func category(of offer: Offer) -> Category? { config.category(matching: offer.category.value) }
 
     func offerCard(_ offer: Offer) -> OfferCard {
-        let stand = reviewed(offer.origin.file, original: offer.reviewed)
-        return OfferCard(title: title(offer), url: url(Routes.offer(offer)), summary: summary(offer), owner: ownerLink(offer.owner),
+        OfferCard(title: title(offer), url: url(Routes.offer(offer)), summary: summary(offer), owner: ownerLink(offer.owner),
                          textLang: textLang(offer.origin.file), category: category(of: offer).map(categoryLink),
-                         stand: stand.map(date), standISO: stand?.iso, facts: cardFacts(offer),
+                         facts: cardFacts(offer),
                          spokenLanguages: SpokenLanguage.of(offer.languages, site: config.siteLanguage).map(SpokenLanguageData.init),
                          towns: (offer.owner.municipalitySlug.map { [$0] } ?? offer.areas?.map { index.municipality($0.value)?.slug ?? $0.value } ?? []).joined(separator: " "),
                          districtWide: offer.owner == .district && offer.areas == nil, isFree: FreeOfCharge.decide(offer.cost))
@@ -189,7 +182,6 @@ struct ViewModels {
 
     func contactCard(_ point: ContactPoint) -> ContactCard {
         let translated = translation(point.origin.file)
-        let stand = reviewed(point.origin.file, original: point.reviewed)
         return ContactCard(
             name: contactName(point), url: url(Routes.contactPoint(point)), organisation: point.organisation,
             owner: ownerLink(point.owner),
@@ -199,8 +191,7 @@ struct ViewModels {
             phone: point.phone.map { ContactLink(text: $0.written, url: $0.link) },
             email: point.email.map { ContactLink(text: $0, url: "mailto:" + $0) },
             openingHours: translated?.lists["openingHours"] ?? point.openingHours,
-            areaNames: point.areas.map { $0.map { ownerName(.municipality($0.value)) }.joined(separator: ", ") },
-            stand: stand.map(date), standISO: stand?.iso)
+            areaNames: point.areas.map { $0.map { ownerName(.municipality($0.value)) }.joined(separator: ", ") })
     }
 
     func storyCard(_ story: Story) -> StoryCard {

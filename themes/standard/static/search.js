@@ -1,3 +1,6 @@
 // Starts Pagefind's search box on the search page. A file of its own, not inline code, so the page's
 // Content-Security-Policy can forbid inline scripts.
-new PagefindUI({ element: "#suche", showSubResults: true, showImages: false });
+var vorortSearch = new PagefindUI({ element: "#suche", showSubResults: true, showImages: false });
+// The 404 page's search form sends its words as `?q=…`: search for them at once.
+var vorortQuery = new URLSearchParams(window.location.search).get("q");
+if (vorortQuery) vorortSearch.triggerSearch(vorortQuery);

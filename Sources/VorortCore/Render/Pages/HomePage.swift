@@ -25,7 +25,7 @@ extension SiteRenderer {
         let district = content.district
         let summary = district.map(models.summary)
         return PageContent(route: Routes.home, title: district.map(models.title) ?? models.siteTitle,
-            description: summary ?? models.siteDescription, stand: models.reviewed(district?.origin.file, original: district?.reviewed),
+            description: summary ?? models.siteDescription, stand: district?.reviewed,
             data: HomePageData(
                 intro: models.body(district?.origin.file ?? ""), summary: summary ?? "",
                 municipalities: content.municipalities.map { card($0) }, categoryGroups: categoryGroups(),

@@ -48,7 +48,7 @@ extension SiteRenderer {
             calendarURL: offer.recurrence != nil ? models.fileURL(Calendar.file(for: offer.owner)) : nil)
         return PageContent(route: Routes.offer(offer), title: data.card.title,
             crumbs: ownerCrumbs(offer.owner) + [(t("offers"), Routes.offerDirectory)],
-            description: data.card.summary, stand: models.reviewed(offer.origin.file, original: offer.reviewed), data: data, structuredData: StructuredData.offer(offer, models: models),
+            description: data.card.summary, stand: offer.reviewed, data: data, structuredData: StructuredData.offer(offer, models: models),
             searchKind: t("kindOffer"),
             searchFilters: [(t("filterPlace"), models.ownerName(offer.owner))]
                 + (models.category(of: offer).map { [(t("filterTopic"), models.categoryLabel($0))] } ?? []),
