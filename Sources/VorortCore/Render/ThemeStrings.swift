@@ -16,6 +16,7 @@ struct ThemeStrings: Sendable {
         "audience", "languages", "schedule", "place", "cost", "accessibility", "filterKind", "filterPlace", "filterTopic",
         "kindOffer", "kindContactPoint", "kindStory", "kindPage", "factsCaption", "chartTitle", "externalLink", "feedTitle",
         "thousandsSeparator", "decimalSeparator",
+        "offlineTitle", "offlineDescription", "offlineWhat",
     ]
 
     init(values: [String: String], months: [String]) {
