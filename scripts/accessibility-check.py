@@ -25,7 +25,7 @@ PAGES = [
     ("contact-point", "gemeinden/lindenbrueck/anlaufstellen/familienzentrum/"), ("story", "gemeinden/lindenbrueck/geschichten/bruecken-ev/"),
     ("offer-directory", "angebote/"), ("category", "angebote/sprache/"), ("contact-points", "anlaufstellen/"),
     ("stories", "geschichten/"), ("figures", "zahlen/"), ("guideline", "seiten/leitfaden-sprache/"),
-    ("page", "seiten/impressum/"), ("not-found", "404.html"),
+    ("page", "seiten/impressum/"), ("not-found", "404.html"), ("offline", "offline/"),
     # Translations: right to left, English, and a page that shows the German text with a note.
     ("home-rtl", "ar/"), ("municipality-rtl", "ar/gemeinden/auenstein/"), ("offer-rtl", "ar/kreis/angebote/integrationskurse/"),
     ("directory-rtl", "ar/angebote/"), ("offer-en", "en/gemeinden/lindenbrueck/angebote/sprachcafe-am-markt/"),

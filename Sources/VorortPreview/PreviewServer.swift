@@ -138,6 +138,9 @@ public enum PreviewServer {
                                 body: Data(decorated(skeleton, output: "", snapshot: snapshot, marksShown: false).utf8))
         }
         guard let output = snapshot.outputPath(forRequest: path) else { return notFound(snapshot) }
+        // No service worker in the preview: it would keep pages and the theme's files (cache-first) that editors are
+        // changing. Without it, `offline.js` fails to register quietly, as it does on any site that lacks one.
+        if output == Routes.serviceWorker { return notFound(snapshot) }
         guard let file = snapshot.files[output] else {
             // `…/sprachcafe` without the slash: the page is the folder's index.
             if !path.hasSuffix("/"), snapshot.files[output + "/index.html"] != nil {

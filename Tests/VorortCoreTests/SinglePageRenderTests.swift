@@ -64,7 +64,7 @@ struct SinglePageRenderTests {
         let itemKinds = ContentTypes.all.filter { $0 is any ItemPage.Type }.map { $0.displayName }
         #expect(itemKinds.count == 5)
         let allKinds = Set(["home", "district", "municipalities", "offerDirectory", "contactPoints", "responsibility", "stories", "notFound",
-                            "guideline", "figures", "search", "category"] + itemKinds)
+                            "guideline", "figures", "search", "category", "offline"] + itemKinds)
         for code in ["de", "ar"] {
             let language = try #require(site.config.languages.first { $0.code == code })
             let renderer = try #require(Pipeline.renderer(site, language: language, search: true))
@@ -82,7 +82,7 @@ struct SinglePageRenderTests {
         }
         // A representative route of each kind through the public entry point, German and Arabic.
         let routes = ["", "kreis/", "gemeinden/", "gemeinden/auenstein/", "angebote/", "angebote/sprache/", "anlaufstellen/", "zustaendig/",
-                      "geschichten/", "zahlen/", "seiten/leitfaden-sprache/", "seiten/impressum/", "suche/"]
+                      "geschichten/", "zahlen/", "seiten/leitfaden-sprache/", "seiten/impressum/", "suche/", "offline/"]
         for route in routes {
             for language in [nil, "ar"] {
                 let page = try #require(try Pipeline.renderPage(site, route: route, language: language, search: true), "\(route) in \(language ?? "de")")

@@ -18,6 +18,7 @@ extension SiteRenderer {
         ContactPointPageData.self, StoryPageData.self, ContentPageData.self, OfferDirectoryPageData.self, CategoryPageData.self,
         ContactPointsPageData.self, StoriesPageData.self, NotFoundPageData.self, GuidelinePageData.self, FiguresPageData.self,
         SearchPageData.self, ResponsibilityPageData.self,
+        OfflinePageData.self,
     ]
 }
 
@@ -47,11 +48,14 @@ struct LayoutData: TemplateData {
         var responsibilityURL: String
         var feedURL: String
         var offersURL: String
+        /// The service worker (`sw.js`), registered by the theme's `offline.js`.
+        var workerURL: String = ""
 
         static let fields = TemplateFields<SiteData>([
             .text("title") { $0.title }, .text("district") { $0.district }, .text("lang") { $0.lang }, .text("dir") { $0.dir },
             .text("homeURL") { $0.homeURL }, .text("responsibilityURL") { $0.responsibilityURL },
             .text("feedURL") { $0.feedURL }, .text("offersURL") { $0.offersURL },
+            .text("workerURL") { $0.workerURL },
         ])
     }
 

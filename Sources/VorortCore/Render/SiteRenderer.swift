@@ -51,6 +51,8 @@ struct SiteRenderer: Sendable {
     /// One page of the site; rendered independently of every other page.
     enum PageKind: Sendable, Hashable, CustomStringConvertible {
         case home, district, municipalities, offerDirectory, contactPoints, responsibility, stories, notFound, guideline, figures, search
+        /// What can be read without a connection (the service worker's fallback), in every language.
+        case offline
         case category(Int)
         /// The page of one content item: the item at `position` among those of its type (`ItemPage`).
         case item(ContentTypeID, Int)
@@ -69,6 +71,7 @@ struct SiteRenderer: Sendable {
             case .guideline: "guideline"
             case .figures: "figures"
             case .search: "search"
+            case .offline: "offline"
             case .category(let position): "category(\(position))"
             case .item(let type, let position): "\(type.type.displayName)(\(position))"
             }
@@ -79,7 +82,7 @@ struct SiteRenderer: Sendable {
         var listsEverything: Bool {
             switch self {
             case .home, .district, .municipalities, .offerDirectory, .contactPoints, .responsibility, .stories, .figures, .category: true
-            case .notFound, .guideline, .search, .item: false
+            case .notFound, .guideline, .search, .offline, .item: false
             }
         }
     }
@@ -114,6 +117,7 @@ struct SiteRenderer: Sendable {
         }
         // One file or group at a time: at 100,000 pages some of these are tens of megabytes each.
         for renderer in renderers { try emit([renderer.storiesFeed]) }
+        try emit(OfflineSite.files(renderers))
         try main.sharedFiles(records: records, emit: emit)
     }
 
@@ -135,7 +139,9 @@ struct SiteRenderer: Sendable {
         footerPages = content.pages
             .sorted { (footerOrder.firstIndex(of: $0.slug) ?? footerOrder.count, $0.title) < (footerOrder.firstIndex(of: $1.slug) ?? footerOrder.count, $1.title) }
             .map { LayoutData.FooterLink(title: models.title($0), url: models.url(Routes.page($0)), textLang: models.textLang($0.origin.file)) }
-            + [LayoutData.FooterLink(title: GuidelinePage.title, url: models.url(Routes.guideline), textLang: models.textLang(translated: false))]
+            + [LayoutData.FooterLink(title: GuidelinePage.title, url: models.url(Routes.guideline), textLang: models.textLang(translated: false)),
+               // What this device keeps for reading without a connection, and how to delete it.
+               LayoutData.FooterLink(title: models.strings.text("offlineTitle"), url: models.url(Routes.offline), textLang: "")]
         let t = models.strings.text
         navigation = ([
             (t("home"), Routes.home), (t("municipalities"), Routes.municipalities), (t("offers"), Routes.offerDirectory),
@@ -143,7 +149,8 @@ struct SiteRenderer: Sendable {
         ] + (search ? [(t("search"), Routes.search)] : [])).map { ($0.0, $0.1, models.url($0.1)) }
         siteData = LayoutData.SiteData(
             title: models.siteTitle, district: models.districtName, lang: models.language.tag, dir: models.language.direction.rawValue,
-            homeURL: models.url(Routes.home), responsibilityURL: models.url(Routes.responsibility), feedURL: models.url(OpenData.storiesFeed), offersURL: models.fileURL(OpenData.offersFile))
+            homeURL: models.url(Routes.home), responsibilityURL: models.url(Routes.responsibility), feedURL: models.url(OpenData.storiesFeed), offersURL: models.fileURL(OpenData.offersFile),
+            workerURL: models.fileURL(Routes.serviceWorker))
         words = ThemeWords(models.strings)
         // Offers are most of a site: their cards are made on all cores.
         // The cards of items the edit did not touch, taken over from the previous renderer.
@@ -182,7 +189,7 @@ struct SiteRenderer: Sendable {
     }
 
     private var pagesAfterItems: [PageKind] {
-        config.categories.indices.map(PageKind.category) + (search ? [.search] : [])
+        config.categories.indices.map(PageKind.category) + (search ? [.search] : []) + [.offline]
     }
 
     /// This renderer reading the bodies through `bodies`: after edits of texts alone (`ContentChange.isTextOnly`) everything
@@ -216,6 +223,7 @@ struct SiteRenderer: Sendable {
         case .guideline: Routes.guideline
         case .figures: Routes.figures
         case .search: Routes.search
+        case .offline: Routes.offline
         case .item(let type, let position): item(type, position).route ?? ""
         case .category(let position): Routes.category(config.categories[position].slug)
         }
@@ -246,6 +254,7 @@ struct SiteRenderer: Sendable {
         case .notFound: notFoundPage()
         case .figures: figuresPage()
         case .search: searchPage()
+        case .offline: offlinePage()
         case .guideline: guidelinePage()
         }
     }

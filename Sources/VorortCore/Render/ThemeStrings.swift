@@ -17,6 +17,7 @@ struct ThemeStrings: Sendable {
         "kindOffer", "kindContactPoint", "kindStory", "kindPage", "factsCaption", "chartTitle", "externalLink", "feedTitle",
         "thousandsSeparator", "decimalSeparator", "servesPlaces", "notFoundText", "toHome", "notFoundSearchLabel", "languageVersions", "languageVersionsHome",
         "languageVersionsLead", "languageVersionsNote", "languageVersionsNone", "countOf", "otherPages",
+        "offlineTitle", "offlineDescription", "offlineWhat",
     ]
 
     init(values: [String: String], months: [String]) {
