@@ -27,11 +27,13 @@ PAGES = [
     ("contact-point", "gemeinden/lindenbrueck/anlaufstellen/familienzentrum/"), ("story", "gemeinden/lindenbrueck/geschichten/bruecken-ev/"),
     ("offer-directory", "angebote/"), ("category", "angebote/sprache/"), ("contact-points", "anlaufstellen/"),
     ("stories", "geschichten/"), ("figures", "zahlen/"), ("guideline", "seiten/leitfaden-sprache/"),
-    ("page", "seiten/impressum/"), ("not-found", "404.html"), ("staff", "mitarbeitende/"),
+    ("page", "seiten/impressum/"), ("not-found", "404.html"), ("offline", "offline/"), ("staff", "mitarbeitende/"),
     # Translations: right to left, English, and a page that shows the German text with a note.
     ("home-rtl", "ar/"), ("municipality-rtl", "ar/gemeinden/auenstein/"), ("offer-rtl", "ar/kreis/angebote/integrationskurse/"),
     ("directory-rtl", "ar/angebote/"), ("offer-en", "en/gemeinden/lindenbrueck/angebote/sprachcafe-am-markt/"),
     ("fallback-uk", "uk/kreis/angebote/kulturloge/"), ("home-ls", "ls/"),
+    # The 404 page of a language folder (every language in its own block) and the statement with its language list.
+    ("not-found-rtl", "ar/404.html"), ("statement", "seiten/barrierefreiheit/"),
 ]
 
 

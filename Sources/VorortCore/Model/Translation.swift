@@ -32,4 +32,6 @@ public struct SiteTexts: Sendable {
     public var categories: [String: (label: String, description: String?)] = [:]
     /// Translated group names by their German name.
     public var groups: [String: String] = [:]
+    /// Search words per category slug in this language (`searchWords:` under the category), for the search index.
+    public var categorySearchWords: [String: [String]] = [:]
 }

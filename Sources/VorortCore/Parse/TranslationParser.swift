@@ -118,11 +118,14 @@ enum TranslationParser {
                     _ = categories.map(key.value) { _ in true }
                     continue
                 }
-                let entry = categories.map(key.value, example: "{label: Language, description: …}") { c -> (String, String?)? in
+                let entry = categories.map(key.value, example: "{label: Language, description: …}") { c -> (String, String?, [String])? in
                     guard let label = c.text("label", required: true, example: "Language") else { return nil }
-                    return (label, c.text("description"))
+                    return (label, c.text("description"), c.textList("searchWords", example: "[German course, language course]"))
                 }
-                if let entry { texts.categories[key.value] = (label: entry.0, description: entry.1) }
+                if let entry {
+                    texts.categories[key.value] = (label: entry.0, description: entry.1)
+                    if !entry.2.isEmpty { texts.categorySearchWords[key.value] = entry.2 }
+                }
             }
             return true
         }

@@ -96,8 +96,9 @@ public struct IncrementalSite {
     /// The renderers of all languages, reading the bodies through one `BodyHTML` (which notices files changed since
     /// the check).
     private func renderers(_ site: CheckedSite, bodies: BodyHTML, reusing previous: [SiteRenderer] = [], changed: Set<String> = []) -> [SiteRenderer] {
-        site.config.languages.compactMap { language in
-            Pipeline.renderer(site, language: language, search: search, bodies: bodies,
+        let order = SiteOrder(index: site.index, config: site.config)
+        return site.config.languages.compactMap { language in
+            Pipeline.renderer(site, language: language, search: search, bodies: bodies, order: order,
                               reusing: previous.first { $0.models.language.code == language.code }, changed: changed)
         }
     }
@@ -114,7 +115,7 @@ public struct IncrementalSite {
         let rendered = try Parallel.map(jobs) { r, _, kind in try renderers[r].render(kind) }
         var newRecords = renderers.map { [SiteRenderer.PageRecord?](repeating: nil, count: $0.pages.count) }
         for (job, page) in zip(jobs, rendered) { newRecords[job.0][job.1] = page.record }
-        let shared = sharedFiles(renderers, records: newRecords)
+        let shared = try sharedFiles(renderers, records: newRecords)
         // A file saved again while the site rendered: its page would be empty; the next update renders it.
         try Pipeline.refuseChangedBodies(bodies)
         var newFiles: [String: OutputFile] = [:]
@@ -169,8 +170,10 @@ public struct IncrementalSite {
         lastRenderers = renderers
         var changed: [OutputFile] = []
         let shared = main.sharedFilesShowing(changes)
-        let sharedFiles = (shared.storiesFeeds ? renderers.map(\.storiesFeed) : [])
+        let sharedFiles = try (shared.storiesFeeds ? renderers.map(\.storiesFeed) : [])
             + main.sharedFiles(records: records.flatMap { $0.compactMap { $0 } }, parts: shared.parts)
+            // A contact point's `areas` decide which places' offline lists name it.
+            + (changes.contains { !$0.isTextOnly && $0.new is ContactPoint } ? OfflineSite.files(renderers) : [])
         for file in rendered.map(\.file) + sharedFiles {
             if let old = files[file.path], Self.same(old, file, changedSources: [], root: root) { continue }
             files[file.path] = file
@@ -179,8 +182,9 @@ public struct IncrementalSite {
         return Update(findings: state.diagnostics, changedFiles: changed, removedFiles: [], wasFull: false, pagesRendered: jobs.count)
     }
 
-    private func sharedFiles(_ renderers: [SiteRenderer], records: [[SiteRenderer.PageRecord?]]) -> [OutputFile] {
-        renderers.map(\.storiesFeed) + (renderers.first?.sharedFiles(records: records.flatMap { $0.compactMap { $0 } }) ?? [])
+    private func sharedFiles(_ renderers: [SiteRenderer], records: [[SiteRenderer.PageRecord?]]) throws -> [OutputFile] {
+        try renderers.map(\.storiesFeed) + (renderers.first?.sharedFiles(records: records.flatMap { $0.compactMap { $0 } }) ?? [])
+            + OfflineSite.files(renderers)
     }
 
     /// Whether two versions of an output file are the same: bytes compared; a copied file (picture, theme file)

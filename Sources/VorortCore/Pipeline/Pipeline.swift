@@ -116,7 +116,8 @@ public enum Pipeline {
     public static func render(_ site: CheckedSite, search: Bool = false, emit: ([OutputFile]) throws -> Void) throws {
         // The site language first: it writes the files all languages share.
         let bodies = bodyHTML(site)
-        let renderers = site.config.languages.compactMap { renderer(site, language: $0, search: search, bodies: bodies) }
+        let order = SiteOrder(index: site.index, config: site.config)
+        let renderers = site.config.languages.compactMap { renderer(site, language: $0, search: search, bodies: bodies, order: order) }
         try SiteRenderer.renderAll(renderers, emit: emit)
         try refuseChangedBodies(bodies)
     }
@@ -148,13 +149,13 @@ public enum Pipeline {
     /// The renderer of one language; nil for a language the theme has no words for (its pages are not built).
     /// `bodies`: shared by the renderers of all languages, so changed files are noticed once per render.
     /// `previous` and `changed`: see `SiteRenderer.init`.
-    static func renderer(_ site: CheckedSite, language: Language, search: Bool, bodies: BodyHTML? = nil,
+    static func renderer(_ site: CheckedSite, language: Language, search: Bool, bodies: BodyHTML? = nil, order: SiteOrder? = nil,
                          reusing previous: SiteRenderer? = nil, changed: Set<String> = []) -> SiteRenderer? {
         guard let strings = site.theme.strings[language.code] else { return nil }
         let bodies = bodies ?? bodyHTML(site)
         let models = ViewModels(index: site.index, config: site.config, bodies: bodies, language: language, strings: strings)
         return SiteRenderer(models: models, theme: site.theme, assets: site.assets, root: site.root, ruleSet: site.ruleSet, search: search,
-                            reusing: previous, changed: changed)
+                            order: order, reusing: previous, changed: changed)
     }
 
     /// An output folder inside `content/` or `themes/` would be read back as content by the next build.

@@ -69,25 +69,77 @@ final class OfferCard: TemplateData {
     let owner: OwnerLink
     let textLang: String
     let category: CategoryLink?
-    let stand: String?
-    let standISO: String?
 
+    /// When, where, who it serves, what it costs — the card's compact details (offer directory).
+    let facts: [CardFact]
+    /// The languages the offer is held in, each in its own name.
+    let spokenLanguages: [SpokenLanguageData]
+    /// The directory filter's values: language codes, the slugs of the municipalities served (empty for a
+    /// district-wide offer, which serves every one), and whether it is free of charge (`FreeOfCharge`).
+    let languageCodes: String
+    let towns: String
+    let districtWide: Bool
+    let isFree: Bool
+
+    // No date on cards: an offer page embeds its card's keys, and a card's `stand` would shadow the page's dates
+    // in the layout (a translated page once showed the translation's date as "Last updated" that way).
     init(title: String, url: String, summary: String, owner: OwnerLink, textLang: String, category: CategoryLink?,
-         stand: String?, standISO: String?) {
+         facts: [CardFact] = [], spokenLanguages: [SpokenLanguageData] = [],
+         towns: String = "", districtWide: Bool = false, isFree: Bool = false) {
         self.title = title
         self.url = url
         self.summary = summary
         self.owner = owner
         self.textLang = textLang
         self.category = category
-        self.stand = stand
-        self.standISO = standISO
+        self.facts = facts
+        self.spokenLanguages = spokenLanguages
+        languageCodes = spokenLanguages.map(\.code).joined(separator: " ")
+        self.towns = towns
+        self.districtWide = districtWide
+        self.isFree = isFree
     }
 
     static let fields = TemplateFields<OfferCard>([
         .text("title") { $0.title }, .text("url") { $0.url }, .text("summary") { $0.summary }, .object("owner") { $0.owner },
         .flag("isDistrict") { $0.owner.isDistrict }, .text("textLang") { $0.textLang }, .object("category") { $0.category },
-        .text("stand") { $0.stand }, .text("standISO") { $0.standISO },
+        .list("facts") { $0.facts }, .list("spokenLanguages") { $0.spokenLanguages }, .text("languageCodes") { $0.languageCodes },
+        .text("towns") { $0.towns }, .flag("districtWide") { $0.districtWide }, .flag("isFree") { $0.isFree },
+    ])
+}
+
+/// One line of an offer card's details: „Wann: Dienstags 16–18 Uhr“. `textLang` marks a German value on a page in
+/// another language; `addition` is text in the page's language after it (the town after a German place), marked
+/// back to the page's language by `additionLang` when the value before it is marked German.
+struct CardFact: TemplateData {
+    var label: String
+    var value: String
+    var textLang: String
+    var addition: String?
+    var additionLang: String = ""
+
+    static let fields = TemplateFields<CardFact>([
+        .text("label") { $0.label }, .text("value") { $0.value }, .text("textLang") { $0.textLang },
+        .text("addition") { $0.addition }, .text("additionLang") { $0.additionLang },
+    ])
+}
+
+/// A language an offer is held in, named in itself (`SpokenLanguage`).
+struct SpokenLanguageData: TemplateData {
+    var code: String
+    var name: String
+    var tag: String
+    var dir: String
+
+    init(_ language: SpokenLanguage) {
+        code = language.code
+        name = language.name
+        tag = language.tag
+        dir = language.direction.rawValue
+    }
+
+    static let fields = TemplateFields<SpokenLanguageData>([
+        .text("code") { $0.code }, .text("name") { $0.name }, .text("tag") { $0.tag }, .text("dir") { $0.dir },
     ])
 }
 
@@ -106,12 +158,10 @@ final class ContactCard: TemplateData {
     let openingHours: [String]
     /// A district contact point that serves only some municipalities: their names, joined with commas.
     let areaNames: String?
-    let stand: String?
-    let standISO: String?
 
+    /// No date, for the reason given at `OfferCard`.
     init(name: String, url: String, organisation: String, owner: OwnerLink, responsibilities: String, address: AddressData,
-         textLang: String, phone: [ContactLink], email: ContactLink?, openingHours: [String], areaNames: String?,
-         stand: String?, standISO: String?) {
+         textLang: String, phone: [ContactLink], email: ContactLink?, openingHours: [String], areaNames: String?) {
         self.name = name
         self.url = url
         self.organisation = organisation
@@ -123,8 +173,6 @@ final class ContactCard: TemplateData {
         self.email = email
         self.openingHours = openingHours
         self.areaNames = areaNames
-        self.stand = stand
-        self.standISO = standISO
     }
 
     static let fields = TemplateFields<ContactCard>([
@@ -133,7 +181,6 @@ final class ContactCard: TemplateData {
         .text("responsibilities") { $0.responsibilities }, .object("address") { $0.address },
         .text("textLang") { $0.textLang }, .list("phone") { $0.phone }, .object("email") { $0.email },
         .texts("openingHours") { $0.openingHours }, .text("areaNames") { $0.areaNames },
-        .text("stand") { $0.stand }, .text("standISO") { $0.standISO },
     ])
 }
 

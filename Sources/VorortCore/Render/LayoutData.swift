@@ -17,7 +17,8 @@ extension SiteRenderer {
         HomePageData.self, DistrictPageData.self, MunicipalitiesPageData.self, MunicipalityPageData.self, OfferPageData.self,
         ContactPointPageData.self, StoryPageData.self, ContentPageData.self, OfferDirectoryPageData.self, CategoryPageData.self,
         ContactPointsPageData.self, StoriesPageData.self, NotFoundPageData.self, GuidelinePageData.self, FiguresPageData.self,
-        SearchPageData.self, ResponsibilityPageData.self, StaffPageData.self,
+        SearchPageData.self, ResponsibilityPageData.self,
+        OfflinePageData.self, StaffPageData.self,
     ]
 }
 
@@ -47,11 +48,14 @@ struct LayoutData: TemplateData {
         var responsibilityURL: String
         var feedURL: String
         var offersURL: String
+        /// The service worker (`sw.js`), registered by the theme's `offline.js`.
+        var workerURL: String = ""
 
         static let fields = TemplateFields<SiteData>([
             .text("title") { $0.title }, .text("district") { $0.district }, .text("lang") { $0.lang }, .text("dir") { $0.dir },
             .text("homeURL") { $0.homeURL }, .text("responsibilityURL") { $0.responsibilityURL },
             .text("feedURL") { $0.feedURL }, .text("offersURL") { $0.offersURL },
+            .text("workerURL") { $0.workerURL },
         ])
     }
 
@@ -134,8 +138,17 @@ struct LayoutData: TemplateData {
     /// Present only when true: Pagefind indexes the page.
     var searchable: Bool?
     var searchFilters: [SearchFilter]?
+    /// Present only on searchable pages with search words: indexed with weight, never shown.
+    var searchWords: String?
     var stand: String?
     var standISO: String?
+    /// On a translated page whose translation was compared with the original on another day than the original's
+    /// own date: both dates and the German page, instead of `stand`.
+    var translationStand: String?
+    var translationStandISO: String?
+    var originalStand: String?
+    var originalStandISO: String?
+    var originalURL: String?
 
     static let fields = TemplateFields<LayoutData>([
         .words("t") { $0.t }, .object("site") { $0.site }, .text("title") { $0.title }, .flag("isHome") { $0.isHome },
@@ -145,6 +158,9 @@ struct LayoutData: TemplateData {
         .text("textLang") { $0.textLang }, .text("originalLang") { $0.originalLang }, .text("originalDir") { $0.originalDir },
         .text("description") { $0.description }, .text("structuredData") { $0.structuredData }, .list("languageLinks") { $0.languageLinks },
         .list("alternates") { $0.alternates }, .flag("fallback") { $0.fallback }, .flag("searchable") { $0.searchable },
-        .list("searchFilters") { $0.searchFilters }, .text("stand") { $0.stand }, .text("standISO") { $0.standISO },
+        .list("searchFilters") { $0.searchFilters }, .text("searchWords") { $0.searchWords }, .text("stand") { $0.stand }, .text("standISO") { $0.standISO },
+        .text("translationStand") { $0.translationStand }, .text("translationStandISO") { $0.translationStandISO },
+        .text("originalStand") { $0.originalStand }, .text("originalStandISO") { $0.originalStandISO },
+        .text("originalURL") { $0.originalURL },
     ])
 }

@@ -23,6 +23,20 @@ public enum Routes {
     /// Where a staff category's offers are listed: its section on the staff page (the template's `kategorie-<slug>`).
     public static func staffCategory(_ slug: String) -> String { "\(staff)#kategorie-\(slug)" }
 
+    /// What a visitor can read without a connection: the page the service worker shows for a page it has not kept.
+    public static let offline = "offline/"
+    /// The service worker, at the root of the base path so that its scope is the whole site in every language.
+    public static let serviceWorker = "sw.js"
+
+    /// The pages the service worker keeps when someone opens a page of `owner` (its page and its contact points),
+    /// as routes without a language folder: `offline/gemeinden/auenstein.json`, `offline/kreis.json`.
+    public static func offlineList(_ owner: Owner) -> String {
+        switch owner {
+        case .district: "offline/kreis.json"
+        case .municipality(let slug): "offline/gemeinden/\(slug).json"
+        }
+    }
+
     /// Facts and figures of all municipalities compared, indicator by indicator.
     public static let figures = "zahlen/"
 

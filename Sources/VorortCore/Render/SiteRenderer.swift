@@ -13,24 +13,23 @@ struct SiteRenderer: Sendable {
     /// Whether Pagefind indexes the site: only then is there a search page and a link to it.
     let search: Bool
 
-    /// Content grouped once up front, so no page searches the whole site (no quadratic work). The offers by owner,
-    /// category and contact point are residents' offers only (`SiteIndex.isForResidents`): the pages that list them
-    /// are residents' pages; staff offers are listed on the staff page alone.
-    let offersByOwner: [Owner: [Offer]]
-    let contactPointsByOwner: [Owner: [ContactPoint]]
-    let storiesByOwner: [Owner: [Story]]
-    let factsByOwner: [Owner: Facts]
-    let offersByCategory: [String: [Offer]]
-    let offersByContactFile: [String: [Offer]]
+    /// The content in the order pages list it, shared by the renderers of all languages.
+    let order: SiteOrder
+    var offersByOwner: [Owner: [Offer]] { order.offersByOwner }
+    var contactPointsByOwner: [Owner: [ContactPoint]] { order.contactPointsByOwner }
+    var storiesByOwner: [Owner: [Story]] { order.storiesByOwner }
+    var factsByOwner: [Owner: Facts] { order.factsByOwner }
+    var offersByCategory: [String: [Offer]] { order.offersByCategory }
+    var offersByContactFile: [String: [Offer]] { order.offersByContactFile }
     /// Residents' offers (`SiteIndex.isForResidents`) in alphabetical order: what the offer directory, category pages,
-    /// municipality pages and calendars list.
-    let offers: [Offer]
+    /// municipality pages and calendars list; the groups above hold residents' offers only too.
+    var offers: [Offer] { order.offers }
     /// Offers of staff categories (`audience: staff`) in alphabetical order: listed on the staff page only.
-    let staffOffers: [Offer]
+    var staffOffers: [Offer] { order.staffOffers }
     /// Newest first.
-    let stories: [Story]
-    /// The district first, then the municipalities in alphabetical order.
-    let owners: [Owner]
+    var stories: [Story] { order.stories }
+    /// The district first, then the municipalities.
+    var owners: [Owner] { order.owners }
     /// Links in every page's footer.
     let footerPages: [LayoutData.FooterLink]
     /// The main navigation: label, route and address of each item.
@@ -43,9 +42,10 @@ struct SiteRenderer: Sendable {
     let storyCards: [String: StoryCard]
     let municipalityCards: [String: MunicipalityCard]
     /// The items of every type that has a page per item (`ItemPage`), in the order of the declarations.
-    let itemsWithPages: [(type: ContentTypeID, items: [any ItemPage])]
-    /// Every page of this language by its route (without the language folder), for rendering one page alone.
-    private(set) var pagesByRoute: [String: PageKind] = [:]
+    var itemsWithPages: [(type: ContentTypeID, items: [any ItemPage])] { order.itemsWithPages }
+    /// The pages of this language that are not an item's page, by route (without the language folder); items'
+    /// pages are in `order`.
+    private(set) var fixedPagesByRoute: [String: PageKind] = [:]
 
     var index: SiteIndex { models.index }
     var config: SiteConfig { models.config }
@@ -54,6 +54,8 @@ struct SiteRenderer: Sendable {
     /// One page of the site; rendered independently of every other page.
     enum PageKind: Sendable, Hashable, CustomStringConvertible {
         case home, district, municipalities, offerDirectory, contactPoints, responsibility, stories, notFound, guideline, figures, search
+        /// What can be read without a connection (the service worker's fallback), in every language.
+        case offline
         /// The offers for staff of the administrations (only when `site.yml` has a staff category).
         case staff
         case category(Int)
@@ -74,6 +76,7 @@ struct SiteRenderer: Sendable {
             case .guideline: "guideline"
             case .figures: "figures"
             case .search: "search"
+            case .offline: "offline"
             case .staff: "staff"
             case .category(let position): "category(\(position))"
             case .item(let type, let position): "\(type.type.displayName)(\(position))"
@@ -85,7 +88,7 @@ struct SiteRenderer: Sendable {
         var listsEverything: Bool {
             switch self {
             case .home, .district, .municipalities, .offerDirectory, .contactPoints, .responsibility, .stories, .figures, .category, .staff: true
-            case .notFound, .guideline, .search, .item: false
+            case .notFound, .guideline, .search, .offline, .item: false
             }
         }
     }
@@ -120,6 +123,7 @@ struct SiteRenderer: Sendable {
         }
         // One file or group at a time: at 100,000 pages some of these are tens of megabytes each.
         for renderer in renderers { try emit([renderer.storiesFeed]) }
+        try emit(OfflineSite.files(renderers))
         try main.sharedFiles(records: records, emit: emit)
     }
 
@@ -127,7 +131,7 @@ struct SiteRenderer: Sendable {
     /// stories and their originals' paths); the cards of everything else are taken over from it, since a card shows
     /// only its own item (what else it shows — place names, categories — changes only with a full rebuild).
     init(models: ViewModels, theme: Theme, assets: Set<String>, root: URL, ruleSet: RuleSet, search: Bool = false,
-         reusing previous: SiteRenderer? = nil, changed: Set<String> = []) {
+         order: SiteOrder? = nil, reusing previous: SiteRenderer? = nil, changed: Set<String> = []) {
         self.search = search
         self.models = models
         self.theme = theme
@@ -135,30 +139,15 @@ struct SiteRenderer: Sendable {
         self.root = root
         self.ruleSet = ruleSet
         let content = models.index.content
-        // Sorted once: every list below keeps this order.
-        let all = GermanSorting.sorted(content.offers, by: \.title)
-        let offers = all.filter(models.index.isForResidents)
-        staffOffers = all.filter { !models.index.isForResidents($0) }
-        offersByOwner = Dictionary(grouping: offers, by: \.owner)
-        contactPointsByOwner = Dictionary(grouping: GermanSorting.sorted(content.contactPoints, by: \.name), by: \.owner)
-        stories = content.stories.sorted { ($0.date, $0.title) > ($1.date, $1.title) }
-        storiesByOwner = Dictionary(grouping: stories, by: \.owner)
-        factsByOwner = Dictionary(content.facts.map { ($0.owner, $0) }, uniquingKeysWith: { first, _ in first })
-        offersByCategory = Dictionary(grouping: offers.compactMap { offer in
-            models.category(of: offer).map { ($0.slug, offer) }
-        }, by: \.0).mapValues { $0.map(\.1) }
-        offersByContactFile = Dictionary(grouping: offers.compactMap { offer -> (String, Offer)? in
-            guard let slug = offer.contact?.value, let point = models.index.contactPoint(slug, for: offer.owner) else { return nil }
-            return (point.origin.file, offer)
-        }, by: \.0).mapValues { $0.map(\.1) }
-        self.offers = offers
-        owners = [.district] + content.municipalities.map { .municipality($0.slug) }
+        self.order = order ?? SiteOrder(index: models.index, config: models.config)
         // The legally required pages first, in the order visitors look for them.
         let footerOrder = ["impressum", "datenschutz", "barrierefreiheit", "leichte-sprache", "gebaerdensprache"]
         footerPages = content.pages
             .sorted { (footerOrder.firstIndex(of: $0.slug) ?? footerOrder.count, $0.title) < (footerOrder.firstIndex(of: $1.slug) ?? footerOrder.count, $1.title) }
             .map { LayoutData.FooterLink(title: models.title($0), url: models.url(Routes.page($0)), textLang: models.textLang($0.origin.file)) }
-            + [LayoutData.FooterLink(title: GuidelinePage.title, url: models.url(Routes.guideline), textLang: models.textLang(translated: false))]
+            + [LayoutData.FooterLink(title: GuidelinePage.title, url: models.url(Routes.guideline), textLang: models.textLang(translated: false)),
+               // What this device keeps for reading without a connection, and how to delete it.
+               LayoutData.FooterLink(title: models.strings.text("offlineTitle"), url: models.url(Routes.offline), textLang: "")]
             // Staff find their trainings in the footer, beside the editors' guideline, not in residents' navigation.
             + (models.config.staffCategories.isEmpty ? [] : [LayoutData.FooterLink(title: models.strings.text("staffPage"), url: models.url(Routes.staff), textLang: "")])
         let t = models.strings.text
@@ -168,7 +157,8 @@ struct SiteRenderer: Sendable {
         ] + (search ? [(t("search"), Routes.search)] : [])).map { ($0.0, $0.1, models.url($0.1)) }
         siteData = LayoutData.SiteData(
             title: models.siteTitle, district: models.districtName, lang: models.language.tag, dir: models.language.direction.rawValue,
-            homeURL: models.url(Routes.home), responsibilityURL: models.url(Routes.responsibility), feedURL: models.url(OpenData.storiesFeed), offersURL: models.fileURL(OpenData.offersFile))
+            homeURL: models.url(Routes.home), responsibilityURL: models.url(Routes.responsibility), feedURL: models.url(OpenData.storiesFeed), offersURL: models.fileURL(OpenData.offersFile),
+            workerURL: models.fileURL(Routes.serviceWorker))
         words = ThemeWords(models.strings)
         // Offers are most of a site: their cards are made on all cores.
         // The cards of items the edit did not touch, taken over from the previous renderer.
@@ -184,12 +174,9 @@ struct SiteRenderer: Sendable {
                                 uniquingKeysWith: { a, _ in a })
         municipalityCards = Dictionary(content.municipalities.map { ($0.origin.file, models.municipalityCard($0)) },
                                        uniquingKeysWith: { a, _ in a })
-        itemsWithPages = ContentTypes.all.compactMap { type in
-            guard type is any ItemPage.Type else { return nil }
-            return (ContentTypeID(type), content.items(of: type).compactMap { $0 as? any ItemPage })
-        }
         // The check refuses two pages at one address; should it ever miss one, the first page keeps it.
-        pagesByRoute = Dictionary(pages.map { (route(of: $0), $0) }, uniquingKeysWith: { first, _ in first })
+        fixedPagesByRoute = Dictionary((pagesBeforeItems + pagesAfterItems).map { (route(of: $0), $0) },
+                                       uniquingKeysWith: { first, _ in first })
     }
 
     /// Whether the site has the page for staff: when `site.yml` names a staff category, also before it has offers,
@@ -202,16 +189,21 @@ struct SiteRenderer: Sendable {
     }
 
     var pages: [PageKind] {
-        var pages: [PageKind] = [.home, .district, .municipalities, .offerDirectory, .contactPoints, .responsibility, .stories, .guideline, .figures]
-        // Servers answer every missing address with the one 404 page, so it exists in the site language only.
-        if models.isSiteLanguage { pages.append(.notFound) }
+        var pages = pagesBeforeItems
         // Each item of a type with pages of its own, type by type in the order of the declarations.
         for (type, items) in itemsWithPages { pages += items.indices.map { PageKind.item(type, $0) } }
+        return pages + pagesAfterItems
+    }
+
+    private var pagesBeforeItems: [PageKind] {
+        // Every language has a 404 page (each names all languages), for servers that answer per language folder.
+        [.home, .district, .municipalities, .offerDirectory, .contactPoints, .responsibility, .stories, .guideline, .figures, .notFound]
+    }
+
+    private var pagesAfterItems: [PageKind] {
         // Staff categories have no category page: their offers are on the staff page.
-        pages += config.categories.indices.filter { !config.categories[$0].isForStaff }.map(PageKind.category)
-        if search { pages.append(.search) }
-        if hasStaffPage { pages.append(.staff) }
-        return pages
+        config.categories.indices.filter { !config.categories[$0].isForStaff }.map(PageKind.category) + (search ? [.search] : []) + [.offline]
+            + (hasStaffPage ? [.staff] : [])
     }
 
     /// This renderer reading the bodies through `bodies`: after edits of texts alone (`ContentChange.isTextOnly`) everything
@@ -223,7 +215,7 @@ struct SiteRenderer: Sendable {
     }
 
     /// The page at `route` (relative to this language's folder, as `Routes` spells it), if this language has one.
-    func page(forRoute route: String) -> PageKind? { pagesByRoute[route] }
+    func page(forRoute route: String) -> PageKind? { fixedPagesByRoute[route] ?? order.itemPagesByRoute[route] }
 
     /// Renders the one page at `route` in this language and nothing else; nil when there is no such page.
     func render(route: String) throws -> OutputFile? {
@@ -245,6 +237,7 @@ struct SiteRenderer: Sendable {
         case .guideline: Routes.guideline
         case .figures: Routes.figures
         case .search: Routes.search
+        case .offline: Routes.offline
         case .staff: Routes.staff
         case .item(let type, let position): item(type, position).route ?? ""
         case .category(let position): Routes.category(config.categories[position].slug)
@@ -257,7 +250,7 @@ struct SiteRenderer: Sendable {
         let html = try theme.render(root, template: type(of: page.data).template, language: models.language.code)
         // Pages that only repeat the German text are left out of the sitemap: their canonical address is the German page.
         let record = page.route == Routes.notFound || isFallback(page) ? nil
-            : PageRecord(route: models.prefix + page.route, lastModified: page.stand)
+            : PageRecord(route: models.prefix + page.route, lastModified: lastModified(page))
         return (OutputFile(path: Routes.outputFile(for: models.prefix + page.route), text: html), record)
     }
 
@@ -276,6 +269,7 @@ struct SiteRenderer: Sendable {
         case .notFound: notFoundPage()
         case .figures: figuresPage()
         case .search: searchPage()
+        case .offline: offlinePage()
         case .staff: staffPage()
         case .guideline: guidelinePage()
         }

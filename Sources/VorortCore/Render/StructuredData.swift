@@ -85,7 +85,9 @@ enum StructuredData {
         if point.phone.count > 1 { office.append(("telephone", .texts(point.phone.map(\.dialled)))) }
         if let email = point.email { office.append(("email", .text(email))) }
         if !point.openingHours.isEmpty { office.append(("openingHours", .texts(point.openingHours))) }
-        if !point.languages.isEmpty { office.append(("knowsLanguage", .texts(point.languages))) }
+        // BCP 47 codes, as schema.org asks; languages the table does not know are left out rather than guessed.
+        let languages = LanguageNames.codes(for: point.languages)
+        if !languages.isEmpty { office.append(("knowsLanguage", .texts(languages))) }
         if !point.responsibilities.isEmpty { office.append(("description", .text(point.responsibilities.joined(separator: ", ")))) }
         return office
     }
@@ -99,15 +101,30 @@ enum StructuredData {
             ("dateModified", .text(offer.reviewed.iso)),
         ]
         if let category = models.category(of: offer) { service.append(("serviceType", .text(models.categoryLabel(category)))) }
-        if !offer.languages.isEmpty { service.append(("availableLanguage", .texts(offer.languages))) }
+        let languages = LanguageNames.codes(for: offer.languages)
+        if !languages.isEmpty { service.append(("availableLanguage", .texts(languages))) }
         if let audience = offer.audience { service.append(("audience", .object([("@type", "Audience"), ("audienceType", .text(audience))]))) }
         let areas = offer.owner == .district
             ? (offer.areas ?? []).compactMap { models.index.municipality($0.value).map { $0.name } }
             : [models.ownerName(offer.owner)]
         service.append(("areaServed", .texts(areas.isEmpty ? [models.districtName] : areas)))
-        if let slug = offer.contact?.value, let point = models.index.contactPoint(slug, for: offer.owner) {
-            service.append(("availableChannel", .object([("@type", "ServiceChannel"), ("serviceLocation", .object(office(point, models: models)))])))
+        // Where the offer takes place and where to ask about it are two different places (a language café in the
+        // library, its contact point in the town hall): two channels, each with its own location. schema.org's
+        // Service has no `location`; a ServiceChannel's `serviceLocation` is the place a person goes to.
+        var channels: [JSON] = []
+        if let place = models.translation(offer.origin.file)?.fields["place"] ?? offer.place {
+            channels.append(.object([("@type", "ServiceChannel"), ("name", .text(place)),
+                                     ("serviceLocation", .object([("@type", "Place"), ("name", .text(place))]))]))
         }
+        if let slug = offer.contact?.value, let point = models.index.contactPoint(slug, for: offer.owner) {
+            var channel: [(String, JSON)] = [("@type", "ServiceChannel"), ("name", .text(models.contactName(point))),
+                                             ("serviceLocation", .object(office(point, models: models)))]
+            if let phone = point.phone.first {
+                channel.append(("servicePhone", .object([("@type", "ContactPoint"), ("telephone", .text(phone.dialled))])))
+            }
+            channels.append(.object(channel))
+        }
+        if !channels.isEmpty { service.append(("availableChannel", .list(channels))) }
         return script(service)
     }
 

@@ -15,7 +15,9 @@ struct ThemeStrings: Sendable {
         "searchDescription", "leichteSpracheLink", "gebaerdenspracheLink", "town", "municipality", "placeName",
         "audience", "languages", "schedule", "place", "cost", "accessibility", "filterKind", "filterPlace", "filterTopic",
         "kindOffer", "kindContactPoint", "kindStory", "kindPage", "factsCaption", "chartTitle", "externalLink", "feedTitle",
-        "thousandsSeparator", "decimalSeparator", "staffPage", "staffDescription",
+        "thousandsSeparator", "decimalSeparator", "servesPlaces", "notFoundText", "toHome", "notFoundSearchLabel", "languageVersions", "languageVersionsHome",
+        "languageVersionsLead", "languageVersionsNote", "languageVersionsNone", "countOf", "otherPages",
+        "offlineTitle", "offlineDescription", "offlineWhat", "staffPage", "staffDescription",
     ]
 
     init(values: [String: String], months: [String]) {

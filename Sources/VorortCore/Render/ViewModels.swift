@@ -70,12 +70,6 @@ struct ViewModels {
 
     func date(_ date: CalendarDate) -> String { strings.date(date) }
 
-    /// The "Stand" of a page: for a translation the day it was last compared with the facts of the original,
-    /// since that is when the text the reader sees was checked.
-    func reviewed(_ file: String?, original: CalendarDate?) -> CalendarDate? {
-        file.flatMap { translation($0)?.reviewed?.value } ?? original
-    }
-
     /// `18.450` in German, `18,450` in English …
     func number(_ value: Int) -> String { GermanFormat.grouped(value, separator: strings.text("thousandsSeparator")) }
 
@@ -130,10 +124,48 @@ struct ViewModels {
     func category(of offer: Offer) -> Category? { config.category(matching: offer.category.value) }
 
     func offerCard(_ offer: Offer) -> OfferCard {
-        let stand = reviewed(offer.origin.file, original: offer.reviewed)
-        return OfferCard(title: title(offer), url: url(Routes.offer(offer)), summary: summary(offer), owner: ownerLink(offer.owner),
+        OfferCard(title: title(offer), url: url(Routes.offer(offer)), summary: summary(offer), owner: ownerLink(offer.owner),
                          textLang: textLang(offer.origin.file), category: category(of: offer).map(categoryLink),
-                         stand: stand.map(date), standISO: stand?.iso)
+                         facts: cardFacts(offer),
+                         spokenLanguages: SpokenLanguage.of(offer.languages, site: config.siteLanguage).map(SpokenLanguageData.init),
+                         towns: (offer.owner.municipalitySlug.map { [$0] } ?? offer.areas?.map { index.municipality($0.value)?.slug ?? $0.value } ?? []).joined(separator: " "),
+                         districtWide: offer.owner == .district && offer.areas == nil, isFree: FreeOfCharge.decide(offer.cost))
+    }
+
+    /// When, where (with the town of a municipality's offer, unless the place names it), whom a district offer
+    /// serves, and the cost: each in this language where the translation has it, else German marked as German.
+    func cardFacts(_ offer: Offer) -> [CardFact] {
+        let translated = translation(offer.origin.file)
+        func fact(_ key: String, _ original: String?, addition: String? = nil) -> CardFact? {
+            guard let original else { return nil }
+            let own = translated?.fields[key]
+            let mark = textLang(translated: own != nil)
+            return CardFact(label: strings.text(key), value: own ?? original, textLang: mark, addition: addition,
+                            additionLang: mark.isEmpty ? "" : " lang=\"\(language.tag)\" dir=\"\(language.direction.rawValue)\"")
+        }
+        var town: String?
+        if let slug = offer.owner.municipalitySlug, let m = index.municipality(slug),
+           !(offer.place ?? "").localizedCaseInsensitiveContains(m.name) {
+            town = ownerName(offer.owner)
+        }
+        var facts = [fact("schedule", offer.schedule)]
+        facts.append(offer.place == nil ? town.map { CardFact(label: strings.text("place"), value: $0, textLang: "") }
+                                        : fact("place", offer.place, addition: town))
+        if let areas = offer.areas, !areas.isEmpty {
+            facts.append(CardFact(label: strings.text("servesPlaces"),
+                                  value: areas.map { ownerName(.municipality($0.value)) }.joined(separator: ", "), textLang: ""))
+        }
+        facts.append(fact("cost", offer.cost))
+        return facts.compactMap { $0 }
+    }
+
+    /// The words a category's offers are found by in this language's search: this language's own (`site.<lang>.yml`)
+    /// and the site language's, since newcomers often know the German word for what they look for („Integrationskurs“).
+    /// None for staff categories, whose offers are not in residents' search.
+    func searchWords(_ category: Category) -> [String] {
+        guard !category.isForStaff else { return [] }
+        var seen = Set<String>()
+        return ((siteTexts?.categorySearchWords[category.slug] ?? []) + category.searchWords).filter { seen.insert($0.lowercased()).inserted }
     }
 
     func categoryLabel(_ category: Category) -> String { siteTexts?.categories[category.slug]?.label ?? category.label }
@@ -152,7 +184,6 @@ struct ViewModels {
 
     func contactCard(_ point: ContactPoint) -> ContactCard {
         let translated = translation(point.origin.file)
-        let stand = reviewed(point.origin.file, original: point.reviewed)
         return ContactCard(
             name: contactName(point), url: url(Routes.contactPoint(point)), organisation: point.organisation,
             owner: ownerLink(point.owner),
@@ -162,8 +193,7 @@ struct ViewModels {
             phone: point.phone.map { ContactLink(text: $0.written, url: $0.link) },
             email: point.email.map { ContactLink(text: $0, url: "mailto:" + $0) },
             openingHours: translated?.lists["openingHours"] ?? point.openingHours,
-            areaNames: point.areas.map { $0.map { ownerName(.municipality($0.value)) }.joined(separator: ", ") },
-            stand: stand.map(date), standISO: stand?.iso)
+            areaNames: point.areas.map { $0.map { ownerName(.municipality($0.value)) }.joined(separator: ", ") })
     }
 
     func storyCard(_ story: Story) -> StoryCard {

@@ -30,7 +30,7 @@ extension SiteRenderer {
         return PageContent(route: Routes.contactPoint(point), title: models.contactName(point),
             crumbs: ownerCrumbs(point.owner) + [(t("contactPoints"), Routes.contactPoints)],
             description: data.card.responsibilities,
-            stand: models.reviewed(point.origin.file, original: point.reviewed), data: data, structuredData: StructuredData.contactPoint(point, models: models),
+            stand: point.reviewed, data: data, structuredData: StructuredData.contactPoint(point, models: models),
             searchKind: t("kindContactPoint"), searchFilters: [(t("filterPlace"), models.ownerName(point.owner))], file: point.origin.file)
     }
 }

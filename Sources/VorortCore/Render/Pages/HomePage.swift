@@ -46,7 +46,7 @@ extension SiteRenderer {
                               icon: theme.icon(for: category.slug))
         }
         return PageContent(route: Routes.home, title: district.map(models.title) ?? models.siteTitle,
-            description: summary ?? models.siteDescription, stand: models.reviewed(district?.origin.file, original: district?.reviewed),
+            description: summary ?? models.siteDescription, stand: district?.reviewed,
             data: HomePageData(
                 intro: models.body(district?.origin.file ?? ""), summary: summary ?? "", tiles: tiles,
                 municipalities: content.municipalities.map { card($0) },

@@ -45,7 +45,7 @@ extension SiteRenderer {
         let name = models.placeName(m)
         return PageContent(route: Routes.municipality(m.slug), title: name,
             crumbs: [home, (t("municipalities"), Routes.municipalities)], description: summary,
-            stand: models.reviewed(m.origin.file, original: m.reviewed), data: data,
+            stand: m.reviewed, data: data,
             searchKind: models.kindName(m.kind), searchFilters: [(t("filterPlace"), name)], file: m.origin.file)
     }
 }

@@ -53,11 +53,12 @@ extension SiteRenderer {
             staffPage: forStaff ? LinkData(label: t("staffPage"), url: models.url(Routes.staff)) : nil)
         return PageContent(route: Routes.offer(offer), title: data.card.title,
             crumbs: forStaff ? [home, (t("staffPage"), Routes.staff)] : ownerCrumbs(offer.owner) + [(t("offers"), Routes.offerDirectory)],
-            description: data.card.summary, stand: models.reviewed(offer.origin.file, original: offer.reviewed), data: data, structuredData: StructuredData.offer(offer, models: models),
+            description: data.card.summary, stand: offer.reviewed, data: data, structuredData: StructuredData.offer(offer, models: models),
             // Staff offers stay out of residents' search: without a kind the page is not marked for Pagefind's index.
             searchKind: forStaff ? nil : t("kindOffer"),
             searchFilters: [(t("filterPlace"), models.ownerName(offer.owner))]
                 + (models.category(of: offer).map { [(t("filterTopic"), models.categoryLabel($0))] } ?? []),
+            searchWords: models.category(of: offer).map(models.searchWords) ?? [],
             file: offer.origin.file)
     }
 }
