@@ -209,14 +209,18 @@ enum BidiIsolation {
 
     /// A phone number, time, time range or date: groups of digits joined by a space, `-`, `–`, `—`, `/`, `:` or `.`
     /// (with `+49` or an area code in brackets in front), followed perhaps by "Uhr" or a German month and year; or a
-    /// postcode with its town. A single group ("2025", "11.240" is one for this purpose too when it cannot be
-    /// reordered) stays as it is.
+    /// postcode with its town. A single number ("2025", "11.240", "2.0") stays as it is.
     private static func numberRun(_ t: [UInt8], at start: Int) -> Int? {
         var i = start
         if t[i] == UInt8(ascii: "+") || t[i] == UInt8(ascii: "(") { i += 1 }
         guard i < t.count, isASCIIDigit(t[i]) else { return nil }
         var groups = 0
         var lastGroupLength = 0
+        // Groups joined by a space, a dash or a slash are what the bidirectional algorithm reorders; a single dot or
+        // colon keeps a number together ("11.240"), so such a run is isolated only as a time or a date.
+        var reorderable = false
+        var dots = 0
+        var colons = 0
         var end = i
         // Only an area code in brackets at the start: "(05351) 76-310".
         var bracketOpen = t[start] == UInt8(ascii: "(")
@@ -232,15 +236,22 @@ enum BidiIsolation {
             var p = i
             let spaceBefore = spaceLength(t, p)
             p += spaceBefore
+            var joint = (reorders: spaceBefore > 0, dot: false, colon: false)
             if let separator = separatorLength(t, p) {
+                if t[p] == UInt8(ascii: ".") { joint.dot = true } else if t[p] == UInt8(ascii: ":") { joint.colon = true } else { joint.reorders = true }
                 p += separator
                 // "12.–14.3." and "12.03.–14.03.2027": a date's dot before the range's dash.
-                if t[p - 1] == UInt8(ascii: "."), let dash = separatorLength(t, p), t[p] != UInt8(ascii: ".") { p += dash }
-                p += spaceLength(t, p)
+                if t[p - 1] == UInt8(ascii: "."), let dash = separatorLength(t, p), t[p] != UInt8(ascii: ".") { p += dash; joint.reorders = true }
+                let spaceAfter = spaceLength(t, p)
+                if spaceAfter > 0 { joint.reorders = true }
+                p += spaceAfter
             } else if spaceBefore == 0 {
                 break
             }
             guard p < t.count, isASCIIDigit(t[p]) else { break }
+            if joint.reorders { reorderable = true }
+            if joint.dot { dots += 1 }
+            if joint.colon { colons += 1 }
             i = p
         }
         // A bracket the run opened must close inside it, or the isolate would hold half a pair.
@@ -265,7 +276,7 @@ enum BidiIsolation {
             end = town
             suffixed = true
         }
-        guard groups >= 2 || suffixed else { return nil }
+        guard groups >= 2 && (reorderable || colons > 0 || dots >= 2) || suffixed else { return nil }
         // Not the start of a longer number the run does not understand ("1 2 3 4 5" is fine, "05351 76-310x" is not).
         if end < t.count, isASCIILetter(t[end]) || isASCIIDigit(t[end]) { return nil }
         return end
