@@ -16,6 +16,7 @@ browsers share the pages, one per core. Every failure names the page, the width 
     python3 scripts/accessibility-check.py output /integration/ [--screenshots docs/screenshots] [--workers 2]
 """
 import argparse
+import base64
 import functools
 import http.server
 import importlib.util
@@ -240,13 +241,28 @@ def screenshots(root, folder):
                 shot.save_screenshot(str(folder / f"{name}-{label}.png"))
         finally:
             shot.quit()
+    # The pages the phone work was about, at the width each was judged at; the viewport is set exactly (DevTools)
+    # and made as tall as the page, so that a right-to-left page is not cut at a scroll origin.
+    shot = browser(390)
+    try:
+        for name, path, width in [("arabic-contact-point-phone", "ar/gemeinden/lindenbrueck/anlaufstellen/familienzentrum/", 390),
+                                  ("figures-320", "zahlen/", 320)]:
+            set_width(shot, width)
+            shot.get(root + path)
+            height = min(shot.execute_script("return document.documentElement.scrollHeight"), 4000)
+            shot.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                 {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+            data = shot.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})["data"]
+            (folder / f"{name}.png").write_bytes(base64.b64decode(data))
+    finally:
+        shot.quit()
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("output")
     parser.add_argument("base_path", help="the path part of baseURL, e.g. /integration/")
-    parser.add_argument("--screenshots", help="folder for screenshots of home, municipality and Arabic municipality at 390 and 1280 px")
+    parser.add_argument("--screenshots", help="folder for screenshots of home, municipality and Arabic municipality at 390 and 1280 px, an Arabic contact point at 390 px and the facts comparison at 320 px")
     parser.add_argument("--workers", type=int, default=2, help="browsers working side by side (default 2, one per core)")
     parser.add_argument("--pages", nargs="*", help="only these paths below the base path (default: every page)")
     parser.add_argument("--no-axe", action="store_true", help="only reflow, headings and right to left, for quick work on the layout")
