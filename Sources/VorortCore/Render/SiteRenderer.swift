@@ -232,7 +232,9 @@ struct SiteRenderer: Sendable {
     func render(_ kind: PageKind) throws -> (file: OutputFile, record: PageRecord?) {
         let page = pageContent(kind)
         let root = PageRoot(page: page.data, layout: layoutData(page))
-        let html = try theme.render(root, template: type(of: page.data).template, language: models.language.code)
+        let rendered = try theme.render(root, template: type(of: page.data).template, language: models.language.code)
+        // Phone numbers, postcodes, times and addresses keep their order in right-to-left languages.
+        let html = models.language.direction == .rtl ? BidiIsolation.isolateLeftToRightRuns(inHTML: rendered) : rendered
         // Pages that only repeat the German text are left out of the sitemap: their canonical address is the German page.
         let record = page.route == Routes.notFound || isFallback(page) ? nil
             : PageRecord(route: models.prefix + page.route, lastModified: lastModified(page))
