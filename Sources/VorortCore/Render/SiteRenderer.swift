@@ -37,6 +37,9 @@ struct SiteRenderer: Sendable {
     let contactCards: [String: ContactCard]
     let storyCards: [String: StoryCard]
     let municipalityCards: [String: MunicipalityCard]
+    /// Events sorted into upcoming and past (by the build's day), for residents and for staff; their cards.
+    let events: EventLists
+    let eventCards: [String: EventCard]
     /// The items of every type that has a page per item (`ItemPage`), in the order of the declarations.
     let itemsWithPages: [(type: ContentTypeID, items: [any ItemPage])]
     /// Every page of this language by its route (without the language folder), for rendering one page alone.
@@ -50,6 +53,9 @@ struct SiteRenderer: Sendable {
     enum PageKind: Sendable, Hashable, CustomStringConvertible {
         case home, district, municipalities, offerDirectory, contactPoints, responsibility, stories, notFound, guideline, figures, search
         case category(Int)
+        /// Event lists: every upcoming one, the archive, those for staff, and a municipality's (by its position).
+        case events, eventsArchive, eventsForStaff
+        case municipalityEvents(Int)
         /// The page of one content item: the item at `position` among those of its type (`ItemPage`).
         case item(ContentTypeID, Int)
 
@@ -68,6 +74,10 @@ struct SiteRenderer: Sendable {
             case .figures: "figures"
             case .search: "search"
             case .category(let position): "category(\(position))"
+            case .events: "events"
+            case .eventsArchive: "eventsArchive"
+            case .eventsForStaff: "eventsForStaff"
+            case .municipalityEvents(let position): "municipalityEvents(\(position))"
             case .item(let type, let position): "\(type.type.displayName)(\(position))"
             }
         }
@@ -77,7 +87,8 @@ struct SiteRenderer: Sendable {
         var listsEverything: Bool {
             switch self {
             case .home, .district, .municipalities, .offerDirectory, .contactPoints, .responsibility, .stories, .figures, .category: true
-            case .notFound, .guideline, .search, .item: false
+            case .events, .eventsArchive, .eventsForStaff: true
+            case .notFound, .guideline, .search, .item, .municipalityEvents: false
             }
         }
     }
@@ -152,6 +163,7 @@ struct SiteRenderer: Sendable {
         let t = models.strings.text
         navigation = ([
             (t("home"), Routes.home), (t("municipalities"), Routes.municipalities), (t("offers"), Routes.offerDirectory),
+            (t("events"), Routes.events),
             (t("contactPoints"), Routes.contactPoints), (t("stories"), Routes.stories), (models.districtName, Routes.district),
         ] + (search ? [(t("search"), Routes.search)] : [])).map { ($0.0, $0.1, models.url($0.1)) }
         siteData = LayoutData.SiteData(
@@ -169,6 +181,10 @@ struct SiteRenderer: Sendable {
         contactCards = Dictionary(content.contactPoints.map { ($0.origin.file, keptContacts[$0.origin.file] ?? models.contactCard($0)) },
                                   uniquingKeysWith: { a, _ in a })
         storyCards = Dictionary(content.stories.map { ($0.origin.file, keptStories[$0.origin.file] ?? models.storyCard($0)) },
+                                uniquingKeysWith: { a, _ in a })
+        events = EventLists(content: content, config: models.config, today: models.today)
+        let keptEvents = kept(\.eventCards)
+        eventCards = Dictionary(content.events.map { ($0.origin.file, keptEvents[$0.origin.file] ?? models.eventCard($0)) },
                                 uniquingKeysWith: { a, _ in a })
         municipalityCards = Dictionary(content.municipalities.map { ($0.origin.file, models.municipalityCard($0)) },
                                        uniquingKeysWith: { a, _ in a })
@@ -192,6 +208,7 @@ struct SiteRenderer: Sendable {
         // Each item of a type with pages of its own, type by type in the order of the declarations.
         for (type, items) in itemsWithPages { pages += items.indices.map { PageKind.item(type, $0) } }
         pages += config.categories.indices.map(PageKind.category)
+        pages += [.events, .eventsArchive, .eventsForStaff] + content.municipalities.indices.map(PageKind.municipalityEvents)
         if search { pages.append(.search) }
         return pages
     }
@@ -229,6 +246,10 @@ struct SiteRenderer: Sendable {
         case .search: Routes.search
         case .item(let type, let position): item(type, position).route ?? ""
         case .category(let position): Routes.category(config.categories[position].slug)
+        case .events: Routes.events
+        case .eventsArchive: Routes.eventsArchive
+        case .eventsForStaff: Routes.eventsForStaff
+        case .municipalityEvents(let position): Routes.municipalityEvents(content.municipalities[position].slug)
         }
     }
 
@@ -258,6 +279,10 @@ struct SiteRenderer: Sendable {
         case .figures: figuresPage()
         case .search: searchPage()
         case .guideline: guidelinePage()
+        case .events: eventsPage()
+        case .eventsArchive: eventsArchivePage()
+        case .eventsForStaff: eventsForStaffPage()
+        case .municipalityEvents(let position): municipalityEventsPage(content.municipalities[position])
         }
     }
 }
