@@ -141,7 +141,11 @@ public struct Event: ContentItem {
         let startWritten = fields.located(Keys.start)
         let start = startWritten.flatMap { EventTime.read($0, key: "start", collector: collector) }
         let endWritten = fields.located(Keys.end)
-        let end = endWritten.flatMap { EventTime.read($0, key: "end", sameDayAs: start?.date, collector: collector) }
+        // A time alone belongs to the start's day; when the start could not be read, that has its finding already.
+        let end = endWritten.flatMap { written -> EventTime? in
+            if start == nil, !written.value.contains("-") { return nil }
+            return EventTime.read(written, key: "end", sameDayAs: start?.date, collector: collector)
+        }
         let place = readPlace(fields, town: input.ownerNameFromFolder ?? "Musterstadt", collector: collector)
         let category = fields.located(Keys.category)
         let contact = fields.located(Keys.contact)
@@ -290,8 +294,12 @@ public struct EventTime: Sendable, Hashable, Comparable {
         } else if (1...2).contains(parts.count) {
             let d = parts[0].split(separator: "-", omittingEmptySubsequences: false)
             guard d.count == 3, d[0].count == 4, d[1].count == 2, d[2].count == 2, let y = Int(d[0]), let m = Int(d[1]), let dd = Int(d[2]) else {
+                // `12.03.2027` as Germans write it: the hint spells it the way it is meant.
+                let german = parts[0].split(separator: ".").compactMap { Int($0) }
+                let meant = german.count == 3 ? CalendarDate(year: german[2] < 100 ? 2000 + german[2] : german[2], month: german[1], day: german[0]) : nil
                 collector.error("invalid-date", at: written.location, "`\(text)` ist kein Datum im Format JJJJ-MM-TT.",
-                    hint: "Schreiben Sie das Datum als JJJJ-MM-TT und die Uhrzeit dahinter, z. B. `\(key): 2027-03-12 18:30`.")
+                    hint: meant.map { "Schreiben Sie das Datum als JJJJ-MM-TT: `\(key): \($0.iso)\(parts.count == 2 ? " " + parts[1] : "")`." }
+                        ?? "Schreiben Sie das Datum als JJJJ-MM-TT und die Uhrzeit dahinter, z. B. `\(key): 2027-03-12 18:30`.")
                 return nil
             }
             guard let valid = CalendarDate(year: y, month: m, day: dd) else {

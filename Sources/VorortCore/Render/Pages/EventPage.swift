@@ -130,19 +130,19 @@ extension SiteRenderer {
     func eventPage(_ event: Event) -> PageContent {
         let translated = models.translation(event.origin.file)
         var details: [OfferPageData.Detail] = []
-        func add(_ key: String, _ value: String?, translatable: Bool = true) {
+        /// `german`: a value written in German only (names of places and languages), marked so on other pages.
+        func add(_ key: String, _ value: String?, translatable: Bool = true, german: Bool = true) {
             guard let value else { return }
             let own = translatable ? translated?.fields[key] : nil
-            details.append(OfferPageData.Detail(label: t(key), value: own ?? value, textLang: models.textLang(translated: own != nil || !translatable)))
+            details.append(OfferPageData.Detail(label: t(key), value: own ?? value, textLang: models.textLang(translated: own != nil || !german)))
         }
         let card = card(event)
-        // Dates and the word for online are in the page's language; names of places are names.
-        add("schedule", card.when, translatable: false)
-        let place: String = switch event.place {
-        case .online: t("eventOnline")
-        case .venue: EventCalendar.placeText(event.place)
+        // The date and the word for online are in the page's language; names of places and languages are German.
+        add("schedule", card.when, translatable: false, german: false)
+        switch event.place {
+        case .online: add("place", t("eventOnline"), translatable: false, german: false)
+        case .venue: add("place", EventCalendar.placeText(event.place), translatable: false)
         }
-        add("place", place, translatable: false)
         add("audience", event.audience)
         add("languages", event.languages.isEmpty ? nil : event.languages.joined(separator: ", "), translatable: false)
         add("cost", event.cost)
