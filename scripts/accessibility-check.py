@@ -26,10 +26,14 @@ PAGES = [
     ("offer-directory", "angebote/"), ("category", "angebote/sprache/"), ("contact-points", "anlaufstellen/"),
     ("stories", "geschichten/"), ("figures", "zahlen/"), ("guideline", "seiten/leitfaden-sprache/"),
     ("page", "seiten/impressum/"), ("not-found", "404.html"),
+    # Events (built with --today 2026-11-26, so that the lists hold the sample's upcoming events): a page, a moved
+    # one, the list by month, a municipality's list.
+    ("event", "kreis/veranstaltungen/infoabend-anerkennung/"), ("event-moved", "kreis/veranstaltungen/infoabend-ausbildung/"),
+    ("events", "veranstaltungen/"), ("events-municipality", "gemeinden/auenstein/veranstaltungen/"),
     # Translations: right to left, English, and a page that shows the German text with a note.
     ("home-rtl", "ar/"), ("municipality-rtl", "ar/gemeinden/auenstein/"), ("offer-rtl", "ar/kreis/angebote/integrationskurse/"),
     ("directory-rtl", "ar/angebote/"), ("offer-en", "en/gemeinden/lindenbrueck/angebote/sprachcafe-am-markt/"),
-    ("fallback-uk", "uk/kreis/angebote/kulturloge/"), ("home-ls", "ls/"),
+    ("fallback-uk", "uk/kreis/angebote/kulturloge/"), ("home-ls", "ls/"), ("event-rtl", "ar/kreis/veranstaltungen/infoabend-anerkennung/"),
 ]
 
 
