@@ -38,6 +38,9 @@ struct SiteRenderer: Sendable {
     let contactCards: [String: ContactCard]
     let storyCards: [String: StoryCard]
     let municipalityCards: [String: MunicipalityCard]
+    /// Events sorted into upcoming and past (by the build's day), for residents and for staff; their cards.
+    let events: EventLists
+    let eventCards: [String: EventCard]
     /// The items of every type that has a page per item (`ItemPage`), in the order of the declarations.
     var itemsWithPages: [(type: ContentTypeID, items: [any ItemPage])] { order.itemsWithPages }
     /// The pages of this language that are not an item's page, by route (without the language folder); items'
@@ -54,6 +57,9 @@ struct SiteRenderer: Sendable {
         /// What can be read without a connection (the service worker's fallback), in every language.
         case offline
         case category(Int)
+        /// Event lists: every upcoming one, the archive, those for staff, and a municipality's (by its position).
+        case events, eventsArchive, eventsForStaff
+        case municipalityEvents(Int)
         /// The page of one content item: the item at `position` among those of its type (`ItemPage`).
         case item(ContentTypeID, Int)
 
@@ -73,6 +79,10 @@ struct SiteRenderer: Sendable {
             case .search: "search"
             case .offline: "offline"
             case .category(let position): "category(\(position))"
+            case .events: "events"
+            case .eventsArchive: "eventsArchive"
+            case .eventsForStaff: "eventsForStaff"
+            case .municipalityEvents(let position): "municipalityEvents(\(position))"
             case .item(let type, let position): "\(type.type.displayName)(\(position))"
             }
         }
@@ -82,7 +92,8 @@ struct SiteRenderer: Sendable {
         var listsEverything: Bool {
             switch self {
             case .home, .district, .municipalities, .offerDirectory, .contactPoints, .responsibility, .stories, .figures, .category: true
-            case .notFound, .guideline, .search, .offline, .item: false
+            case .events, .eventsArchive, .eventsForStaff: true
+            case .notFound, .guideline, .search, .offline, .item, .municipalityEvents: false
             }
         }
     }
@@ -145,6 +156,7 @@ struct SiteRenderer: Sendable {
         let t = models.strings.text
         navigation = ([
             (t("home"), Routes.home), (t("municipalities"), Routes.municipalities), (t("offers"), Routes.offerDirectory),
+            (t("events"), Routes.events),
             (t("contactPoints"), Routes.contactPoints), (t("stories"), Routes.stories), (models.districtName, Routes.district),
         ] + (search ? [(t("search"), Routes.search)] : [])).map { ($0.0, $0.1, models.url($0.1)) }
         siteData = LayoutData.SiteData(
@@ -163,6 +175,10 @@ struct SiteRenderer: Sendable {
         contactCards = Dictionary(content.contactPoints.map { ($0.origin.file, keptContacts[$0.origin.file] ?? models.contactCard($0)) },
                                   uniquingKeysWith: { a, _ in a })
         storyCards = Dictionary(content.stories.map { ($0.origin.file, keptStories[$0.origin.file] ?? models.storyCard($0)) },
+                                uniquingKeysWith: { a, _ in a })
+        events = EventLists(content: content, config: models.config, today: models.today)
+        let keptEvents = kept(\.eventCards)
+        eventCards = Dictionary(content.events.map { ($0.origin.file, keptEvents[$0.origin.file] ?? models.eventCard($0)) },
                                 uniquingKeysWith: { a, _ in a })
         municipalityCards = Dictionary(content.municipalities.map { ($0.origin.file, models.municipalityCard($0)) },
                                        uniquingKeysWith: { a, _ in a })
@@ -189,7 +205,9 @@ struct SiteRenderer: Sendable {
     }
 
     private var pagesAfterItems: [PageKind] {
-        config.categories.indices.map(PageKind.category) + (search ? [.search] : []) + [.offline]
+        config.categories.indices.map(PageKind.category)
+            + [.events, .eventsArchive, .eventsForStaff] + content.municipalities.indices.map(PageKind.municipalityEvents)
+            + (search ? [.search] : []) + [.offline]
     }
 
     /// This renderer reading the bodies through `bodies`: after edits of texts alone (`ContentChange.isTextOnly`) everything
@@ -226,6 +244,10 @@ struct SiteRenderer: Sendable {
         case .offline: Routes.offline
         case .item(let type, let position): item(type, position).route ?? ""
         case .category(let position): Routes.category(config.categories[position].slug)
+        case .events: Routes.events
+        case .eventsArchive: Routes.eventsArchive
+        case .eventsForStaff: Routes.eventsForStaff
+        case .municipalityEvents(let position): Routes.municipalityEvents(content.municipalities[position].slug)
         }
     }
 
@@ -258,6 +280,10 @@ struct SiteRenderer: Sendable {
         case .search: searchPage()
         case .offline: offlinePage()
         case .guideline: guidelinePage()
+        case .events: eventsPage()
+        case .eventsArchive: eventsArchivePage()
+        case .eventsForStaff: eventsForStaffPage()
+        case .municipalityEvents(let position): municipalityEventsPage(content.municipalities[position])
         }
     }
 }

@@ -10,12 +10,15 @@ struct HomePageData: PageData {
     var districtContactPoints: [ContactCard]
     var districtURL: String
     var accessPages: [LinkData]
+    /// „Termine“: the next events (`partial-events`).
+    var events: EventsTeaser
 
     static let fields = TemplateFields<HomePageData>([
         .text("intro") { $0.intro }, .text("summary") { $0.summary }, .list("municipalities") { $0.municipalities },
         .list("categoryGroups") { $0.categoryGroups }, .list("latestStories") { $0.latestStories },
         .list("districtContactPoints") { $0.districtContactPoints }, .text("districtURL") { $0.districtURL },
         .list("accessPages") { $0.accessPages },
+        .object("events") { $0.events },
     ])
 }
 
@@ -30,7 +33,8 @@ extension SiteRenderer {
                 intro: models.body(district?.origin.file ?? ""), summary: summary ?? "",
                 municipalities: content.municipalities.map { card($0) }, categoryGroups: categoryGroups(),
                 latestStories: stories.prefix(4).map { card($0) }, districtContactPoints: contactPoints(of: .district).map { card($0) },
-                districtURL: models.url(Routes.district), accessPages: accessPages()),
+                districtURL: models.url(Routes.district), accessPages: accessPages(),
+                events: homeEventsTeaser()),
             file: district?.origin.file)
     }
 
