@@ -172,7 +172,7 @@ extension SiteRenderer {
         // Residents' search finds upcoming events only: past ones are in the archive, staff events on their own page.
         let searchable = !forStaff && !past
         return PageContent(route: event.route ?? "", title: card.title, crumbs: [home, list], description: card.summary,
-            stand: models.reviewed(event.origin.file, original: event.reviewed), data: data,
+            stand: event.reviewed, data: data,
             structuredData: StructuredData.event(event, models: models),
             searchKind: searchable ? t("kindEvent") : nil,
             searchFilters: searchable
