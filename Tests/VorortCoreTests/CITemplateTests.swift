@@ -64,6 +64,8 @@ struct CITemplateTests {
         let install = try #require((gitlab[".vorort"] as? [String: Any])?["before_script"] as? [String]).joined(separator: "\n")
         #expect(install.contains("sha256sum -c"))
         #expect(install.contains("SOURCE_DATE_EPOCH"))
+        // A scheduled (nightly) pipeline builds with the real day, so that past events move to the archive.
+        #expect(install.contains("\"$CI_PIPELINE_SOURCE\" = schedule") && install.contains("date +%s"))
         let workflow = try #require((gitlab["workflow"] as? [String: Any])?["rules"] as? [[String: Any]])
         #expect(workflow.first?["if"] as? String == mergeRequest)
     }
@@ -74,6 +76,8 @@ struct CITemplateTests {
         let on = try #require(github["on"] as? [String: Any])
         #expect((on["push"] as? [String: Any])?["branches"] as? [String] == ["main"])
         #expect(on.keys.contains("pull_request"))
+        // Every night, with the real day: past events leave the lists without a commit.
+        #expect((on["schedule"] as? [[String: String]])?.first?["cron"] != nil)
         #expect((github["permissions"] as? [String: String]) == ["contents": "read"])
         let jobs = try #require(github["jobs"] as? [String: [String: Any]])
         #expect(Set(jobs.keys) == ["pruefen", "bauen", "veroeffentlichen"])
@@ -98,6 +102,7 @@ struct CITemplateTests {
         let installs = ["pruefen", "bauen"].map { job in steps(job).first { $0["name"] as? String == "vorort installieren" }?["run"] as? String }
         #expect(installs[0] != nil && installs[0] == installs[1])
         #expect(installs[0]?.contains("sha256sum -c") == true && installs[0]?.contains("SOURCE_DATE_EPOCH") == true)
+        #expect(installs[0]?.contains("\"$GITHUB_EVENT_NAME\" = schedule") == true)
     }
 
     @Test("The templates' steps and the pre-commit hook run on this machine (scripts/ci-template-steps.sh)")

@@ -34,8 +34,8 @@ struct ContentTypeDeclarationTests {
     }
 
     /// The example with the front-matter line of `key` replaced (or added when the example has none).
-    static func example(of type: any ContentItem.Type, setting key: String, to value: String) -> String {
-        var lines = type.example.components(separatedBy: "\n")
+    static func example(of type: any ContentItem.Type, setting key: String, to value: String, in text: String? = nil) -> String {
+        var lines = (text ?? type.example).components(separatedBy: "\n")
         let isMarkdown = type.placement.isMarkdown
         if let index = lines.firstIndex(where: { $0.hasPrefix(key + ":") }) {
             lines[index] = "\(key): \(value)"
@@ -51,10 +51,10 @@ struct ContentTypeDeclarationTests {
     }
 
     /// The example without the line of `key` and the indented lines of its value.
-    static func example(of type: any ContentItem.Type, removing key: String) -> String {
+    static func example(of type: any ContentItem.Type, removing key: String, in text: String? = nil) -> String {
         var lines: [String] = []
         var inValue = false
-        for line in type.example.components(separatedBy: "\n") {
+        for line in (text ?? type.example).components(separatedBy: "\n") {
             if line.hasPrefix(key + ":") { inValue = true; continue }
             if inValue, line.hasPrefix(" ") { continue }
             inValue = false

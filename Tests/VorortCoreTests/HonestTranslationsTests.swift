@@ -203,7 +203,7 @@ struct HonestTranslationsEndToEndTests {
                         }
                     case "@type":
                         let known: Set = ["GovernmentService", "GovernmentOffice", "GovernmentOrganization", "Organization", "Article",
-                                          "PostalAddress", "Audience", "ServiceChannel", "Place", "ContactPoint"]
+                                          "PostalAddress", "Audience", "ServiceChannel", "Place", "ContactPoint", "Event", "VirtualLocation"]
                         #expect(known.contains(value as? String ?? ""), "\(path): \(value)")
                     default: break
                     }

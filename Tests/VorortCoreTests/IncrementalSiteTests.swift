@@ -204,4 +204,38 @@ struct IncrementalSiteTests {
         #expect(partial > sequences / 4)
         #expect(refused > 0)
     }
+
+    /// Events: edits of their title, date, status and text re-render only the pages that show them (`PageDependencies`),
+    /// and those pages are what a full build on the same day gives.
+    @Test func editedEventsGiveWhatAFullBuildGives() throws {
+        let today = CalendarDate(year: 2026, month: 11, day: 26)!
+        let root = try TestSupport.copyOfSample()
+        defer { TestSupport.cleanUp(root) }
+        var site = try IncrementalSite(siteRoot: root, today: today)
+        var mirror = Self.contents(Array(site.files.values))
+        let edits: [(path: String, from: String, to: String)] = [
+            ("content/kreis/veranstaltungen/jobboerse.md", "title: Jobbörse für Zugewanderte", "title: Jobmesse für alle"),
+            ("content/kreis/veranstaltungen/jobboerse.md", "start: 2027-04-22 10:00", "start: 2026-11-02 10:00"),
+            ("content/gemeinden/weidental/veranstaltungen/fussballturnier.md", "reviewed: 2026-11-17", "status: abgesagt\nreviewed: 2026-11-17"),
+            ("content/gemeinden/dornhagen/veranstaltungen/erzaehlcafe-winter.md", "Wer möchte,", "Wer mag,"),
+            ("content/kreis/veranstaltungen/gesundheitstag.md", "contact: gesundheitsamt", "contact: gesundheitsamt\nforStaff: true"),
+        ]
+        var partial = 0
+        for edit in edits {
+            let url = root.appendingPathComponent(edit.path)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            #expect(text.contains(edit.from), "\(edit.path)")
+            try Data(text.replacingOccurrences(of: edit.from, with: edit.to).utf8).write(to: url)
+            let update = try site.update(changed: [edit.path])
+            if !update.wasFull { partial += 1 }
+            for file in update.changedFiles { mirror.merge(Self.contents([file])) { _, new in new } }
+            for path in update.removedFiles { mirror[path] = nil }
+            let full = try #require(Pipeline.check(siteRoot: root, today: today).site)
+            let expected = Self.contents(try Pipeline.render(full))
+            let differing = Set(expected.keys).symmetricDifference(mirror.keys).sorted()
+                + expected.filter { mirror[$0.key] != nil && mirror[$0.key] != $0.value }.map(\.key).sorted()
+            #expect(differing.isEmpty, "\(edit.to): \(differing.prefix(5))")
+        }
+        #expect(partial == edits.count, "every edit was rendered in part")
+    }
 }

@@ -17,6 +17,7 @@ struct NewContentTests {
         ("geschichte", "Ein Fest für alle", "dorf", "content/gemeinden/dorf/geschichten/ein-fest-fuer-alle.md"),
         ("seite", "Über uns", nil, "content/seiten/ueber-uns.md"),
         ("gemeinde", "Bad Sooden", nil, "content/gemeinden/bad-sooden/index.md"),
+        ("veranstaltung", "Infoabend: Anerkennung", "dorf", "content/gemeinden/dorf/veranstaltungen/infoabend-anerkennung.md"),
     ]
 
     static func new(_ type: String, _ title: String, in place: String?, site: URL) throws -> (status: Int32, stdout: String, stderr: String) {
@@ -32,7 +33,7 @@ struct NewContentTests {
     @Test func everyCreatableTypeHasACase() {
         let covered = Set(Self.cases.compactMap { NewContent.type(named: $0.type).map { ContentTypeID($0) } })
         #expect(covered == Set(NewContent.creatableTypes.map(ContentTypeID.init)))
-        #expect(NewContent.creatableTypes.count == 5)
+        #expect(NewContent.creatableTypes.count == 6)
     }
 
     @Test(arguments: NewContentTests.cases.indices)
@@ -136,7 +137,7 @@ struct NewContentTests {
             (["new", "kurs", "Nähen"], "Eine Art von Inhalt `kurs` gibt es nicht. Möglich sind: gemeinde|municipality, angebot|offer"),
             (["new", "angebot", "Nähen"], "Geben Sie mit `--in` an, wem der neue Inhalt (Angebot) gehört: `--in kreis` für den Landkreis oder der Ordner einer Gemeinde (`dorf`)."),
             (["new", "angebot", "Nähen", "--in", "stadt"], "Eine Gemeinde `stadt` gibt es nicht. Möglich sind `kreis` (der Landkreis) und die Ordner in `content/gemeinden/`: `dorf`."),
-            (["new", "seite", "Nähen", "--in", "kreis"], "`--in` gilt nur für „Angebot“, „Anlaufstelle“, „Geschichte“; für „Seite“ lassen Sie `--in` weg."),
+            (["new", "seite", "Nähen", "--in", "kreis"], "`--in` gilt nur für „Angebot“, „Anlaufstelle“, „Geschichte“, „Veranstaltung“; für „Seite“ lassen Sie `--in` weg."),
             (["new", "seite", "  "], "Der Titel ist leer."),
             (["new", "seite", "!!!"], "Aus dem Titel „!!!“ lässt sich kein Dateiname bilden"),
             (["new", "seite"], "Der Titel ist leer."),

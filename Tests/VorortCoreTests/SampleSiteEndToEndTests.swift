@@ -252,6 +252,25 @@ struct SampleSiteEndToEndTests {
         #expect(!home.contains("href=\"/integration/kreis/anlaufstellen/migrationsberatung/\""))
     }
 
+    /// In an Arabic sentence "05351 908-420" would appear as "908-420 05351": phone, postcode with town, e-mail, web
+    /// address and opening hours are isolated left to right, in the templates' fields and in the texts.
+    @Test func arabicContactPointKeepsNumbersAndAddressesLeftToRight() throws {
+        let page = try #require(Self.built.files["ar/gemeinden/lindenbrueck/anlaufstellen/familienzentrum/index.html"])
+        #expect(page.contains("<p>Lindenallee 22<br><bdi dir=\"ltr\">38350 Lindenbrück</bdi></p>"))
+        #expect(page.contains("<a href=\"tel:+495351908420\"><bdi dir=\"ltr\">05351 908-420</bdi></a>"))
+        #expect(page.contains("<a href=\"mailto:familienzentrum@lindenbrueck.de\"><bdi dir=\"ltr\">familienzentrum@lindenbrueck.de</bdi></a>"))
+        #expect(page.contains("<bdi dir=\"ltr\">https://www.lindenbrueck.de/familienzentrum/</bdi><span class=\"visually-hidden\">"))
+        // A translated offer's schedule, in Arabic text.
+        let offer = try #require(Self.built.files["ar/gemeinden/auenstein/angebote/sprachcafe/index.html"])
+        #expect(offer.contains("<bdi dir=\"ltr\">17–19</bdi>"))
+        #expect(offer.contains("<bdi dir=\"ltr\">05352 601-20</bdi>"))
+        // Left-to-right pages are not changed; German text on an Arabic page is marked left to right as a whole.
+        for path in ["gemeinden/lindenbrueck/anlaufstellen/familienzentrum/index.html", "en/gemeinden/auenstein/angebote/sprachcafe/index.html"] {
+            #expect(!(Self.built.files[path] ?? "<bdi").contains("<bdi"), "\(path)")
+        }
+        #expect(!page.contains("<li><bdi dir=\"ltr\">Mo–Do"), "the German opening hours stand in a list marked dir=ltr")
+    }
+
     @Test func eachLanguageHasItsStoriesFeed() throws {
         for code in ["", "en/", "ar/", "uk/", "tr/", "ls/"] {
             let feed = try #require(Self.built.files["\(code)geschichten/feed.xml"], "feed for \(code)")

@@ -62,9 +62,10 @@ struct SinglePageRenderTests {
         let full = try Self.fullRender(site, search: true)
         // Listing pages, and the page of each item of every type that has pages (`Angebot`, `Gemeinde` …).
         let itemKinds = ContentTypes.all.filter { $0 is any ItemPage.Type }.map { $0.displayName }
-        #expect(itemKinds.count == 5)
+        #expect(itemKinds.count == 6)
         let allKinds = Set(["home", "district", "municipalities", "offerDirectory", "contactPoints", "responsibility", "stories", "notFound",
-                            "guideline", "figures", "search", "category", "offline", "staff"] + itemKinds)
+                            "guideline", "figures", "search", "category", "offline", "events", "eventsArchive", "eventsForStaff",
+                            "municipalityEvents", "staff"] + itemKinds)
         for code in ["de", "ar"] {
             let language = try #require(site.config.languages.first { $0.code == code })
             let renderer = try #require(Pipeline.renderer(site, language: language, search: true))
@@ -82,7 +83,9 @@ struct SinglePageRenderTests {
         }
         // A representative route of each kind through the public entry point, German and Arabic.
         let routes = ["", "kreis/", "gemeinden/", "gemeinden/auenstein/", "angebote/", "angebote/sprache/", "anlaufstellen/", "zustaendig/",
-                      "geschichten/", "zahlen/", "seiten/leitfaden-sprache/", "seiten/impressum/", "suche/", "offline/", "mitarbeitende/"]
+                      "geschichten/", "zahlen/", "seiten/leitfaden-sprache/", "seiten/impressum/", "suche/", "offline/", "veranstaltungen/",
+                      "veranstaltungen/archiv/", "gemeinden/auenstein/veranstaltungen/", "kreis/veranstaltungen/willkommenstag-kvhs/",
+                      "mitarbeitende/"]
         for route in routes {
             for language in [nil, "ar"] {
                 let page = try #require(try Pipeline.renderPage(site, route: route, language: language, search: true), "\(route) in \(language ?? "de")")

@@ -23,7 +23,8 @@ enum ReferenceChecker {
 
     /// `contact: <slug>`: the owner's own contact point or the district's. A contact point that exists but could not
     /// be read has its own finding; one of another municipality is named with where it is.
-    static func contactPoint(_ contact: Located<String>, for owner: Owner, file: String, in index: SiteIndex) -> Diagnostic? {
+    static func contactPoint(_ contact: Located<String>, for owner: Owner, file: String, in index: SiteIndex,
+                             thing: String = "ein Angebot") -> Diagnostic? {
         guard index.contactPoint(contact.value, for: owner) == nil else { return nil }
         let unreadable = index.unreadable
         if unreadable.contains(ContactPoint.self, owner: owner, slug: contact.value)
@@ -35,8 +36,8 @@ enum ReferenceChecker {
             let holder = index.municipality(elsewhere.owner.municipalitySlug ?? "").map { "der \($0.kind.rawValue) \($0.name)" }
                 ?? "einer anderen Gemeinde"
             let rule = owner == .district
-                ? "ein Angebot des Landkreises kann unter `contact:` nur Anlaufstellen des Landkreises nennen."
-                : "ein Angebot kann unter `contact:` nur Anlaufstellen der eigenen Gemeinde oder des Landkreises nennen."
+                ? "\(thing) des Landkreises kann unter `contact:` nur Anlaufstellen des Landkreises nennen."
+                : "\(thing) kann unter `contact:` nur Anlaufstellen der eigenen Gemeinde oder des Landkreises nennen."
             let link = "/" + elsewhere.origin.file.dropFirst("content/".count)
             return Diagnostic(file: file, location: contact.location, severity: .error, rule: "dangling-contact",
                 message: "Die Anlaufstelle `\(contact.value)` gehört \(holder) (`\(elsewhere.origin.file)`); \(rule)",
@@ -64,7 +65,7 @@ enum ReferenceChecker {
         guard let areas else { return [] }
         if owner != .district {
             return [Diagnostic(file: file, location: areas.first?.location ?? .start, severity: .error, rule: "areas-not-allowed",
-                message: "`areas` gibt es nur bei Angeboten und Anlaufstellen des Landkreises.",
+                message: "`areas` gibt es nur bei Angeboten, Anlaufstellen und Veranstaltungen des Landkreises.",
                 hint: "Entfernen Sie `areas:`; das Angebot einer Gemeinde gehört schon zu ihr.")]
         }
         let municipalitySlugs = index.content.municipalities.map(\.slug)

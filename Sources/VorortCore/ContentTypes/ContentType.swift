@@ -110,6 +110,10 @@ public enum ContentPlacement: Sendable, Equatable {
 public struct FieldSpec: Sendable {
     public enum Kind: Sendable {
         case text, textList, date, integer, number, url, email, reference, referenceList, choice, map, mapList
+        /// A day with an optional time of day (`2027-03-12 18:30`).
+        case dateTime
+        /// `true` or `false`.
+        case flag
     }
 
     /// How the key appears in a translation (`sprachcafe.en.md`).
@@ -246,7 +250,7 @@ public struct ContentTypeID: Sendable, Hashable, CustomStringConvertible {
 /// and items of all types are visited in it (bodies, routes, translations).
 public enum ContentTypes {
     public static let all: [any ContentItem.Type] = [
-        DistrictIntro.self, Municipality.self, Offer.self, ContactPoint.self, Story.self, Facts.self, Page.self,
+        DistrictIntro.self, Municipality.self, Offer.self, ContactPoint.self, Story.self, Event.self, Facts.self, Page.self,
     ]
 
     /// Every key any type declares as linted: for texts whose type is not known (rule examples, tests).

@@ -33,6 +33,8 @@ public enum EditorGuide {
         case .choice: "Auswahl"
         case .map: "Angaben in `{…}`"
         case .mapList: "Liste von Angaben"
+        case .dateTime: "Datum, auch mit Uhrzeit (JJJJ-MM-TT SS:MM)"
+        case .flag: "`true` oder `false`"
         }
     }
 

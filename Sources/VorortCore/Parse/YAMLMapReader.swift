@@ -316,6 +316,26 @@ final class YAMLMapReader {
         return nil
     }
 
+    /// Whether `key` holds a mapping (`place: {name: …}`) rather than a single value (`place: online`), for keys
+    /// that accept both.
+    func isMapping(_ key: String) -> Bool {
+        guard let position = entryIndex[key], case .mapping = entries[position].value else { return false }
+        return true
+    }
+
+    /// `true` or `false` (`ja`/`nein` too, since editors write German): a flag such as `forStaff: true`.
+    func flag(_ key: String, example: String = "true") -> Bool? {
+        guard let value = located(key, example: example) else { return nil }
+        switch value.value.lowercased() {
+        case "true", "ja", "yes": return true
+        case "false", "nein", "no": return false
+        default:
+            collector.error("invalid-value", at: value.location, "`\(key)` muss `true` oder `false` sein, ist aber `\(value.value)`.",
+                hint: "Schreiben Sie `\(key): true` (ja) oder lassen Sie die Zeile weg (nein).")
+            return nil
+        }
+    }
+
     /// A nested mapping such as `address:`; `read` gets a reader for it.
     func map<T>(_ key: String, required: Bool = false, example: String = "…", _ read: (YAMLMapReader) -> T?) -> T? {
         guard let (entry, node) = valueNode(key, required: required, example: example) else { return nil }

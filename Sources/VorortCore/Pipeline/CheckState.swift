@@ -341,6 +341,6 @@ struct CheckState: Sendable {
         guard !diagnostics.hasErrors, let config, let theme else { return nil }
         let index = keepingTexts ? index : SiteIndex(content: content.withoutBodyTexts(), config: config)
         return CheckedSite(root: root, config: config, index: index, theme: theme, bodies: bodies.compactMapValues(\.body),
-                           assets: usedAssets, ruleSet: ruleSet)
+                           assets: usedAssets, ruleSet: ruleSet, today: today)
     }
 }

@@ -12,6 +12,9 @@ public struct CheckedSite: Sendable {
     let assets: Set<String>
     /// The active wording rules, published as the site's language guideline.
     public let ruleSet: RuleSet
+    /// The day of the check (`--today`, `SOURCE_DATE_EPOCH` or the clock): which events are past, and so in the
+    /// archive instead of the lists, depends on it.
+    public let today: CalendarDate
 
     public var content: SiteContent { index.content }
 }
@@ -153,7 +156,7 @@ public enum Pipeline {
                          reusing previous: SiteRenderer? = nil, changed: Set<String> = []) -> SiteRenderer? {
         guard let strings = site.theme.strings[language.code] else { return nil }
         let bodies = bodies ?? bodyHTML(site)
-        let models = ViewModels(index: site.index, config: site.config, bodies: bodies, language: language, strings: strings)
+        let models = ViewModels(index: site.index, config: site.config, bodies: bodies, language: language, strings: strings, today: site.today)
         return SiteRenderer(models: models, theme: site.theme, assets: site.assets, root: site.root, ruleSet: site.ruleSet, search: search,
                             order: order, reusing: previous, changed: changed)
     }

@@ -1,4 +1,4 @@
-/// Facts and figures for people: small counts hidden, tables, bar charts drawn as inline SVG at build time
+/// Facts and figures for people: small counts hidden, tables, bar charts drawn at build time (HTML with SVG bars)
 /// (no chart script) and CSV downloads with source, year and licence.
 enum Figures {
     /// A whole-number count of people below the threshold would let readers identify someone: shown as "< N".
@@ -25,22 +25,23 @@ enum Figures {
         return out
     }
 
-    /// A horizontal bar chart: one labelled bar per row, the value written beside it, so it reads without
-    /// colour; the table next to it is the text alternative.
+    /// A horizontal bar chart: one labelled bar per row, the value written beside each label, so it reads without
+    /// colour; the table next to it is the text alternative. Labels and values are HTML text at the page's size —
+    /// one SVG scaled to a phone's width shrank them to about 6 px — and only the bars are drawn, each a small SVG
+    /// that stretches over the line's width (sizes in attributes: the Content-Security-Policy allows no inline
+    /// styles).
     static func barChart(id: String, title: String, rows: [(label: String, value: Double, text: String)]) -> String {
-        let width = 640.0, labelWidth = 200.0, barHeight = 22.0, gap = 8.0
         let maximum = max(rows.map(\.value).max() ?? 1, 1)
-        let height = Double(rows.count) * (barHeight + gap) + gap
-        var svg = "<svg class=\"chart\" role=\"img\" aria-labelledby=\"\(id)-title\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
-        svg += "width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<title id=\"\(id)-title\">\(XML.escape(title))</title>"
-        for (index, row) in rows.enumerated() {
-            let y = gap + Double(index) * (barHeight + gap)
-            let barWidth = max(1, (width - labelWidth - 160) * row.value / maximum)
-            svg += "<text x=\"\(Int(labelWidth - 8))\" y=\"\(Int(y + barHeight * 0.7))\" text-anchor=\"end\">\(XML.escape(row.label))</text>"
-            svg += "<rect x=\"\(Int(labelWidth))\" y=\"\(Int(y))\" width=\"\(Int(barWidth))\" height=\"\(Int(barHeight))\"></rect>"
-            svg += "<text x=\"\(Int(labelWidth + barWidth + 6))\" y=\"\(Int(y + barHeight * 0.7))\">\(XML.escape(row.text))</text>"
+        var html = "<div class=\"chart\" role=\"img\" aria-labelledby=\"\(id)-title\">"
+        html += "<p class=\"visually-hidden\" id=\"\(id)-title\">\(HTMLEscaping.escape(title))</p>"
+        for row in rows {
+            // A bar of at least 0.5 % shows that the row is there even for a hidden small count.
+            let length = max(5, Int((1000 * row.value / maximum).rounded()))
+            html += "<p class=\"chart-row\"><span class=\"chart-label\">\(HTMLEscaping.escape(row.label))</span> "
+            html += "<span class=\"chart-value\">\(HTMLEscaping.escape(row.text))</span>"
+            html += "<svg class=\"chart-bar\" viewBox=\"0 0 1000 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\">"
+            html += "<rect width=\"\(length)\" height=\"10\"></rect></svg></p>"
         }
-        return svg + "</svg>"
+        return html + "</div>"
     }
 }

@@ -17,7 +17,7 @@ extension SiteRenderer {
         HomePageData.self, DistrictPageData.self, MunicipalitiesPageData.self, MunicipalityPageData.self, OfferPageData.self,
         ContactPointPageData.self, StoryPageData.self, ContentPageData.self, OfferDirectoryPageData.self, CategoryPageData.self,
         ContactPointsPageData.self, StoriesPageData.self, NotFoundPageData.self, GuidelinePageData.self, FiguresPageData.self,
-        SearchPageData.self, ResponsibilityPageData.self,
+        SearchPageData.self, ResponsibilityPageData.self, EventPageData.self, EventsPageData.self,
         OfflinePageData.self, StaffPageData.self,
     ]
 }

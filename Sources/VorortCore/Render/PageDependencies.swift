@@ -17,6 +17,7 @@ extension SiteRenderer {
                 case let offer as Offer: kinds.formUnion(pagesShowing(offer))
                 case let point as ContactPoint: kinds.formUnion(pagesShowing(point))
                 case let story as Story: kinds.formUnion(pagesShowing(story))
+                case let event as Event: kinds.formUnion(pagesShowing(event))
                 default: return nil
                 }
             }
@@ -39,8 +40,10 @@ extension SiteRenderer {
             parts.insert(.sitemap)
             switch change.new {
             case is Offer: parts.formUnion([.offers, .calendars])
-            // The open-data export names each offer's contact point.
-            case is ContactPoint: parts.insert(.offers)
+            // The open-data exports name each offer's and event's contact point.
+            case is ContactPoint: parts.formUnion([.offers, .events])
+            // Its own calendar file, the feeds and the events' export.
+            case is Event: parts.insert(.events)
             case is Story: feeds = true
             default: return (Set(SharedPart.allCases), true)
             }
@@ -86,6 +89,25 @@ extension SiteRenderer {
         // Offers show the contact point that answers for them.
         let files = Set((offersByContactFile[point.origin.file] ?? []).map(\.origin.file))
         kinds += itemPages(Offer.self) { files.contains($0.origin.file) }
+        // Events show it too.
+        kinds += itemPages(Event.self) { event in
+            event.contact.flatMap { index.contactPoint($0.value, for: event.owner) }?.origin.file == point.origin.file
+        }
+        return kinds
+    }
+
+    /// An event shows on its page, the event lists (all, archive, staff, its municipalities'), the home page and the
+    /// pages of the municipalities it is listed for (all of them for the district's: which ones depends on its place
+    /// and areas, before and after the edit alike). The search page is listed because its filters may change.
+    private func pagesShowing(_ event: Event) -> [PageKind] {
+        var kinds: [PageKind] = [.home, .events, .eventsArchive, .eventsForStaff, .search] + itemPages(of: event)
+        let positions: [Int] = switch event.owner {
+        case .district: Array(content.municipalities.indices)
+        case .municipality(let slug): content.municipalities.indices.filter { content.municipalities[$0].slug == slug }
+        }
+        kinds += positions.map(PageKind.municipalityEvents)
+        kinds += ownerPages(event.owner).filter { $0 != .district }
+        // The district page shows no events; a municipality's event is on its own page only.
         return kinds
     }
 

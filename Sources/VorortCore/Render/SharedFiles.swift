@@ -9,7 +9,7 @@ extension SiteRenderer {
 
     /// The kinds of files written once for all languages, so an incremental build can renew only those an edit touches.
     enum SharedPart: Sendable, CaseIterable {
-        case copies, sitemap, offers, calendars, figures, robots
+        case copies, sitemap, offers, calendars, figures, robots, events
     }
 
     /// The shared files of `parts`, collected.
@@ -51,6 +51,21 @@ extension SiteRenderer {
             // The export's date is the newest review date, so an unchanged site builds byte for byte the same.
             let generated = all.map(\.reviewed).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
             try emit([OutputFile(path: OpenData.offersFile, data: OpenData.offersJSON(models, offers: all, generated: generated))])
+        }
+        if parts.contains(.events) {
+            // Open data and calendars stay German, like the offers' export.
+            var files = [OutputFile(path: Routes.eventsFile, data: EventsExport.json(models, events: events.all))]
+            files += events.all.map { event in
+                OutputFile(path: Routes.eventCalendar(event), text: EventCalendar.ics([event], name: event.title, models: models))
+            }
+            files += owners.map { owner in
+                OutputFile(path: Routes.eventsFeed(owner), text: EventCalendar.ics(
+                    events.feed(for: owner, config: config, municipalities: content.municipalities),
+                    name: "Termine: " + index.ownerName(owner), models: models))
+            }
+            files.append(OutputFile(path: Routes.eventsForStaffFeed, text: EventCalendar.ics(
+                events.forFeed(events.staffUpcoming + events.staffPast), name: "Termine für Haupt- und Ehrenamt: " + config.district, models: models)))
+            try emit(files)
         }
         if parts.contains(.calendars) {
             try emit(owners.filter(hasCalendar).map { owner in

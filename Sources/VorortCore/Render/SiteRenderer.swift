@@ -41,6 +41,9 @@ struct SiteRenderer: Sendable {
     let contactCards: [String: ContactCard]
     let storyCards: [String: StoryCard]
     let municipalityCards: [String: MunicipalityCard]
+    /// Events sorted into upcoming and past (by the build's day), for residents and for staff; their cards.
+    let events: EventLists
+    let eventCards: [String: EventCard]
     /// The items of every type that has a page per item (`ItemPage`), in the order of the declarations.
     var itemsWithPages: [(type: ContentTypeID, items: [any ItemPage])] { order.itemsWithPages }
     /// The pages of this language that are not an item's page, by route (without the language folder); items'
@@ -59,6 +62,9 @@ struct SiteRenderer: Sendable {
         /// The offers for staff of the administrations (only when `site.yml` has a staff category).
         case staff
         case category(Int)
+        /// Event lists: every upcoming one, the archive, those for staff, and a municipality's (by its position).
+        case events, eventsArchive, eventsForStaff
+        case municipalityEvents(Int)
         /// The page of one content item: the item at `position` among those of its type (`ItemPage`).
         case item(ContentTypeID, Int)
 
@@ -79,6 +85,10 @@ struct SiteRenderer: Sendable {
             case .offline: "offline"
             case .staff: "staff"
             case .category(let position): "category(\(position))"
+            case .events: "events"
+            case .eventsArchive: "eventsArchive"
+            case .eventsForStaff: "eventsForStaff"
+            case .municipalityEvents(let position): "municipalityEvents(\(position))"
             case .item(let type, let position): "\(type.type.displayName)(\(position))"
             }
         }
@@ -88,7 +98,8 @@ struct SiteRenderer: Sendable {
         var listsEverything: Bool {
             switch self {
             case .home, .district, .municipalities, .offerDirectory, .contactPoints, .responsibility, .stories, .figures, .category, .staff: true
-            case .notFound, .guideline, .search, .offline, .item: false
+            case .events, .eventsArchive, .eventsForStaff: true
+            case .notFound, .guideline, .search, .offline, .item, .municipalityEvents: false
             }
         }
     }
@@ -153,6 +164,7 @@ struct SiteRenderer: Sendable {
         let t = models.strings.text
         navigation = ([
             (t("home"), Routes.home), (t("municipalities"), Routes.municipalities), (t("offers"), Routes.offerDirectory),
+            (t("events"), Routes.events),
             (t("contactPoints"), Routes.contactPoints), (t("stories"), Routes.stories), (models.districtName, Routes.district),
         ] + (search ? [(t("search"), Routes.search)] : [])).map { ($0.0, $0.1, models.url($0.1)) }
         siteData = LayoutData.SiteData(
@@ -171,6 +183,10 @@ struct SiteRenderer: Sendable {
         contactCards = Dictionary(content.contactPoints.map { ($0.origin.file, keptContacts[$0.origin.file] ?? models.contactCard($0)) },
                                   uniquingKeysWith: { a, _ in a })
         storyCards = Dictionary(content.stories.map { ($0.origin.file, keptStories[$0.origin.file] ?? models.storyCard($0)) },
+                                uniquingKeysWith: { a, _ in a })
+        events = EventLists(content: content, config: models.config, today: models.today)
+        let keptEvents = kept(\.eventCards)
+        eventCards = Dictionary(content.events.map { ($0.origin.file, keptEvents[$0.origin.file] ?? models.eventCard($0)) },
                                 uniquingKeysWith: { a, _ in a })
         municipalityCards = Dictionary(content.municipalities.map { ($0.origin.file, models.municipalityCard($0)) },
                                        uniquingKeysWith: { a, _ in a })
@@ -202,8 +218,9 @@ struct SiteRenderer: Sendable {
 
     private var pagesAfterItems: [PageKind] {
         // Staff categories have no category page: their offers are on the staff page.
-        config.categories.indices.filter { !config.categories[$0].isForStaff }.map(PageKind.category) + (search ? [.search] : []) + [.offline]
-            + (hasStaffPage ? [.staff] : [])
+        config.categories.indices.filter { !config.categories[$0].isForStaff }.map(PageKind.category)
+            + [.events, .eventsArchive, .eventsForStaff] + content.municipalities.indices.map(PageKind.municipalityEvents)
+            + (search ? [.search] : []) + [.offline] + (hasStaffPage ? [.staff] : [])
     }
 
     /// This renderer reading the bodies through `bodies`: after edits of texts alone (`ContentChange.isTextOnly`) everything
@@ -241,13 +258,19 @@ struct SiteRenderer: Sendable {
         case .staff: Routes.staff
         case .item(let type, let position): item(type, position).route ?? ""
         case .category(let position): Routes.category(config.categories[position].slug)
+        case .events: Routes.events
+        case .eventsArchive: Routes.eventsArchive
+        case .eventsForStaff: Routes.eventsForStaff
+        case .municipalityEvents(let position): Routes.municipalityEvents(content.municipalities[position].slug)
         }
     }
 
     func render(_ kind: PageKind) throws -> (file: OutputFile, record: PageRecord?) {
         let page = pageContent(kind)
         let root = PageRoot(page: page.data, layout: layoutData(page))
-        let html = try theme.render(root, template: type(of: page.data).template, language: models.language.code)
+        let rendered = try theme.render(root, template: type(of: page.data).template, language: models.language.code)
+        // Phone numbers, postcodes, times and addresses keep their order in right-to-left languages.
+        let html = models.language.direction == .rtl ? BidiIsolation.isolateLeftToRightRuns(inHTML: rendered) : rendered
         // Pages that only repeat the German text are left out of the sitemap: their canonical address is the German page.
         let record = page.route == Routes.notFound || isFallback(page) ? nil
             : PageRecord(route: models.prefix + page.route, lastModified: lastModified(page))
@@ -272,6 +295,10 @@ struct SiteRenderer: Sendable {
         case .offline: offlinePage()
         case .staff: staffPage()
         case .guideline: guidelinePage()
+        case .events: eventsPage()
+        case .eventsArchive: eventsArchivePage()
+        case .eventsForStaff: eventsForStaffPage()
+        case .municipalityEvents(let position): municipalityEventsPage(content.municipalities[position])
         }
     }
 }

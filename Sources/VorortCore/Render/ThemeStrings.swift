@@ -18,6 +18,11 @@ struct ThemeStrings: Sendable {
         "thousandsSeparator", "decimalSeparator", "servesPlaces", "notFoundText", "toHome", "notFoundSearchLabel", "languageVersions", "languageVersionsHome",
         "languageVersionsLead", "languageVersionsNote", "languageVersionsNone", "countOf", "otherPages",
         "offlineTitle", "offlineDescription", "offlineWhat", "staffPage", "staffDescription",
+        // Events
+        "events", "eventsDescription", "eventsLead", "eventsIn", "eventsInLead", "allEvents", "allEventsIn", "eventsArchive",
+        "eventsArchiveLead", "eventsArchiveLink", "eventsForStaff", "eventsForStaffLead", "eventCancelled", "eventCancelledNote",
+        "eventMoved", "eventMovedNote", "eventMovedOpen", "eventTime", "eventTimeRange", "eventDateTime", "eventOnline",
+        "registration", "registrationUntil", "kindEvent", "filterMonth", "monthYear",
     ]
 
     init(values: [String: String], months: [String]) {
@@ -58,6 +63,9 @@ struct ThemeStrings: Sendable {
         let month = months.count == 12 ? months[date.month - 1] : String(date.month)
         return format("dateFormat", ["day": String(date.day), "month": month, "year": String(date.year)])
     }
+
+    /// „März“, „March“ …: the name of month 1…12.
+    func monthName(_ month: Int) -> String { months.count == 12 ? months[month - 1] : String(month) }
 
     /// The words templates still read as `{{t.key}}` while rendering (see `ThemeWords`).
     var wordsWithPlaceholders: [String: String] { withPlaceholders }

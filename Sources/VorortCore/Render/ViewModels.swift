@@ -10,8 +10,11 @@ struct ViewModels {
     /// The language the pages are rendered in.
     let language: Language
     let strings: ThemeStrings
+    /// The build's day: which events are past.
+    let today: CalendarDate
 
-    init(index: SiteIndex, config: SiteConfig, bodies: BodyHTML, language: Language, strings: ThemeStrings) {
+    init(index: SiteIndex, config: SiteConfig, bodies: BodyHTML, language: Language, strings: ThemeStrings, today: CalendarDate) {
+        self.today = today
         self.index = index
         self.config = config
         self.bodies = bodies

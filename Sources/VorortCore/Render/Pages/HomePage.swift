@@ -25,6 +25,8 @@ struct HomePageData: PageData {
     /// The search page's address, only when the site has search (Pagefind indexed it).
     var searchURL: String?
     var accessPages: [LinkData]
+    /// „Termine“: the next events (`partial-events`).
+    var events: EventsTeaser
 
     static let fields = TemplateFields<HomePageData>([
         .text("intro") { $0.intro }, .text("summary") { $0.summary }, .list("tiles") { $0.tiles },
@@ -32,6 +34,7 @@ struct HomePageData: PageData {
         .list("districtContactPoints") { $0.districtContactPoints }, .text("districtURL") { $0.districtURL },
         .text("municipalitiesURL") { $0.municipalitiesURL }, .text("storiesURL") { $0.storiesURL },
         .text("searchURL") { $0.searchURL }, .list("accessPages") { $0.accessPages },
+        .object("events") { $0.events },
     ])
 }
 
@@ -54,7 +57,7 @@ extension SiteRenderer {
                 latestStories: stories.prefix(3).map { card($0) }, districtContactPoints: contactPoints(of: .district).map { card($0) },
                 districtURL: models.url(Routes.district), municipalitiesURL: models.url(Routes.municipalities),
                 storiesURL: models.url(Routes.stories), searchURL: search ? models.url(Routes.search) : nil,
-                accessPages: accessPages()),
+                accessPages: accessPages(), events: homeEventsTeaser()),
             file: district?.origin.file)
     }
 

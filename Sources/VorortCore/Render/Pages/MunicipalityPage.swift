@@ -16,6 +16,8 @@ struct MunicipalityPageData: PageData {
     var website: String?
     var facts: FactsTable?
     var calendarURL: String?
+    /// „Termine in …“: the next events here (`partial-events`).
+    var events: EventsTeaser
 
     static let fields = TemplateFields<MunicipalityPageData>([
         .text("name") { $0.name }, .text("kind") { $0.kind }, .text("summary") { $0.summary }, .text("intro") { $0.intro },
@@ -24,6 +26,7 @@ struct MunicipalityPageData: PageData {
         .object("district") { $0.district }, .text("population") { $0.population },
         .text("website") { $0.website }, .object("facts") { $0.facts }, .text("calendarURL") { $0.calendarURL },
         .number("districtContactPointCount") { $0.districtContactPoints.count },
+        .object("events") { $0.events },
     ])
 }
 
@@ -41,7 +44,8 @@ extension SiteRenderer {
             districtContactPoints: districtContacts.map { card($0) },
             district: NamedLink(name: models.districtName, url: models.url(Routes.district)),
             population: m.population.map(models.number), website: m.website?.value, facts: models.factsTable(factsByOwner[owner]),
-            calendarURL: hasCalendar(owner) ? models.fileURL(Calendar.file(for: owner)) : nil)
+            calendarURL: hasCalendar(owner) ? models.fileURL(Calendar.file(for: owner)) : nil,
+            events: municipalityEventsTeaser(m))
         let name = models.placeName(m)
         return PageContent(route: Routes.municipality(m.slug), title: name,
             crumbs: [home, (t("municipalities"), Routes.municipalities)], description: summary,
