@@ -157,6 +157,9 @@ struct HomeMunicipalityStaffTests {
         }
         let sitemap = try #require(built.files[Routes.sitemap])
         #expect(sitemap.contains("<loc>https://www.landkreis-lindenbrueck.de/integration/mitarbeitende/</loc>"))
+        // The staff's offers and the staff's events lead to each other.
+        #expect((built.files[Routes.outputFile(for: Routes.staff)] ?? "").contains("href=\"/integration/\(Routes.eventsForStaff)\""))
+        #expect((built.files[Routes.outputFile(for: Routes.eventsForStaff)] ?? "").contains("href=\"/integration/\(Routes.staff)\""))
         // Linked from every page's footer, not from the main navigation.
         let home = try #require(built.files["index.html"])
         #expect(part(of: home, from: "class=\"site-footer\"", to: "</footer>").contains("href=\"/integration/mitarbeitende/\""))

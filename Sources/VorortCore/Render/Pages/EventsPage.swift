@@ -98,7 +98,8 @@ extension SiteRenderer {
             description: t("eventsForStaffLead"),
             data: EventsPageData(lead: t("eventsForStaffLead"), months: eventMonths(events.staffUpcoming),
                                  feedURL: models.fileURL(Routes.eventsForStaffFeed), past: events.staffPast.map { card($0) },
-                                 links: eventLinks(except: Routes.eventsForStaff)))
+                                 // The staff's offers (trainings) belong with their events.
+                                 links: eventLinks(except: Routes.eventsForStaff) + [LinkData(label: t("staffPage"), url: models.url(Routes.staff))]))
     }
 
     /// One municipality's upcoming events with the district's for it, by month.

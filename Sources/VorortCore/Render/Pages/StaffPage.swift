@@ -5,9 +5,13 @@ struct StaffPageData: PageData {
 
     var offerGroups: [OfferGroup]
     var count: Int
+    /// The events for staff and volunteers (the Runder Tisch, trainings on a date), on a page of their own.
+    var eventsURL: String
+    var eventsLabel: String
 
     static let fields = TemplateFields<StaffPageData>([
         .list("offerGroups") { $0.offerGroups }, .number("count") { $0.count }, .flag("isEmpty") { $0.count == 0 },
+        .text("eventsURL") { $0.eventsURL }, .text("eventsLabel") { $0.eventsLabel },
     ])
 }
 
@@ -21,6 +25,7 @@ extension SiteRenderer {
             groups.first { $0.category.slug == category.slug } ?? OfferGroup(category: models.categoryLink(category), offers: [])
         }
         return PageContent(route: Routes.staff, title: t("staffPage"), crumbs: [home], description: t("staffDescription"),
-            data: StaffPageData(offerGroups: all, count: staffOffers.count))
+            data: StaffPageData(offerGroups: all, count: staffOffers.count,
+                                eventsURL: models.url(Routes.eventsForStaff), eventsLabel: t("eventsForStaff")))
     }
 }
