@@ -12,6 +12,17 @@ struct SmallPartsTests {
         #expect(CalendarDate(year: 2026, month: 9, day: 4)?.iso == "2026-09-04")
     }
 
+    @Test func germanAlphabeticalOrder() {
+        // DIN 5007 variant 1: umlauts as their base letter, ß as ss, case ignored; ties keep their order.
+        let names = ["Zuckerfest", "Ölmühle", "Obstgarten", "äpfel", "Apfelbaum", "Straße", "Strasse", "Ärztehaus", "Élan", "eigen", "Ünal"]
+        #expect(GermanSorting.sorted(names, by: { $0 }) == ["äpfel", "Apfelbaum", "Ärztehaus", "eigen", "Élan", "Obstgarten", "Ölmühle",
+                                                               "Straße", "Strasse", "Ünal", "Zuckerfest"])
+        // An umlaut written as a letter and a combining mark (as some Mac programs save it) sorts like the umlaut.
+        #expect(GermanSorting.key("O\u{308}lmu\u{308}hle") == GermanSorting.key("Ölmühle"))
+        #expect(GermanSorting.key("ÖLMÜHLE Straße") == "olmuhle strasse")
+        #expect(GermanSorting.key("Київ") == "київ")
+    }
+
     @Test func germanNumbers() {
         #expect(GermanFormat.number(18450) == "18.450")
         #expect(GermanFormat.number(119840) == "119.840")

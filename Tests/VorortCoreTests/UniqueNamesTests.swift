@@ -6,6 +6,13 @@ import Testing
 /// same title a warning.
 @Suite("Names given twice")
 struct UniqueNamesTests {
+    @Test func namesAreComparedAsReadersSeeThem() {
+        #expect(UniqueNames.folded("  Sprach  Café\tam Markt ") == "sprach café am markt")
+        #expect(UniqueNames.folded("ÄRZTE\u{00A0}IM ÜBERBLICK") == "ärzte im überblick")
+        #expect(UniqueNames.folded("Деутш КУРС") == "деутш курс")
+        #expect(UniqueNames.folded("") == "" && UniqueNames.folded("   ") == "")
+    }
+
     @Test func aCopiedMunicipalityFolderIsAnErrorAtItsName() throws {
         let root = try TestSupport.minimalSite(extra: [
             "content/gemeinden/dorf-kopie/index.md": TestSupport.minimalFiles["content/gemeinden/dorf/index.md"]!.replacingOccurrences(of: "name: Dorf", with: "name:  dorf"),

@@ -30,16 +30,32 @@ enum UniqueNames {
         return findings.sorted { ($0.file, $0.location.line) < ($1.file, $1.location.line) }
     }
 
+    /// The name as readers tell names apart: lower case, runs of white space as one space, none at the ends.
+    /// Scalar by scalar, with a shortcut for ASCII: `lowercased()` and splitting by Characters took most of this
+    /// check's time at 10,000 offers, and it runs again after every title edit in the preview.
     static func folded(_ name: String) -> String {
-        // Most names are folded once lowercased; the split and join are needed only for other runs of white space.
-        let lowered = name.lowercased()
-        var previousWasSpace = true
-        for scalar in lowered.unicodeScalars {
-            let isSpace = scalar.properties.isWhitespace
-            if isSpace && (previousWasSpace || scalar != " ") { return lowered.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-            previousWasSpace = isSpace
+        var folded = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in name.unicodeScalars {
+            let value = scalar.value
+            let isSpace = value < 0x80 ? (value == 0x20 || (0x09...0x0D).contains(value)) : scalar.properties.isWhitespace
+            if isSpace {
+                pendingSpace = !folded.isEmpty
+                continue
+            }
+            if pendingSpace {
+                folded.append(" ")
+                pendingSpace = false
+            }
+            if (0x41...0x5A).contains(value) {
+                folded.append(Unicode.Scalar(value + 0x20)!)
+            } else if value >= 0x80, scalar.properties.changesWhenLowercased {
+                folded.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                folded.append(scalar)
+            }
         }
-        return previousWasSpace ? lowered.split(whereSeparator: \.isWhitespace).joined(separator: " ") : lowered
+        return String(folded)
     }
 
     static func municipalities(_ items: [Municipality]) -> [Diagnostic] {
