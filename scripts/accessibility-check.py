@@ -307,7 +307,7 @@ def screenshots(root, folder):
     shot = browser(390)
     try:
         for name, path, width in [("arabic-contact-point-phone", "ar/gemeinden/lindenbrueck/anlaufstellen/familienzentrum/", 390),
-                                  ("figures-320", "zahlen/", 320)]:
+                                  ("figures-320", "zahlen/", 320), ("events-phone", "veranstaltungen/", 390)]:
             set_width(shot, width)
             shot.get(root + path)
             height = min(shot.execute_script("return document.documentElement.scrollHeight"), 4000)
@@ -323,7 +323,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("output")
     parser.add_argument("base_path", help="the path part of baseURL, e.g. /integration/")
-    parser.add_argument("--screenshots", help="folder for screenshots of home, municipality and Arabic municipality at 390 and 1280 px, an Arabic contact point at 390 px and the facts comparison at 320 px")
+    parser.add_argument("--screenshots", help="folder for screenshots of home, municipality and Arabic municipality at 390 and 1280 px, an Arabic contact point and the events by month at 390 px and the facts comparison at 320 px")
     parser.add_argument("--workers", type=int, default=2, help="browsers working side by side (default 2, one per core)")
     parser.add_argument("--pages", nargs="*", help="only these paths below the base path (default: every page)")
     parser.add_argument("--no-axe", action="store_true", help="only reflow, headings and right to left, for quick work on the layout")
