@@ -127,6 +127,15 @@ struct SampleSiteEndToEndTests {
         return (String(html[start.lowerBound..<tagEnd.upperBound]), String(html[start.lowerBound..<end.upperBound]))
     }
 
+    @Test func pagesNameTheLanguagesOfAnOfferOrEventInTheirOwnNames() throws {
+        // An Arabic reader of the Arabic page finds „العربية“, not the German „Arabisch“ the editor wrote.
+        let event = try #require(Self.built.files["ar/kreis/veranstaltungen/infoabend-anerkennung/index.html"])
+        #expect(event.contains("<span lang=\"ar\" dir=\"rtl\">العربية</span>") && event.contains("<span lang=\"uk\" dir=\"ltr\">Українська</span>"))
+        #expect(!event.contains("Arabisch, Ukrainisch"))
+        let offer = try #require(Self.built.files["kreis/angebote/integrationskurse/index.html"])
+        #expect(offer.contains("<dt>Sprachen</dt><dd><span lang=\"de\" dir=\"ltr\">Deutsch</span></dd>"))
+    }
+
     @Test func directoryCardsCarryWhatTheFilterNeeds() throws {
         let directory = try #require(Self.built.files["angebote/index.html"])
         // A district offer for the whole district serves every town; one with `areas` only those.

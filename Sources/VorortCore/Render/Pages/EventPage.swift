@@ -144,7 +144,9 @@ extension SiteRenderer {
         case .venue: add("place", EventCalendar.placeText(event.place), translatable: false)
         }
         add("audience", event.audience)
-        add("languages", event.languages.isEmpty ? nil : event.languages.joined(separator: ", "), translatable: false)
+        if let languages = OfferPageData.Detail.languages(event.languages, label: t("languages"), site: config.siteLanguage) {
+            details.append(languages)
+        }
         add("cost", event.cost)
         if let registration = event.registration {
             let how = translated?.fields["registrationHow"] ?? registration.how

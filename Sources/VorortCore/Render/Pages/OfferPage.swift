@@ -7,10 +7,18 @@ struct OfferPageData: PageData {
         var label: String
         var value: String
         var textLang: String
+        /// For the languages an offer or event is held in: each in its own name and script, as on the cards, so that
+        /// whoever speaks it recognises it on a page in any language (instead of `value`).
+        var spoken: [SpokenLanguageData] = []
 
         static let fields = TemplateFields<Detail>([
-            .text("label") { $0.label }, .text("value") { $0.value }, .text("textLang") { $0.textLang },
+            .text("label") { $0.label }, .text("value") { $0.value }, .text("textLang") { $0.textLang }, .list("spoken") { $0.spoken },
         ])
+
+        static func languages(_ names: [String], label: String, site: Language) -> Detail? {
+            let spoken = SpokenLanguage.of(names, site: site)
+            return spoken.isEmpty ? nil : Detail(label: label, value: "", textLang: "", spoken: spoken.map(SpokenLanguageData.init))
+        }
     }
 
     var card: OfferCard
@@ -34,10 +42,12 @@ extension SiteRenderer {
         let translated = models.translation(offer.origin.file)
         var details: [OfferPageData.Detail] = []
         let fields: [(String, String?)] = [
-            ("audience", offer.audience), ("languages", offer.languages.isEmpty ? nil : offer.languages.joined(separator: ", ")),
-            ("schedule", offer.schedule), ("place", offer.place), ("cost", offer.cost), ("accessibility", offer.accessibility),
+            ("audience", offer.audience), ("languages", nil), ("schedule", offer.schedule), ("place", offer.place), ("cost", offer.cost), ("accessibility", offer.accessibility),
         ]
         for (key, value) in fields {
+            if key == "languages", let languages = OfferPageData.Detail.languages(offer.languages, label: t(key), site: config.siteLanguage) {
+                details.append(languages)
+            }
             guard let value else { continue }
             // Languages are named in German in the original; other details may be translated one by one.
             let own = translated?.fields[key]
