@@ -104,9 +104,11 @@ extension SiteRenderer {
 
     /// One municipality's upcoming events with the district's for it, by month.
     func municipalityEventsPage(_ m: Municipality) -> PageContent {
-        let name = models.placeName(m)
+        // „Termine in Auenstein“, as the municipality's page says „Angebote in Auenstein“; the breadcrumb names the
+        // place as every breadcrumb does („Stadt Auenstein“).
+        let name = m.name
         return PageContent(route: Routes.municipalityEvents(m.slug), title: models.strings.format("eventsIn", ["name": name]),
-            crumbs: [home, (t("municipalities"), Routes.municipalities), (name, Routes.municipality(m.slug))],
+            crumbs: [home, (t("municipalities"), Routes.municipalities), (models.placeName(m), Routes.municipality(m.slug))],
             description: models.strings.format("eventsInLead", ["name": name]),
             data: EventsPageData(lead: models.strings.format("eventsInLead", ["name": name]),
                                  months: eventMonths(events.upcomingByMunicipality[m.slug] ?? []),
@@ -123,7 +125,7 @@ extension SiteRenderer {
 
     /// The next events for a municipality's page: its own and the district's for it.
     func municipalityEventsTeaser(_ m: Municipality) -> EventsTeaser {
-        let name = models.placeName(m)
+        let name = m.name
         return EventsTeaser(heading: models.strings.format("eventsIn", ["name": name]),
                             items: (events.upcomingByMunicipality[m.slug] ?? []).prefix(Self.teaserCount).map { card($0) },
                             allURL: models.url(Routes.municipalityEvents(m.slug)), allLabel: models.strings.format("allEventsIn", ["name": name]),
