@@ -48,7 +48,7 @@ public enum PreviewServer {
                                 handler: ClosureHTTPHandler { request in await respond(to: request, store: store, live: live) })
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                do { try await server.start() } catch let error as SocketError {
+                do { try await server.run() } catch let error as SocketError {
                     throw Problem.cannotListen(options.host, options.port, error.localizedDescription)
                 }
             }
@@ -95,7 +95,7 @@ public enum PreviewServer {
 
     static func respond(to request: HTTPRequest, store: SnapshotStore, live: LiveReload) async -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, HEAD"])
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, HEAD"] as HTTPHeaders)
         }
         guard let snapshot = await store.current else {
             return HTTPResponse(statusCode: .serviceUnavailable, headers: [.contentType: "text/html; charset=utf-8", HTTPHeader("Retry-After"): "1"],
@@ -119,7 +119,7 @@ public enum PreviewServer {
         case "/__vorort/quelle":
             return source(request.query.first { $0.name == "datei" }?.value, snapshot: snapshot)
         case "/", "":
-            return HTTPResponse(statusCode: .found, headers: [.location: snapshot.basePath])
+            return HTTPResponse(statusCode: .found, headers: [.location: snapshot.basePath] as HTTPHeaders)
         default:
             return page(path, request: request, snapshot: snapshot)
         }
@@ -144,7 +144,7 @@ public enum PreviewServer {
         guard let file = snapshot.files[output] else {
             // `…/sprachcafe` without the slash: the page is the folder's index.
             if !path.hasSuffix("/"), snapshot.files[output + "/index.html"] != nil {
-                return HTTPResponse(statusCode: .movedPermanently, headers: [.location: path + "/"])
+                return HTTPResponse(statusCode: .movedPermanently, headers: [.location: path + "/"] as HTTPHeaders)
             }
             return notFound(snapshot, path: path)
         }
