@@ -12,6 +12,18 @@ struct SmallPartsTests {
         #expect(CalendarDate(year: 2026, month: 9, day: 4)?.iso == "2026-09-04")
     }
 
+    @Test func linesSplitAtLineFeedsOnly() {
+        #expect("".lines == [""])
+        #expect("a".lines == ["a"])
+        #expect("a\n".lines == ["a", ""])
+        #expect("\n\n".lines == ["", "", ""])
+        #expect("Grüße\r\nÄrger\n😀 ok".lines == ["Grüße\r", "Ärger", "😀 ok"])
+        // A slice of a longer text: the lines of the slice only.
+        let text = "vorher\nerste\nzweite\nnachher"
+        let slice = text[text.range(of: "erste")!.lowerBound..<text.range(of: "\nnachher")!.lowerBound]
+        #expect(slice.lines == ["erste", "zweite"])
+    }
+
     @Test func germanAlphabeticalOrder() {
         // DIN 5007 variant 1: umlauts as their base letter, ß as ss, case ignored; ties keep their order.
         let names = ["Zuckerfest", "Ölmühle", "Obstgarten", "äpfel", "Apfelbaum", "Straße", "Strasse", "Ärztehaus", "Élan", "eigen", "Ünal"]

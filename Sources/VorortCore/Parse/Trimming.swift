@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 extension String {
     /// The text without leading and trailing white space (spaces, tabs, line breaks, no-break spaces).
     /// Foundation's `trimmingCharacters(in:)` bridges through NSString and was the biggest cost of parsing.
@@ -18,9 +21,32 @@ extension StringProtocol where SubSequence == Substring {
         var result: [Substring] = []
         let bytes = utf8
         var start = bytes.startIndex
-        while let newline = bytes[start...].firstIndex(of: 0x0A) {
-            result.append(self[start..<newline])
-            start = bytes.index(after: newline)
+        // The line ends found with memchr on the contiguous bytes (a generic `firstIndex(of:)` over the UTF-8 view
+        // went byte by byte and was 2–3 % of a build), then turned into indices walking forward from the last one.
+        let ends: [Int]? = bytes.withContiguousStorageIfAvailable { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            var ends: [Int] = []
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                ends.append(position)
+                offset = position + 1
+            }
+            return ends
+        }
+        if let ends {
+            var previous = 0
+            for end in ends {
+                let newline = bytes.index(start, offsetBy: end - previous)
+                result.append(self[start..<newline])
+                start = bytes.index(after: newline)
+                previous = end + 1
+            }
+        } else {
+            while let newline = bytes[start...].firstIndex(of: 0x0A) {
+                result.append(self[start..<newline])
+                start = bytes.index(after: newline)
+            }
         }
         result.append(self[start...])
         return result
