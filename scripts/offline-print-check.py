@@ -8,7 +8,8 @@ scripts/accessibility-check.py):
    never opened must show the offline page in its language listing the kept pages, and the search index must not be
    kept.
 2. Print. Prints the longest offer and the longest contact point of the site (by the text of <main>), in German and
-   in Arabic, to PDF with the page's own A4 size, and expects one page each (pdfinfo). --screenshots FOLDER also
+   in Arabic, to PDF with the page's own A4 size, and expects one page each (pdfinfo); prints a municipality's page
+   and expects every title in its folded sections in the printed text (pdftotext). --screenshots FOLDER also
    writes the first page of the German ones as PNG (pdftoppm) for docs/screenshots/.
 
     python3 scripts/offline-print-check.py output /integration/ [--municipality auenstein] [--screenshots docs/screenshots]
@@ -174,6 +175,23 @@ def check_print(output, base_path, screenshots):
                     if screenshots and not language:
                         target = pathlib.Path(screenshots) / f"print-{name}"
                         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(target)], check=True)
+            # A municipality's page folds the district's offers per topic (<details>); on paper they cannot be
+            # unfolded, so every folded offer title must be in the printed text.
+            route = "gemeinden/auenstein"
+            driver.get(f"{root}{route}/")
+            folded = driver.execute_script(
+                "return [...document.querySelectorAll('details:not([open]) .card-title, details:not([open]) li a')]"
+                ".map(a => a.textContent.trim().replace(/\\s+/g, ' ')).filter(t => t);")
+            pdf = pathlib.Path(folder) / "municipality.pdf"
+            printed = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": False})
+            pdf.write_bytes(base64.b64decode(printed["data"]))
+            text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+            missing = [title for title in folded if " ".join(title.split()) not in text]
+            print(f"Print: {route}/ shows {len(folded) - len(missing)} of {len(folded)} folded titles")
+            if not folded:
+                problems.append(f"print: {route}/ has no folded sections to check")
+            if missing:
+                problems.append(f"print: {route}/ leaves folded titles out: {missing[:3]}")
     finally:
         driver.quit()
         server.shutdown()
