@@ -59,8 +59,20 @@ struct SpokenLanguageTests {
     }
 
     @Test func unknownLanguagesKeepTheGermanNameMarkedAsGerman() {
+        let unknown = SpokenLanguage.named("Plattdüütsch", site: site)
+        #expect(unknown.code == SpokenLanguage.slug("Plattdüütsch") && unknown.name == "Plattdüütsch" && unknown.tag == "de")
+        // A sign language has no written name of its own: the German name, marked German, but its code.
         let sign = SpokenLanguage.named("Deutsche Gebärdensprache", site: site)
-        #expect(sign.code == "deutsche-gebaerdensprache" && sign.name == "Deutsche Gebärdensprache" && sign.tag == "de")
+        #expect(sign.code == "gsg" && sign.name == "Deutsche Gebärdensprache" && sign.tag == "de")
+    }
+
+    @Test func oneTableNamesEveryLanguageForPagesAndForMachines() {
+        // The own name shown on pages and the code in JSON-LD come from the same entry of `LanguageNames`.
+        for name in ["Arabisch", "Dari", "Tigrinya", "Kurdisch (Sorani)", "Farsi", "Polnisch"] {
+            let entry = LanguageNames.entry(for: name)
+            #expect(entry != nil && SpokenLanguage.named(name, site: site).tag == LanguageNames.code(for: name), "\(name)")
+        }
+        #expect(LanguageNames.table.allSatisfy { $0.ownName != "" && $0.names.first != nil })
     }
 
     @Test func variantsOfOneLanguageAreOneFilterValue() {

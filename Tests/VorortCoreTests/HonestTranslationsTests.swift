@@ -29,7 +29,8 @@ struct LanguageNamesTests {
 
     @Test func theTableIsConsistent() {
         var seen: [String: String] = [:]
-        for (code, names) in LanguageNames.table {
+        for entry in LanguageNames.table {
+            let code = entry.code, names = entry.names
             #expect(code.wholeMatch(of: /[a-z]{2,3}/) != nil, "\(code) is a BCP 47 primary language subtag")
             #expect(!names.isEmpty)
             for name in names {

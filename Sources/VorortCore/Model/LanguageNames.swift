@@ -5,86 +5,109 @@ import Foundation
 /// every use. A name that is not in it is left out where a code is needed, never guessed: a wrong code would tell
 /// a search engine that somebody speaks a language nobody there speaks.
 public enum LanguageNames {
-    /// Code, then the names that mean it; the first name is how the site writes the language in German.
-    /// Codes are ISO 639-1 where there is one, else ISO 639-3 (BCP 47 takes the shortest).
-    static let table: [(code: String, names: [String])] = [
-        ("de", ["Deutsch"]),
-        ("en", ["Englisch"]),
-        ("ar", ["Arabisch"]),
-        ("uk", ["Ukrainisch"]),
-        ("tr", ["Türkisch"]),
-        ("ru", ["Russisch"]),
-        ("fa", ["Persisch", "Farsi", "Iranisch"]),
-        ("prs", ["Dari"]),
-        ("ps", ["Paschtu", "Paschto", "Paschtunisch", "Pashto"]),
-        ("ku", ["Kurdisch"]),
-        ("kmr", ["Kurmandschi", "Kurmanci", "Kurmanji", "Nordkurdisch"]),
-        ("ckb", ["Sorani", "Zentralkurdisch"]),
-        ("fr", ["Französisch"]),
-        ("pl", ["Polnisch"]),
-        ("ro", ["Rumänisch"]),
-        ("bg", ["Bulgarisch"]),
-        ("ti", ["Tigrinya", "Tigrinisch", "Tigrinja"]),
-        ("so", ["Somali", "Somalisch"]),
-        ("am", ["Amharisch"]),
-        ("om", ["Oromo", "Oromisch"]),
-        ("es", ["Spanisch"]),
-        ("it", ["Italienisch"]),
-        ("pt", ["Portugiesisch"]),
-        ("el", ["Griechisch"]),
-        ("sq", ["Albanisch"]),
-        ("sr", ["Serbisch"]),
-        ("hr", ["Kroatisch"]),
-        ("bs", ["Bosnisch"]),
-        ("mk", ["Mazedonisch"]),
-        ("sl", ["Slowenisch"]),
-        ("cs", ["Tschechisch"]),
-        ("sk", ["Slowakisch"]),
-        ("hu", ["Ungarisch"]),
-        ("lt", ["Litauisch"]),
-        ("lv", ["Lettisch"]),
-        ("et", ["Estnisch"]),
-        ("be", ["Belarussisch", "Weißrussisch"]),
-        ("ka", ["Georgisch"]),
-        ("hy", ["Armenisch"]),
-        ("az", ["Aserbaidschanisch"]),
-        ("nl", ["Niederländisch"]),
-        ("vi", ["Vietnamesisch"]),
-        ("zh", ["Chinesisch"]),
-        ("hi", ["Hindi"]),
-        ("ur", ["Urdu"]),
-        ("bn", ["Bengalisch", "Bengali"]),
-        ("ta", ["Tamil", "Tamilisch"]),
-        ("pa", ["Panjabi", "Punjabi"]),
-        ("sw", ["Swahili", "Suaheli", "Kiswahili"]),
-        ("ha", ["Hausa"]),
-        ("yo", ["Yoruba"]),
-        ("ig", ["Igbo"]),
-        ("he", ["Hebräisch"]),
-        ("rom", ["Romanes", "Romani"]),
-        ("gsg", ["Deutsche Gebärdensprache", "Gebärdensprache", "DGS"]),
+    /// One language: its code, the German names that mean it (the first is how the site writes it in German), its
+    /// own name in its own script — what cards and pages show, so that whoever speaks it recognises it on a page in
+    /// any language — and the direction of that script.
+    struct Entry: Sendable {
+        /// ISO 639-1 where there is one, else ISO 639-3 (BCP 47 takes the shortest).
+        let code: String
+        let names: [String]
+        /// nil where the language has no written name of its own (a sign language): pages show the German name.
+        let ownName: String?
+        let direction: Language.TextDirection
+        /// The value the offer directory filters by, where a variant belongs with its language (Kurmanji with Kurdish).
+        let filter: String
+
+        init(_ code: String, _ names: [String], _ ownName: String?, _ direction: Language.TextDirection = .ltr, filter: String? = nil) {
+            self.code = code
+            self.names = names
+            self.ownName = ownName
+            self.direction = direction
+            self.filter = filter ?? code
+        }
+    }
+
+    static let table: [Entry] = [
+        .init("de", ["Deutsch"], "Deutsch"),
+        .init("en", ["Englisch"], "English"),
+        .init("ar", ["Arabisch"], "العربية", .rtl),
+        .init("uk", ["Ukrainisch"], "Українська"),
+        .init("tr", ["Türkisch"], "Türkçe"),
+        .init("ru", ["Russisch"], "Русский"),
+        .init("fa", ["Persisch", "Farsi", "Iranisch"], "فارسی", .rtl),
+        .init("prs", ["Dari"], "دری", .rtl),
+        .init("ps", ["Paschtu", "Paschto", "Paschtunisch", "Pashto"], "پښتو", .rtl),
+        .init("ku", ["Kurdisch"], "Kurdî"),
+        .init("kmr", ["Kurmandschi", "Kurmanci", "Kurmanji", "Nordkurdisch"], "Kurdî", filter: "ku"),
+        .init("ckb", ["Sorani", "Zentralkurdisch"], "کوردی", .rtl),
+        .init("fr", ["Französisch"], "Français"),
+        .init("pl", ["Polnisch"], "Polski"),
+        .init("ro", ["Rumänisch"], "Română"),
+        .init("bg", ["Bulgarisch"], "Български"),
+        .init("ti", ["Tigrinya", "Tigrinisch", "Tigrinja"], "ትግርኛ"),
+        .init("so", ["Somali", "Somalisch"], "Soomaali"),
+        .init("am", ["Amharisch"], "አማርኛ"),
+        .init("om", ["Oromo", "Oromisch"], "Afaan Oromoo"),
+        .init("es", ["Spanisch"], "Español"),
+        .init("it", ["Italienisch"], "Italiano"),
+        .init("pt", ["Portugiesisch"], "Português"),
+        .init("el", ["Griechisch"], "Ελληνικά"),
+        .init("sq", ["Albanisch"], "Shqip"),
+        .init("sr", ["Serbisch"], "Српски"),
+        .init("hr", ["Kroatisch"], "Hrvatski"),
+        .init("bs", ["Bosnisch"], "Bosanski"),
+        .init("mk", ["Mazedonisch"], "Македонски"),
+        .init("sl", ["Slowenisch"], "Slovenščina"),
+        .init("cs", ["Tschechisch"], "Čeština"),
+        .init("sk", ["Slowakisch"], "Slovenčina"),
+        .init("hu", ["Ungarisch"], "Magyar"),
+        .init("lt", ["Litauisch"], "Lietuvių"),
+        .init("lv", ["Lettisch"], "Latviešu"),
+        .init("et", ["Estnisch"], "Eesti"),
+        .init("be", ["Belarussisch", "Weißrussisch"], "Беларуская"),
+        .init("ka", ["Georgisch"], "ქართული"),
+        .init("hy", ["Armenisch"], "Հայերեն"),
+        .init("az", ["Aserbaidschanisch"], "Azərbaycanca"),
+        .init("nl", ["Niederländisch"], "Nederlands"),
+        .init("vi", ["Vietnamesisch"], "Tiếng Việt"),
+        .init("zh", ["Chinesisch"], "中文"),
+        .init("hi", ["Hindi"], "हिन्दी"),
+        .init("ur", ["Urdu"], "اردو", .rtl),
+        .init("bn", ["Bengalisch", "Bengali"], "বাংলা"),
+        .init("ta", ["Tamil", "Tamilisch"], "தமிழ்"),
+        .init("pa", ["Panjabi", "Punjabi"], "ਪੰਜਾਬੀ"),
+        .init("sw", ["Swahili", "Suaheli", "Kiswahili"], "Kiswahili"),
+        .init("ha", ["Hausa"], "Hausa"),
+        .init("yo", ["Yoruba"], "Yorùbá"),
+        .init("ig", ["Igbo"], "Igbo"),
+        .init("he", ["Hebräisch"], "עברית", .rtl),
+        .init("rom", ["Romanes", "Romani"], "Romanes"),
+        .init("gsg", ["Deutsche Gebärdensprache", "Gebärdensprache", "DGS"], nil),
     ]
 
-    /// Folded name → code, built once.
-    private static let codes: [String: String] = {
-        var codes: [String: String] = [:]
-        for (code, names) in table { for name in names { codes[fold(name)] = code } }
-        return codes
+    /// Folded name → entry, built once.
+    private static let entries: [String: Entry] = {
+        var entries: [String: Entry] = [:]
+        for entry in table { for name in entry.names { entries[fold(name)] = entry } }
+        return entries
     }()
 
-    /// The BCP 47 code of a language as an editor names it, nil for a name the table does not know.
+    /// The language as an editor names it, nil for a name the table does not know.
     /// „Kurdisch (Kurmandschi)“: the qualifier in brackets is the more exact name, so it is tried first.
     /// Leichte Sprache and Einfache Sprache are German.
-    public static func code(for name: String) -> String? {
+    static func entry(for name: String) -> Entry? {
         let folded = fold(name)
-        if folded == "leichte sprache" || folded == "einfache sprache" { return "de" }
+        if folded == "leichte sprache" || folded == "einfache sprache" { return entries["deutsch"] }
         if let open = folded.firstIndex(of: "("), let close = folded.lastIndex(of: ")"), open < close {
             let qualifier = folded[folded.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
-            if let code = codes[qualifier] { return code }
-            return codes[folded[..<open].trimmingCharacters(in: .whitespaces)]
+            if let entry = entries[qualifier] { return entry }
+            return entries[folded[..<open].trimmingCharacters(in: .whitespaces)]
         }
-        return codes[folded]
+        return entries[folded]
     }
+
+    /// The BCP 47 code of a language as an editor names it, nil for a name the table does not know.
+    public static func code(for name: String) -> String? { entry(for: name)?.code }
 
     /// The codes of the named languages in their order, each once; unknown names are left out.
     public static func codes(for names: [String]) -> [String] {

@@ -12,57 +12,16 @@ struct SpokenLanguage: Sendable, Hashable {
     var tag: String
     var direction: Language.TextDirection
 
-    /// German names as editors write them (lowercased) → code, own name, direction. Variants of one language share
-    /// a code, so that a filter for Kurdish finds „Kurdisch (Kurmandschi)“ as well.
-    static let known: [String: (code: String, name: String, direction: Language.TextDirection)] = [
-        "deutsch": ("de", "Deutsch", .ltr),
-        "englisch": ("en", "English", .ltr),
-        "arabisch": ("ar", "العربية", .rtl),
-        "ukrainisch": ("uk", "Українська", .ltr),
-        "türkisch": ("tr", "Türkçe", .ltr),
-        "russisch": ("ru", "Русский", .ltr),
-        "polnisch": ("pl", "Polski", .ltr),
-        "rumänisch": ("ro", "Română", .ltr),
-        "bulgarisch": ("bg", "Български", .ltr),
-        "französisch": ("fr", "Français", .ltr),
-        "spanisch": ("es", "Español", .ltr),
-        "italienisch": ("it", "Italiano", .ltr),
-        "portugiesisch": ("pt", "Português", .ltr),
-        "griechisch": ("el", "Ελληνικά", .ltr),
-        "albanisch": ("sq", "Shqip", .ltr),
-        "serbisch": ("sr", "Српски", .ltr),
-        "kroatisch": ("hr", "Hrvatski", .ltr),
-        "bosnisch": ("bs", "Bosanski", .ltr),
-        "farsi": ("fa", "فارسی", .rtl),
-        "persisch": ("fa", "فارسی", .rtl),
-        "dari": ("prs", "دری", .rtl),
-        "paschtu": ("ps", "پښتو", .rtl),
-        "paschto": ("ps", "پښتو", .rtl),
-        "urdu": ("ur", "اردو", .rtl),
-        // Kurmanji, the Kurdish most people in Germany speak, is written in Latin letters.
-        "kurdisch": ("ku", "Kurdî", .ltr),
-        "kurdisch (kurmandschi)": ("ku", "Kurdî", .ltr),
-        "kurmandschi": ("ku", "Kurdî", .ltr),
-        "kurdisch (sorani)": ("ckb", "کوردی", .rtl),
-        "sorani": ("ckb", "کوردی", .rtl),
-        "tigrinya": ("ti", "ትግርኛ", .ltr),
-        "amharisch": ("am", "አማርኛ", .ltr),
-        "somali": ("so", "Soomaali", .ltr),
-        "vietnamesisch": ("vi", "Tiếng Việt", .ltr),
-        "chinesisch": ("zh", "中文", .ltr),
-        "hindi": ("hi", "हिन्दी", .ltr),
-        "georgisch": ("ka", "ქართული", .ltr),
-        "armenisch": ("hy", "Հայերեն", .ltr),
-        "romanes": ("rom", "Romanes", .ltr),
-    ]
-
-    /// The language an editor named, in its own name where the table knows it.
+    /// The language an editor named, in its own name where `LanguageNames` knows it; otherwise (or for a sign
+    /// language, which has no written name of its own) the German name as written, marked as German.
     static func named(_ german: String, site: Language) -> SpokenLanguage {
-        let key = german.trimmed.lowercased()
-        if let entry = known[key] {
-            return SpokenLanguage(code: entry.code, name: entry.name, tag: entry.code, direction: entry.direction)
+        guard let entry = LanguageNames.entry(for: german) else {
+            return SpokenLanguage(code: slug(german.trimmed), name: german.trimmed, tag: site.tag, direction: site.direction)
         }
-        return SpokenLanguage(code: slug(key), name: german.trimmed, tag: site.tag, direction: site.direction)
+        guard let own = entry.ownName else {
+            return SpokenLanguage(code: entry.filter, name: german.trimmed, tag: site.tag, direction: site.direction)
+        }
+        return SpokenLanguage(code: entry.filter, name: own, tag: entry.code, direction: entry.direction)
     }
 
     /// `Gebärdensprache (DGS)` → `gebaerdensprache-dgs`: letters and digits, everything else one hyphen.
