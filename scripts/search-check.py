@@ -9,20 +9,18 @@ Pagefind installed (the test script's build has it).
     python3 scripts/search-check.py output /integration/ [--screenshot docs/screenshots/directory-filter-phone.png]
 """
 import argparse
-import functools
-import http.server
 import importlib.util
 import json
-import os
 import pathlib
 import sys
-import threading
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
+
+# The local server, the browser and axe as the accessibility check sets them up.
+_spec = importlib.util.spec_from_file_location("accessibility_check", pathlib.Path(__file__).resolve().parent / "accessibility-check.py")
+accessibility = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(accessibility)
 
 # (page language folder, query, offers that must be among the first results, how many first results to look at).
 # The language category has seven offers: the two district courses and five cafés and meetings in the towns.
@@ -45,31 +43,6 @@ QUERIES = [
     # first for its title; the seven language offers follow it.
     ("tr/", "Almanca kursu", ["tr/kreis/angebote/integrationskurse/"], 8),
 ]
-
-
-def serve(folder, base_path):
-    """Serves `folder` under `base_path` on a free loopback port, as the site is published."""
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def translate_path(self, path):
-            if not path.startswith(base_path):
-                return str(pathlib.Path(folder) / "__missing__")
-            return super().translate_path("/" + path[len(base_path):])
-
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Handler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-def browser(width, height=900):
-    options = Options()
-    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={width},{height}"]:
-        options.add_argument(flag)
-    return webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
 
 
 class Checks:
@@ -154,54 +127,31 @@ def check_filter(driver, root, base_path, checks, screenshot):
 
 
 def axe(driver):
-    """The WCAG 2.1 A/AA violations axe-core finds in the page as it is now (the build in axe-playwright-python)."""
-    spec = importlib.util.find_spec("axe_playwright_python")
-    if spec is None:
-        sys.exit("axe-playwright-python is missing: python3 -m pip install --no-deps axe-playwright-python")
-    driver.execute_script((pathlib.Path(spec.origin).parent / "axe.min.js").read_text(encoding="utf-8"))
-    return json.loads(driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-        ".then(r => done(JSON.stringify(r.violations))).catch(e => done(JSON.stringify([{id: 'axe-error', help: String(e)}])));"))
+    """The WCAG 2.1 A/AA violations axe-core finds in the page as it is now, as the accessibility check runs it."""
+    driver.execute_script(accessibility.axe_source())
+    return json.loads(driver.execute_async_script(accessibility.AXE_RUN))
 
 
 def status_text(driver):
     return driver.find_element(By.CSS_SELECTOR, ".filter-count").text
 
 
-def search(driver, root, language, query):
-    """The result addresses of `query` on the search page of `language`, through Pagefind's own JavaScript API."""
+def pagefind(driver, root, language, query=None, filters=None, limit=12):
+    """The result addresses on the search page of `language`, through Pagefind's own JavaScript API: for `query`
+    (its first `limit` results), or for `filters` alone (`query` None: every result, as the filter choice gives)."""
     driver.get(root + language + "suche/")
     driver.set_script_timeout(30)
     result = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "import(arguments[0]).then(async pagefind => {"
-        "  const search = await pagefind.search(arguments[1]);"
-        "  const data = await Promise.all(search.results.slice(0, 12).map(r => r.data()));"
+        "const [url, query, filters, limit, done] = arguments;"
+        "import(url).then(async pagefind => {"
+        "  const search = await pagefind.search(query, filters ? {filters} : {});"
+        "  const data = await Promise.all(search.results.slice(0, limit ?? undefined).map(r => r.data()));"
         "  done(JSON.stringify(data.map(d => d.url)));"
         "}).catch(e => done(JSON.stringify({error: String(e)})));",
-        root + "pagefind/pagefind.js", query)
+        root + "pagefind/pagefind.js", query, filters, limit if query is not None else None)
     urls = json.loads(result)
     if isinstance(urls, dict):
-        raise RuntimeError(f"Pagefind failed for {query!r}: {urls['error']}")
-    return urls
-
-
-def filtered(driver, root, language, filters):
-    """Every result address of Pagefind's filters alone (no search words), as the search page's filter choice gives."""
-    driver.get(root + language + "suche/")
-    driver.set_script_timeout(30)
-    result = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "import(arguments[0]).then(async pagefind => {"
-        "  const search = await pagefind.search(null, {filters: arguments[1]});"
-        "  const data = await Promise.all(search.results.map(r => r.data()));"
-        "  done(JSON.stringify(data.map(d => d.url)));"
-        "}).catch(e => done(JSON.stringify({error: String(e)})));",
-        root + "pagefind/pagefind.js", filters)
-    urls = json.loads(result)
-    if isinstance(urls, dict):
-        raise RuntimeError(f"Pagefind failed for {filters!r}: {urls['error']}")
+        raise RuntimeError(f"Pagefind failed for {query or filters!r}: {urls['error']}")
     return urls
 
 
@@ -209,19 +159,19 @@ def check_event_months(driver, root, base_path, checks):
     """Upcoming events are found by their month (the built sample's day is 2026-11-26): January 2027 holds the
     welcome day and the cancelled New Year's reception (still shown until its day has passed), not the information
     evening that was moved to February; no page but an event carries a month."""
-    urls = [u[len(base_path):] for u in filtered(driver, root, "", {"Monat": "Januar 2027"})]
+    urls = [u[len(base_path):] for u in pagefind(driver, root, "", filters={"Monat": "Januar 2027"})]
     expected = ["kreis/veranstaltungen/willkommenstag-kvhs/", "gemeinden/auenstein/veranstaltungen/neujahrsempfang/"]
     missing = [e for e in expected if e not in urls]
     others = [u for u in urls if "/veranstaltungen/" not in "/" + u]
     checks.expect(not missing and not others and "kreis/veranstaltungen/infoabend-ausbildung/" not in urls,
                   f"Monat „Januar 2027“ finds {len(urls)} event(s)" + (f": missing {missing}, not events {others}, got {urls}" if missing or others else ""))
-    moved = [u[len(base_path):] for u in filtered(driver, root, "", {"Monat": "Februar 2027"})]
+    moved = [u[len(base_path):] for u in pagefind(driver, root, "", filters={"Monat": "Februar 2027"})]
     checks.expect("kreis/veranstaltungen/infoabend-ausbildung/" in moved, f"the moved event is found in its new month: {moved}")
 
 
 def check_search(driver, root, base_path, checks):
     for language, query, expected, first in QUERIES:
-        urls = search(driver, root, language, query)
+        urls = pagefind(driver, root, language, query)
         top = urls[:first]
         missing = [e for e in expected if base_path + e not in top]
         checks.expect(not missing, f"„{query}“ ({language or 'de/'}) has {len(expected)} expected offer(s) among its first {first}: "
@@ -237,10 +187,10 @@ def main():
     if not (pathlib.Path(args.output) / "pagefind" / "pagefind.js").exists():
         sys.exit(f"{args.output} has no Pagefind index: build with pagefind-bin installed (scripts/install-test-dependencies.sh).")
 
-    server = serve(args.output, args.base_path)
+    server = accessibility.serve(args.output, args.base_path)
     root = f"http://127.0.0.1:{server.server_port}{args.base_path}"
     checks = Checks()
-    driver = browser(390)
+    driver = accessibility.browser(390)
     try:
         check_filter(driver, root, args.base_path, checks, args.screenshot)
         check_search(driver, root, args.base_path, checks)
