@@ -30,13 +30,26 @@ enum OpenData {
         var slug: String
         var label: String
         var group: String
+
+        init(_ category: Category) {
+            slug = category.slug
+            label = category.label
+            group = category.group
+        }
     }
 
+    /// Who offers it, the same in every export (offers, events).
     struct ProviderExport: Encodable {
         /// `landkreis` or the municipality's slug.
         var id: String
         var name: String
         var url: String
+
+        init(_ owner: Owner, models: ViewModels) {
+            id = owner.municipalitySlug ?? "landkreis"
+            name = models.index.ownerName(owner)
+            url = models.config.baseURL + Routes.owner(owner)
+        }
     }
 
     struct ContactExport: Encodable {
@@ -66,13 +79,12 @@ enum OpenData {
     static func offersJSON(_ models: ViewModels, offers: [Offer], generated: CalendarDate) -> Data {
         let base = models.config.baseURL
         @Sendable func export(_ offer: Offer) -> OfferExport {
-            let category = models.category(of: offer).map { CategoryExport(slug: $0.slug, label: $0.label, group: $0.group) }
+            let category = models.category(of: offer).map(CategoryExport.init)
             let point = offer.contact.flatMap { models.index.contactPoint($0.value, for: offer.owner) }
             return OfferExport(
                 id: Routes.offer(offer).trimmingCharacters(in: CharacterSet(charactersIn: "/")),
                 title: offer.title, summary: offer.summary, url: base + Routes.offer(offer), category: category,
-                provider: ProviderExport(id: offer.owner.municipalitySlug ?? "landkreis", name: models.index.ownerName(offer.owner),
-                                         url: base + Routes.owner(offer.owner)),
+                provider: ProviderExport(offer.owner, models: models),
                 areas: offer.owner == .district ? offer.areas?.map { ContentPath.canonicalSlug($0.value) } : nil,
                 audience: offer.audience, languages: offer.languages, schedule: offer.schedule, place: offer.place,
                 cost: offer.cost, accessibility: offer.accessibility,
