@@ -61,6 +61,23 @@ enum ReferenceChecker {
     }
 
     /// `areas: [auenstein, …]`: only the district's items name the municipalities they serve, and those must exist.
+    /// What offers and events both name: their category, their contact point (a warning when there is none, since
+    /// residents then do not know whom to ask; `missingContact` says it of the item) and, for the district, the
+    /// municipalities they serve.
+    static func categoryContactAndAreas(category: Located<String>, contact: Located<String>?, areas: [Located<String>]?,
+                                        owner: Owner, file: String, in index: SiteIndex, thing: String,
+                                        missingContact: String, hint: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if let finding = Self.category(category, file: file, in: index) { diagnostics.append(finding) }
+        if let contact {
+            if let finding = contactPoint(contact, for: owner, file: file, in: index, thing: thing) { diagnostics.append(finding) }
+        } else {
+            diagnostics.append(Diagnostic(file: file, location: SourceLocation(line: 1, column: 1, endColumn: 4), severity: .warning,
+                rule: "missing-contact", message: missingContact, hint: hint))
+        }
+        return diagnostics + Self.areas(areas, owner: owner, file: file, in: index)
+    }
+
     static func areas(_ areas: [Located<String>]?, owner: Owner, file: String, in index: SiteIndex) -> [Diagnostic] {
         guard let areas else { return [] }
         if owner != .district {

@@ -234,18 +234,10 @@ public struct Event: ContentItem {
     public static func checkReferences(_ events: [Event], in index: SiteIndex) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for event in events {
-            let file = event.origin.file
-            if let finding = ReferenceChecker.category(event.category, file: file, in: index) { diagnostics.append(finding) }
-            if let contact = event.contact {
-                if let finding = ReferenceChecker.contactPoint(contact, for: event.owner, file: file, in: index, thing: "eine Veranstaltung") {
-                    diagnostics.append(finding)
-                }
-            } else {
-                diagnostics.append(Diagnostic(file: file, location: SourceLocation(line: 1, column: 1, endColumn: 4), severity: .warning,
-                    rule: "missing-contact", message: "Die Veranstaltung nennt keine Anlaufstelle.",
-                    hint: "Ergänzen Sie `contact: <anlaufstelle>`, damit Interessierte wissen, an wen sie sich mit Fragen wenden."))
-            }
-            diagnostics += ReferenceChecker.areas(event.areas, owner: event.owner, file: file, in: index)
+            diagnostics += ReferenceChecker.categoryContactAndAreas(
+                category: event.category, contact: event.contact, areas: event.areas, owner: event.owner, file: event.origin.file,
+                in: index, thing: "eine Veranstaltung", missingContact: "Die Veranstaltung nennt keine Anlaufstelle.",
+                hint: "Ergänzen Sie `contact: <anlaufstelle>`, damit Interessierte wissen, an wen sie sich mit Fragen wenden.")
         }
         return diagnostics
     }

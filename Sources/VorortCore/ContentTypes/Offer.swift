@@ -117,16 +117,10 @@ public struct Offer: ContentItem {
             offers.map { .init(file: $0.origin.file, name: $0.title, location: $0.titleLocation, scope: $0.owner.municipalitySlug ?? "") },
             thing: "Das Angebot", key: "title", in: index)
         for offer in offers {
-            let file = offer.origin.file
-            if let finding = ReferenceChecker.category(offer.category, file: file, in: index) { diagnostics.append(finding) }
-            if let contact = offer.contact {
-                if let finding = ReferenceChecker.contactPoint(contact, for: offer.owner, file: file, in: index) { diagnostics.append(finding) }
-            } else {
-                diagnostics.append(Diagnostic(file: file, location: SourceLocation(line: 1, column: 1, endColumn: 4), severity: .warning,
-                    rule: "missing-contact", message: "Das Angebot nennt keine Anlaufstelle.",
-                    hint: "Ergänzen Sie `contact: <anlaufstelle>`, damit Interessierte wissen, an wen sie sich wenden."))
-            }
-            diagnostics += ReferenceChecker.areas(offer.areas, owner: offer.owner, file: file, in: index)
+            diagnostics += ReferenceChecker.categoryContactAndAreas(
+                category: offer.category, contact: offer.contact, areas: offer.areas, owner: offer.owner, file: offer.origin.file,
+                in: index, thing: "ein Angebot", missingContact: "Das Angebot nennt keine Anlaufstelle.",
+                hint: "Ergänzen Sie `contact: <anlaufstelle>`, damit Interessierte wissen, an wen sie sich wenden.")
         }
         return diagnostics
     }
