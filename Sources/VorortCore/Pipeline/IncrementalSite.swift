@@ -96,7 +96,7 @@ public struct IncrementalSite {
     /// The renderers of all languages, reading the bodies through one `BodyHTML` (which notices files changed since
     /// the check).
     private func renderers(_ site: CheckedSite, bodies: BodyHTML, reusing previous: [SiteRenderer] = [], changed: Set<String> = []) -> [SiteRenderer] {
-        let order = SiteOrder(index: site.index, config: site.config)
+        let order = SiteOrder(index: site.index, config: site.config, today: site.today)
         return site.config.languages.compactMap { language in
             Pipeline.renderer(site, language: language, search: search, bodies: bodies, order: order,
                               reusing: previous.first { $0.models.language.code == language.code }, changed: changed)

@@ -119,7 +119,7 @@ public enum Pipeline {
     public static func render(_ site: CheckedSite, search: Bool = false, emit: ([OutputFile]) throws -> Void) throws {
         // The site language first: it writes the files all languages share.
         let bodies = bodyHTML(site)
-        let order = SiteOrder(index: site.index, config: site.config)
+        let order = SiteOrder(index: site.index, config: site.config, today: site.today)
         let renderers = site.config.languages.compactMap { renderer(site, language: $0, search: search, bodies: bodies, order: order) }
         try SiteRenderer.renderAll(renderers, emit: emit)
         try refuseChangedBodies(bodies)

@@ -21,7 +21,7 @@ extension Routes {
     public static let eventsFile = "veranstaltungen.json"
 }
 
-/// The events sorted and sorted out once per renderer: upcoming and past by `today`, for residents and for staff,
+/// The events sorted and sorted out once per site (in `SiteOrder`): upcoming and past by `today`, for residents and for staff,
 /// and which ones each municipality shows. Every listing reads these, so none searches all events.
 struct EventLists: Sendable {
     let today: CalendarDate

@@ -20,11 +20,13 @@ struct SiteOrder: Sendable {
     let owners: [Owner]
     /// The items of every type that has a page per item (`ItemPage`), in the order of the declarations.
     let itemsWithPages: [(type: ContentTypeID, items: [any ItemPage])]
+    /// The events sorted and sorted out by the build's day (upcoming, past, for staff, per municipality).
+    let events: EventLists
     /// The page of each item by its route (without a language folder); the check refuses two pages at one
     /// address, and should it ever miss one, the first page keeps it.
     let itemPagesByRoute: [String: SiteRenderer.PageKind]
 
-    init(index: SiteIndex, config: SiteConfig) {
+    init(index: SiteIndex, config: SiteConfig, today: CalendarDate) {
         let content = index.content
         let all = GermanSorting.sorted(content.offers, by: \.title)
         let offers = all.filter(index.isForResidents)
@@ -48,6 +50,7 @@ struct SiteOrder: Sendable {
             return (ContentTypeID(type), content.items(of: type).compactMap { $0 as? any ItemPage })
         }
         self.itemsWithPages = itemsWithPages
+        events = EventLists(content: content, config: config, today: today)
         var routes: [String: SiteRenderer.PageKind] = [:]
         for (type, items) in itemsWithPages {
             for (position, item) in items.enumerated() {

@@ -42,7 +42,7 @@ struct SiteRenderer: Sendable {
     let storyCards: [String: StoryCard]
     let municipalityCards: [String: MunicipalityCard]
     /// Events sorted into upcoming and past (by the build's day), for residents and for staff; their cards.
-    let events: EventLists
+    var events: EventLists { order.events }
     let eventCards: [String: EventCard]
     /// The items of every type that has a page per item (`ItemPage`), in the order of the declarations.
     var itemsWithPages: [(type: ContentTypeID, items: [any ItemPage])] { order.itemsWithPages }
@@ -150,7 +150,7 @@ struct SiteRenderer: Sendable {
         self.root = root
         self.ruleSet = ruleSet
         let content = models.index.content
-        self.order = order ?? SiteOrder(index: models.index, config: models.config)
+        self.order = order ?? SiteOrder(index: models.index, config: models.config, today: models.today)
         // The legally required pages first, in the order visitors look for them.
         let footerOrder = ["impressum", "datenschutz", "barrierefreiheit", "leichte-sprache", "gebaerdensprache"]
         footerPages = content.pages
@@ -184,7 +184,6 @@ struct SiteRenderer: Sendable {
                                   uniquingKeysWith: { a, _ in a })
         storyCards = Dictionary(content.stories.map { ($0.origin.file, keptStories[$0.origin.file] ?? models.storyCard($0)) },
                                 uniquingKeysWith: { a, _ in a })
-        events = EventLists(content: content, config: models.config, today: models.today)
         let keptEvents = kept(\.eventCards)
         eventCards = Dictionary(content.events.map { ($0.origin.file, keptEvents[$0.origin.file] ?? models.eventCard($0)) },
                                 uniquingKeysWith: { a, _ in a })
