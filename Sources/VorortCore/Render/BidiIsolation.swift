@@ -50,7 +50,7 @@ enum BidiIsolation {
                     }
                 } else if rawText.contains(tag.name) {
                     // No markup can stand in these; their text is copied up to their end tag unread.
-                    let close = find(Array("</".utf8) + tag.name, in: bytes, from: index) ?? bytes.count
+                    let close = ByteSearch.firstIndex(ofCaseInsensitive: Array("</".utf8) + tag.name, in: bytes, from: index) ?? bytes.count
                     out.append(contentsOf: bytes[index..<close])
                     index = close
                 } else if !tag.isSelfClosing && !void.contains(tag.name) {
@@ -95,9 +95,10 @@ enum BidiIsolation {
             self.name = name
             isSelfClosing = markup.count >= 2 && markup[markup.endIndex - 2] == UInt8(ascii: "/")
             direction = nil
-            if !isClosing, let at = BidiIsolation.find(Array(" dir=\"".utf8), in: Array(markup), from: 0) {
+            let bytes = Array(markup)
+            if !isClosing, let at = ByteSearch.firstIndex(ofCaseInsensitive: Array(" dir=\"".utf8), in: bytes) {
                 let valueStart = at + 6
-                let rest = Array(markup)[valueStart...]
+                let rest = bytes[valueStart...]
                 if let quote = rest.firstIndex(of: UInt8(ascii: "\"")) {
                     direction = String(decoding: rest[valueStart..<quote], as: UTF8.self).lowercased()
                 }
@@ -108,7 +109,7 @@ enum BidiIsolation {
     /// The index after a tag, comment or declaration that starts at `start` (quoted attribute values may hold `>`).
     private static func endOfMarkup(_ bytes: [UInt8], from start: Int) -> Int {
         if bytes[start...].starts(with: Array("<!--".utf8)) {
-            return (find(Array("-->".utf8), in: bytes, from: start + 4)).map { $0 + 3 } ?? bytes.count
+            return ByteSearch.firstIndex(of: Array("-->".utf8), in: bytes, from: start + 4).map { $0 + 3 } ?? bytes.count
         }
         var quote: UInt8?
         var i = start + 1
@@ -124,18 +125,6 @@ enum BidiIsolation {
             i += 1
         }
         return bytes.count
-    }
-
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count else { return nil }
-        var i = start
-        while i + needle.count <= bytes.count {
-            if bytes[i] == first || bytes[i] | 0x20 == first, zip(bytes[i..<(i + needle.count)], needle).allSatisfy({ $0 == $1 || $0 | 0x20 == $1 }) {
-                return i
-            }
-            i += 1
-        }
-        return nil
     }
 
     // MARK: - Runs in text

@@ -13,6 +13,20 @@ enum ByteSearch {
         return nil
     }
 
+    /// The same for a lower-case ASCII `pattern` written in any case in `bytes` (`</SCRIPT` for `</script`).
+    static func firstIndex(ofCaseInsensitive pattern: [UInt8], in bytes: [UInt8], from start: Int = 0) -> Int? {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+        var index = start
+        while index + pattern.count <= bytes.count {
+            if bytes[index] | 0x20 == first || bytes[index] == first,
+               zip(bytes[index..<(index + pattern.count)], pattern).allSatisfy({ $0 == $1 || $0 | 0x20 == $1 }) {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// Whether `pattern` stands in `bytes` at `index`.
     static func hasPrefix(_ pattern: [UInt8], in bytes: [UInt8], at index: Int) -> Bool {
         index >= 0 && index + pattern.count <= bytes.count && bytes[index..<(index + pattern.count)].elementsEqual(pattern)
