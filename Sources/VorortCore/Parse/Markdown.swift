@@ -34,7 +34,7 @@ enum Markdown {
         }
         // The body is a slice of its file: fed from the file's own bytes when they are contiguous (always, for
         // text read from disk), from a copy otherwise.
-        let fed = source.text.utf8.withContiguousStorageIfAvailable { bytes in
+        let fed: Void? = source.text.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
         if fed == nil {

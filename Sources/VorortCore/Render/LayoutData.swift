@@ -22,15 +22,19 @@ extension SiteRenderer {
     ]
 }
 
-/// What a page's template is rendered with: the page's own data over the layout's, as one context. A class: the
-/// template engine casts the context to `MustacheParent` on nearly every look-up, and a cast copies a struct.
-final class PageRoot: MustacheParent {
+/// What a page's template is rendered with: the page's own data over the layout's, as one context. A class: it is
+/// the bottom of every look-up's stack, and swift-mustache copies a struct at each cast.
+final class PageRoot: TemplateScope, MustacheParent {
     let page: any PageData
     let layout: LayoutData
 
     init(page: any PageData, layout: LayoutData) {
         self.page = page
         self.layout = layout
+    }
+
+    func templateValue(named name: String) -> TemplateValue? {
+        page.templateValue(named: name) ?? layout.templateValue(named: name)
     }
 
     func child(named name: String) -> Any? { page.child(named: name) ?? layout.child(named: name) }

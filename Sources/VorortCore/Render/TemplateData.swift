@@ -1,16 +1,65 @@
 import Mustache
 
+/// Something a template can look keys up in: typed template data, the page's root (page over layout), the theme's
+/// words. The template engine (`TemplateRendering`) asks it by name and gets a typed value, no `Any` to cast.
+protocol TemplateScope {
+    /// The value of the key `name`, nil when this scope does not have it (the engine then looks further down the
+    /// context stack, as Mustache does).
+    func templateValue(named name: String) -> TemplateValue?
+}
+
 /// Typed data for the Mustache templates. Each type declares its keys once, as a list of fields: the same list
-/// answers the template engine's look-ups (`child(named:)`) and tells `vorort check` which keys a template may use
-/// (`TemplateKeyCheck`), so the data and the known keys cannot drift apart.
-protocol TemplateData: MustacheParent, Sendable {
+/// answers the template engine's look-ups and tells `vorort check` which keys a template may use
+/// (`TemplateKeyCheck`), so the data and the known keys cannot drift apart. `MustacheParent` lets swift-mustache
+/// render the same data: it checks the theme's syntax and is the reference the engine is tested against.
+protocol TemplateData: TemplateScope, MustacheParent, Sendable {
     static var fields: TemplateFields<Self> { get }
 }
 
 extension TemplateData {
-    func child(named name: String) -> Any? { Self.fields.value(name, of: self) }
+    func templateValue(named name: String) -> TemplateValue? { Self.fields.value(name, of: self) }
+
+    func child(named name: String) -> Any? { templateValue(named: name)?.mustacheValue }
 
     static var keys: TemplateKeys { fields.keys }
+}
+
+/// What a template key holds: the kinds of `TemplateField` as values.
+enum TemplateValue {
+    case text(String)
+    case number(Int)
+    case flag(Bool)
+    case texts([String])
+    /// A value with keys of its own (a card, a link, the theme's words).
+    case scope(any TemplateScope)
+    case list(any TemplateList)
+    /// A theme word with placeholders, rendered in the context it is used in (`ThemeWords`).
+    case word(ThemeWord)
+
+    /// The value as swift-mustache reads it (arrays, strings, numbers, objects with `child(named:)`, lambdas).
+    var mustacheValue: Any {
+        switch self {
+        case .text(let text): text
+        case .number(let number): number
+        case .flag(let flag): flag
+        case .texts(let texts): texts
+        case .scope(let scope): scope
+        case .list(let list): list.mustacheValue
+        case .word(let word): word.lambda
+        }
+    }
+}
+
+/// A list of values with keys, without knowing their type.
+protocol TemplateList {
+    var count: Int { get }
+    func item(at index: Int) -> any TemplateScope
+    var mustacheValue: Any { get }
+}
+
+extension Array: TemplateList where Element: TemplateData {
+    func item(at index: Int) -> any TemplateScope { self[index] }
+    var mustacheValue: Any { self }
 }
 
 /// What a key holds, as far as the check of the templates needs to know it.
@@ -54,34 +103,34 @@ struct TemplateKeys: Sendable {
 struct TemplateField<Root>: Sendable {
     let name: String
     let kind: @Sendable () -> TemplateKind
-    let value: @Sendable (Root) -> Any?
+    let value: @Sendable (Root) -> TemplateValue?
 
     static func text(_ name: String, _ get: @escaping @Sendable (Root) -> String?) -> Self {
-        Self(name: name, kind: { .value }, value: { get($0) })
+        Self(name: name, kind: { .value }, value: { get($0).map(TemplateValue.text) })
     }
 
     static func number(_ name: String, _ get: @escaping @Sendable (Root) -> Int?) -> Self {
-        Self(name: name, kind: { .value }, value: { get($0) })
+        Self(name: name, kind: { .value }, value: { get($0).map(TemplateValue.number) })
     }
 
     static func flag(_ name: String, _ get: @escaping @Sendable (Root) -> Bool?) -> Self {
-        Self(name: name, kind: { .flag }, value: { get($0) })
+        Self(name: name, kind: { .flag }, value: { get($0).map(TemplateValue.flag) })
     }
 
     static func texts(_ name: String, _ get: @escaping @Sendable (Root) -> [String]?) -> Self {
-        Self(name: name, kind: { .values }, value: { get($0) })
+        Self(name: name, kind: { .values }, value: { get($0).map(TemplateValue.texts) })
     }
 
     static func object<T: TemplateData>(_ name: String, _ get: @escaping @Sendable (Root) -> T?) -> Self {
-        Self(name: name, kind: { .object(T.keys) }, value: { get($0) })
+        Self(name: name, kind: { .object(T.keys) }, value: { get($0).map { TemplateValue.scope($0) } })
     }
 
     static func list<T: TemplateData>(_ name: String, _ get: @escaping @Sendable (Root) -> [T]?) -> Self {
-        Self(name: name, kind: { .list(T.keys) }, value: { get($0) })
+        Self(name: name, kind: { .list(T.keys) }, value: { get($0).map { TemplateValue.list($0) } })
     }
 
     static func words(_ name: String, _ get: @escaping @Sendable (Root) -> ThemeWords) -> Self {
-        Self(name: name, kind: { .words }, value: { get($0) })
+        Self(name: name, kind: { .words }, value: { TemplateValue.scope(get($0)) })
     }
 }
 
@@ -92,7 +141,7 @@ struct TemplateFields<Root>: Sendable {
     init(_ fields: [TemplateField<Root>]) { self.fields = fields }
 
     /// A short list is searched faster than a dictionary is hashed: field names are small strings, compared as words.
-    func value(_ name: String, of root: Root) -> Any? {
+    func value(_ name: String, of root: Root) -> TemplateValue? {
         for field in fields where field.name == name { return field.value(root) }
         return nil
     }
@@ -108,16 +157,35 @@ struct TemplateFields<Root>: Sendable {
     }
 }
 
-/// The theme's words with placeholders (`{{t.offersIn}}` → "Angebote in {{name}}"), as lambdas the template engine
-/// escapes and then fills from the context they are used in. The plain words are already in the templates
-/// (`Theme.localised`). Made once per language.
-struct ThemeWords: MustacheParent, @unchecked Sendable {
-    // MustacheLambda holds a closure that is not marked Sendable; the closures here only return constant text.
-    private let lambdas: [String: MustacheLambda]
+/// The theme's words with placeholders (`{{t.offersIn}}` → "Angebote in {{name}}"), which the template engine
+/// escapes and then fills from the context they are used in, as Mustache does with a lambda's text. The plain words
+/// are already in the templates (`Theme.localised`). Made once per language.
+struct ThemeWords: TemplateScope, MustacheParent, Sendable {
+    private let words: [String: ThemeWord]
 
     init(_ strings: ThemeStrings) {
-        lambdas = strings.wordsWithPlaceholders.mapValues { value in MustacheLambda { value } }
+        words = strings.wordsWithPlaceholders.mapValues(ThemeWord.init)
     }
 
-    func child(named name: String) -> Any? { lambdas[name] }
+    func templateValue(named name: String) -> TemplateValue? { words[name].map(TemplateValue.word) }
+
+    func child(named name: String) -> Any? { words[name]?.lambda }
+}
+
+/// One word with placeholders, parsed as a template once: escaped for `{{t.key}}` (Mustache escapes a lambda's
+/// text before it reads it as a template), as it is for `{{{t.key}}}` and sections.
+struct ThemeWord: @unchecked Sendable {
+    // MustacheLambda holds a closure that is not marked Sendable; this one only returns constant text.
+    let lambda: MustacheLambda
+    let text: String
+    /// nil when the text is no valid template: Mustache then writes nothing.
+    let escaped: TemplateProgram?
+    let unescaped: TemplateProgram?
+
+    init(_ text: String) {
+        self.text = text
+        lambda = MustacheLambda { text }
+        escaped = TemplateProgram.parse(TemplateEscaping.vorortHTML.escape(text))
+        unescaped = TemplateProgram.parse(text)
+    }
 }

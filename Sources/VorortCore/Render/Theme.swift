@@ -9,8 +9,12 @@ public struct Theme: Sendable {
     /// for the missing template, not a failed render.
     public static let requiredTemplates = ["layout"] + SiteRenderer.pageDataTypes.map { $0.template }
 
-    /// The templates per language, with the theme's plain words put in (see `localised`).
+    /// The templates per language, with the theme's plain words put in (see `localised`), for swift-mustache: it
+    /// reads every template first (its errors are the theme's syntax findings) and renders a theme that uses what
+    /// vorort's engine does not do.
     let libraries: [String: MustacheLibrary]
+    /// The same templates for vorort's engine (`TemplateRendering`), which renders the pages when it can read the theme.
+    let engines: [String: TemplateLibrary]
     /// The theme's own words by language code, gaps of translations filled with the site language's words.
     let strings: [String: ThemeStrings]
     /// Static files by path relative to `static/`, with their location on disk.
@@ -133,10 +137,17 @@ public struct Theme: Sendable {
                 folder: "\(themeFolder)/templates", words: placeholders(strings.strings, site: site, themeFolder: themeFolder))
         }
         var libraries: [String: MustacheLibrary] = [:]
+        var engines: [String: TemplateLibrary] = [:]
         if !diagnostics.hasErrors {
-            for (code, words) in strings.strings { libraries[code] = localised(sources, words: words) }
+            for (code, words) in strings.strings {
+                let sources = localised(sources, words: words)
+                var library = MustacheLibrary()
+                for (name, source) in sources { try? library.register(source, named: name) }
+                libraries[code] = library
+                engines[code] = TemplateLibrary(sources: sources)
+            }
         }
-        return (Theme(libraries: libraries, strings: strings.strings, staticFiles: files.sorted { $0.0 < $1.0 }, icons: icons),
+        return (Theme(libraries: libraries, engines: engines, strings: strings.strings, staticFiles: files.sorted { $0.0 < $1.0 }, icons: icons),
                 diagnostics)
     }
 
@@ -252,9 +263,9 @@ public struct Theme: Sendable {
 
     /// The templates with every `{{t.key}}` whose word has no placeholder replaced by the word, HTML-escaped, once per
     /// language: looking the words up while rendering cost a third of the render time.
-    static func localised(_ sources: [String: String], words: ThemeStrings) -> MustacheLibrary {
+    static func localised(_ sources: [String: String], words: ThemeStrings) -> [String: String] {
         HTMLEscaping.registered
-        var library = MustacheLibrary()
+        var localised: [String: String] = [:]
         for (name, source) in sources {
             var out = ""
             var done = source.startIndex
@@ -266,9 +277,9 @@ public struct Theme: Sendable {
                 done = tag.range.upperBound
             }
             out += source[done...]
-            try? library.register(HTMLEscaping.pragma + out, named: name)
+            localised[name] = HTMLEscaping.pragma + out
         }
-        return library
+        return localised
     }
 
     /// A `{{t.key}}` without an entry in the strings file would render as nothing: reported at its line.
@@ -307,7 +318,19 @@ public struct Theme: Sendable {
 
     /// Renders a template in a language; the required templates were checked at load time, so a miss is a
     /// programming error reported as such.
-    func render(_ context: some MustacheParent, template: String, language: String) throws -> String {
+    func render(_ context: some TemplateScope & MustacheParent, template: String, language: String) throws -> String {
+        if let engine = engines[language] {
+            guard let html = engine.render(context, template: template) else {
+                throw BuildError.internalError("Die Vorlage `\(template)` fehlt im Theme (Sprache `\(language)`).")
+            }
+            return html
+        }
+        return try renderWithMustache(context, template: template, language: language)
+    }
+
+    /// The same page rendered by swift-mustache: for themes vorort's engine cannot read, and for the tests that
+    /// compare both engines.
+    func renderWithMustache(_ context: some MustacheParent, template: String, language: String) throws -> String {
         guard let html = libraries[language]?.render(context, withTemplate: template) else {
             throw BuildError.internalError("Die Vorlage `\(template)` fehlt im Theme (Sprache `\(language)`).")
         }
