@@ -89,4 +89,21 @@ struct SmallPartsTests {
         #expect(summary["warnings"] == 1)
         #expect(summary["errors"] == 0)
     }
+
+    @Test("the content hash changes with every byte and with the length, and not without a change")
+    func contentHashSeesEveryByte() {
+        func hash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { ContentHash.hash($0) } }
+        let bytes = (0..<37).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        let original = hash(bytes)
+        #expect(hash(bytes) == original)
+        var seen: Set<UInt64> = [original]
+        for position in bytes.indices {
+            var changed = bytes
+            changed[position] ^= 0x01
+            #expect(seen.insert(hash(changed)).inserted, "a changed byte at \(position) changes the hash")
+        }
+        // Trailing zero bytes are content too: the length is part of the hash.
+        #expect(hash(bytes + [0]) != original)
+        #expect(hash([]) != hash([0]))
+    }
 }

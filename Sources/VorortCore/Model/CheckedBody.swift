@@ -7,7 +7,7 @@ struct CheckedBody: Sendable {
     var length: Int
     /// The file line the body starts on.
     var firstLine: Int
-    /// Length and `FNV1a` of the whole file's text: a file edited after the check no longer matches, and its page is
+    /// Length and `ContentHash` of the whole file's text: a file edited after the check no longer matches, and its page is
     /// not published.
     var fileLength: Int
     var fingerprint: UInt64
@@ -39,7 +39,7 @@ struct CheckedBody: Sendable {
 
     private static func fingerprint(_ text: String) -> UInt64 {
         var text = text
-        return text.withUTF8 { FNV1a.hash(UnsafeRawBufferPointer($0)) }
+        return text.withUTF8 { ContentHash.hash(UnsafeRawBufferPointer($0)) }
     }
 
     /// What the check decided for the link or picture at `ordinal`.

@@ -7,7 +7,7 @@ struct OutputManifest: Sendable {
 
     struct Entry: Sendable, Hashable {
         var size: Int
-        /// `FNV1a` over the bytes (pages), or size and modification time of the source (copied pictures). Not
+        /// `ContentHash` of the bytes (pages), or size and modification time of the source (copied pictures). Not
         /// collision-proof, so a page is taken over only after its bytes compared equal (`OutputWriter`).
         var hash: UInt64
     }

@@ -134,7 +134,7 @@ public enum OutputWriter {
             let target = folder.appendingPathComponent(file.path)
             switch file.contents {
             case .data(let data):
-                let entry = data.withUnsafeBytes { OutputManifest.Entry(size: data.count, hash: FNV1a.hash($0)) }
+                let entry = data.withUnsafeBytes { OutputManifest.Entry(size: data.count, hash: ContentHash.hash($0)) }
                 if let previous, previous.manifest.entries[file.path] == entry,
                     reuse(previous.folder.appendingPathComponent(file.path).path, as: target.path, ifEqualTo: data)
                 {

@@ -116,26 +116,26 @@ struct SiteRenderer: Sendable {
     static func renderAll(_ renderers: [SiteRenderer], batchSize: Int = 2_000, emit: ([OutputFile]) throws -> Void) throws {
         guard let main = renderers.first else { return }
         let jobs = renderers.indices.flatMap { index in renderers[index].pages.map { (index, $0) } }
-        var records: [PageRecord] = []
-        // Pages that list everything go one at a time (at 100,000 pages two of them side by side were the build's
-        // peak of memory); other pages in batches of `batchSize`. The order of the pages (and so of the sitemap) stays
-        // the same.
-        let large = 1
-        var start = 0
-        while start < jobs.count {
-            let listing = jobs[start].1.listsEverything
-            var end = start
-            while end < jobs.count, jobs[end].1.listsEverything == listing, end - start < (listing ? large : batchSize) { end += 1 }
-            let batch = Array(jobs[start..<end])
-            let rendered = try Parallel.map(batch) { job in try renderers[job.0].render(job.1) }
-            records += rendered.compactMap(\.record)
+        // A page that lists everything can hold tens of megabytes at 100,000 pages (two side by side were the build's
+        // peak of memory): each batch has at most one, first, so one thread renders it while the others render up to
+        // `batchSize` ordinary pages, instead of the other cores waiting for it.
+        let listing = jobs.indices.filter { jobs[$0].1.listsEverything }
+        let ordinary = jobs.indices.filter { !jobs[$0].1.listsEverything }
+        let batches = max(listing.count, (ordinary.count + batchSize - 1) / batchSize, 1)
+        var records: [(position: Int, record: PageRecord)] = []
+        for batch in 0..<batches {
+            let positions = (batch < listing.count ? [listing[batch]] : [])
+                + ordinary[ordinary.count * batch / batches..<ordinary.count * (batch + 1) / batches]
+            let rendered = try Parallel.map(positions) { position in try renderers[jobs[position].0].render(jobs[position].1) }
+            records += zip(positions, rendered).compactMap { position, page in page.record.map { (position, $0) } }
             try emit(rendered.map(\.file))
-            start = end
         }
+        // The sitemap lists the pages in the order of `pages`, whatever order they were rendered in.
+        records.sort { $0.position < $1.position }
         // One file or group at a time: at 100,000 pages some of these are tens of megabytes each.
         for renderer in renderers { try emit([renderer.storiesFeed]) }
         try emit(OfflineSite.files(renderers))
-        try main.sharedFiles(records: records, emit: emit)
+        try main.sharedFiles(records: records.map(\.record), emit: emit)
     }
 
     /// `previous`: the renderer of the same language before an edit of the files `changed` (offers, contact points,

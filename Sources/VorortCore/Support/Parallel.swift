@@ -7,20 +7,27 @@ enum Parallel {
     static var defaultWorkers: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) }
 
     /// `transform` applied to every element, results in the order of `items`. The first error is thrown
-    /// after all threads stopped; a thread that fails does no further work.
+    /// after all threads stopped; a thread that fails does no further work. Each thread takes the next element
+    /// not yet taken, so a few slow elements (a page listing 10,000 offers, a long text) do not leave the other
+    /// threads idle, as a fixed share per thread did.
     static func map<T: Sendable, R: Sendable>(
         _ items: [T], workers: Int = defaultWorkers, _ transform: @Sendable (T) throws -> R
     ) throws -> [R] {
         let results = Mutex([R?](repeating: nil, count: items.count))
         let failure = Mutex<(any Error)?>(nil)
+        let next = Atomic<Int>(0)
         let threads = max(1, min(workers, items.count))
-        DispatchQueue.concurrentPerform(iterations: threads) { worker in
-            for position in stride(from: worker, to: items.count, by: threads) {
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while true {
+                let position = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard position < items.count else { return }
                 do {
                     let result = try transform(items[position])
                     results.withLock { $0[position] = result }
                 } catch {
                     failure.withLock { $0 = $0 ?? error }
+                    // The others stop at their next element too.
+                    next.store(items.count, ordering: .relaxed)
                     return
                 }
             }
