@@ -220,6 +220,11 @@ private struct TemplateRun {
         case .html:
             out.append(contentsOf: escaping.escape(text).utf8)
         case .vorortHTML:
+            // Most values (names, dates, addresses) need no escape: copied whole.
+            guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+                out.append(contentsOf: text.utf8)
+                return
+            }
             // The five characters are ASCII, so escaping bytes is escaping scalars (`HTMLEscaping.escape`).
             for byte in text.utf8 {
                 switch byte {
