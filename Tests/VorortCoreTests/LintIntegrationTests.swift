@@ -143,4 +143,31 @@ struct LintIntegrationTests {
         #expect(github.hasPrefix("::warning file=content/a b.md,line=3,col=5,endColumn=9,title=asylant::„Asylant“%3A abwertend, 100%25%0ABesser%3A Geflüchtete\n") == false)
         #expect(github.hasPrefix("::warning file=content/a b.md,line=3,col=5,endColumn=9,title=asylant::„Asylant“: abwertend, 100%25%0ABesser: Geflüchtete\n"))
     }
+
+    /// A small district renders while the lint is still at work (`PendingLint.mayOverlapRendering`): an error the
+    /// lint finds must still keep the site from being published, and leave the previous output as it was.
+    @Test func aLintErrorFoundWhileRenderingPublishesNothing() throws {
+        let root = try TestSupport.minimalSite(extra: ["lint/test.yml": Self.siteRules])
+        defer { TestSupport.cleanUp(root) }
+        let output = TestSupport.temporaryFolder("vorort-lint-output")
+        defer { TestSupport.cleanUp(output) }
+        guard case .built = try Pipeline.build(siteRoot: root, output: output, search: nil) else {
+            Issue.record("the clean site is built")
+            return
+        }
+        let before = try TestSupport.snapshot(output)
+        try TestSupport.write(["content/seiten/wolke.md": "---\ntitle: Wolke\n---\nEine Wortwolke.\n"], under: root)
+        var timings = StageTimings()
+        let (_, lint) = CheckState.fullLeavingLint(root: root, lint: true, today: BuildDate.clock(), timings: &timings)
+        #expect(lint.mayOverlapRendering, "the test site is small enough to render beside the lint")
+        guard case .refused(let report) = try Pipeline.build(siteRoot: root, output: output, search: nil) else {
+            Issue.record("a lint error refuses the build")
+            return
+        }
+        #expect(report.findings("wortwolke").map(\.file) == ["content/seiten/wolke.md"])
+        #expect(try TestSupport.snapshot(output) == before, "the previous output is untouched")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+            .filter { $0.hasPrefix(OutputWriter.stagingPrefix(of: output)) }
+        #expect(leftovers.isEmpty, "no staging folder is left behind")
+    }
 }

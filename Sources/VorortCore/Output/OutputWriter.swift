@@ -67,12 +67,17 @@ public enum OutputWriter {
 
     /// `finish` runs on the complete staging folder before the swap (the search index is built there).
     public static func write(_ files: [OutputFile], to output: URL, finish: (URL) throws -> Void = { _ in }) throws {
-        try write(to: output, produce: { try $0.write(files) }, finish: finish)
+        try write(to: output, produce: { try $0.write(files) }, finish: { staging in
+            try finish(staging)
+            return true
+        })
     }
 
     /// `produce` writes the site into the staging folder (in batches); `finish` runs on the complete staging folder
-    /// before the swap.
-    public static func write(to output: URL, produce: (Staging) throws -> Void, finish: (URL) throws -> Void = { _ in }) throws {
+    /// before the swap and decides last whether it is published: when it returns false, the staging folder is
+    /// removed and the previous output stays (the result is false).
+    @discardableResult
+    public static func write(to output: URL, produce: (Staging) throws -> Void, finish: (URL) throws -> Bool = { _ in true }) throws -> Bool {
         let manager = FileManager.default
         let output = output.standardizedFileURL
         let parent = output.deletingLastPathComponent()
@@ -90,10 +95,14 @@ public enum OutputWriter {
             let writer = Staging(folder: staging, previous: previous)
             try produce(writer)
             try writer.manifest.write(to: staging)
-            try finish(staging)
+            guard try finish(staging) else {
+                RemoveTree.remove(staging.path)
+                return false
+            }
             try Data("Written by vorort build. This folder is replaced as a whole by the next build.\n".utf8)
                 .write(to: staging.appendingPathComponent(markerFile))
             try swap(staging, into: output)
+            return true
         } catch {
             RemoveTree.remove(staging.path)
             if let error = error as? BuildError { throw error }

@@ -57,6 +57,31 @@ struct CheckState: Sendable {
     // MARK: - Full check
 
     static func full(root: URL, lint lintEnabled: Bool, today: CalendarDate, timings: inout StageTimings) -> CheckState {
+        var (state, lint) = fullLeavingLint(root: root, lint: lintEnabled, today: today, timings: &timings)
+        state.join(lint, timings: &timings)
+        return state
+    }
+
+    /// The wording lint, still at work on its own thread; `join` adds its findings to the check's.
+    struct PendingLint: Sendable {
+        typealias Result = (results: [String: (diagnostics: [Diagnostic], words: Int)], ruleSet: RuleSet, matcher: WordingMatcher,
+                            diagnostics: [Diagnostic], seconds: Double)
+        fileprivate let work: Background<Result>
+        fileprivate let bodies: [(file: String, body: MarkdownSource)]
+        /// The bytes of all texts, which the lint holds until it is done.
+        let textBytes: Int
+
+        /// Up to this much text, the build renders while the lint is still at work (its idle core time goes to the lint).
+        /// Larger districts wait for it first, so their texts are freed before pages are rendered: at 100,000 pages
+        /// they are 400 MB, and the peak of memory must stay below 1 GiB.
+        static let overlapLimit = 128 << 20
+
+        var mayOverlapRendering: Bool { textBytes <= Self.overlapLimit }
+    }
+
+    /// Everything `full` does but waiting for the wording lint and assembling the findings; `ruleSet` is the loaded
+    /// rules (the guideline page shows them).
+    static func fullLeavingLint(root: URL, lint lintEnabled: Bool, today: CalendarDate, timings: inout StageTimings) -> (CheckState, PendingLint) {
         // The wording rules depend on nothing else: they load while the content is read.
         let rules = Background { lintEnabled ? RuleSet.load(siteRoot: root) : (RuleSet(), []) }
         var state = CheckState(root: root, lintEnabled: lintEnabled, today: today, loaded: SiteLoader.load(root: root))
@@ -75,7 +100,7 @@ struct CheckState: Sendable {
 
         // The lint runs beside the link check, which parses the bodies with cmark-gfm.
         let snapshot = state
-        let lint = Background { () -> (results: [String: (diagnostics: [Diagnostic], words: Int)], ruleSet: RuleSet, matcher: WordingMatcher, diagnostics: [Diagnostic], seconds: Double) in
+        let lint = Background { () -> PendingLint.Result in
             let clock = ContinuousClock.now
             let (ruleSet, ruleDiagnostics) = rules.value
             let matcher = WordingMatcher(rules: ruleSet.rules)
@@ -93,15 +118,27 @@ struct CheckState: Sendable {
         state.checkBodies(bodies)
         timings.lap("Prüfen")
 
-        let linted = lint.value
-        state.lint = linted.results
-        state.ruleSet = linted.ruleSet
-        state.matcher = linted.matcher
-        state.ruleDiagnostics = linted.diagnostics
-        state.lintSeconds = linted.seconds
+        state.ruleSet = rules.value.0
+        let textBytes = state.loaded.content.reduce(0) { $0 + $1.file.text.utf8.count }
+            + state.loaded.translations.reduce(0) { $0 + $1.file.text.utf8.count }
+        return (state, PendingLint(work: lint, bodies: bodies, textBytes: textBytes))
+    }
+
+    /// The findings without the lint's: whether the site can be rendered while the lint is at work.
+    mutating func assembleBeforeLint(_ pending: PendingLint) {
+        assembleDiagnostics(bodies: pending.bodies)
+    }
+
+    /// Waits for the wording lint and assembles the findings with its own.
+    mutating func join(_ pending: PendingLint, timings: inout StageTimings) {
+        let linted = pending.work.value
+        lint = linted.results
+        ruleSet = linted.ruleSet
+        matcher = linted.matcher
+        ruleDiagnostics = linted.diagnostics
+        lintSeconds = linted.seconds
         timings.lap("Sprache (Warten)")
-        state.assembleDiagnostics(bodies: bodies)
-        return state
+        assembleDiagnostics(bodies: pending.bodies)
     }
 
     // MARK: - After an edit

@@ -194,13 +194,22 @@ public enum Pipeline {
         try refuseOutputInsideSources(output, siteRoot: siteRoot)
         // A build killed earlier may have left its staging folder: gone before this one starts.
         OutputWriter.removeAbandonedStagingFolders(of: output.standardizedFileURL)
-        let report = check(siteRoot: siteRoot, today: today)
-        guard let site = report.site else { return .refused(report) }
+        var timings = StageTimings()
+        var (state, lint) = CheckState.fullLeavingLint(root: siteRoot.standardizedFileURL, lint: true, today: today, timings: &timings)
+        // A small district renders while the wording lint is still at work; its findings are joined before anything
+        // is published, and an error among them discards what was rendered, as any error does.
+        var pending: CheckState.PendingLint?
+        if lint.mayOverlapRendering {
+            state.assembleBeforeLint(lint)
+            if state.canRender { pending = lint } else { state.join(lint, timings: &timings) }
+        } else {
+            state.join(lint, timings: &timings)
+        }
+        guard let site = state.checkedSite() else { return .refused(report(state, timings: timings)) }
         ReleaseFreedMemory.now()
-        var timings = report.timings
         // Rendering and writing alternate batch by batch; their times are summed separately.
-        var rendering = Duration.zero, writing = Duration.zero
-        var renderingCPU = 0.0, writingCPU = 0.0
+        var rendering = Duration.zero, writing = Duration.zero, waiting = Duration.zero
+        var renderingCPU = 0.0, writingCPU = 0.0, waitingCPU = 0.0
         var pages = 0, written = 0, reused = 0
         var clock = ContinuousClock.now, cpu = StageTimings.processCPUSeconds()
         func lap(_ wall: inout Duration, _ cpuTime: inout Double) {
@@ -210,7 +219,7 @@ public enum Pipeline {
             clock = now
             cpu = nowCPU
         }
-        try OutputWriter.write(to: output, produce: { staging in
+        let published = try OutputWriter.write(to: output, produce: { staging in
             // Each batch is written while the next one renders; the time counted as writing is the waiting for it.
             let writer = BatchWriter(staging)
             try render(site, search: search != nil) { batch in
@@ -224,10 +233,20 @@ public enum Pipeline {
             written = staging.filesWritten
             reused = staging.filesReused
         }, finish: { staging in
+            if let pending {
+                var lintTimings = StageTimings()
+                state.join(pending, timings: &lintTimings)
+                lap(&waiting, &waitingCPU)
+                if state.diagnostics.hasErrors { return false }
+            }
             // The manifest written before it and the search index count as writing.
             try search?.index(staging, pages: pages)
             lap(&writing, &writingCPU)
+            return true
         })
+        if pending != nil { timings.record("Sprache (Warten)", waiting, cpuSeconds: waitingCPU) }
+        let report = report(state, timings: timings)
+        guard published else { return .refused(report) }
         timings.record("Erzeugen", rendering, cpuSeconds: renderingCPU)
         timings.record("Schreiben", writing, cpuSeconds: writingCPU)
         return .built(report, filesWritten: written, filesReused: reused, timings: timings, searchIndexed: search != nil)
