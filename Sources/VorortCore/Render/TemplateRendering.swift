@@ -97,14 +97,21 @@ private struct TemplateRun {
 
     mutating func render(_ program: TemplateProgram, _ context: Context) {
         var context = context
-        guard let indentation = context.indentation, !indentation.isEmpty else {
-            for node in program.nodes { render(node, &context) }
-            return
+        // Nodes are read in place: a copy of each would retain what it holds (shared by all threads).
+        program.nodes.withUnsafeBufferPointer { nodes in
+            guard let indentation = context.indentation, !indentation.isEmpty else {
+                for index in nodes.indices { render(nodes[index], &context) }
+                return
+            }
+            renderIndented(nodes, indentation: indentation, &context)
         }
+    }
+
+    private mutating func renderIndented(_ nodes: UnsafeBufferPointer<TemplateNode>, indentation: String, _ context: inout Context) {
         let start = out.count
-        for node in program.nodes {
+        for index in nodes.indices {
             let nodeStart = out.count
-            render(node, &context)
+            render(nodes[index], &context)
             // After a line break this template wrote (a "\r\n" is one Character that is not "\n", as in the original).
             if out.count > nodeStart, nodeStart > start, out[nodeStart - 1] == 0x0A,
                !(nodeStart - 2 >= start && out[nodeStart - 2] == 0x0D) {
@@ -265,11 +272,14 @@ private struct TemplateRun {
                 value = stack.last
                 break
             }
-            for frame in stack.reversed() {
-                if let found = immediateChild(first, of: frame) {
-                    value = child(found, name.parts.dropFirst())
-                    break
+            // Innermost first; the frames are read in place rather than copied.
+            value = stack.withUnsafeBufferPointer { frames in
+                for index in frames.indices.reversed() {
+                    if case .scope(let scope) = frames[index], let found = scope.templateValue(named: first) {
+                        return child(found, name.parts.dropFirst())
+                    }
                 }
+                return nil
             }
         }
         return Self.transformed(value, by: name.transforms[...])
