@@ -227,21 +227,26 @@ private struct TemplateRun {
         case .html:
             out.append(contentsOf: escaping.escape(text).utf8)
         case .vorortHTML:
-            // Most values (names, dates, addresses) need no escape: copied whole.
-            guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-                out.append(contentsOf: text.utf8)
-                return
-            }
-            // The five characters are ASCII, so escaping bytes is escaping scalars (`HTMLEscaping.escape`).
-            for byte in text.utf8 {
-                switch byte {
-                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-                case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
-                default: out.append(byte)
+            var text = text
+            text.withUTF8 { bytes in
+                // Most values (names, dates, addresses) need no escape: copied whole up to the first that does.
+                var start = 0
+                for index in bytes.indices {
+                    // The five characters are ASCII, so escaping bytes is escaping scalars (`HTMLEscaping.escape`).
+                    let entity: StaticString
+                    switch bytes[index] {
+                    case 0x26: entity = "&amp;"
+                    case 0x3C: entity = "&lt;"
+                    case 0x3E: entity = "&gt;"
+                    case 0x22: entity = "&quot;"
+                    case 0x27: entity = "&#39;"
+                    default: continue
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                    start = index + 1
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
             }
         }
     }
