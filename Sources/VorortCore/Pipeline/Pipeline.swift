@@ -195,22 +195,28 @@ public enum Pipeline {
         // A build killed earlier may have left its staging folder: gone before this one starts.
         OutputWriter.removeAbandonedStagingFolders(of: output.standardizedFileURL)
         var timings = StageTimings()
-        var (state, lint) = CheckState.fullLeavingLint(root: siteRoot.standardizedFileURL, lint: true, today: today, timings: &timings)
         // A small district renders while the wording lint is still at work; its findings are joined before anything
-        // is published, and an error among them discards what was rendered, as any error does.
-        var pending: CheckState.PendingLint?
-        if lint.mayOverlapRendering {
-            state.assembleBeforeLint(lint)
-            if state.canRender { pending = lint } else { state.join(lint, timings: &timings) }
-        } else {
-            state.join(lint, timings: &timings)
+        // is published, and an error among them discards what was rendered, as any error does. Only then is the
+        // check's state (every text) kept through rendering; otherwise only the report is, whose site has no texts.
+        var overlapping: (state: CheckState, lint: CheckState.PendingLint)?
+        let checked: CheckReport
+        do {
+            var (state, lint) = CheckState.fullLeavingLint(root: siteRoot.standardizedFileURL, lint: true, today: today, timings: &timings)
+            if lint.mayOverlapRendering {
+                state.assembleBeforeLint(lint)
+                if state.canRender { overlapping = (state, lint) }
+            }
+            if overlapping == nil { state.join(lint, timings: &timings) }
+            checked = report(state, timings: timings)
         }
-        guard let site = state.checkedSite() else { return .refused(report(state, timings: timings)) }
+        guard let site = checked.site else { return .refused(checked) }
         ReleaseFreedMemory.now()
         // Rendering and writing alternate batch by batch; their times are summed separately.
         var rendering = Duration.zero, writing = Duration.zero, waiting = Duration.zero
         var renderingCPU = 0.0, writingCPU = 0.0, waitingCPU = 0.0
         var pages = 0, written = 0, reused = 0
+        // The report with the lint's findings, when they were joined after rendering.
+        var finalReport: CheckReport?
         var clock = ContinuousClock.now, cpu = StageTimings.processCPUSeconds()
         func lap(_ wall: inout Duration, _ cpuTime: inout Double) {
             let now = ContinuousClock.now, nowCPU = StageTimings.processCPUSeconds()
@@ -233,19 +239,25 @@ public enum Pipeline {
             written = staging.filesWritten
             reused = staging.filesReused
         }, finish: { staging in
-            if let pending {
+            if let (checkedState, lint) = overlapping {
+                var state = checkedState
+                lap(&writing, &writingCPU)
                 var lintTimings = StageTimings()
-                state.join(pending, timings: &lintTimings)
+                state.join(lint, timings: &lintTimings)
                 lap(&waiting, &waitingCPU)
-                if state.diagnostics.hasErrors { return false }
+                overlapping = nil
+                let publishable = !state.diagnostics.hasErrors
+                finalReport = CheckReport(diagnostics: state.diagnostics, filesChecked: state.filesChecked, site: publishable ? site : nil,
+                                          timings: timings, wordsLinted: state.wordsLinted, lintSeconds: state.lintSeconds)
+                if !publishable { return false }
             }
             // The manifest written before it and the search index count as writing.
             try search?.index(staging, pages: pages)
             lap(&writing, &writingCPU)
             return true
         })
-        if pending != nil { timings.record("Sprache (Warten)", waiting, cpuSeconds: waitingCPU) }
-        let report = report(state, timings: timings)
+        if waiting > .zero { timings.record("Sprache (Warten)", waiting, cpuSeconds: waitingCPU) }
+        let report = finalReport ?? checked
         guard published else { return .refused(report) }
         timings.record("Erzeugen", rendering, cpuSeconds: renderingCPU)
         timings.record("Schreiben", writing, cpuSeconds: writingCPU)
