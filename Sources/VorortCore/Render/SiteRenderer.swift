@@ -267,13 +267,19 @@ struct SiteRenderer: Sendable {
     func render(_ kind: PageKind) throws -> (file: OutputFile, record: PageRecord?) {
         let page = pageContent(kind)
         let root = PageRoot(page: page.data, layout: layoutData(page))
-        let rendered = try theme.render(root, template: type(of: page.data).template, language: models.language.code)
-        // Phone numbers, postcodes, times and addresses keep their order in right-to-left languages.
-        let html = models.language.direction == .rtl ? BidiIsolation.isolateLeftToRightRuns(inHTML: rendered) : rendered
+        let template = type(of: page.data).template, path = Routes.outputFile(for: models.prefix + page.route)
+        let file: OutputFile
+        if models.language.direction == .rtl {
+            // Phone numbers, postcodes, times and addresses keep their order in right-to-left languages.
+            let rendered = try theme.render(root, template: template, language: models.language.code)
+            file = OutputFile(path: path, text: BidiIsolation.isolateLeftToRightRuns(inHTML: rendered))
+        } else {
+            file = OutputFile(path: path, data: try theme.renderData(root, template: template, language: models.language.code))
+        }
         // Pages that only repeat the German text are left out of the sitemap: their canonical address is the German page.
         let record = page.route == Routes.notFound || isFallback(page) ? nil
             : PageRecord(route: models.prefix + page.route, lastModified: lastModified(page))
-        return (OutputFile(path: Routes.outputFile(for: models.prefix + page.route), text: html), record)
+        return (file, record)
     }
 
     /// What the page of `kind` shows; each kind's content is built in its own file in `Pages/`.

@@ -328,6 +328,17 @@ public struct Theme: Sendable {
         return try renderWithMustache(context, template: template, language: language)
     }
 
+    /// The page as the bytes of its file.
+    func renderData(_ context: some TemplateScope & MustacheParent, template: String, language: String) throws -> Data {
+        if let engine = engines[language] {
+            guard let bytes = engine.renderBytes(context, template: template) else {
+                throw BuildError.internalError("Die Vorlage `\(template)` fehlt im Theme (Sprache `\(language)`).")
+            }
+            return Data(bytes)
+        }
+        return Data(try renderWithMustache(context, template: template, language: language).utf8)
+    }
+
     /// The same page rendered by swift-mustache: for themes vorort's engine cannot read, and for the tests that
     /// compare both engines.
     func renderWithMustache(_ context: some MustacheParent, template: String, language: String) throws -> String {
