@@ -109,20 +109,28 @@ enum OpenData {
         var data = (try? encoder().encode(document)) ?? Data("{}".utf8)
         let emptyList = Data("\"offers\" : [\n\n  ]".utf8)
         if !offers.isEmpty, let range = data.range(of: emptyList) {
-            var list = Data("\"offers\" : [\n".utf8)
+            // Written straight into the document (no second copy of the list: at 100,000 offers it is 100 MB).
+            let tail = data[range.upperBound...]
+            var out = Data(data[..<range.lowerBound])
+            out.append(contentsOf: Array("\"offers\" : [\n".utf8))
             var start = 0, first = true
             while start < offers.count {
                 let chunk = Array(offers[start..<min(offers.count, start + 2_000)])
                 let encoded = Parallel.map(chunk) { offer in indented((try? encoder().encode(export(offer))) ?? Data("{}".utf8), by: 4) }
+                if first, let size = encoded.first?.count {
+                    // Room for all offers at the size of the first, so the document grows a few times, not at every doubling.
+                    out.reserveCapacity(out.count + (size + 2) * offers.count + tail.count + 16)
+                }
                 for offer in encoded {
-                    if !first { list.append(contentsOf: [0x2C, 0x0A]) }
-                    list.append(offer)
+                    if !first { out.append(contentsOf: [0x2C, 0x0A]) }
+                    out.append(offer)
                     first = false
                 }
                 start += chunk.count
             }
-            list.append(contentsOf: Array("\n  ]".utf8))
-            data.replaceSubrange(range, with: list)
+            out.append(contentsOf: Array("\n  ]".utf8))
+            out.append(tail)
+            data = out
         }
         data.append(0x0A)
         return data
