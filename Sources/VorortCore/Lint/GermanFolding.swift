@@ -1,10 +1,10 @@
 /// Folds German text to the form rules are written in: lowercase, `ä → ae`, `ö → oe`, `ü → ue`, `ß → ss`,
 /// other accents dropped. Precomposed (NFC) and decomposed (NFD) input fold alike.
 enum GermanFolding {
-    /// Appends the folded form of one scalar to `out`; returns false for scalars that are not part of a word.
-    /// `previous` is the last folded byte, needed for a combining diaeresis after a base letter (NFD).
+    /// Appends the folded form of one scalar to `out`, where the current word starts at `wordStart`: a combining
+    /// diaeresis (NFD) looks at the word's last folded letter, never at the word before.
     @inline(__always)
-    static func fold(_ scalar: Unicode.Scalar, into out: inout [UInt8]) {
+    static func fold(_ scalar: Unicode.Scalar, into out: inout [UInt8], wordStart: Int = 0) {
         let value = scalar.value
         switch value {
         case 0x41...0x5A: out.append(UInt8(value + 32))
@@ -23,12 +23,11 @@ enum GermanFolding {
         case 0xD9...0xDB, 0xF9...0xFB: out.append(0x75)
         case 0x308:
             // Combining diaeresis (NFD): a + ̈ is ä, which folds to ae.
-            if let last = out.last, last == 0x61 || last == 0x6F || last == 0x75 { out.append(0x65) }
+            if out.count > wordStart, let last = out.last, last == 0x61 || last == 0x6F || last == 0x75 { out.append(0x65) }
         case 0x300...0x36F:
             break  // other combining accents are dropped, as for precomposed letters
         default:
-            let lower = scalar.properties.lowercaseMapping
-            out.append(contentsOf: Array(lower.utf8))
+            out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
         }
     }
 

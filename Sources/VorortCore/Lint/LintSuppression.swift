@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An editor's decision to keep a flagged wording, e.g. in a story that quotes a slur in order to reject it.
 /// Always with a reason; a suppression without one, or one that suppresses nothing, is itself a finding.
@@ -11,6 +14,23 @@ struct LintSuppression: Sendable, Hashable {
     var lines: ClosedRange<Int>?
 
     static let commentPrefix = "vorort-lint:"
+
+    /// Whether `text` mentions `commentPrefix` at all: almost no file does, and then `comments` finds nothing.
+    static func mayHoldComments(_ text: String) -> Bool {
+        let prefix = Array(commentPrefix.utf8)
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            // memchr finds the candidates for the first byte, the rest is compared there.
+            var offset = 0
+            while offset + prefix.count <= bytes.count, let hit = memchr(base + offset, Int32(prefix[0]), bytes.count - offset) {
+                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if position + prefix.count <= bytes.count, memcmp(base + position, prefix, prefix.count) == 0 { return true }
+                offset = position + 1
+            }
+            return false
+        }
+        return found ?? text.contains(commentPrefix)
+    }
 
     /// `<!-- vorort-lint: ignore RULE-ID[, RULE-ID] -- reason -->` in Markdown body lines; it covers the next paragraph.
     static func comments(in lines: [Substring], range: ClosedRange<Int>, codeLines: Set<Int>) -> [LintSuppression] {

@@ -1,4 +1,4 @@
-/// Finds every rule's terms in a token stream. Patterns are indexed by the first three letters of their
+/// Finds every rule's terms in a token stream. Patterns are indexed by the first three or four letters of their
 /// first part, so each word is compared with the few patterns that can start in it, not with all of them.
 struct WordingMatcher: Sendable {
     struct Term: Sendable {
@@ -7,6 +7,16 @@ struct WordingMatcher: Sendable {
         /// The word of the pattern the index points at: the first one that is not context, so that an
         /// article in brackets (`[einen] buschmann~`) does not make every article a candidate.
         var anchorWord: Int
+        /// The pattern's id in `compiled`, and the words a finding covers (`TermPattern.focus`).
+        var compiled: Int
+        var focus: ClosedRange<Int>
+    }
+
+    /// An exception of a rule, compiled.
+    private struct Exception: Sendable {
+        var compiled: Int
+        var wordCount: Int
+        var sentenceTerms: [TermPattern.SentenceTerm]
     }
 
     /// A term found in the text: tokens `first...last`.
@@ -18,13 +28,17 @@ struct WordingMatcher: Sendable {
 
     let rules: [LintRule]
     private let terms: [Term]
+    /// Every term, exception and `{…}` pattern of the rules.
+    private let compiled: CompiledPatterns
+    /// The exceptions of each rule.
+    private let exceptions: [[Exception]]
     /// Patterns whose anchor word must begin with the key, and patterns whose anchor word may start anywhere in a word.
-    private let wordStartIndex: [UInt32: [Int]]
-    private let anywhereIndex: [UInt32: [Int]]
+    private let wordStartIndex: CandidateIndex
+    private let anywhereIndex: CandidateIndex
     /// Patterns without a literal of three letters at the start of their anchor word; tried on every word.
     private let unindexed: [Int]
     /// A 64 Ki-bit filter over the keys of `anywhereIndex`: almost every position of almost every word misses,
-    /// and a bit test is far cheaper than a dictionary lookup.
+    /// and a bit test is cheaper still than a lookup in the table.
     private let anywhereFilter: [UInt64]
 
     @inline(__always)
@@ -33,18 +47,17 @@ struct WordingMatcher: Sendable {
     /// The sources of patterns the index cannot reach (for the test that keeps this empty).
     var unindexedPatterns: [String] { unindexed.map { terms[$0].pattern.source } }
 
-    /// How many distinct `{…}` patterns the rules use (their ids are 0..<count).
-    private let sentenceTermCount: Int
-
     init(rules: [LintRule]) {
-        // Every `{…}` pattern gets an id, so that whether a sentence holds it is looked up once per sentence.
+        var compiled = CompiledPatterns()
+        // Every distinct `{…}` pattern is compiled once; its id there is the term's id, so that whether a sentence
+        // holds it is looked up once per sentence.
         var sentenceIDs: [String: Int] = [:]
         func numbered(_ pattern: TermPattern) -> TermPattern {
             var pattern = pattern
             for index in pattern.sentenceTerms.indices {
-                let key = pattern.sentenceTerms[index].pattern.source
-                let id = sentenceIDs[key] ?? sentenceIDs.count
-                sentenceIDs[key] = id
+                let term = pattern.sentenceTerms[index].pattern
+                let id = sentenceIDs[term.source] ?? compiled.add(term)
+                sentenceIDs[term.source] = id
                 pattern.sentenceTerms[index].id = id
             }
             return pattern
@@ -55,8 +68,10 @@ struct WordingMatcher: Sendable {
             rule.exceptions = rule.exceptions.map(numbered)
             return rule
         }
-        sentenceTermCount = sentenceIDs.count
         self.rules = rules
+        exceptions = rules.map { rule in
+            rule.exceptions.map { Exception(compiled: compiled.add($0), wordCount: $0.words.count, sentenceTerms: $0.sentenceTerms) }
+        }
         var terms: [Term] = []
         var wordStart: [UInt32: [Int]] = [:]
         var anywhere: [UInt32: [Int]] = [:]
@@ -66,7 +81,7 @@ struct WordingMatcher: Sendable {
                 let termIndex = terms.count
                 let anchorWord = pattern.words.firstIndex { !$0.context && TermPattern.anchors(of: $0) != nil }
                     ?? pattern.words.firstIndex { TermPattern.anchors(of: $0) != nil } ?? 0
-                terms.append(Term(rule: ruleIndex, pattern: pattern, anchorWord: anchorWord))
+                terms.append(Term(rule: ruleIndex, pattern: pattern, anchorWord: anchorWord, compiled: compiled.add(pattern), focus: pattern.focus))
                 let word = pattern.words[anchorWord]
                 guard let anchors = TermPattern.anchors(of: word) else {
                     unindexed.append(termIndex)
@@ -78,8 +93,9 @@ struct WordingMatcher: Sendable {
             }
         }
         self.terms = terms
-        wordStartIndex = wordStart
-        anywhereIndex = anywhere
+        self.compiled = compiled
+        wordStartIndex = CandidateIndex(wordStart)
+        anywhereIndex = CandidateIndex(anywhere)
         self.unindexed = unindexed
         var filter = [UInt64](repeating: 0, count: 1024)
         for key in anywhere.keys {
@@ -91,60 +107,64 @@ struct WordingMatcher: Sendable {
 
     /// Three or four bytes as one number; the length is part of the key, so short and long keys never collide.
     /// Four letters are far more selective than three: `ein` starts half the words of a text, `einw` few.
+    /// Never 0: folded letters are never 0, and three-letter keys have the top bit set.
     @inline(__always)
-    static func key(_ bytes: [UInt8], _ at: Int, length: Int) -> UInt32 {
+    static func key<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ at: Int, length: Int) -> UInt32 where Bytes.Index == Int {
         if length == 4 {
             return UInt32(bytes[at]) << 24 | UInt32(bytes[at + 1]) << 16 | UInt32(bytes[at + 2]) << 8 | UInt32(bytes[at + 3])
         }
         return 1 << 31 | UInt32(bytes[at]) << 16 | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2])
     }
 
-    func matches(in tokens: [LintToken]) -> [Match] {
+    func matches(in tokens: LintTokens) -> [Match] {
+        tokens.withView(matches)
+    }
+
+    private func matches(_ tokens: LintTokenView) -> [Match] {
         var found: [Match] = []
         // Which terms were already tried at this token: a stamp per term instead of a set per token.
         var triedAt = [Int](repeating: -1, count: terms.count)
-        var candidates: [Int] = []
         // Rule and first token of every match, so that a rule is reported once per place. A set: searching
         // `found` for each match was quadratic in the matches of a file (9 s for 190,000 on one line).
         var places = Set<Int>()
-        var sentences = LintSentences(patternCount: sentenceTermCount)
+        var sentences = LintSentences(patternCount: compiled.count)
         var latest: [Int: Match] = [:]
-        for index in tokens.indices {
-            let folded = tokens[index].folded
-            candidates.removeAll(keepingCapacity: true)
-            candidates.append(contentsOf: unindexed)
-            if folded.count >= 3 {
-                for length in 3...min(4, folded.count) {
-                    if let list = wordStartIndex[WordingMatcher.key(folded, 0, length: length)] { candidates.append(contentsOf: list) }
-                }
-                if !anywhereIndex.isEmpty {
-                    for position in 0...(folded.count - 3) {
-                        for length in 3...min(4, folded.count - position) {
-                            let key = WordingMatcher.key(folded, position, length: length)
-                            let bit = WordingMatcher.filterBit(key)
-                            guard anywhereFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
-                            if let list = anywhereIndex[key] { candidates.append(contentsOf: list) }
-                        }
-                    }
-                }
-            }
-            for termIndex in candidates where triedAt[termIndex] != index {
+        for index in 0..<tokens.count {
+            // The candidates in the order of the index: unindexed terms, those whose anchor word begins with the
+            // token's first three and four letters, then those found anywhere in it, position by position.
+            func attempt(_ termIndex: Int) {
+                guard triedAt[termIndex] != index else { return }
                 triedAt[termIndex] = index
-                let start = index - terms[termIndex].anchorWord
-                guard start >= 0, let last = terms[termIndex].pattern.match(tokens, at: start) else { continue }
-                let sentenceTerms = terms[termIndex].pattern.sentenceTerms
-                if !sentenceTerms.isEmpty, !sentences.satisfied(sentenceTerms, at: start, in: tokens) { continue }
-                let rule = terms[termIndex].rule
-                if isException(rules[rule], tokens: tokens, first: start, last: last, sentences: &sentences) { continue }
-                let focus = terms[termIndex].pattern.focus
-                let first = start + focus.lowerBound, focusLast = start + focus.upperBound
+                let term = terms[termIndex]
+                let start = index - term.anchorWord
+                guard start >= 0, let last = compiled.match(term.compiled, tokens, at: start) else { return }
+                let sentenceTerms = term.pattern.sentenceTerms
+                if !sentenceTerms.isEmpty, !sentences.satisfied(sentenceTerms, at: start, in: tokens, patterns: compiled) { return }
+                let rule = term.rule
+                if isException(rule, tokens: tokens, first: start, last: last, sentences: &sentences) { return }
+                let first = start + term.focus.lowerBound, focusLast = start + term.focus.upperBound
                 // One finding per rule and place, however many of its patterns match there, and none inside
                 // the rule's previous finding (`weiße Rasse` is one finding, not a second one for `Rasse`).
-                if let previous = latest[rule], first <= previous.last, focusLast >= previous.first { continue }
+                if let previous = latest[rule], first <= previous.last, focusLast >= previous.first { return }
                 if places.insert(first &* rules.count &+ rule).inserted {
                     let match = Match(rule: rule, first: first, last: focusLast)
                     found.append(match)
                     latest[rule] = match
+                }
+            }
+            for termIndex in unindexed { attempt(termIndex) }
+            let folded = tokens.folded(index)
+            guard folded.count >= 3 else { continue }
+            for length in 3...min(4, folded.count) {
+                for termIndex in wordStartIndex.terms(WordingMatcher.key(folded, 0, length: length)) { attempt(Int(termIndex)) }
+            }
+            guard !anywhereIndex.isEmpty else { continue }
+            for position in 0...(folded.count - 3) {
+                for length in 3...min(4, folded.count - position) {
+                    let key = WordingMatcher.key(folded, position, length: length)
+                    let bit = WordingMatcher.filterBit(key)
+                    guard anywhereFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
+                    for termIndex in anywhereIndex.terms(key) { attempt(Int(termIndex)) }
                 }
             }
         }
@@ -152,14 +172,64 @@ struct WordingMatcher: Sendable {
     }
 
     /// An exception (an official name, a false friend) that covers part of the match cancels it.
-    private func isException(_ rule: LintRule, tokens: [LintToken], first: Int, last: Int, sentences: inout LintSentences) -> Bool {
-        for exception in rule.exceptions {
-            let earliest = max(0, first - (exception.words.count - 1))
+    private func isException(_ rule: Int, tokens: LintTokenView, first: Int, last: Int, sentences: inout LintSentences) -> Bool {
+        for exception in exceptions[rule] {
+            let earliest = max(0, first - (exception.wordCount - 1))
             for start in earliest...last {
-                guard let end = exception.match(tokens, at: start), end >= first else { continue }
-                if exception.sentenceTerms.isEmpty || sentences.satisfied(exception.sentenceTerms, at: start, in: tokens) { return true }
+                guard let end = compiled.match(exception.compiled, tokens, at: start), end >= first else { continue }
+                if exception.sentenceTerms.isEmpty || sentences.satisfied(exception.sentenceTerms, at: start, in: tokens, patterns: compiled) {
+                    return true
+                }
             }
         }
         return false
+    }
+}
+
+/// Lists of term indices by key, in one open-addressed table: a `Dictionary` lookup, hashed with SipHash for
+/// every word and every position in it, was a tenth of the lint's time.
+struct CandidateIndex: Sendable {
+    /// 0 marks an empty slot (keys are never 0, see `WordingMatcher.key`).
+    private let keys: [UInt32]
+    /// Where each slot's list stands in `lists`.
+    private let ranges: [Range<Int32>]
+    private let lists: [Int32]
+    private let shift: UInt32
+
+    init(_ dictionary: [UInt32: [Int]]) {
+        // At most a quarter full, so that a lookup (which almost always misses) ends at the first or second slot.
+        var bits: UInt32 = 4
+        while (1 << bits) < dictionary.count * 4 { bits += 1 }
+        var keys = [UInt32](repeating: 0, count: 1 << bits)
+        var ranges = [Range<Int32>](repeating: 0..<0, count: 1 << bits)
+        var lists: [Int32] = []
+        shift = 32 - bits
+        for (key, terms) in dictionary {
+            var slot = CandidateIndex.slot(key, shift: shift)
+            while keys[slot] != 0 { slot = (slot + 1) & (keys.count - 1) }
+            keys[slot] = key
+            ranges[slot] = Int32(lists.count)..<Int32(lists.count + terms.count)
+            lists += terms.map { Int32($0) }
+        }
+        self.keys = keys
+        self.ranges = ranges
+        self.lists = lists
+    }
+
+    var isEmpty: Bool { lists.isEmpty }
+
+    @inline(__always)
+    private static func slot(_ key: UInt32, shift: UInt32) -> Int { Int((key &* 2_654_435_769) >> shift) }
+
+    /// The term indices listed for `key`, in the order they were added.
+    @inline(__always)
+    func terms(_ key: UInt32) -> ArraySlice<Int32> {
+        var slot = CandidateIndex.slot(key, shift: shift)
+        while true {
+            let found = keys[slot]
+            if found == key { return lists[Int(ranges[slot].lowerBound)..<Int(ranges[slot].upperBound)] }
+            if found == 0 { return [] }
+            slot = (slot + 1) & (keys.count - 1)
+        }
     }
 }
