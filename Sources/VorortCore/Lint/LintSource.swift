@@ -6,7 +6,8 @@ enum LintSource {
     static func yamlTokens(_ lines: [Substring], range: ClosedRange<Int>, textKeys: Set<String>, line buffer: LintLineBuffer,
                            into tokens: inout LintTokens)
     {
-        var stack: [(indent: Int, key: String)] = []
+        // The keys of the enclosing maps: their indentation, and whether their values are text.
+        var stack: [(indent: Int, isText: Bool)] = []
         var state = LintTokenizerState()
         func reset() {
             if let pending = state.hyphenated { tokens.append(pending) }
@@ -14,7 +15,8 @@ enum LintSource {
         }
         for number in range where number <= lines.count {
             // Indentation, list marker and key are ASCII: their positions are the same in bytes and in scalars.
-            buffer.load(lines[number - 1])
+            let line = lines[number - 1]
+            buffer.load(line)
             let scalars = buffer.scalars
             var position = 0
             while position < scalars.count, scalars[position] == " " { position += 1 }
@@ -30,10 +32,10 @@ enum LintSource {
             while keyEnd < scalars.count, isKeyScalar(scalars[keyEnd]) { keyEnd += 1 }
             var valueStart = position
             if keyEnd > position, keyEnd < scalars.count, scalars[keyEnd] == ":", keyEnd + 1 == scalars.count || scalars[keyEnd + 1] == " " {
-                var key = ""
-                key.unicodeScalars.append(contentsOf: scalars[position..<keyEnd])
+                let utf8 = line.utf8
+                let key = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: position)..<utf8.index(utf8.startIndex, offsetBy: keyEnd)])
                 while let last = stack.last, last.indent >= position { stack.removeLast() }
-                stack.append((position, key))
+                stack.append((position, textKeys.contains(String(key))))
                 valueStart = keyEnd + 1
                 reset()
             } else if isItem {
@@ -42,7 +44,7 @@ enum LintSource {
             } else {
                 while let last = stack.last, last.indent >= lineIndent { stack.removeLast() }
             }
-            guard let key = stack.last?.key, textKeys.contains(key) else { reset(); continue }
+            guard stack.last?.isText == true else { reset(); continue }
             buffer.clearMask()
             let mask = buffer.mask
             for i in 0..<min(valueStart, scalars.count) { mask[i] = true }

@@ -19,9 +19,9 @@ struct LintToken {
 }
 
 /// The words of a text: the tokens, their folded letters one after the other in one buffer, and the rare disguises.
-struct LintTokens {
+struct LintTokens: ~Copyable {
     var tokens: [LintToken] = []
-    var letters: [UInt8] = []
+    var letters = LetterBuffer()
     /// The characters that disguised a word and were folded away: invisible controls between its letters,
     /// compatibility forms (`Ａ`, `𝐀`) and Cyrillic or Greek look-alikes in a Latin word.
     var disguises: [[Unicode.Scalar]] = []
@@ -33,7 +33,7 @@ struct LintTokens {
     mutating func append(_ token: LintToken) { tokens.append(token) }
 
     /// The folded letters of token `index`.
-    func folded(_ index: Int) -> ArraySlice<UInt8> { letters[tokens[index].lettersStart..<tokens[index].lettersEnd] }
+    func folded(_ index: Int) -> [UInt8] { letters.array(tokens[index].lettersStart..<tokens[index].lettersEnd) }
 
     /// The characters that disguised token `index`, or nil for an ordinary word.
     func disguise(_ index: Int) -> [Unicode.Scalar]? {
@@ -43,7 +43,7 @@ struct LintTokens {
 
     /// Reads the tokens and their letters in place, without copying or reference counting per word.
     func withView<Result>(_ body: (LintTokenView) -> Result) -> Result {
-        tokens.withUnsafeBufferPointer { tokens in
+        self.tokens.withUnsafeBufferPointer { tokens in
             letters.withUnsafeBufferPointer { letters in body(LintTokenView(tokens: tokens, letters: letters)) }
         }
     }
@@ -56,7 +56,7 @@ struct LintTokens {
             // Always so: nothing is folded between the end of one line and the first word of the next.
             continued.lettersStart = pending.lettersStart
         } else {
-            let joined = Array(letters[pending.lettersStart..<pending.lettersEnd]) + Array(letters[continued.lettersStart..<continued.lettersEnd])
+            let joined = letters.array(pending.lettersStart..<pending.lettersEnd) + letters.array(continued.lettersStart..<continued.lettersEnd)
             continued.lettersStart = letters.count
             letters.append(contentsOf: joined)
             continued.lettersEnd = letters.count
@@ -263,13 +263,20 @@ enum LintTokenizer {
             var segmentStart = lettersStart
             while index < scalars.count, !masked(index) {
                 let s = scalars[index]
+                // ASCII letters and digits, most of every German word: straight into the buffer.
+                if let ascii = GermanFolding.asciiLetterOrDigit(s.value) {
+                    tokens.letters.append(ascii)
+                    index += 1
+                    end = index
+                    continue
+                }
                 if isWordScalar(s) {
-                    // ASCII, Latin-1, Latin Extended and combining accents: the fast path, no disguise possible.
+                    // Latin-1, Latin Extended and combining accents: no disguise possible.
                     if s.value < 0x370 {
-                        GermanFolding.fold(s, into: &tokens.letters, wordStart: lettersStart)
+                        tokens.letters.append(folding: s, wordStart: lettersStart)
                     } else {
                         if disguiseScan == nil { disguiseScan = DisguiseScan(segmentStart: segmentStart) }
-                        disguiseScan?.fold(s, into: &tokens.letters)
+                        disguiseScan?.fold(s, into: &tokens.letters, wordStart: lettersStart)
                     }
                     index += 1
                     end = index
@@ -360,26 +367,26 @@ struct DisguiseScan {
         if found.count < DisguiseScan.maximumNamed, !found.contains(scalar) { found.append(scalar) }
     }
 
-    /// Folds a word scalar above U+036F.
-    mutating func fold(_ scalar: Unicode.Scalar, into folded: inout [UInt8]) {
+    /// Folds a word scalar above U+036F, a letter of the word whose letters begin at `wordStart`.
+    mutating func fold(_ scalar: Unicode.Scalar, into letters: inout LetterBuffer, wordStart: Int) {
         let value = scalar.value
         if let latin = GermanFolding.compatibilityLatin(value) {
-            folded.append(latin)
+            letters.append(latin)
             note(scalar)
         } else if let latin = GermanFolding.latinLookalike(value) {
-            let offset = folded.count
-            GermanFolding.fold(scalar, into: &folded)
-            lookalikes.append(Lookalike(offset: offset, length: folded.count - offset, latin: latin, scalar: scalar))
+            let offset = letters.count
+            letters.append(folding: scalar, wordStart: wordStart)
+            lookalikes.append(Lookalike(offset: offset, length: letters.count - offset, latin: latin, scalar: scalar))
         } else {
             if GermanFolding.isCyrillicOrGreek(value) { segmentHasOtherScript = true }
-            GermanFolding.fold(scalar, into: &folded)
+            letters.append(folding: scalar, wordStart: wordStart)
         }
     }
 
     /// A hyphen or gender marker ends a segment: `PDF-файл` keeps its Cyrillic part, `Аsylant` (Cyrillic А) does not.
-    mutating func endSegment(_ folded: [UInt8]) {
+    mutating func endSegment(_ letters: borrowing LetterBuffer) {
         if lookalikes.count > segmentLookalikes {
-            let mixed = !segmentHasOtherScript && folded[segmentStart...].contains { $0 >= 0x61 && $0 <= 0x7A }
+            let mixed = !segmentHasOtherScript && letters.contains(from: segmentStart) { $0 >= 0x61 && $0 <= 0x7A }
             if mixed {
                 for lookalike in lookalikes[segmentLookalikes...] { note(lookalike.scalar) }
                 confirmed = lookalikes.count
@@ -387,26 +394,26 @@ struct DisguiseScan {
                 lookalikes.removeSubrange(segmentLookalikes...)
             }
         }
-        segmentStart = folded.count
+        segmentStart = letters.count
         segmentLookalikes = lookalikes.count
         segmentHasOtherScript = false
     }
 
     /// Replaces the confirmed look-alikes by their Latin letters (one pass, however many there are) in the word
     /// that starts at `wordStart` and returns the disguise characters, or nil for an ordinary word.
-    mutating func finish(_ letters: inout [UInt8], wordStart: Int) -> [Unicode.Scalar]? {
+    mutating func finish(_ letters: inout LetterBuffer, wordStart: Int) -> [Unicode.Scalar]? {
         endSegment(letters)
         if confirmed > 0 {
             var result: [UInt8] = []
             result.reserveCapacity(letters.count - wordStart)
             var position = wordStart
             for lookalike in lookalikes[..<confirmed] {
-                result.append(contentsOf: letters[position..<lookalike.offset])
+                result += letters.array(position..<lookalike.offset)
                 result.append(lookalike.latin)
                 position = lookalike.offset + lookalike.length
             }
-            result.append(contentsOf: letters[position...])
-            letters.replaceSubrange(wordStart..., with: result)
+            result += letters.array(position..<letters.count)
+            letters.replace(from: wordStart, with: result)
         }
         return found.isEmpty ? nil : found
     }

@@ -199,7 +199,7 @@ enum DisguisedWord {
     static let maximumQuoted = 80
 
     /// Words written wholly in another script (Arabic with direction marks, a Ukrainian word) are not reported.
-    static func isLatin(_ folded: ArraySlice<UInt8>) -> Bool {
+    static func isLatin(_ folded: [UInt8]) -> Bool {
         folded.contains { $0 >= 0x61 && $0 <= 0x7A }
     }
 

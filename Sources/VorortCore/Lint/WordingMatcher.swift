@@ -1,9 +1,9 @@
 /// Finds every rule's terms in a token stream. Patterns are indexed by the first three or four letters of their
 /// first part, so each word is compared with the few patterns that can start in it, not with all of them.
 struct WordingMatcher: Sendable {
+    /// What matching needs of a term, without arrays (copying a `TermPattern` per candidate cost reference counting).
     struct Term: Sendable {
         var rule: Int
-        var pattern: TermPattern
         /// The word of the pattern the index points at: the first one that is not context, so that an
         /// article in brackets (`[einen] buschmann~`) does not make every article a candidate.
         var anchorWord: Int
@@ -28,6 +28,9 @@ struct WordingMatcher: Sendable {
 
     let rules: [LintRule]
     private let terms: [Term]
+    /// The `{…}` terms of each term's pattern, and its source.
+    private let sentenceTerms: [[TermPattern.SentenceTerm]]
+    private let sources: [String]
     /// Every term, exception and `{…}` pattern of the rules.
     private let compiled: CompiledPatterns
     /// The exceptions of each rule.
@@ -45,7 +48,7 @@ struct WordingMatcher: Sendable {
     private static func filterBit(_ key: UInt32) -> Int { Int((key &* 2_654_435_761) >> 16) }
 
     /// The sources of patterns the index cannot reach (for the test that keeps this empty).
-    var unindexedPatterns: [String] { unindexed.map { terms[$0].pattern.source } }
+    var unindexedPatterns: [String] { unindexed.map { sources[$0] } }
 
     init(rules: [LintRule]) {
         var compiled = CompiledPatterns()
@@ -73,6 +76,8 @@ struct WordingMatcher: Sendable {
             rule.exceptions.map { Exception(compiled: compiled.add($0), wordCount: $0.words.count, sentenceTerms: $0.sentenceTerms) }
         }
         var terms: [Term] = []
+        var sentenceTerms: [[TermPattern.SentenceTerm]] = []
+        var sources: [String] = []
         var wordStart: [UInt32: [Int]] = [:]
         var anywhere: [UInt32: [Int]] = [:]
         var unindexed: [Int] = []
@@ -81,7 +86,9 @@ struct WordingMatcher: Sendable {
                 let termIndex = terms.count
                 let anchorWord = pattern.words.firstIndex { !$0.context && TermPattern.anchors(of: $0) != nil }
                     ?? pattern.words.firstIndex { TermPattern.anchors(of: $0) != nil } ?? 0
-                terms.append(Term(rule: ruleIndex, pattern: pattern, anchorWord: anchorWord, compiled: compiled.add(pattern), focus: pattern.focus))
+                terms.append(Term(rule: ruleIndex, anchorWord: anchorWord, compiled: compiled.add(pattern), focus: pattern.focus))
+                sentenceTerms.append(pattern.sentenceTerms)
+                sources.append(pattern.source)
                 let word = pattern.words[anchorWord]
                 guard let anchors = TermPattern.anchors(of: word) else {
                     unindexed.append(termIndex)
@@ -93,6 +100,8 @@ struct WordingMatcher: Sendable {
             }
         }
         self.terms = terms
+        self.sentenceTerms = sentenceTerms
+        self.sources = sources
         self.compiled = compiled
         wordStartIndex = CandidateIndex(wordStart)
         anywhereIndex = CandidateIndex(anywhere)
@@ -116,7 +125,7 @@ struct WordingMatcher: Sendable {
         return 1 << 31 | UInt32(bytes[at]) << 16 | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2])
     }
 
-    func matches(in tokens: LintTokens) -> [Match] {
+    func matches(in tokens: borrowing LintTokens) -> [Match] {
         tokens.withView(matches)
     }
 
@@ -138,8 +147,7 @@ struct WordingMatcher: Sendable {
                 let term = terms[termIndex]
                 let start = index - term.anchorWord
                 guard start >= 0, let last = compiled.match(term.compiled, tokens, at: start) else { return }
-                let sentenceTerms = term.pattern.sentenceTerms
-                if !sentenceTerms.isEmpty, !sentences.satisfied(sentenceTerms, at: start, in: tokens, patterns: compiled) { return }
+                if !sentenceTerms[termIndex].isEmpty, !sentences.satisfied(sentenceTerms[termIndex], at: start, in: tokens, patterns: compiled) { return }
                 let rule = term.rule
                 if isException(rule, tokens: tokens, first: start, last: last, sentences: &sentences) { return }
                 let first = start + term.focus.lowerBound, focusLast = start + term.focus.upperBound
