@@ -40,8 +40,8 @@ struct WordingMatcher: Sendable {
     private let anywhereIndex: CandidateIndex
     /// Patterns without a literal of three letters at the start of their anchor word; tried on every word.
     private let unindexed: [Int]
-    /// A 64 Ki-bit filter over the keys of `anywhereIndex`: almost every position of almost every word misses,
-    /// and a bit test is cheaper still than a lookup in the table.
+    /// A 64 Ki-bit filter over the keys of `anywhereIndex` and the first three letters of each (as three-letter
+    /// keys): almost every position of almost every word misses, and one bit test rules out both its keys.
     private let anywhereFilter: [UInt64]
 
     @inline(__always)
@@ -78,8 +78,8 @@ struct WordingMatcher: Sendable {
         var terms: [Term] = []
         var sentenceTerms: [[TermPattern.SentenceTerm]] = []
         var sources: [String] = []
-        var wordStart: [UInt32: [Int]] = [:]
-        var anywhere: [UInt32: [Int]] = [:]
+        var wordStart: [UInt32: [CandidateIndex.Candidate]] = [:]
+        var anywhere: [UInt32: [CandidateIndex.Candidate]] = [:]
         var unindexed: [Int] = []
         for (ruleIndex, rule) in rules.enumerated() where rule.severity != nil {
             for pattern in rule.terms {
@@ -94,8 +94,14 @@ struct WordingMatcher: Sendable {
                     unindexed.append(termIndex)
                     continue
                 }
-                for anchor in Set(anchors.map { WordingMatcher.key($0, 0, length: $0.count >= 4 ? 4 : 3) }) {
-                    if word.compoundBefore { anywhere[anchor, default: []].append(termIndex) } else { wordStart[anchor, default: []].append(termIndex) }
+                for (anchor, literals) in Dictionary(grouping: anchors, by: { WordingMatcher.key($0, 0, length: $0.count >= 4 ? 4 : 3) }) {
+                    if word.compoundBefore {
+                        anywhere[anchor, default: []].append(CandidateIndex.Candidate(term: termIndex, literals: []))
+                    } else {
+                        // The anchor word must begin with one of these: a word that merely shares their first four
+                        // letters (`Überblick` for `überschwemmt`) is not even a candidate.
+                        wordStart[anchor, default: []].append(CandidateIndex.Candidate(term: termIndex, literals: literals))
+                    }
                 }
             }
         }
@@ -108,8 +114,10 @@ struct WordingMatcher: Sendable {
         self.unindexed = unindexed
         var filter = [UInt64](repeating: 0, count: 1024)
         for key in anywhere.keys {
-            let bit = WordingMatcher.filterBit(key)
-            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            for filtered in [key, key >> 31 == 1 ? key : 1 << 31 | key >> 8] {
+                let bit = WordingMatcher.filterBit(filtered)
+                filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
         }
         anywhereFilter = filter
     }
@@ -164,16 +172,25 @@ struct WordingMatcher: Sendable {
             let folded = tokens.folded(index)
             guard folded.count >= 3 else { continue }
             for length in 3...min(4, folded.count) {
-                for termIndex in wordStartIndex.terms(WordingMatcher.key(folded, 0, length: length)) { attempt(Int(termIndex)) }
+                for position in wordStartIndex.candidates(WordingMatcher.key(folded, 0, length: length)) {
+                    let candidate = wordStartIndex[position]
+                    if wordStartIndex.admits(candidate, folded) { attempt(Int(candidate.term)) }
+                }
             }
             guard !anywhereIndex.isEmpty else { continue }
+            @inline(__always) func mayBeKey(_ key: UInt32) -> Bool {
+                let bit = WordingMatcher.filterBit(key)
+                return anywhereFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+            }
             for position in 0...(folded.count - 3) {
-                for length in 3...min(4, folded.count - position) {
-                    let key = WordingMatcher.key(folded, position, length: length)
-                    let bit = WordingMatcher.filterBit(key)
-                    guard anywhereFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
-                    for termIndex in anywhereIndex.terms(key) { attempt(Int(termIndex)) }
-                }
+                // The three-letter key first: no key, of either length, begins with letters it does not pass.
+                let key3 = WordingMatcher.key(folded, position, length: 3)
+                guard mayBeKey(key3) else { continue }
+                for candidate in anywhereIndex.candidates(key3) { attempt(Int(anywhereIndex[candidate].term)) }
+                guard position + 4 <= folded.count else { continue }
+                let key4 = WordingMatcher.key(folded, position, length: 4)
+                guard mayBeKey(key4) else { continue }
+                for candidate in anywhereIndex.candidates(key4) { attempt(Int(anywhereIndex[candidate].term)) }
             }
         }
         return found
@@ -194,50 +211,93 @@ struct WordingMatcher: Sendable {
     }
 }
 
-/// Lists of term indices by key, in one open-addressed table: a `Dictionary` lookup, hashed with SipHash for
+/// Lists of candidate terms by key, in one open-addressed table: a `Dictionary` lookup, hashed with SipHash for
 /// every word and every position in it, was a tenth of the lint's time.
 struct CandidateIndex: Sendable {
+    struct Candidate: Sendable {
+        var term: Int
+        /// Literals one of which must begin the word for the term to match there; none: no such condition.
+        var literals: [[UInt8]]
+    }
+
+    /// A candidate as stored: the term, and its literals in `literalRanges`.
+    struct Entry: Sendable {
+        var term: Int32
+        var literals: Range<Int32>
+    }
+
     /// 0 marks an empty slot (keys are never 0, see `WordingMatcher.key`).
     private let keys: [UInt32]
-    /// Where each slot's list stands in `lists`.
+    /// Where each slot's entries stand in `entries`.
     private let ranges: [Range<Int32>]
-    private let lists: [Int32]
+    private let entries: [Entry]
+    private let literalRanges: [Range<Int32>]
+    private let literalBytes: [UInt8]
     private let shift: UInt32
 
-    init(_ dictionary: [UInt32: [Int]]) {
+    init(_ dictionary: [UInt32: [Candidate]]) {
         // At most a quarter full, so that a lookup (which almost always misses) ends at the first or second slot.
         var bits: UInt32 = 4
         while (1 << bits) < dictionary.count * 4 { bits += 1 }
         var keys = [UInt32](repeating: 0, count: 1 << bits)
         var ranges = [Range<Int32>](repeating: 0..<0, count: 1 << bits)
-        var lists: [Int32] = []
+        var entries: [Entry] = []
+        var literalRanges: [Range<Int32>] = []
+        var literalBytes: [UInt8] = []
         shift = 32 - bits
-        for (key, terms) in dictionary {
+        for (key, candidates) in dictionary {
             var slot = CandidateIndex.slot(key, shift: shift)
             while keys[slot] != 0 { slot = (slot + 1) & (keys.count - 1) }
             keys[slot] = key
-            ranges[slot] = Int32(lists.count)..<Int32(lists.count + terms.count)
-            lists += terms.map { Int32($0) }
+            ranges[slot] = Int32(entries.count)..<Int32(entries.count + candidates.count)
+            for candidate in candidates {
+                let first = Int32(literalRanges.count)
+                for literal in candidate.literals {
+                    literalRanges.append(Int32(literalBytes.count)..<Int32(literalBytes.count + literal.count))
+                    literalBytes += literal
+                }
+                entries.append(Entry(term: Int32(candidate.term), literals: first..<Int32(literalRanges.count)))
+            }
         }
         self.keys = keys
         self.ranges = ranges
-        self.lists = lists
+        self.entries = entries
+        self.literalRanges = literalRanges
+        self.literalBytes = literalBytes
     }
 
-    var isEmpty: Bool { lists.isEmpty }
+    var isEmpty: Bool { entries.isEmpty }
 
     @inline(__always)
     private static func slot(_ key: UInt32, shift: UInt32) -> Int { Int((key &* 2_654_435_769) >> shift) }
 
-    /// The term indices listed for `key`, in the order they were added.
+    /// The candidates listed for `key` (positions for `subscript`), in the order they were added (terms in rule order).
     @inline(__always)
-    func terms(_ key: UInt32) -> ArraySlice<Int32> {
+    func candidates(_ key: UInt32) -> Range<Int> {
         var slot = CandidateIndex.slot(key, shift: shift)
         while true {
             let found = keys[slot]
-            if found == key { return lists[Int(ranges[slot].lowerBound)..<Int(ranges[slot].upperBound)] }
-            if found == 0 { return [] }
+            if found == key { return Int(ranges[slot].lowerBound)..<Int(ranges[slot].upperBound) }
+            if found == 0 { return 0..<0 }
             slot = (slot + 1) & (keys.count - 1)
         }
+    }
+
+    subscript(position: Int) -> Entry { entries[position] }
+
+    /// Whether one of the entry's literals begins `word` (always, for an entry without literals).
+    func admits(_ entry: Entry, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        if entry.literals.isEmpty { return true }
+        literals: for index in entry.literals {
+            let range = literalRanges[Int(index)]
+            guard Int(range.count) <= word.count else { continue }
+            var position = 0
+            for byte in Int(range.lowerBound)..<Int(range.upperBound) {
+                if literalBytes[byte] != word[position] { continue literals }
+                position += 1
+            }
+            return true
+        }
+        return false
     }
 }
