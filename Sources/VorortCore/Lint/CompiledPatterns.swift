@@ -16,16 +16,18 @@ struct CompiledPatterns: Sendable {
         var noun: Bool
     }
 
-    /// A set of alternatives (or of endings): one of them must stand at the position.
+    /// A set of alternatives (or of endings): one of them must stand at the position. The others than the empty
+    /// one are grouped by their first byte, so that only the group of the byte at the position is compared.
     private struct Part: Sendable {
-        var firstLiteral: Int
-        var literalCount: Int
-        /// Whether one alternative is empty (the part is optional); otherwise a match must begin with one of `firstBytes`.
+        /// Whether one alternative is empty (the part is optional).
         var hasEmpty: Bool
+        /// The first bytes of the other alternatives. The k-th smallest of them begins the literals from
+        /// `groups[firstGroup + k]` to `groups[firstGroup + k + 1]`.
         var firstBytes: ByteSet
+        var firstGroup: Int
 
         /// No alternative at all: matches nothing (a placeholder until `init` has added the endings).
-        static let none = Part(firstLiteral: 0, literalCount: 0, hasEmpty: false, firstBytes: ByteSet())
+        static let none = Part(hasEmpty: false, firstBytes: ByteSet(), firstGroup: 0)
     }
 
     private struct Literal: Sendable {
@@ -58,12 +60,26 @@ struct CompiledPatterns: Sendable {
             }
             return word >> UInt64(byte & 63) & 1 != 0
         }
+
+        /// How many members are smaller than `byte`.
+        @inline(__always)
+        func rank(_ byte: UInt8) -> Int {
+            let below = (UInt64(1) << UInt64(byte & 63)) &- 1
+            switch byte >> 6 {
+            case 0: return (bits.0 & below).nonzeroBitCount
+            case 1: return bits.0.nonzeroBitCount + (bits.1 & below).nonzeroBitCount
+            case 2: return bits.0.nonzeroBitCount + bits.1.nonzeroBitCount + (bits.2 & below).nonzeroBitCount
+            default: return bits.0.nonzeroBitCount + bits.1.nonzeroBitCount + bits.2.nonzeroBitCount + (bits.3 & below).nonzeroBitCount
+            }
+        }
     }
 
     private var patterns: [Pattern] = []
     private var words: [Word] = []
     private var parts: [Part] = []
     private var literals: [Literal] = []
+    /// Where each group of literals begins (see `Part`); each part's groups end with the position after its last literal.
+    private var groups: [Int] = []
     private var bytes: [UInt8] = []
     /// The endings a word may have, as parts: none; those of `~`; those of `^` (see `TermPattern.endings`).
     private var noEnding = Part.none
@@ -95,13 +111,27 @@ struct CompiledPatterns: Sendable {
     }
 
     private mutating func part(_ alternatives: [[UInt8]]) -> Part {
-        var part = Part(firstLiteral: literals.count, literalCount: alternatives.count, hasEmpty: false, firstBytes: ByteSet())
-        for literal in alternatives {
+        var part = Part(hasEmpty: alternatives.contains { $0.isEmpty }, firstBytes: ByteSet(), firstGroup: groups.count)
+        var previous: UInt8?
+        for literal in alternatives.filter({ !$0.isEmpty }).sorted(by: { $0[0] < $1[0] }) {
+            if literal[0] != previous {
+                groups.append(literals.count)
+                part.firstBytes.insert(literal[0])
+                previous = literal[0]
+            }
             literals.append(Literal(start: bytes.count, count: literal.count))
             bytes.append(contentsOf: literal)
-            if let first = literal.first { part.firstBytes.insert(first) } else { part.hasEmpty = true }
         }
+        groups.append(literals.count)
         return part
+    }
+
+    /// The literals of `part` that begin with `byte`.
+    @inline(__always)
+    private func group(of part: Part, _ byte: UInt8) -> Range<Int> {
+        guard part.firstBytes.contains(byte) else { return 0..<0 }
+        let group = part.firstGroup + part.firstBytes.rank(byte)
+        return groups[group]..<groups[group + 1]
     }
 
     // MARK: - Matching
@@ -156,8 +186,11 @@ struct CompiledPatterns: Sendable {
     private func matches(_ word: Word, _ token: UnsafeBufferPointer<UInt8>, endings: Part? = nil) -> Bool {
         let endings = word.inflected ? endings ?? self.endings : noEnding
         if !word.compoundBefore { return matchParts(word, 0, 0, token, endings) }
-        for start in 0..<max(token.count, 1) where matchParts(word, 0, start, token, endings) {
-            return true
+        let first = parts[word.firstPart]
+        for start in 0..<max(token.count, 1) {
+            // Most positions begin none of the first part's alternatives.
+            if !first.hasEmpty, start >= token.count || !first.firstBytes.contains(token[start]) { continue }
+            if matchParts(word, 0, start, token, endings) { return true }
         }
         return false
     }
@@ -167,9 +200,9 @@ struct CompiledPatterns: Sendable {
             return matchEnding(word, position, token, endings)
         }
         let alternatives = parts[word.firstPart + part]
-        // Most positions of most words begin with none of the alternatives.
-        if !alternatives.hasEmpty, position >= token.count || !alternatives.firstBytes.contains(token[position]) { return false }
-        for index in alternatives.firstLiteral..<(alternatives.firstLiteral + alternatives.literalCount) {
+        if alternatives.hasEmpty, matchParts(word, part + 1, position, token, endings) { return true }
+        guard position < token.count else { return false }
+        for index in group(of: alternatives, token[position]) {
             let literal = literals[index]
             if hasPrefix(token, literal, at: position), matchParts(word, part + 1, position + literal.count, token, endings) { return true }
         }
@@ -177,7 +210,10 @@ struct CompiledPatterns: Sendable {
     }
 
     private func matchEnding(_ word: Word, _ position: Int, _ token: UnsafeBufferPointer<UInt8>, _ endings: Part) -> Bool {
-        for index in endings.firstLiteral..<(endings.firstLiteral + endings.literalCount) {
+        // The empty ending (a word without one) needs nothing after it.
+        if endings.hasEmpty, position == token.count || word.compoundAfter { return true }
+        guard position < token.count else { return false }
+        for index in group(of: endings, token[position]) {
             let ending = literals[index]
             guard hasPrefix(token, ending, at: position) else { continue }
             let end = position + ending.count
