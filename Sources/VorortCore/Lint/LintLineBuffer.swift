@@ -14,6 +14,10 @@ final class LintLineBuffer {
         var markup = false
         /// `@`, `://`, `www.`, `mailto:` or `tel:`: a URL or e-mail address may stand in the line.
         var address = false
+        /// Only spaces, tabs and carriage returns, or nothing (`Substring.isBlank`).
+        var blank = false
+        /// The first byte that is not a space.
+        var first: UInt8?
     }
 
     init(capacity: Int = 256) {
@@ -48,7 +52,8 @@ final class LintLineBuffer {
             storage[count] = scalar
             count += 1
         }
-        return Bytes(markup: utf8.contains(0x60) || utf8.contains(0x3C) || utf8.contains(0x5D), address: LintSource.mayHoldAddress(utf8))
+        return Bytes(markup: utf8.contains(0x60) || utf8.contains(0x3C) || utf8.contains(0x5D), address: LintSource.mayHoldAddress(utf8),
+                     blank: line.isBlank, first: utf8.first { $0 != 0x20 })
     }
 
     private func reserve(_ needed: Int) {
@@ -76,6 +81,15 @@ final class LintLineBuffer {
         var n = 0
         var i = 0
         let end = bytes.count
+        // The white space the line begins with: whether that is all, and the first byte that is not a space.
+        while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0D {
+            if result.first == nil, bytes[i] != 0x20 { result.first = bytes[i] }
+            storage[n] = Unicode.Scalar(bytes[i])
+            n += 1
+            i += 1
+        }
+        result.blank = i == end
+        if result.first == nil, i < end { result.first = bytes[i] }
         while i < end {
             let byte = bytes[i]
             if byte < 0x80 {

@@ -71,18 +71,21 @@ enum LintSource {
             state = LintTokenizerState()
         }
         for number in range where number <= lines.count {
-            let line = lines[number - 1]
-            if codeLines.contains(number) || line.isBlank {
+            if !codeLines.isEmpty, codeLines.contains(number) {
+                reset()
+                continue
+            }
+            let bytes = buffer.load(lines[number - 1])
+            if bytes.blank {
                 reset()
                 continue
             }
             // List items, headings and quotes start a new sentence.
-            if let first = line.utf8.first(where: { $0 != 0x20 }), (first >= 0x30 && first <= 0x39) || "-*+#>|".utf8.contains(first) {
+            if let first = bytes.first, (first >= 0x30 && first <= 0x39) || LintSource.isBlockMarker(first) {
                 state.sentenceStart = true
             }
-            // Most lines hold no code, link, HTML or address: what the decoding saw of the bytes spares them the masking passes.
-            let bytes = buffer.load(line)
             let scalars = buffer.scalars
+            // Most lines hold no code, link, HTML or address: what the decoding saw of the bytes spares them the masking passes.
             var mask: UnsafeBufferPointer<Bool>?
             if bytes.markup || bytes.address {
                 buffer.clearMask()
@@ -93,6 +96,14 @@ enum LintSource {
             LintTokenizer.tokenize(scalars, lineNumber: number, mask: mask, into: &tokens, state: &state)
         }
         reset()
+    }
+
+    /// `-*+#>|`: list items, headings, quotes and tables.
+    private static func isBlockMarker(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x2D, 0x2A, 0x2B, 0x23, 0x3E, 0x7C: true
+        default: false
+        }
     }
 
     /// Whether a line may contain a URL or e-mail address: `@`, `://`, `www.`, `mailto:` or `tel:` in its bytes.

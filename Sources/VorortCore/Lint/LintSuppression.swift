@@ -20,12 +20,13 @@ struct LintSuppression: Sendable, Hashable {
         let prefix = Array(commentPrefix.utf8)
         let found = text.utf8.withContiguousStorageIfAvailable { bytes in
             guard let base = bytes.baseAddress else { return false }
-            // memchr finds the candidates for the first byte, the rest is compared there.
-            var offset = 0
-            while offset + prefix.count <= bytes.count, let hit = memchr(base + offset, Int32(prefix[0]), bytes.count - offset) {
-                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            // memchr finds the hyphens (far rarer than the `v`), the prefix is compared around them.
+            let hyphen = prefix.firstIndex(of: 0x2D)!
+            var offset = hyphen
+            while offset < bytes.count, let hit = memchr(base + offset, 0x2D, bytes.count - offset) {
+                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - hyphen
                 if position + prefix.count <= bytes.count, memcmp(base + position, prefix, prefix.count) == 0 { return true }
-                offset = position + 1
+                offset = position + hyphen + 1
             }
             return false
         }
