@@ -74,7 +74,7 @@ final class LintLineBuffer {
         return (low, high)
     }()
 
-    /// Decodes UTF-8, which a Swift string always holds valid.
+    /// Decodes UTF-8, which a Swift string always holds valid (the continuation bytes are not checked).
     private func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bytes {
         var result = Bytes()
         let (low, high) = LintLineBuffer.notable
@@ -100,6 +100,8 @@ final class LintLineBuffer {
                 i += 1
                 continue
             }
+            // A line of a Swift string ends at a character boundary; checked, as the reads below are unchecked.
+            precondition(i + (byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4) <= end, "The line ends inside a UTF-8 sequence.")
             var value: UInt32
             if byte < 0xE0 {
                 value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
