@@ -19,6 +19,7 @@ struct LintToken {
 }
 
 /// The words of a text: the tokens, their folded letters one after the other in one buffer, and the rare disguises.
+/// Noncopyable, as its letter buffer is.
 struct LintTokens: ~Copyable {
     var tokens: [LintToken] = []
     var letters = LetterBuffer()
@@ -53,7 +54,8 @@ struct LintTokens: ~Copyable {
     mutating func join(_ pending: LintToken, with index: Int) {
         var continued = tokens[index]
         if pending.lettersEnd == continued.lettersStart {
-            // Always so: nothing is folded between the end of one line and the first word of the next.
+            // Nothing is folded between the end of one line and the first word of the next: the letters follow
+            // one another already.
             continued.lettersStart = pending.lettersStart
         } else {
             let joined = letters.array(pending.lettersStart..<pending.lettersEnd) + letters.array(continued.lettersStart..<continued.lettersEnd)
