@@ -14,8 +14,8 @@ struct LintDisguiseTests {
         return WordingLint.lint(LintInput(file: file, kind: .markdown(frontMatterEnd: 2), fileSuppressions: []), matcher: matcher)
     }
 
-    static func tokens(_ line: String) -> [LintToken] {
-        var tokens: [LintToken] = []
+    static func tokens(_ line: String) -> LintTokens {
+        var tokens = LintTokens()
         var state = LintTokenizerState()
         LintTokenizer.tokenize(Array(line.unicodeScalars), lineNumber: 1, mask: nil, into: &tokens, state: &state)
         return tokens
@@ -93,9 +93,9 @@ struct LintDisguiseTests {
 
     @Test func tokenizerFoldsDisguisesAndRemembersThem() {
         let tokens = Self.tokens("Asyl\u{200E}anten \u{0410}syl Ｗｏｒｔ Asylanten\u{200E} Flücht\u{00AD}linge Київ PDF-файл α-Strahlung")
-        #expect(tokens.map { String(decoding: $0.folded, as: UTF8.self) }
+        #expect(tokens.indices.map { String(decoding: tokens.folded($0), as: UTF8.self) }
             == ["asylanten", "asyl", "wort", "asylanten", "fluechtlinge", "київ", "pdfфайл", "αstrahlung"])
-        #expect(tokens.map { $0.disguise ?? [] } == [["\u{200E}"], ["\u{0410}"], ["Ｗ", "ｏ", "ｒ", "ｔ"], [], [], [], [], []])
+        #expect(tokens.indices.map { tokens.disguise($0) ?? [] } == [["\u{200E}"], ["\u{0410}"], ["Ｗ", "ｏ", "ｒ", "ｔ"], [], [], [], [], []])
         #expect(tokens[1].capitalized && tokens[2].capitalized)
         // A direction mark between two words does not separate a multi-word term.
         #expect(Self.tokens("illegale\u{200E} Migranten")[1].joinedToPrevious)

@@ -25,11 +25,11 @@ struct LintEngineTests {
     }
 
     @Test func tokensJoinCompoundsGenderFormsAndInvisibleCharacters() {
-        var tokens: [LintToken] = []
+        var tokens = LintTokens()
         var state = LintTokenizerState()
         let line = "Die Asylant*innen, Flücht\u{00AD}lings-Welle und Migrant:innen; Zu\u{200B}strom."
         LintTokenizer.tokenize(Array(line.unicodeScalars), lineNumber: 3, mask: nil, into: &tokens, state: &state)
-        #expect(tokens.map { String(decoding: $0.folded, as: UTF8.self) } == ["die", "asylantinnen", "fluechtlingswelle", "und", "migrantinnen", "zustrom"])
+        #expect(tokens.indices.map { String(decoding: tokens.folded($0), as: UTF8.self) } == ["die", "asylantinnen", "fluechtlingswelle", "und", "migrantinnen", "zustrom"])
         #expect(tokens[2].startColumn == 20)
         #expect(tokens[2].endColumn == 38)
         #expect(tokens[1].joinedToPrevious && !tokens[2].joinedToPrevious)

@@ -1,35 +1,50 @@
 /// Folds German text to the form rules are written in: lowercase, `ä → ae`, `ö → oe`, `ü → ue`, `ß → ss`,
 /// other accents dropped. Precomposed (NFC) and decomposed (NFD) input fold alike.
 enum GermanFolding {
-    /// Appends the folded form of one scalar to `out`; returns false for scalars that are not part of a word.
-    /// `previous` is the last folded byte, needed for a combining diaeresis after a base letter (NFD).
+    /// Appends the folded form of one scalar to `out`, where the current word starts at `wordStart`: a combining
+    /// diaeresis (NFD) looks at the word's last folded letter, never at the word before.
     @inline(__always)
-    static func fold(_ scalar: Unicode.Scalar, into out: inout [UInt8]) {
+    static func fold(_ scalar: Unicode.Scalar, into out: inout [UInt8], wordStart: Int = 0) {
+        fold(scalar, previous: out.count > wordStart ? out.last : nil) { out.append($0) }
+    }
+
+    /// Hands the folded form of one scalar to `append`, byte by byte. `previous` is the last folded letter of
+    /// the word (nil at its start), needed for a combining diaeresis after a base letter (NFD).
+    @inline(__always)
+    static func fold(_ scalar: Unicode.Scalar, previous: UInt8?, _ append: (UInt8) -> Void) {
         let value = scalar.value
+        if let ascii = asciiLetterOrDigit(value) {
+            append(ascii)
+            return
+        }
         switch value {
-        case 0x41...0x5A: out.append(UInt8(value + 32))
-        case 0x61...0x7A: out.append(UInt8(value))
-        case 0x30...0x39: out.append(UInt8(value))
-        case 0xC4, 0xE4: out.append(0x61); out.append(0x65)  // Ä ä → ae
-        case 0xD6, 0xF6: out.append(0x6F); out.append(0x65)  // Ö ö → oe
-        case 0xDC, 0xFC: out.append(0x75); out.append(0x65)  // Ü ü → ue
-        case 0xDF, 0x1E9E: out.append(0x73); out.append(0x73)  // ß ẞ → ss
-        case 0xC0...0xC3, 0xC5, 0xE0...0xE3, 0xE5: out.append(0x61)
-        case 0xC7, 0xE7: out.append(0x63)
-        case 0xC8...0xCB, 0xE8...0xEB: out.append(0x65)
-        case 0xCC...0xCF, 0xEC...0xEF: out.append(0x69)
-        case 0xD1, 0xF1: out.append(0x6E)
-        case 0xD2...0xD5, 0xF2...0xF5, 0xD8, 0xF8: out.append(0x6F)
-        case 0xD9...0xDB, 0xF9...0xFB: out.append(0x75)
+        case 0xC4, 0xE4: append(0x61); append(0x65)  // Ä ä → ae
+        case 0xD6, 0xF6: append(0x6F); append(0x65)  // Ö ö → oe
+        case 0xDC, 0xFC: append(0x75); append(0x65)  // Ü ü → ue
+        case 0xDF, 0x1E9E: append(0x73); append(0x73)  // ß ẞ → ss
+        case 0xC0...0xC3, 0xC5, 0xE0...0xE3, 0xE5: append(0x61)
+        case 0xC7, 0xE7: append(0x63)
+        case 0xC8...0xCB, 0xE8...0xEB: append(0x65)
+        case 0xCC...0xCF, 0xEC...0xEF: append(0x69)
+        case 0xD1, 0xF1: append(0x6E)
+        case 0xD2...0xD5, 0xF2...0xF5, 0xD8, 0xF8: append(0x6F)
+        case 0xD9...0xDB, 0xF9...0xFB: append(0x75)
         case 0x308:
             // Combining diaeresis (NFD): a + ̈ is ä, which folds to ae.
-            if let last = out.last, last == 0x61 || last == 0x6F || last == 0x75 { out.append(0x65) }
+            if let last = previous, last == 0x61 || last == 0x6F || last == 0x75 { append(0x65) }
         case 0x300...0x36F:
             break  // other combining accents are dropped, as for precomposed letters
         default:
-            let lower = scalar.properties.lowercaseMapping
-            out.append(contentsOf: Array(lower.utf8))
+            for byte in scalar.properties.lowercaseMapping.utf8 { append(byte) }
         }
+    }
+
+    /// The folded form of an ASCII letter or digit (a letter in lowercase); nil for every other scalar.
+    @inline(__always)
+    static func asciiLetterOrDigit(_ value: UInt32) -> UInt8? {
+        if value &- 0x61 < 26 || value &- 0x30 < 10 { return UInt8(truncatingIfNeeded: value) }
+        if value &- 0x41 < 26 { return UInt8(truncatingIfNeeded: value + 32) }
+        return nil
     }
 
     static func fold(_ text: String) -> [UInt8] {

@@ -15,10 +15,10 @@ struct LintSentences {
 
     /// A sentence begins at a capitalized word after `.`, `!`, `?`, `:` or `;`, at a heading, list item or new
     /// paragraph. A digit or lowercase word after a full stop continues it: `Art. 3 GG`, `z. B. bei`.
-    private mutating func build(_ tokens: [LintToken]) {
+    private mutating func build(_ tokens: LintTokenView) {
         sentenceOf = [Int32](repeating: 0, count: tokens.count)
         var start = 0
-        for index in tokens.indices {
+        for index in 0..<tokens.count {
             if index > 0, tokens[index].sentenceStart, tokens[index].capitalized {
                 ranges.append(start..<index)
                 start = index
@@ -29,17 +29,18 @@ struct LintSentences {
     }
 
     /// Whether every `{…}` term holds for the sentence of token `index`: present, or absent when negated.
-    mutating func satisfied(_ terms: [TermPattern.SentenceTerm], at index: Int, in tokens: [LintToken]) -> Bool {
+    /// The terms' ids are their patterns in `patterns`.
+    mutating func satisfied(_ terms: [TermPattern.SentenceTerm], at index: Int, in tokens: LintTokenView, patterns: CompiledPatterns) -> Bool {
         if sentenceOf.isEmpty { build(tokens) }
         let sentence = Int(sentenceOf[index])
         for term in terms {
             let key = sentence &* patternCount &+ term.id
             let present: Bool
-            if term.id >= 0, let known = cache[key] {
+            if let known = cache[key] {
                 present = known
             } else {
-                present = term.pattern.occurs(in: tokens, ranges[sentence])
-                if term.id >= 0 { cache[key] = present }
+                present = patterns.occurs(term.id, in: tokens, ranges[sentence])
+                cache[key] = present
             }
             if present == term.negated { return false }
         }

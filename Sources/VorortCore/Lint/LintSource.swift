@@ -3,34 +3,39 @@
 /// exact line and column.
 enum LintSource {
     /// Tokens of YAML lines `range` (1-based file lines), reading only the values of `textKeys`.
-    static func yamlTokens(_ lines: [Substring], range: ClosedRange<Int>, textKeys: Set<String>, into tokens: inout [LintToken]) {
-        var stack: [(indent: Int, key: String)] = []
+    static func yamlTokens(_ lines: [Substring], range: ClosedRange<Int>, textKeys: Set<String>, line buffer: LintLineBuffer,
+                           into tokens: inout LintTokens)
+    {
+        // The keys of the enclosing maps: their indentation, and whether their values are text.
+        var stack: [(indent: Int, isText: Bool)] = []
         var state = LintTokenizerState()
         func reset() {
             if let pending = state.hyphenated { tokens.append(pending) }
             state = LintTokenizerState()
         }
         for number in range where number <= lines.count {
-            // Indentation, list marker and key are ASCII: read on the bytes, whose positions equal the
-            // character positions there. Only lines of text keys are decoded further.
-            let bytes = Array(lines[number - 1].utf8)
+            // Indentation, list marker and key are ASCII: their positions are the same in bytes and in scalars.
+            let line = lines[number - 1]
+            buffer.load(line)
+            let scalars = buffer.scalars
             var position = 0
-            while position < bytes.count, bytes[position] == 0x20 { position += 1 }
+            while position < scalars.count, scalars[position] == " " { position += 1 }
             let lineIndent = position
-            guard position < bytes.count, bytes[position] != 0x23 else { reset(); continue }  // #
+            guard position < scalars.count, scalars[position] != "#" else { reset(); continue }
             var isItem = false
-            if bytes[position] == 0x2D, position + 1 == bytes.count || bytes[position + 1] == 0x20 {  // "- "
+            if scalars[position] == "-", position + 1 == scalars.count || scalars[position + 1] == " " {
                 isItem = true
                 position += 1
-                while position < bytes.count, bytes[position] == 0x20 { position += 1 }
+                while position < scalars.count, scalars[position] == " " { position += 1 }
             }
             var keyEnd = position
-            while keyEnd < bytes.count, isKeyByte(bytes[keyEnd]) { keyEnd += 1 }
+            while keyEnd < scalars.count, isKeyScalar(scalars[keyEnd]) { keyEnd += 1 }
             var valueStart = position
-            if keyEnd > position, keyEnd < bytes.count, bytes[keyEnd] == 0x3A, keyEnd + 1 == bytes.count || bytes[keyEnd + 1] == 0x20 {
-                let key = String(decoding: bytes[position..<keyEnd], as: UTF8.self)
+            if keyEnd > position, keyEnd < scalars.count, scalars[keyEnd] == ":", keyEnd + 1 == scalars.count || scalars[keyEnd + 1] == " " {
+                // Taken from the bytes: building the string from the scalars was slow.
+                let key = String(Substring(line.utf8.dropFirst(position).prefix(keyEnd - position)))
                 while let last = stack.last, last.indent >= position { stack.removeLast() }
-                stack.append((position, key))
+                stack.append((position, textKeys.contains(key)))
                 valueStart = keyEnd + 1
                 reset()
             } else if isItem {
@@ -39,54 +44,66 @@ enum LintSource {
             } else {
                 while let last = stack.last, last.indent >= lineIndent { stack.removeLast() }
             }
-            guard let key = stack.last?.key, textKeys.contains(key) else { reset(); continue }
-            let scalars = Array(lines[number - 1].unicodeScalars)
-            var mask = [Bool](repeating: false, count: scalars.count)
+            guard stack.last?.isText == true else { reset(); continue }
+            buffer.clearMask()
+            let mask = buffer.mask
             for i in 0..<min(valueStart, scalars.count) { mask[i] = true }
-            maskAddresses(scalars, &mask)
-            LintTokenizer.tokenize(scalars, lineNumber: number, mask: mask, into: &tokens, state: &state)
+            maskAddresses(scalars, mask)
+            LintTokenizer.tokenize(scalars, lineNumber: number, mask: UnsafeBufferPointer(mask), into: &tokens, state: &state)
         }
         reset()
     }
 
     @inline(__always)
-    private static func isKeyByte(_ b: UInt8) -> Bool {
-        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
+    private static func isKeyScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
     }
 
     /// Tokens of Markdown body lines `range`, leaving out `codeLines` (code and HTML blocks) and, within lines,
     /// code spans, link targets, URLs, e-mail addresses and HTML.
-    static func markdownTokens(_ lines: [Substring], range: ClosedRange<Int>, codeLines: Set<Int>, into tokens: inout [LintToken]) {
+    static func markdownTokens(_ lines: [Substring], range: ClosedRange<Int>, codeLines: Set<Int>, line buffer: LintLineBuffer,
+                               into tokens: inout LintTokens)
+    {
         var state = LintTokenizerState()
         func reset() {
             if let pending = state.hyphenated { tokens.append(pending) }
             state = LintTokenizerState()
         }
         for number in range where number <= lines.count {
-            let line = lines[number - 1]
-            if codeLines.contains(number) || line.isBlank {
+            if !codeLines.isEmpty, codeLines.contains(number) {
+                reset()
+                continue
+            }
+            let bytes = buffer.load(lines[number - 1])
+            if bytes.blank {
                 reset()
                 continue
             }
             // List items, headings and quotes start a new sentence.
-            if let first = line.utf8.first(where: { $0 != 0x20 }), (first >= 0x30 && first <= 0x39) || "-*+#>|".utf8.contains(first) {
+            if let first = bytes.first, (first >= 0x30 && first <= 0x39) || LintSource.isBlockMarker(first) {
                 state.sentenceStart = true
             }
-            let scalars = Array(line.unicodeScalars)
-            // Most lines hold no code, link, HTML or address: a byte test spares them the masking passes.
-            let utf8 = line.utf8
-            let markup = utf8.contains(0x60) || utf8.contains(0x3C) || utf8.contains(0x5D)  // ` < ]
-            let address = mayHoldAddress(utf8)
-            var mask: [Bool]?
-            if markup || address {
-                var m = [Bool](repeating: false, count: scalars.count)
-                if markup { maskInlineMarkdown(scalars, &m) }
-                if address { maskAddresses(scalars, &m) }
-                mask = m
+            let scalars = buffer.scalars
+            // Most lines hold no code, link, HTML or address: what the decoding saw of the bytes spares them the masking passes.
+            var mask: UnsafeBufferPointer<Bool>?
+            if bytes.markup || bytes.address {
+                buffer.clearMask()
+                if bytes.markup { maskInlineMarkdown(scalars, buffer.mask) }
+                if bytes.address { maskAddresses(scalars, buffer.mask) }
+                mask = UnsafeBufferPointer(buffer.mask)
             }
             LintTokenizer.tokenize(scalars, lineNumber: number, mask: mask, into: &tokens, state: &state)
         }
         reset()
+    }
+
+    /// `-*+#>|`: list items, headings, quotes and tables.
+    private static func isBlockMarker(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x2D, 0x2A, 0x2B, 0x23, 0x3E, 0x7C: true
+        default: false
+        }
     }
 
     /// Whether a line may contain a URL or e-mail address: `@`, `://`, `www.`, `mailto:` or `tel:` in its bytes.
@@ -108,7 +125,7 @@ enum LintSource {
     /// The longest code span, link target or tag the masks look for; longer ones are linted as text.
     static let maximumSpan = 4096
 
-    private static func maskInlineMarkdown(_ s: [Unicode.Scalar], _ mask: inout [Bool]) {
+    private static func maskInlineMarkdown(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ mask: UnsafeMutableBufferPointer<Bool>) {
         var i = 0
         // The first `>` at or after the last `<` looked at (`s.count`: none).
         var nextClose = -1
@@ -171,7 +188,7 @@ enum LintSource {
     }
 
     /// URLs and e-mail addresses: a run of non-space characters with `://`, `@`, or starting `www.`, `mailto:`, `tel:`.
-    private static func maskAddresses(_ s: [Unicode.Scalar], _ mask: inout [Bool]) {
+    private static func maskAddresses(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ mask: UnsafeMutableBufferPointer<Bool>) {
         var start = 0
         while start < s.count {
             while start < s.count, LintTokenizer.isSpace(s[start]) { start += 1 }
@@ -182,7 +199,7 @@ enum LintSource {
                 if c == "@" || (c == ":" && end + 2 < s.count && s[end + 1] == "/" && s[end + 2] == "/") { isAddress = true }
                 end += 1
             }
-            if !isAddress, end > start, hasPrefix(s, start, end, "www.") || hasPrefix(s, start, end, "mailto:") || hasPrefix(s, start, end, "tel:") {
+            if !isAddress, end > start, hasPrefix(s, start, end, www) || hasPrefix(s, start, end, mailto) || hasPrefix(s, start, end, tel) {
                 isAddress = true
             }
             if isAddress { for k in start..<end { mask[k] = true } }
@@ -190,11 +207,12 @@ enum LintSource {
         }
     }
 
+    private static let www = Array("www.".unicodeScalars), mailto = Array("mailto:".unicodeScalars), tel = Array("tel:".unicodeScalars)
+
     /// Case-insensitive ASCII prefix test on `s[start..<end]`.
-    private static func hasPrefix(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, _ prefix: String) -> Bool {
-        let p = Array(prefix.unicodeScalars)
-        guard end - start >= p.count else { return false }
-        for (offset, expected) in p.enumerated() {
+    private static func hasPrefix(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, _ prefix: [Unicode.Scalar]) -> Bool {
+        guard end - start >= prefix.count else { return false }
+        for (offset, expected) in prefix.enumerated() {
             let actual = s[start + offset]
             let lower = actual.value >= 0x41 && actual.value <= 0x5A ? actual.value + 32 : actual.value
             if lower != expected.value { return false }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An editor's decision to keep a flagged wording, e.g. in a story that quotes a slur in order to reject it.
 /// Always with a reason; a suppression without one, or one that suppresses nothing, is itself a finding.
@@ -11,6 +14,24 @@ struct LintSuppression: Sendable, Hashable {
     var lines: ClosedRange<Int>?
 
     static let commentPrefix = "vorort-lint:"
+
+    /// Whether `text` mentions `commentPrefix` at all: almost no file does, and then `comments` finds nothing.
+    static func mayHoldComments(_ text: String) -> Bool {
+        let prefix = Array(commentPrefix.utf8)
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            // memchr finds the hyphens (far rarer than the `v`), the prefix is compared around them.
+            let hyphen = prefix.firstIndex(of: 0x2D)!
+            var offset = hyphen
+            while offset < bytes.count, let hit = memchr(base + offset, 0x2D, bytes.count - offset) {
+                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - hyphen
+                if position + prefix.count <= bytes.count, memcmp(base + position, prefix, prefix.count) == 0 { return true }
+                offset = position + hyphen + 1
+            }
+            return false
+        }
+        return found ?? text.contains(commentPrefix)
+    }
 
     /// `<!-- vorort-lint: ignore RULE-ID[, RULE-ID] -- reason -->` in Markdown body lines; it covers the next paragraph.
     static func comments(in lines: [Substring], range: ClosedRange<Int>, codeLines: Set<Int>) -> [LintSuppression] {

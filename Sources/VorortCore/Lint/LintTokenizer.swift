@@ -1,7 +1,9 @@
-/// A word of the text, folded for matching, with its place in the original file.
+/// A word of the text with its place in the original file. Its folded letters stand in `LintTokens.letters`,
+/// so that a token holds no array: an array per word was most of the lint's allocations and reference counting.
 struct LintToken {
-    /// Folded letters (`Flüchtlings-Welle` → `fluechtlingswelle`).
-    var folded: [UInt8]
+    /// Where the folded letters (`Flüchtlings-Welle` → `fluechtlingswelle`) stand in `LintTokens.letters`.
+    var lettersStart: Int
+    var lettersEnd: Int
     var line: Int
     /// 1-based column of the first character, and of the character after the last, in Unicode scalars.
     var startColumn: Int
@@ -12,9 +14,83 @@ struct LintToken {
     var capitalized: Bool
     /// The first word of a sentence, list item or heading, where every word is capitalized.
     var sentenceStart: Bool
-    /// The characters that disguised the word and were folded away: invisible controls between its letters,
-    /// compatibility forms (`Ａ`, `𝐀`) and Cyrillic or Greek look-alikes in a Latin word. nil for almost every word.
-    var disguise: [Unicode.Scalar]? = nil
+    /// Index in `LintTokens.disguises` of the characters that disguised the word; -1 for almost every word.
+    var disguise: Int32 = -1
+}
+
+/// The words of a text: the tokens, their folded letters one after the other in one buffer, and the rare disguises.
+/// Noncopyable, as its letter buffer is.
+struct LintTokens: ~Copyable {
+    var tokens: [LintToken] = []
+    var letters = LetterBuffer()
+    /// The characters that disguised a word and were folded away: invisible controls between its letters,
+    /// compatibility forms (`Ａ`, `𝐀`) and Cyrillic or Greek look-alikes in a Latin word.
+    var disguises: [[Unicode.Scalar]] = []
+
+    var count: Int { tokens.count }
+    var indices: Range<Int> { tokens.indices }
+    subscript(index: Int) -> LintToken { tokens[index] }
+
+    mutating func append(_ token: LintToken) { tokens.append(token) }
+
+    /// The folded letters of token `index`.
+    func folded(_ index: Int) -> [UInt8] { letters.array(tokens[index].lettersStart..<tokens[index].lettersEnd) }
+
+    /// The characters that disguised token `index`, or nil for an ordinary word.
+    func disguise(_ index: Int) -> [Unicode.Scalar]? {
+        let disguise = tokens[index].disguise
+        return disguise < 0 ? nil : disguises[Int(disguise)]
+    }
+
+    /// Reads the tokens and their letters in place, without copying or reference counting per word.
+    func withView<Result>(_ body: (LintTokenView) -> Result) -> Result {
+        self.tokens.withUnsafeBufferPointer { tokens in
+            letters.withUnsafeBufferPointer { letters in body(LintTokenView(tokens: tokens, letters: letters)) }
+        }
+    }
+
+    /// Token `index` is the rest of `pending`, a word hyphenated at the end of the line before: they become one
+    /// word at `pending`'s place.
+    mutating func join(_ pending: LintToken, with index: Int) {
+        var continued = tokens[index]
+        if pending.lettersEnd == continued.lettersStart {
+            // Nothing is folded between the end of one line and the first word of the next: the letters follow
+            // one another already.
+            continued.lettersStart = pending.lettersStart
+        } else {
+            let joined = letters.array(pending.lettersStart..<pending.lettersEnd) + letters.array(continued.lettersStart..<continued.lettersEnd)
+            continued.lettersStart = letters.count
+            letters.append(contentsOf: joined)
+            continued.lettersEnd = letters.count
+        }
+        if pending.disguise >= 0 {
+            disguises.append(disguises[Int(pending.disguise)] + (continued.disguise >= 0 ? disguises[Int(continued.disguise)] : []))
+            continued.disguise = Int32(disguises.count - 1)
+        }
+        continued.line = pending.line
+        continued.startColumn = pending.startColumn
+        continued.endColumn = pending.endColumn
+        continued.joinedToPrevious = pending.joinedToPrevious
+        continued.capitalized = pending.capitalized
+        continued.sentenceStart = pending.sentenceStart
+        tokens[index] = continued
+    }
+}
+
+/// The tokens of a text as the matcher reads them: in place, valid only inside `LintTokens.withView`.
+struct LintTokenView {
+    let tokens: UnsafeBufferPointer<LintToken>
+    let letters: UnsafeBufferPointer<UInt8>
+
+    var count: Int { tokens.count }
+    subscript(index: Int) -> LintToken { tokens[index] }
+
+    /// The folded letters of token `index`.
+    @inline(__always)
+    func folded(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let token = tokens[index]
+        return UnsafeBufferPointer(rebasing: letters[token.lettersStart..<token.lettersEnd])
+    }
 }
 
 /// What the tokenizer carries from one line to the next.
@@ -24,6 +100,7 @@ struct LintTokenizerState {
     /// Nothing but opening punctuation since the end of a sentence (or the start of the text).
     var sentenceStart = true
     /// A word that ended the previous line with a hyphen (`Flüchtlings-`): the next line's first word continues it.
+    /// Its letters are already in `LintTokens.letters`.
     var hyphenated: LintToken?
 }
 
@@ -127,8 +204,23 @@ enum LintTokenizer {
         }
     }
 
-    /// Tokenizes the scalars of one line.
-    static func tokenize(_ scalars: [Unicode.Scalar], lineNumber: Int, mask: [Bool]?, into tokens: inout [LintToken], state: inout LintTokenizerState) {
+    /// Tokenizes the scalars of one line (for tests: the lint itself decodes lines with `LintLineBuffer`).
+    static func tokenize(_ scalars: [Unicode.Scalar], lineNumber: Int, mask: [Bool]?, into tokens: inout LintTokens, state: inout LintTokenizerState) {
+        scalars.withUnsafeBufferPointer { scalars in
+            guard let mask else {
+                tokenize(scalars, lineNumber: lineNumber, mask: nil, into: &tokens, state: &state)
+                return
+            }
+            mask.withUnsafeBufferPointer { mask in
+                tokenize(scalars, lineNumber: lineNumber, mask: mask, into: &tokens, state: &state)
+            }
+        }
+    }
+
+    /// Tokenizes the scalars of one line; `mask` marks the scalars that are not text (code, addresses, markup).
+    static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, lineNumber: Int, mask: UnsafeBufferPointer<Bool>?,
+                         into tokens: inout LintTokens, state: inout LintTokenizerState)
+    {
         var index = 0
         @inline(__always) func masked(_ i: Int) -> Bool { mask.map { i < $0.count && $0[i] } ?? false }
         // A word hyphenated at the end of the previous line continues with this line's first word.
@@ -137,25 +229,18 @@ enum LintTokenizer {
             var first = 0
             while first < scalars.count, isSpace(scalars[first]) { first += 1 }
             if first < scalars.count, isWordScalar(scalars[first]), !masked(first) {
-                var rest: [LintToken] = []
+                let mark = tokens.count
                 var restState = LintTokenizerState(joined: true, sentenceStart: false)
-                tokenize(scalars, lineNumber: lineNumber, mask: mask, into: &rest, state: &restState)
-                if var continued = rest.first {
-                    continued.folded = pending.folded + continued.folded
-                    if let earlier = pending.disguise { continued.disguise = earlier + (continued.disguise ?? []) }
-                    continued.line = pending.line
-                    continued.startColumn = pending.startColumn
-                    continued.endColumn = pending.endColumn
-                    continued.joinedToPrevious = pending.joinedToPrevious
-                    continued.capitalized = pending.capitalized
-                    continued.sentenceStart = pending.sentenceStart
-                    tokens.append(continued)
-                    tokens.append(contentsOf: rest.dropFirst())
+                tokenize(scalars, lineNumber: lineNumber, mask: mask, into: &tokens, state: &restState)
+                if tokens.count > mark {
+                    tokens.join(pending, with: mark)
                     state.joined = restState.joined
                     state.sentenceStart = restState.sentenceStart
                     state.hyphenated = restState.hyphenated
                     return
                 }
+                // The only word of the line ends with a hyphen too: `pending` stays a word of its own, and the line
+                // is read again below (the letters folded meanwhile stay unused in the buffer).
             }
             tokens.append(pending)
         }
@@ -171,21 +256,29 @@ enum LintTokenizer {
                 index += 1
                 continue
             }
-            var folded: [UInt8] = []
+            // The word's letters are folded straight into the shared buffer.
+            let lettersStart = tokens.letters.count
             let start = index
             var end = index
             // Created at the first letter above U+036F or hidden control: German words never need it.
             var disguiseScan: DisguiseScan?
-            var segmentStart = 0
+            var segmentStart = lettersStart
             while index < scalars.count, !masked(index) {
                 let s = scalars[index]
+                // ASCII letters and digits, most of every German word: straight into the buffer.
+                if let ascii = GermanFolding.asciiLetterOrDigit(s.value) {
+                    tokens.letters.append(ascii)
+                    index += 1
+                    end = index
+                    continue
+                }
                 if isWordScalar(s) {
-                    // ASCII, Latin-1, Latin Extended and combining accents: the fast path, no disguise possible.
+                    // Latin-1, Latin Extended and combining accents: no disguise possible.
                     if s.value < 0x370 {
-                        GermanFolding.fold(s, into: &folded)
+                        tokens.letters.append(folding: s, wordStart: lettersStart)
                     } else {
                         if disguiseScan == nil { disguiseScan = DisguiseScan(segmentStart: segmentStart) }
-                        disguiseScan?.fold(s, into: &folded)
+                        disguiseScan?.fold(s, into: &tokens.letters, wordStart: lettersStart)
                     }
                     index += 1
                     end = index
@@ -206,25 +299,29 @@ enum LintTokenizer {
                     continue
                 }
                 if isHyphen(s), let next, isWordScalar(next) || isJoiningInvisible(next) {
-                    disguiseScan?.endSegment(folded)
-                    segmentStart = folded.count
+                    disguiseScan?.endSegment(tokens.letters)
+                    segmentStart = tokens.letters.count
                     index += 1
                     continue
                 }
                 if isGenderMarker(s), let next, next == "i" || next == "I",
                     index + 2 < scalars.count, scalars[index + 2] == "n" || scalars[index + 2] == "N"
                 {
-                    disguiseScan?.endSegment(folded)
-                    segmentStart = folded.count
+                    disguiseScan?.endSegment(tokens.letters)
+                    segmentStart = tokens.letters.count
                     index += 1
                     continue
                 }
                 break
             }
-            let disguise = disguiseScan?.finish(&folded)
+            var disguise: Int32 = -1
+            if let found = disguiseScan?.finish(&tokens.letters, wordStart: lettersStart) {
+                tokens.disguises.append(found)
+                disguise = Int32(tokens.disguises.count - 1)
+            }
             let token = LintToken(
-                folded: folded, line: lineNumber, startColumn: start + 1, endColumn: end + 1, joinedToPrevious: state.joined,
-                capitalized: isUppercase(scalars[start]), sentenceStart: state.sentenceStart, disguise: disguise)
+                lettersStart: lettersStart, lettersEnd: tokens.letters.count, line: lineNumber, startColumn: start + 1, endColumn: end + 1,
+                joinedToPrevious: state.joined, capitalized: isUppercase(scalars[start]), sentenceStart: state.sentenceStart, disguise: disguise)
             state.joined = true
             state.sentenceStart = false
             // `Flüchtlings-` at the end of the line: the word goes on in the next line.
@@ -240,7 +337,8 @@ enum LintTokenizer {
 }
 
 /// What the tokenizer learns about disguises while it reads one word. Only letters above U+036F and hidden
-/// controls reach it, so German text pays nothing for it.
+/// controls reach it, so German text pays nothing for it. Positions are in the shared letter buffer, where the
+/// word is the last thing folded.
 struct DisguiseScan {
     /// A Cyrillic or Greek look-alike, folded as itself for now: it becomes Latin only in a mixed-script segment.
     private struct Lookalike {
@@ -271,26 +369,26 @@ struct DisguiseScan {
         if found.count < DisguiseScan.maximumNamed, !found.contains(scalar) { found.append(scalar) }
     }
 
-    /// Folds a word scalar above U+036F.
-    mutating func fold(_ scalar: Unicode.Scalar, into folded: inout [UInt8]) {
+    /// Folds a word scalar above U+036F, a letter of the word whose letters begin at `wordStart`.
+    mutating func fold(_ scalar: Unicode.Scalar, into letters: inout LetterBuffer, wordStart: Int) {
         let value = scalar.value
         if let latin = GermanFolding.compatibilityLatin(value) {
-            folded.append(latin)
+            letters.append(latin)
             note(scalar)
         } else if let latin = GermanFolding.latinLookalike(value) {
-            let offset = folded.count
-            GermanFolding.fold(scalar, into: &folded)
-            lookalikes.append(Lookalike(offset: offset, length: folded.count - offset, latin: latin, scalar: scalar))
+            let offset = letters.count
+            letters.append(folding: scalar, wordStart: wordStart)
+            lookalikes.append(Lookalike(offset: offset, length: letters.count - offset, latin: latin, scalar: scalar))
         } else {
             if GermanFolding.isCyrillicOrGreek(value) { segmentHasOtherScript = true }
-            GermanFolding.fold(scalar, into: &folded)
+            letters.append(folding: scalar, wordStart: wordStart)
         }
     }
 
     /// A hyphen or gender marker ends a segment: `PDF-файл` keeps its Cyrillic part, `Аsylant` (Cyrillic А) does not.
-    mutating func endSegment(_ folded: [UInt8]) {
+    mutating func endSegment(_ letters: borrowing LetterBuffer) {
         if lookalikes.count > segmentLookalikes {
-            let mixed = !segmentHasOtherScript && folded[segmentStart...].contains { $0 >= 0x61 && $0 <= 0x7A }
+            let mixed = !segmentHasOtherScript && letters.contains(from: segmentStart) { $0 >= 0x61 && $0 <= 0x7A }
             if mixed {
                 for lookalike in lookalikes[segmentLookalikes...] { note(lookalike.scalar) }
                 confirmed = lookalikes.count
@@ -298,26 +396,26 @@ struct DisguiseScan {
                 lookalikes.removeSubrange(segmentLookalikes...)
             }
         }
-        segmentStart = folded.count
+        segmentStart = letters.count
         segmentLookalikes = lookalikes.count
         segmentHasOtherScript = false
     }
 
-    /// Replaces the confirmed look-alikes by their Latin letters (one pass, however many there are) and returns
-    /// the disguise characters, or nil for an ordinary word.
-    mutating func finish(_ folded: inout [UInt8]) -> [Unicode.Scalar]? {
-        endSegment(folded)
+    /// Replaces the confirmed look-alikes by their Latin letters (one pass, however many there are) in the word
+    /// that starts at `wordStart` and returns the disguise characters, or nil for an ordinary word.
+    mutating func finish(_ letters: inout LetterBuffer, wordStart: Int) -> [Unicode.Scalar]? {
+        endSegment(letters)
         if confirmed > 0 {
             var result: [UInt8] = []
-            result.reserveCapacity(folded.count)
-            var position = 0
+            result.reserveCapacity(letters.count - wordStart)
+            var position = wordStart
             for lookalike in lookalikes[..<confirmed] {
-                result.append(contentsOf: folded[position..<lookalike.offset])
+                result += letters.array(position..<lookalike.offset)
                 result.append(lookalike.latin)
                 position = lookalike.offset + lookalike.length
             }
-            result.append(contentsOf: folded[position...])
-            folded = result
+            result += letters.array(position..<letters.count)
+            letters.replace(from: wordStart, with: result)
         }
         return found.isEmpty ? nil : found
     }

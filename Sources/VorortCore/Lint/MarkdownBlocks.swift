@@ -79,6 +79,10 @@ enum MarkdownBlocks {
     }
 
     private static func isListItem(_ content: Substring) -> Bool {
+        // Most lines begin with an ASCII letter: no list marker, and no digit (Character.isNumber looks at the first scalar).
+        if let byte = content.utf8.first, byte < 0x80, !(byte >= 0x30 && byte <= 0x39), byte != 0x2D, byte != 0x2A, byte != 0x2B {
+            return false
+        }
         if let first = content.first, "-*+".contains(first), content.dropFirst().first == " " { return true }
         let digits = content.prefix { $0.isNumber }
         guard !digits.isEmpty, digits.count <= 9 else { return false }

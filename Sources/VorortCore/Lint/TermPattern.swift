@@ -10,6 +10,7 @@
 ///   `{!hund~}` must not (`rasse~ {!hund~}`: not where the sentence speaks of dogs)
 ///
 /// Letters may be written with umlauts and ß; they are folded like the text (`ü` = `ue`, `ß` = `ss`).
+/// `CompiledPatterns` matches them.
 struct TermPattern: Sendable, Hashable {
     struct Word: Sendable, Hashable {
         /// Each part is a set of alternatives, folded.
@@ -28,7 +29,8 @@ struct TermPattern: Sendable, Hashable {
     struct SentenceTerm: Sendable, Hashable {
         var pattern: TermPattern
         var negated: Bool
-        /// Assigned by the matcher, which caches per sentence whether the sentence holds the pattern.
+        /// Assigned by the matcher: the pattern's id among its compiled patterns, under which it caches per
+        /// sentence whether the sentence holds the pattern.
         var id = -1
     }
 
@@ -157,88 +159,5 @@ struct TermPattern: Sendable, Hashable {
     static func anchors(of word: Word) -> [[UInt8]]? {
         guard let first = word.parts.first, first.allSatisfy({ $0.count >= 3 }) else { return nil }
         return first
-    }
-
-    // MARK: - Matching
-
-    /// Whether `word` matches the folded token, as a whole or — with `*` — as part of a compound.
-    /// `endings` replaces the inflection endings `~` allows (for adjectives used as nouns).
-    static func matches(_ word: Word, _ token: [UInt8], endings: [[UInt8]]? = nil) -> Bool {
-        let endings = word.inflected ? endings ?? TermPattern.endings : TermPattern.noEnding
-        if !word.compoundBefore { return matchParts(word, 0, 0, token, endings) }
-        for start in 0..<max(token.count, 1) where matchParts(word, 0, start, token, endings) {
-            return true
-        }
-        return false
-    }
-
-    private static func matchParts(_ word: Word, _ part: Int, _ position: Int, _ token: [UInt8], _ endings: [[UInt8]]) -> Bool {
-        if part == word.parts.count {
-            return matchEnding(word, position, token, endings)
-        }
-        for alternative in word.parts[part] where hasPrefix(token, alternative, at: position) {
-            if matchParts(word, part + 1, position + alternative.count, token, endings) { return true }
-        }
-        return false
-    }
-
-    private static func matchEnding(_ word: Word, _ position: Int, _ token: [UInt8], _ endings: [[UInt8]]) -> Bool {
-        for ending in endings where hasPrefix(token, ending, at: position) {
-            let end = position + ending.count
-            if end == token.count || word.compoundAfter { return true }
-        }
-        return false
-    }
-
-    @inline(__always)
-    private static func hasPrefix(_ token: [UInt8], _ literal: [UInt8], at position: Int) -> Bool {
-        guard position + literal.count <= token.count else { return false }
-        var i = 0
-        while i < literal.count {
-            if token[position + i] != literal[i] { return false }
-            i += 1
-        }
-        return true
-    }
-
-    static func isNounUse(_ tokens: [LintToken], _ index: Int) -> Bool {
-        let token = tokens[index]
-        guard token.capitalized else { return false }
-        guard token.sentenceStart else { return true }
-        // At a sentence start every word is capitalized; a capitalized word right after it marks an attribute.
-        guard index + 1 < tokens.count, tokens[index + 1].joinedToPrevious else { return true }
-        return !tokens[index + 1].capitalized
-    }
-
-    /// Whether the pattern matches the tokens starting at `index`; returns the index of the last token matched.
-    func match(_ tokens: [LintToken], at index: Int) -> Int? {
-        guard index + words.count <= tokens.count else { return nil }
-        for (offset, word) in words.enumerated() {
-            let token = tokens[index + offset]
-            if offset > 0, !token.joinedToPrevious { return nil }
-            if word.noun {
-                guard TermPattern.isNounUse(tokens, index + offset) else { return nil }
-                let endings = token.sentenceStart ? TermPattern.sentenceStartNounEndings : TermPattern.nounEndings
-                if !TermPattern.matches(word, token.folded, endings: endings) { return nil }
-            } else if !TermPattern.matches(word, token.folded) {
-                return nil
-            }
-        }
-        return index + words.count - 1
-    }
-
-    /// Whether the words stand one after the other anywhere in `range`; punctuation between them does not
-    /// matter (`{art 3}` finds `Art. 3`).
-    func occurs(in tokens: [LintToken], _ range: Range<Int>) -> Bool {
-        guard range.count >= words.count else { return false }
-        for start in range.lowerBound...(range.upperBound - words.count) {
-            var all = true
-            for (offset, word) in words.enumerated() where !TermPattern.matches(word, tokens[start + offset].folded) {
-                all = false
-                break
-            }
-            if all { return true }
-        }
-        return false
     }
 }

@@ -25,18 +25,21 @@ enum WordingLint {
     static func lintCountingWords(_ input: LintInput, matcher: WordingMatcher) -> (diagnostics: [Diagnostic], words: Int) {
         let lines = input.file.text.lines
         guard !lines.isEmpty else { return ([], 0) }
-        var tokens: [LintToken] = []
+        var tokens = LintTokens()
+        let buffer = LintLineBuffer()
         var suppressions = input.fileSuppressions
         switch input.kind {
         case .yaml:
-            LintSource.yamlTokens(lines, range: 1...lines.count, textKeys: input.textKeys, into: &tokens)
+            LintSource.yamlTokens(lines, range: 1...lines.count, textKeys: input.textKeys, line: buffer, into: &tokens)
         case .markdown(let end):
-            if end >= 3 { LintSource.yamlTokens(lines, range: 2...(end - 1), textKeys: input.textKeys, into: &tokens) }
+            if end >= 3 { LintSource.yamlTokens(lines, range: 2...(end - 1), textKeys: input.textKeys, line: buffer, into: &tokens) }
             if end + 1 <= lines.count {
                 let body = (end + 1)...lines.count
                 let blocks = MarkdownBlocks.scan(lines, range: body)
-                LintSource.markdownTokens(lines, range: body, codeLines: blocks.code.union(blocks.html), into: &tokens)
-                suppressions += LintSuppression.comments(in: lines, range: body, codeLines: blocks.code)
+                LintSource.markdownTokens(lines, range: body, codeLines: blocks.code.union(blocks.html), line: buffer, into: &tokens)
+                if LintSuppression.mayHoldComments(input.file.text) {
+                    suppressions += LintSuppression.comments(in: lines, range: body, codeLines: blocks.code)
+                }
             }
         }
         let collector = DiagnosticCollector(file: input.file.path)
@@ -55,7 +58,7 @@ enum WordingLint {
             let rule = matcher.rules[match.rule]
             guard let severity = rule.severity else { continue }
             if severity != .info {
-                for index in match.first...match.last where tokens[index].disguise != nil && evasions[index] == nil {
+                for index in match.first...match.last where tokens[index].disguise >= 0 && evasions[index] == nil {
                     evasions[index] = match.rule
                 }
             }
@@ -70,8 +73,8 @@ enum WordingLint {
                 "„\(first.line == last.line ? text.quote(line: first.line, first.startColumn..<endColumn) : "…")“: \(rule.explanation)",
                 hint: "Besser: \(rule.alternatives.joined(separator: "; ")).")
         }
-        for index in tokens.indices {
-            guard let disguise = tokens[index].disguise, DisguisedWord.isLatin(tokens[index]) else { continue }
+        for index in tokens.indices where tokens[index].disguise >= 0 {
+            guard let disguise = tokens.disguise(index), DisguisedWord.isLatin(tokens.folded(index)) else { continue }
             let token = tokens[index]
             if let suppression = suppression(of: DisguisedWord.rule, at: token.line) {
                 used.insert(suppression)
@@ -196,8 +199,8 @@ enum DisguisedWord {
     static let maximumQuoted = 80
 
     /// Words written wholly in another script (Arabic with direction marks, a Ukrainian word) are not reported.
-    static func isLatin(_ token: LintToken) -> Bool {
-        token.folded.contains { $0 >= 0x61 && $0 <= 0x7A }
+    static func isLatin(_ folded: [UInt8]) -> Bool {
+        folded.contains { $0 >= 0x61 && $0 <= 0x7A }
     }
 
     static func named(_ scalar: Unicode.Scalar) -> String {
