@@ -97,7 +97,7 @@ enum BodyChecker {
             // `tel:` links in the text dial the same number as `phone:`: E.164, or a finding.
             if !reference.isImage, LinkPolicy.scheme(of: url) == "tel" {
                 let written = String(url.drop { $0 != ":" }.dropFirst())
-                let number = written.removingPercentEncoding ?? written
+                let number = LinkPolicy.percentDecoded(written) ?? written
                 switch PhoneNumber.read(number) {
                 case .success(let phone):
                     return phone.link == reference.url ? .keep : .replace(phone.link)

@@ -23,6 +23,26 @@ enum ControlCharacters {
         return false
     }
 
+    /// `mayContain` on the bytes of a file before decoding, true also for a carriage return: whether the loader
+    /// needs to look further. One pass, since nearly every file has neither.
+    static func mayContain(orCarriageReturn bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var previous: UInt8 = 0
+            for byte in buffer {
+                if byte < 0x20 {
+                    if byte != 0x09 && byte != 0x0A { return true }
+                } else if byte == 0x7F {
+                    return true
+                } else if byte >= 0x80 {
+                    if previous == 0xC2 && byte <= 0x9F { return true }
+                    if previous == 0xBF && (byte == 0xBE || byte == 0xBF) { return true }
+                }
+                previous = byte
+            }
+            return false
+        }
+    }
+
     /// A German name for the character, with what usually put it there.
     static func describe(_ scalar: Unicode.Scalar) -> (name: String, hint: String) {
         let code = Diagnostic.codePoint(scalar)
@@ -67,10 +87,11 @@ enum ControlCharacters {
     }
 
     /// A value as YAML gave it (escapes such as `"\x01"` resolved): reported once at the value, returned cleaned.
-    static func clean(value: String, at location: SourceLocation, collector: DiagnosticCollector) -> String {
+    /// `location` is worked out only for a finding.
+    static func clean(value: String, at location: @autoclosure () -> SourceLocation, collector: DiagnosticCollector) -> String {
         guard let bad = value.unicodeScalars.first(where: isForbidden) else { return value }
         let (name, hint) = describe(bad)
-        collector.error("control-character", at: location, "Der Wert enthält \(name).",
+        collector.error("control-character", at: location(), "Der Wert enthält \(name).",
             hint: hint + " In Anführungszeichen schreibt YAML es als `\\x…`, `\\0` oder `\\e`; löschen Sie diese Schreibweise.")
         return ScalarRewriter.rewrite(value) { isForbidden($0) ? " " : nil }
     }

@@ -260,16 +260,21 @@ public enum SiteLoader {
                 "Die Datei ist \(size / 1024) KiB groß; erlaubt sind höchstens \(maximumFileSize / 1024 / 1024) MiB.",
                 "Teilen Sie den Text auf mehrere Dateien auf oder entfernen Sie eingefügte Daten.")
         }
-        guard let data = try? Data(contentsOf: url) else {
+        guard let bytes = readBytes(at: url, expected: size) else {
             return fail("file-unreadable", 1, "Die Datei kann nicht gelesen werden.", "Prüfen Sie die Zugriffsrechte der Datei.")
         }
-        guard let decoded = String(data: data, encoding: .utf8) else {
-            let line = lineOfFirstInvalidUTF8(in: data)
+        // Decoded as `String(data:encoding: .utf8)` decodes (one byte-order mark dropped, nil for bytes that are not
+        // UTF-8), without Foundation's detour over a generic decoder.
+        let utf8 = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        guard let decoded = String(validating: utf8, as: UTF8.self) else {
+            let line = lineOfFirstInvalidUTF8(in: Data(bytes))
             return fail("encoding", line, "Die Datei ist nicht in UTF-8 kodiert (ungültiges Byte in Zeile \(line)).",
                 "Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“.")
         }
         var text = decoded
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // Nearly every file has neither a carriage return nor a control character: one look at the bytes says so.
+        guard ControlCharacters.mayContain(orCarriageReturn: utf8) else { return SourceFile(path: relativePath, text: text) }
         if text.utf8.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
@@ -277,6 +282,30 @@ public enum SiteLoader {
         text = ControlCharacters.clean(text, collector: collector)
         diagnostics += collector.diagnostics
         return SourceFile(path: relativePath, text: text)
+    }
+
+    /// The bytes of the file, read to its end (`expected`, its size when last looked at, is only the first guess);
+    /// nil when it cannot be opened or read.
+    private static func readBytes(at url: URL, expected: Int) -> [UInt8]? {
+        let descriptor = url.withUnsafeFileSystemRepresentation { path in path.map { open($0, O_RDONLY | O_CLOEXEC) } ?? -1 }
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        // One byte more than expected, so that a file of the expected size ends with the second read.
+        var chunk = max(expected, 4096) + 1
+        while true {
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: chunk))
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + start, chunk) }
+            if count < 0 {
+                bytes.removeLast(chunk)
+                if errno == EINTR { continue }
+                return nil
+            }
+            bytes.removeLast(chunk - count)
+            if count == 0 { return bytes }
+            chunk = max(chunk, 65536)
+        }
     }
 
     /// A folder whose list of files cannot be read: an error, so the build stops before anything is replaced
