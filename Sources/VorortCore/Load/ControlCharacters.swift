@@ -27,8 +27,24 @@ enum ControlCharacters {
     /// needs to look further. One pass, since nearly every file has neither.
     static func mayContain(orCarriageReturn bytes: ArraySlice<UInt8>) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            let words = UnsafeRawPointer(base)
             var previous: UInt8 = 0
-            for byte in buffer {
+            var index = 0
+            while index < buffer.count {
+                // Eight bytes at a time while all are printable ASCII (0x20–0x7E), which holds nothing of the above:
+                // no byte below 0x20 (the first mask) and none from 0x7F (the second).
+                while index + 8 <= buffer.count {
+                    let word = words.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let below = (word &- 0x2020_2020_2020_2020) & ~word
+                    let above = (word &+ 0x0101_0101_0101_0101) | word
+                    guard (below | above) & 0x8080_8080_8080_8080 == 0 else { break }
+                    index += 8
+                    previous = 0
+                }
+                guard index < buffer.count else { break }
+                let byte = buffer[index]
+                index += 1
                 if byte < 0x20 {
                     if byte != 0x09 && byte != 0x0A { return true }
                 } else if byte == 0x7F {

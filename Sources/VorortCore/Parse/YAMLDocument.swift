@@ -3,6 +3,10 @@ import Yams
 
 /// Parses YAML text into a node tree with positions, turning every parser error into a located finding.
 enum YAMLDocument {
+    /// Yams makes a new `Constructor` (with its tables of types) for every parse unless given one; it is never
+    /// changed after it is made, so one serves every parse on every thread.
+    nonisolated(unsafe) private static let constructor = Constructor.default
+
     /// Returns the root node (nil for an empty document) or nil after reporting a syntax error.
     /// `firstLine` is the file line on which `yaml` starts, so positions point into the file.
     static func parse(_ yaml: String, firstLine: Int, into collector: DiagnosticCollector) -> (node: Node?, ok: Bool) {
@@ -30,11 +34,13 @@ enum YAMLDocument {
             // Every value is read as text and typed by vorort itself, so Yams need not resolve tags
             // (`.basic`): its regular expressions for numbers and booleans were the largest cost of parsing.
             // Anchors and aliases never get here: `YAMLAnchorScan` refused them above.
-            let node = try Parser(yaml: yaml, resolver: .basic, encoding: .utf8).singleRoot()
+            let node = try Parser(yaml: yaml, resolver: .basic, constructor: constructor, encoding: .utf8).singleRoot()
             reportLostComments(yaml, offset: offset, into: collector)
             if let node {
-                reportTypographicQuotes(node, offset: offset, into: collector)
-                reportTags(node, offset: offset, into: collector)
+                // One walk over the values finds both.
+                let (quoted, tagged) = valuesToReport(in: node)
+                reportTypographicQuotes(quoted, offset: offset, into: collector)
+                reportTags(tagged, offset: offset, into: collector)
             }
             return (node, true)
         } catch let error as YamlError {
@@ -59,9 +65,32 @@ enum YAMLDocument {
         }
     }
 
+    /// The values in typographic quotes (with their text inside them) and the values with a tag, each in document
+    /// order: keys are names and are not looked at.
+    private static func valuesToReport(in root: Node) -> (quoted: [(node: Node, inner: String)], tagged: [Node]) {
+        var quoted: [(Node, String)] = []
+        var tagged: [Node] = []
+        var pending: [Node] = [root]
+        while let node = pending.popLast() {
+            if !YAMLTags.isStandard(node.tag) { tagged.append(node) }
+            switch node {
+            case .scalar(let scalar):
+                guard scalar.style == .plain, let inner = TypographicQuotes.enclosedText(scalar.string) else { continue }
+                quoted.append((node, inner))
+            case .mapping(let mapping):
+                pending += mapping.map(\.value).reversed()
+            case .sequence(let sequence):
+                pending += sequence.reversed()
+            case .alias:
+                continue
+            }
+        }
+        return (quoted, tagged)
+    }
+
     /// `title: !Neu Sprachcafé`: YAML reads `!Neu` as a type and publishes only „Sprachcafé“.
-    private static func reportTags(_ root: Node, offset: Int, into collector: DiagnosticCollector) {
-        for node in YAMLTags.explicitlyTagged(in: root) {
+    private static func reportTags(_ tagged: [Node], offset: Int, into collector: DiagnosticCollector) {
+        for node in tagged {
             var location = YAMLDocument.location(of: node)
             location.line += offset
             collector.error("yaml-syntax", at: location,
@@ -71,8 +100,8 @@ enum YAMLDocument {
     }
 
     /// `title: „Sprachcafé“`: the quotes would be published as part of the text.
-    private static func reportTypographicQuotes(_ root: Node, offset: Int, into collector: DiagnosticCollector) {
-        for (node, inner) in TypographicQuotes.enclosedValues(in: root) {
+    private static func reportTypographicQuotes(_ quoted: [(node: Node, inner: String)], offset: Int, into collector: DiagnosticCollector) {
+        for (node, inner) in quoted {
             var location = YAMLDocument.location(of: node)
             location.line += offset
             collector.warning("typographic-quotes", at: location,
