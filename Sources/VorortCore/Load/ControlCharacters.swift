@@ -32,13 +32,16 @@ enum ControlCharacters {
             var previous: UInt8 = 0
             var index = 0
             while index < buffer.count {
-                // Eight bytes at a time while all are printable ASCII (0x20–0x7E), which holds nothing of the above:
-                // no byte below 0x20 (the first mask) and none from 0x7F (the second).
-                while index + 8 <= buffer.count {
+                // Eight bytes at a time while none of them is below 0x20, 0x7F, 0xC2 or 0xBF: only those begin what is
+                // looked for (the masks are the usual tests for a byte below a value and for a zero byte). The byte
+                // after a C2 or BF is looked at on its own.
+                while previous != 0xC2, previous != 0xBF, index + 8 <= buffer.count {
                     let word = words.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    func hasZeroByte(_ value: UInt64) -> UInt64 { (value &- 0x0101_0101_0101_0101) & ~value }
                     let below = (word &- 0x2020_2020_2020_2020) & ~word
-                    let above = (word &+ 0x0101_0101_0101_0101) | word
-                    guard (below | above) & 0x8080_8080_8080_8080 == 0 else { break }
+                    let found = below | hasZeroByte(word ^ 0x7F7F_7F7F_7F7F_7F7F) | hasZeroByte(word ^ 0xC2C2_C2C2_C2C2_C2C2)
+                        | hasZeroByte(word ^ 0xBFBF_BFBF_BFBF_BFBF)
+                    guard found & 0x8080_8080_8080_8080 == 0 else { break }
                     index += 8
                     previous = 0
                 }

@@ -36,7 +36,9 @@ enum YAMLDocument {
             // Anchors and aliases never get here: `YAMLAnchorScan` refused them above.
             let node = try Parser(yaml: yaml, resolver: .basic, constructor: constructor, encoding: .utf8).singleRoot()
             reportLostComments(yaml, offset: offset, into: collector)
-            if let node {
+            // A tag needs a `!` in the text and a plain value in typographic quotes one of the quotes (a plain value
+            // is the text as written): without either, the tree need not be walked.
+            if let node, mayHoldTagOrQuotes(yaml) {
                 // One walk over the values finds both.
                 let (quoted, tagged) = valuesToReport(in: node)
                 reportTypographicQuotes(quoted, offset: offset, into: collector)
@@ -63,6 +65,20 @@ enum YAMLDocument {
                 hint: "Setzen Sie den ganzen Wert in Anführungszeichen: `\(found.prefix.trimmed.isEmpty ? "" : found.prefix.trimmed + " ")\"\(escaped)\"`. "
                     + "Ist es ein Kommentar, schreiben Sie ihn in eine eigene Zeile, die mit `#` beginnt.")
         }
+    }
+
+    /// Whether `yaml` has a `!` or the UTF-8 of an opening typographic quote (`TypographicQuotes.openers`:
+    /// U+00AB, U+00BB, and U+2018 to U+201E and U+2039, U+203A, which start with E2 80).
+    private static func mayHoldTagOrQuotes(_ yaml: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in yaml.utf8 {
+            if byte == UInt8(ascii: "!") { return true }
+            if previous == 0xC2, byte == 0xAB || byte == 0xBB { return true }
+            if beforePrevious == 0xE2, previous == 0x80, (0x98...0x9E).contains(byte) || byte == 0xB9 || byte == 0xBA { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     /// The values in typographic quotes (with their text inside them) and the values with a tag, each in document
