@@ -69,6 +69,13 @@ struct YAMLAnchorScanTests {
         #expect(YAMLAnchorScan.firstAnchorOrAlias(in: "a: !!seq &x [1]\nb: !!seq *x\n")! == (1, 10))
     }
 
+    /// The scan reads bytes, but columns count characters, as every other finding's do.
+    @Test func columnsCountCharactersNotBytes() {
+        #expect(YAMLAnchorScan.firstAnchorOrAlias(in: "grüße: &x 1\n")! == (1, 8))
+        #expect(YAMLAnchorScan.firstAnchorOrAlias(in: "„ä“: [ö, *x]\n")! == (1, 10))
+        #expect(YAMLAnchorScan.firstAnchorOrAlias(in: "a: \"ü \\\" *x\"\nb: *y\n")! == (2, 4))
+    }
+
     @Test func textThatMerelyContainsAsterisksIsFine() {
         let fine = """
             title: Migrant*innen & Freund:innen

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks every Markdown body: cmark-gfm parses it, each link and image is resolved or reported (links to content
 /// files become page addresses, site paths must exist, unsafe schemes are refused), and the decisions are kept as a
 /// `CheckedBody`. Rendering applies exactly these decisions (`BodyHTML`), so a link that `check` accepts is exactly
@@ -25,6 +27,8 @@ enum BodyChecker {
     /// guarded inside `Markdown`); the results by file.
     static func check(_ bodies: [(file: String, body: MarkdownSource)], index: SiteIndex, pictures: [String: PictureFile]) -> [String: Result] {
         let basePath = index.config?.basePath ?? "/"
+        // Parsed once for all links (`SiteAddress.sitePath`).
+        let base = index.config.flatMap { URLComponents(string: $0.baseURL) }
         let knownRoutes = siteRoutes(index)
         let checked = Parallel.map(bodies) { file, body -> (String, Result) in
             let collector = DiagnosticCollector(file: file)
@@ -37,7 +41,7 @@ enum BodyChecker {
             var large: [(path: String, location: SourceLocation)] = []
             let result = MarkdownLinks.check(body) { reference in
                 decide(reference, file: file, index: index, pictures: pictures, knownRoutes: knownRoutes, basePath: basePath,
-                       collector: collector, used: &used, large: &large)
+                       base: base, collector: collector, used: &used, large: &large)
             }
             if result.depth > MarkdownGuard.maximumDepth {
                 collector.error("markdown-too-complex", at: SourceLocation(line: result.deepestLine, column: 1),
@@ -65,7 +69,7 @@ enum BodyChecker {
 
     private static func decide(
         _ reference: MarkdownReference, file: String, index: SiteIndex, pictures: [String: PictureFile],
-        knownRoutes: Set<String>, basePath: String, collector: DiagnosticCollector, used: inout [String],
+        knownRoutes: Set<String>, basePath: String, base: URLComponents?, collector: DiagnosticCollector, used: inout [String],
         large: inout [(path: String, location: SourceLocation)]
     ) -> LinkDecision {
         // Computed only when a finding is listed.
@@ -91,13 +95,13 @@ enum BodyChecker {
             return .keep
         case .external(let url):
             // `https://<baseURL>/…` is a link into this site: checked like one, and published as one.
-            if !reference.isImage, let baseURL = index.config?.baseURL, let (path, fragment) = SiteAddress.sitePath(ofURL: url, baseURL: baseURL) {
+            if !reference.isImage, index.config != nil, let (path, fragment) = SiteAddress.sitePath(ofURL: url, base: base) {
                 return sitePage(path, fragment: fragment, written: reference.url)
             }
             // `tel:` links in the text dial the same number as `phone:`: E.164, or a finding.
             if !reference.isImage, LinkPolicy.scheme(of: url) == "tel" {
                 let written = String(url.drop { $0 != ":" }.dropFirst())
-                let number = written.removingPercentEncoding ?? written
+                let number = LinkPolicy.percentDecoded(written) ?? written
                 switch PhoneNumber.read(number) {
                 case .success(let phone):
                     return phone.link == reference.url ? .keep : .replace(phone.link)

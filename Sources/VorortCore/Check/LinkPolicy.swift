@@ -25,13 +25,40 @@ enum LinkPolicy {
     /// Why a `mailto:` link must not be published: hidden recipients (`?bcc=`, `?cc=`, `?to=`) would send a
     /// resident's mail to someone they cannot see; several or malformed addresses are mistakes.
     static func mailtoProblem(_ url: String) -> String? {
+        if url.utf8.allSatisfy({ $0 < 0x80 }) { return asciiMailtoProblem(Array(url.utf8)) }
         let rest = url.drop { $0 != ":" }.dropFirst()
         let address = rest.prefix { $0 != "?" }
-        let decodedAddress = String(address).removingPercentEncoding ?? String(address)
+        let decodedAddress = percentDecoded(String(address)) ?? String(address)
         if let query = rest.firstIndex(of: "?").map({ rest[rest.index(after: $0)...] }) {
             for parameter in query.split(separator: "&") {
                 let name = (parameter.split(separator: "=", maxSplits: 1).first.map(String.init) ?? "").lowercased()
-                let decodedName = name.removingPercentEncoding ?? name
+                let decodedName = percentDecoded(name) ?? name
+                if decodedName != "subject" && decodedName != "body" {
+                    return "Der E-Mail-Link fügt mit `\(decodedName)=` weitere Empfänger oder Angaben hinzu, die niemand sieht."
+                }
+            }
+        }
+        if !isEmailAddress(decodedAddress) {
+            return "`\(decodedAddress)` ist keine einzelne gültige E-Mail-Adresse."
+        }
+        return nil
+    }
+
+    /// `removingPercentEncoding`, which leaves an ASCII text without `%` as it is: such a text is not handed to
+    /// Foundation (a third of the link check's time).
+    static func percentDecoded(_ text: String) -> String? {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "%") } ? text : text.removingPercentEncoding
+    }
+
+    /// `mailtoProblem` for an ASCII address, the same steps on its bytes (each character is one byte there).
+    private static func asciiMailtoProblem(_ bytes: [UInt8]) -> String? {
+        let rest = bytes.drop { $0 != UInt8(ascii: ":") }.dropFirst()
+        let address = String(decoding: rest.prefix { $0 != UInt8(ascii: "?") }, as: UTF8.self)
+        let decodedAddress = percentDecoded(address) ?? address
+        if let mark = rest.firstIndex(of: UInt8(ascii: "?")) {
+            for parameter in rest[(mark + 1)...].split(separator: UInt8(ascii: "&")) {
+                let name = String(decoding: parameter.split(separator: UInt8(ascii: "="), maxSplits: 1).first ?? [], as: UTF8.self).lowercased()
+                let decodedName = percentDecoded(name) ?? name
                 if decodedName != "subject" && decodedName != "body" {
                     return "Der E-Mail-Link fügt mit `\(decodedName)=` weitere Empfänger oder Angaben hinzu, die niemand sieht."
                 }
@@ -52,7 +79,10 @@ enum LinkPolicy {
     }
 
     static func isDisguising(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.properties.generalCategory == .format
+        // ASCII has no format characters: the look-up of the general category (the check's largest cost) is
+        // needed only beyond it.
+        if scalar.value < 0x80 { return scalar.value < 0x20 || scalar.value == 0x7F }
+        return scalar.value <= 0x9F || scalar.properties.generalCategory == .format
     }
 
     static func isWebAddress(_ s: String) -> Bool {
@@ -63,21 +93,56 @@ enum LinkPolicy {
     }
 
     static func isEmailAddress(_ s: String) -> Bool {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return isASCIIEmailAddress(Array(s.utf8)) }
         guard !hasDisguisingCharacter(s), !s.contains("?"), !s.lowercased().hasPrefix("mailto:") else { return false }
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
         return !s.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "," })
     }
 
+    /// `isEmailAddress` for an ASCII text, on its bytes (each character is one byte there): the same tests
+    /// without Foundation's string search and the look-ups of Unicode properties.
+    private static func isASCIIEmailAddress(_ bytes: [UInt8]) -> Bool {
+        func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }), !bytes.contains(UInt8(ascii: "?")),
+              !bytes.prefix(7).map({ (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }).elementsEqual("mailto:".utf8)
+        else { return false }
+        let at = bytes.indices.filter { bytes[$0] == UInt8(ascii: "@") }
+        guard at.count == 1, let split = at.first, split > 0 else { return false }
+        let domain = bytes[(split + 1)...]
+        guard domain.contains(UInt8(ascii: ".")), domain.first != UInt8(ascii: "."), domain.last != UInt8(ascii: ".") else { return false }
+        return !bytes.contains { isWhitespace($0) || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ",") }
+    }
+
     /// The scheme of a URL as browsers see it: control characters and whitespace are ignored by them,
     /// so `java\tscript:` is still `javascript:`.
     static func scheme(of url: String) -> String? {
+        if url.utf8.allSatisfy({ $0 < 0x80 }) { return asciiScheme(of: url) }
         let cleaned = String(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })
         guard let colon = cleaned.firstIndex(of: ":") else { return nil }
         let candidate = cleaned[..<colon]
         if candidate.contains("/") || candidate.contains("?") || candidate.contains("#") { return nil }
         guard let first = candidate.unicodeScalars.first, CharacterSet.letters.contains(first) else { return nil }
         return candidate.lowercased()
+    }
+
+    /// `scheme(of:)` for an ASCII address, on its bytes: each character is one byte there, so the same steps —
+    /// controls and spaces left out, the part before the first `:`, no `/` `?` `#` in it, a letter first.
+    private static func asciiScheme(of url: String) -> String? {
+        var candidate: [UInt8] = []
+        for byte in url.utf8 where byte > 0x20 && byte != 0x7F {
+            switch byte {
+            case UInt8(ascii: ":"):
+                guard let first = candidate.first, (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first)
+                else { return nil }
+                return String(decoding: candidate.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+            case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"):
+                return nil
+            default:
+                candidate.append(byte)
+            }
+        }
+        return nil
     }
 
     static func classify(_ url: String, currentFile: String) -> Target {
@@ -92,7 +157,7 @@ enum LinkPolicy {
         if trimmed.hasPrefix("//") { return .external("https:" + trimmed) }
         if trimmed.hasPrefix("#") { return .fragment }
         let (pathPart, fragment) = splitFragment(trimmed)
-        let path = pathPart.removingPercentEncoding ?? pathPart
+        let path = percentDecoded(pathPart) ?? pathPart
         if path.hasSuffix(".md") {
             if path.hasPrefix("/") {
                 return .contentFile(path: normalise("content" + path), fragment: fragment)

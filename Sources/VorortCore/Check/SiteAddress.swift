@@ -7,7 +7,19 @@ enum SiteAddress {
     /// The site path (`/angebote/`) and fragment of a web address on this site below its base path; nil for
     /// addresses of other sites, and of other parts of the same host (`https://www.landkreis-…de/kvhs/`).
     static func sitePath(ofURL url: String, baseURL: String) -> (path: String, fragment: String?)? {
-        guard let target = URLComponents(string: url), let base = URLComponents(string: baseURL),
+        sitePath(ofURL: url, base: URLComponents(string: baseURL))
+    }
+
+    /// The same with the base address already parsed (`URLComponents(string: baseURL)`), for a check of many links.
+    static func sitePath(ofURL url: String, base: URLComponents?) -> (path: String, fragment: String?)? {
+        // The host of an ASCII address without `%` stands in it as written: when the site's host does not, the
+        // address leads elsewhere, and it need not be parsed.
+        if let host = base?.host?.lowercased(), !host.isEmpty, host.utf8.allSatisfy({ $0 < 0x80 }),
+           url.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "%") }),
+           ByteSearch.firstIndex(of: Array(host.utf8), in: url.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }) == nil {
+            return nil
+        }
+        guard let target = URLComponents(string: url), let base,
               let scheme = target.scheme?.lowercased(), scheme == "https" || scheme == "http",
               let host = target.host?.lowercased(), host == base.host?.lowercased(), target.port == base.port
         else { return nil }

@@ -1,12 +1,13 @@
 /// Finds where a URL stands in the Markdown source. cmark's positions of inline nodes are unreliable
 /// (continuation lines, entities, autolinks) and count bytes, so the text is searched for instead.
-struct SourceLocator {
-    private let lines: [Substring]
-    private let firstLine: Int
+/// A class, so that the body is split into lines once, and only when a finding needs a place (most bodies have none).
+final class SourceLocator {
+    private let source: MarkdownSource
+    private lazy var lines: [Substring] = source.text.lines
+    private var firstLine: Int { source.firstLine }
 
     init(_ source: MarkdownSource) {
-        lines = source.text.lines
-        firstLine = source.firstLine
+        self.source = source
     }
 
     /// How far from cmark's line the search goes, in bytes; beyond it the finding points at that line.

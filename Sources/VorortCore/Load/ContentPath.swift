@@ -102,8 +102,18 @@ enum ContentPath {
 
     /// Slugs become URL segments: lowercase ASCII letters, digits and single inner hyphens.
     static func isValidSlug(_ s: String) -> Bool {
-        guard !s.isEmpty, s.count <= 100, s.first != "-", s.last != "-", !s.contains("--") else { return false }
-        return s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        // The letters first: once they are ASCII, the other tests are on bytes (no search through Foundation).
+        let bytes = s.utf8
+        guard !bytes.isEmpty, bytes.count <= 100,
+              bytes.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }),
+              bytes.first != 0x2D, bytes.last != 0x2D
+        else { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == 0x2D, previous == 0x2D { return false }
+            previous = byte
+        }
+        return true
     }
 
     /// The address form of a file or folder name: names with German letters, in NFC or NFD, are accepted and
@@ -120,6 +130,8 @@ enum ContentPath {
 
     /// `ä → ae`, `ö → oe`, `ü → ue`, `ß → ss` (lowercase only; names are compared in lowercase).
     static func transliterate(_ text: String) -> String {
+        // ASCII is its own canonical form and has none of the four letters.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
         var out = ""
         for character in text.precomposedStringWithCanonicalMapping {
             switch character {

@@ -23,6 +23,45 @@ enum ControlCharacters {
         return false
     }
 
+    /// `mayContain` on the bytes of a file before decoding, true also for a carriage return: whether the loader
+    /// needs to look further. One pass, since nearly every file has neither.
+    static func mayContain(orCarriageReturn bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            let words = UnsafeRawPointer(base)
+            var previous: UInt8 = 0
+            var index = 0
+            while index < buffer.count {
+                // Eight bytes at a time while none of them is below 0x20, 0x7F, 0xC2 or 0xBF: only those begin what is
+                // looked for (the masks are the usual tests for a byte below a value and for a zero byte). The byte
+                // after a C2 or BF is looked at on its own.
+                while previous != 0xC2, previous != 0xBF, index + 8 <= buffer.count {
+                    let word = words.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    func hasZeroByte(_ value: UInt64) -> UInt64 { (value &- 0x0101_0101_0101_0101) & ~value }
+                    let below = (word &- 0x2020_2020_2020_2020) & ~word
+                    let found = below | hasZeroByte(word ^ 0x7F7F_7F7F_7F7F_7F7F) | hasZeroByte(word ^ 0xC2C2_C2C2_C2C2_C2C2)
+                        | hasZeroByte(word ^ 0xBFBF_BFBF_BFBF_BFBF)
+                    guard found & 0x8080_8080_8080_8080 == 0 else { break }
+                    index += 8
+                    previous = 0
+                }
+                guard index < buffer.count else { break }
+                let byte = buffer[index]
+                index += 1
+                if byte < 0x20 {
+                    if byte != 0x09 && byte != 0x0A { return true }
+                } else if byte == 0x7F {
+                    return true
+                } else if byte >= 0x80 {
+                    if previous == 0xC2 && byte <= 0x9F { return true }
+                    if previous == 0xBF && (byte == 0xBE || byte == 0xBF) { return true }
+                }
+                previous = byte
+            }
+            return false
+        }
+    }
+
     /// A German name for the character, with what usually put it there.
     static func describe(_ scalar: Unicode.Scalar) -> (name: String, hint: String) {
         let code = Diagnostic.codePoint(scalar)
@@ -67,10 +106,11 @@ enum ControlCharacters {
     }
 
     /// A value as YAML gave it (escapes such as `"\x01"` resolved): reported once at the value, returned cleaned.
-    static func clean(value: String, at location: SourceLocation, collector: DiagnosticCollector) -> String {
+    /// `location` is worked out only for a finding.
+    static func clean(value: String, at location: @autoclosure () -> SourceLocation, collector: DiagnosticCollector) -> String {
         guard let bad = value.unicodeScalars.first(where: isForbidden) else { return value }
         let (name, hint) = describe(bad)
-        collector.error("control-character", at: location, "Der Wert enthält \(name).",
+        collector.error("control-character", at: location(), "Der Wert enthält \(name).",
             hint: hint + " In Anführungszeichen schreibt YAML es als `\\x…`, `\\0` oder `\\e`; löschen Sie diese Schreibweise.")
         return ScalarRewriter.rewrite(value) { isForbidden($0) ? " " : nil }
     }

@@ -76,7 +76,7 @@ public enum SiteLoader {
         }
         var pending: [PendingRead] = []
         var pictures: [(path: String, bytes: Int)] = []
-        walk(contentURL, components: [], into: &site, pending: &pending, pictures: &pictures)
+        walk(contentURL.path, components: [], into: &site, pending: &pending, pictures: &pictures)
         // Only the few header bytes that hold the pixel size are read; a picture is copied when published.
         let pixelSizes = Parallel.map(pictures) { picture in
             ImageSize.read(fileAt: root.appendingPathComponent(picture.path))
@@ -87,7 +87,7 @@ public enum SiteLoader {
         // Reading and decoding is independent per file: on all cores, results kept in walk order.
         let read = Parallel.map(pending) { job -> (SourceFile?, [Diagnostic]) in
             var diagnostics: [Diagnostic] = []
-            let file = readText(at: job.url, relativePath: job.relativePath, knownSize: job.size, into: &diagnostics)
+            let file = readText(atPath: job.path, relativePath: job.relativePath, knownSize: job.size, into: &diagnostics)
             return (file, diagnostics)
         }
         for (job, (file, diagnostics)) in zip(pending, read) {
@@ -128,7 +128,8 @@ public enum SiteLoader {
         var role: ContentRole
         /// Set for translations.
         var language: String?
-        var url: URL
+        /// The file's path on disk (the walk works with paths: making a `URL` for each file was a good part of it).
+        var path: String
         var relativePath: String
         var size: Int
     }
@@ -140,11 +141,11 @@ public enum SiteLoader {
         return (info.st_mode & S_IFMT, Int(info.st_size))
     }
 
-    private static func walk(_ directory: URL, components: [String], into site: inout LoadedSite, pending: inout [PendingRead],
+    private static func walk(_ directory: String, components: [String], into site: inout LoadedSite, pending: inout [PendingRead],
                              pictures: inout [(path: String, bytes: Int)]) {
         let manager = FileManager.default
         let relativeDirectory = (["content"] + components).joined(separator: "/")
-        guard let names = try? manager.contentsOfDirectory(atPath: directory.path) else {
+        guard let names = try? manager.contentsOfDirectory(atPath: directory) else {
             site.diagnostics.append(unlistable(relativeDirectory))
             return
         }
@@ -166,7 +167,7 @@ public enum SiteLoader {
         }
         // Sorted so that findings and output are the same on every machine.
         for name in visible.sorted() where !colliding.contains(name) {
-            let url = directory.appendingPathComponent(name)
+            let file = directory + "/" + name
             let path = components + [name]
             let relativePath = (["content"] + path).joined(separator: "/")
             // A name that is not UTF-8 (a Latin-1 `café.md` from an old zip) comes back with U+FFFD in it and cannot
@@ -178,7 +179,7 @@ public enum SiteLoader {
                     hint: "Benennen Sie sie um, am besten nur mit Kleinbuchstaben, Ziffern und Bindestrichen (z. B. `cafe.md`)."))
                 continue
             }
-            let found = status(url.path)
+            let found = status(file)
             switch found?.type {
             case nil:
                 site.diagnostics.append(Diagnostic(
@@ -191,9 +192,9 @@ public enum SiteLoader {
                     hint: "Legen Sie die Datei selbst an diese Stelle, keinen Link auf sie."))
             case S_IFDIR?:
                 if components == ["gemeinden"] { site.municipalityFolders.append(name) }
-                walk(url, components: path, into: &site, pending: &pending, pictures: &pictures)
+                walk(file, components: path, into: &site, pending: &pending, pictures: &pictures)
             case S_IFREG?:
-                classify(url, components: path, relativePath: relativePath, size: found?.size ?? 0, into: &site, pending: &pending,
+                classify(file, components: path, relativePath: relativePath, size: found?.size ?? 0, into: &site, pending: &pending,
                          pictures: &pictures)
             default:
                 site.diagnostics.append(Diagnostic(
@@ -203,13 +204,13 @@ public enum SiteLoader {
         }
     }
 
-    private static func classify(_ url: URL, components: [String], relativePath: String, size: Int, into site: inout LoadedSite,
+    private static func classify(_ file: String, components: [String], relativePath: String, size: Int, into site: inout LoadedSite,
                                  pending: inout [PendingRead], pictures: inout [(path: String, bytes: Int)]) {
         switch ContentPath.classify(components) {
         case .content(let role):
-            pending.append(PendingRead(role: role, language: nil, url: url, relativePath: relativePath, size: size))
+            pending.append(PendingRead(role: role, language: nil, path: file, relativePath: relativePath, size: size))
         case .translation(let role, let language):
-            pending.append(PendingRead(role: role, language: language, url: url, relativePath: relativePath, size: size))
+            pending.append(PendingRead(role: role, language: language, path: file, relativePath: relativePath, size: size))
         case .picture:
             // Looked at by size and header only: a picture is copied when published, never read into memory.
             if size > maximumPictureSize {
@@ -234,6 +235,11 @@ public enum SiteLoader {
     /// Reads a text file; unreadable, oversized and non-UTF-8 files become findings instead of failures.
     /// `knownSize`: the size from the walk, which already knows the file is a regular file and no link.
     static func readText(at url: URL, relativePath: String, knownSize: Int? = nil, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+        readText(atPath: url.path, relativePath: relativePath, knownSize: knownSize, into: &diagnostics)
+    }
+
+    /// The same for a path on disk.
+    static func readText(atPath path: String, relativePath: String, knownSize: Int? = nil, into diagnostics: inout [Diagnostic]) -> SourceFile? {
         func fail(_ rule: String, _ line: Int, _ message: String, _ hint: String) -> SourceFile? {
             diagnostics.append(Diagnostic(
                 file: relativePath, location: SourceLocation(line: line, column: 1), severity: .error,
@@ -244,7 +250,7 @@ public enum SiteLoader {
         if let knownSize {
             size = knownSize
         } else {
-            let found = status(url.path)
+            let found = status(path)
             if found?.type == S_IFLNK {
                 return fail("symlink", 1, "Symbolische Links werden nicht gelesen.", "Legen Sie die Datei selbst an diese Stelle, keinen Link auf sie.")
             }
@@ -260,16 +266,21 @@ public enum SiteLoader {
                 "Die Datei ist \(size / 1024) KiB groß; erlaubt sind höchstens \(maximumFileSize / 1024 / 1024) MiB.",
                 "Teilen Sie den Text auf mehrere Dateien auf oder entfernen Sie eingefügte Daten.")
         }
-        guard let data = try? Data(contentsOf: url) else {
+        guard let bytes = readBytes(atPath: path, expected: size) else {
             return fail("file-unreadable", 1, "Die Datei kann nicht gelesen werden.", "Prüfen Sie die Zugriffsrechte der Datei.")
         }
-        guard let decoded = String(data: data, encoding: .utf8) else {
-            let line = lineOfFirstInvalidUTF8(in: data)
+        // Decoded as `String(data:encoding: .utf8)` decodes (one byte-order mark dropped, nil for bytes that are not
+        // UTF-8), without Foundation's detour over a generic decoder.
+        let utf8 = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        guard let decoded = String(validating: utf8, as: UTF8.self) else {
+            let line = lineOfFirstInvalidUTF8(in: Data(bytes))
             return fail("encoding", line, "Die Datei ist nicht in UTF-8 kodiert (ungültiges Byte in Zeile \(line)).",
                 "Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“.")
         }
         var text = decoded
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // Nearly every file has neither a carriage return nor a control character: one look at the bytes says so.
+        guard ControlCharacters.mayContain(orCarriageReturn: utf8) else { return SourceFile(path: relativePath, text: text) }
         if text.utf8.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
@@ -277,6 +288,30 @@ public enum SiteLoader {
         text = ControlCharacters.clean(text, collector: collector)
         diagnostics += collector.diagnostics
         return SourceFile(path: relativePath, text: text)
+    }
+
+    /// The bytes of the file, read to its end (`expected`, its size when last looked at, is only the first guess);
+    /// nil when it cannot be opened or read.
+    private static func readBytes(atPath path: String, expected: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        // One byte more than expected, so that a file of the expected size ends with the second read.
+        var chunk = max(expected, 4096) + 1
+        while true {
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: chunk))
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + start, chunk) }
+            if count < 0 {
+                bytes.removeLast(chunk)
+                if errno == EINTR { continue }
+                return nil
+            }
+            bytes.removeLast(chunk - count)
+            if count == 0 { return bytes }
+            chunk = max(chunk, 65536)
+        }
     }
 
     /// A folder whose list of files cannot be read: an error, so the build stops before anything is replaced

@@ -45,7 +45,11 @@ public struct PhoneNumber: Sendable, Hashable {
     /// The parts of a text that names several numbers: separated by `,` `;` `oder` `und` `bzw.`, or by `/` when
     /// the part after it starts with `0` or `+` (a German subscriber number never does, so `05351/447120` is one).
     static func splitSeveral(_ text: String) -> [String] {
-        let words = text.split(separator: /\s*(?:[,;\n]|\s(?:oder|und|bzw\.?|or)\s)\s*/)
+        // The pattern is compiled anew on every use: a text without any of its separators (almost every number)
+        // is one word without it.
+        let words = mayHoldSeparator(text)
+            ? text.split(separator: /\s*(?:[,;\n]|\s(?:oder|und|bzw\.?|or)\s)\s*/)
+            : (text.isEmpty ? [] : [text[...]])
         var parts: [String] = []
         for word in words {
             let pieces = word.split(separator: "/", omittingEmptySubsequences: false)
@@ -64,15 +68,33 @@ public struct PhoneNumber: Sendable, Hashable {
         return parts
     }
 
+    /// Whether `text` may hold a separator of `splitSeveral`: `,` `;` a line break, or the start of `oder`, `und`,
+    /// `bzw`, `or` (the byte pairs `od`, `un`, `bz`, `or`). Without one, the pattern cannot match.
+    private static func mayHoldSeparator(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch (previous, byte) {
+            case (_, 0x2C), (_, 0x3B), (_, 0x0A): return true
+            case (0x6F, 0x64), (0x75, 0x6E), (0x62, 0x7A), (0x6F, 0x72): return true
+            default: previous = byte
+            }
+        }
+        return false
+    }
+
+    private static let allowedInNumber = Set("0123456789+()/-. \u{00A0}\u{202F}\u{2009}")
+
     /// One number: digits with the separators editors use (spaces, `/`, `-`, `.`, brackets).
     static func number(in written: String) -> Result<PhoneNumber, Problem> {
         var text = written
-        for dash in ["–", "—", "‐", "‑"] { text = text.replacingOccurrences(of: dash, with: "-") }
-        let allowed = Set("0123456789+()/-. \u{00A0}\u{202F}\u{2009}")
-        guard !text.isEmpty, text.allSatisfy(allowed.contains) else { return .failure(.foreignCharacters) }
+        // The dashes are outside ASCII: an ASCII text has none to replace.
+        if !text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for dash in ["–", "—", "‐", "‑"] { text = text.replacingOccurrences(of: dash, with: "-") }
+        }
+        guard !text.isEmpty, text.allSatisfy(allowedInNumber.contains) else { return .failure(.foreignCharacters) }
         let international = text.hasPrefix("+") || text.hasPrefix("00")
-        // `+49 (0) 5351`: the bracketed trunk zero is not dialled from abroad.
-        if international { text = text.replacing(/\(\s*0\s*\)/, with: "") }
+        // `+49 (0) 5351`: the bracketed trunk zero is not dialled from abroad (only where a bracket stands).
+        if international, text.utf8.contains(0x28) { text = text.replacing(/\(\s*0\s*\)/, with: "") }
         if text.dropFirst().contains("+") { return .failure(.malformed) }
         var digits = String(text.filter(\.isASCII).filter(\.isNumber))
         if international {

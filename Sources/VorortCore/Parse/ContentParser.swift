@@ -16,7 +16,7 @@ enum ContentParser {
                                          reviewSchedule: reviewSchedule))
         }
         guard let (document, fields) = readFrontMatter(file, collector: collector) else { return nil }
-        if let wrong = WrongFolder.betterType(for: fields.keys.map(\.value), than: type),
+        if let wrong = WrongFolder.betterType(for: fields.keyNames, than: type),
             case .ownedItems(let ownFolder) = type.placement
         {
             let target = file.path.replacingOccurrences(of: "/\(ownFolder)/", with: "/\(wrong.folder)/")

@@ -15,27 +15,34 @@ enum FrontMatter {
                 hint: "Beginnen Sie mit einem Vorspann zwischen zwei Zeilen `---`, z. B. `title: …`, oder entfernen Sie die Datei.")
             return nil
         }
-        var lines = text.lines[...]
-        guard let first = lines.first, isDelimiter(first) else {
-            collector.error("front-matter-missing", at: SourceLocation(line: 1, column: 1, endColumn: 1 + (lines.first?.count ?? 0)),
+        // Line by line from the top, stopping at the closing line: the body is not split into lines for this.
+        let utf8 = text.utf8
+        func line(from start: String.Index) -> (line: Substring, next: String.Index?) {
+            guard let newline = utf8[start...].firstIndex(of: 0x0A) else { return (text[start...], nil) }
+            return (text[start..<newline], utf8.index(after: newline))
+        }
+        let (first, second) = line(from: text.startIndex)
+        guard isDelimiter(first) else {
+            collector.error("front-matter-missing", at: SourceLocation(line: 1, column: 1, endColumn: 1 + first.count),
                 "Die Datei beginnt nicht mit einem Vorspann (`---`).",
                 hint: "Schreiben Sie in die erste Zeile `---`, darunter die Angaben wie `title: …` und danach wieder eine Zeile `---`.")
             return nil
         }
-        lines = lines.dropFirst()
-        var yamlLines: [Substring] = []
+        // The YAML is the lines between the delimiters, as they stand in the file.
+        var yamlEnd: String.Index?
+        var next = second
         var lineNumber = 1
-        while let line = lines.first {
-            lines = lines.dropFirst()
+        while let start = next {
+            let (current, after) = line(from: start)
+            next = after
             lineNumber += 1
-            if isDelimiter(line) || isDelimiter(line, marker: "...") {
-                // The rest of the file from the line after the delimiter: the lines joined again, without a copy.
-                let body = text[(lines.first?.startIndex ?? text.endIndex)...]
-                return FrontMatterDocument(
-                    yaml: yamlLines.joined(separator: "\n"), yamlFirstLine: 2,
-                    body: MarkdownSource(text: body, firstLine: lineNumber + 1))
+            if isDelimiter(current) || isDelimiter(current, marker: "...") {
+                // The rest of the file from the line after the delimiter, without a copy.
+                let body = text[(after ?? text.endIndex)...]
+                let yaml = yamlEnd.map { String(text[(second ?? text.endIndex)..<$0]) } ?? ""
+                return FrontMatterDocument(yaml: yaml, yamlFirstLine: 2, body: MarkdownSource(text: body, firstLine: lineNumber + 1))
             }
-            yamlLines.append(line)
+            yamlEnd = current.endIndex
         }
         collector.error("front-matter-unclosed", at: SourceLocation(line: 1, column: 1, endColumn: 4),
             "Der Vorspann wird nie geschlossen: Nach dem `---` in Zeile 1 fehlt die schließende Zeile `---`.",

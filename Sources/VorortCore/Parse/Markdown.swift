@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CVorortSystem
 import Synchronization
 
 /// Parses Markdown with cmark-gfm (GFM tables, strikethrough, autolinks, tag filter). The check walks the tree for
@@ -22,10 +23,19 @@ enum Markdown {
     /// Safe mode: raw HTML is omitted and dangerous URLs are blanked by cmark itself.
     static let options = CMARK_OPT_DEFAULT
 
+    /// cmark's allocator over the calling thread's arena (`vorort_arena_begin`): the parser, the tree and
+    /// everything cmark makes while they live take their memory from it, and it is freed at once after `use`.
+    /// cmark reads the three function pointers only; `vorort_allocator` has `cmark_mem`'s layout.
+    nonisolated(unsafe) private static let arenaAllocator = UnsafeMutableRawPointer(mutating: vorort_arena_allocator())
+        .assumingMemoryBound(to: cmark_mem.self)
+
     /// Parses `source` and hands the tree to `use`; the tree is freed when `use` returns. Nil when cmark fails.
     static func parse<R>(_ source: MarkdownSource, _ use: (MarkdownTree) -> R) -> R? {
         Markdown.registered
-        guard let parser = cmark_parser_new(options) else { return nil }
+        // Freed last, after the parser and the tree (deferred first, so run last).
+        let arena = vorort_arena_begin()
+        defer { vorort_arena_end(arena) }
+        guard let parser = cmark_parser_new_with_mem(options, arenaAllocator) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
@@ -73,9 +83,12 @@ struct MarkdownTree {
         }
     }
 
-    /// The tree as HTML, in safe mode with the parser's extensions.
+    /// The tree as HTML, in safe mode with the parser's extensions. The text is allocated with the system's
+    /// allocator (not the tree's arena), since it is freed here with `free`.
     func html() -> String? {
-        guard let rendered = cmark_render_html(root, Markdown.options, cmark_parser_get_syntax_extensions(parser)) else { return nil }
+        guard let rendered = cmark_render_html_with_mem(root, Markdown.options, cmark_parser_get_syntax_extensions(parser),
+                                                        cmark_get_default_mem_allocator())
+        else { return nil }
         defer { free(rendered) }
         return String(cString: rendered)
     }

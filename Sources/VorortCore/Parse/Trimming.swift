@@ -6,11 +6,18 @@ extension String {
     /// Foundation's `trimmingCharacters(in:)` bridges through NSString and was the biggest cost of parsing.
     var trimmed: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        guard let first = scalars.firstIndex(where: { !$0.isUnicodeWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.isUnicodeWhitespace })
         else { return "" }
         if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
         return String(scalars[first...last])
+    }
+}
+
+extension Unicode.Scalar {
+    /// `properties.isWhitespace`, answered for ASCII without the property look-up (tab to carriage return, space).
+    var isUnicodeWhitespace: Bool {
+        value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
     }
 }
 

@@ -5,7 +5,10 @@ enum WrongFolder {
     /// The item type whose folder the file belongs in, when its keys say so; nil when its own type fits as well.
     static func betterType(for keys: [String], than own: any ContentItem.Type) -> (type: any ContentItem.Type, folder: String, telling: [String])? {
         guard case .ownedItems = own.placement else { return nil }
-        let ownKeys = Set(own.schema.map(\.key))
+        // Nearly every file has only keys of its own type: looked up in the schema itself, before any set is made.
+        let schema = own.schema
+        guard keys.contains(where: { key in !schema.contains { $0.key == key } }) else { return nil }
+        let ownKeys = Set(schema.map(\.key))
         let unknownForOwn = keys.filter { !ownKeys.contains($0) }
         guard !unknownForOwn.isEmpty else { return nil }
         let keySet = Set(keys)

@@ -3,6 +3,10 @@ import Yams
 
 /// Parses YAML text into a node tree with positions, turning every parser error into a located finding.
 enum YAMLDocument {
+    /// Yams makes a new `Constructor` (with its tables of types) for every parse unless given one; it is never
+    /// changed after it is made, so one serves every parse on every thread.
+    nonisolated(unsafe) private static let constructor = Constructor.default
+
     /// Returns the root node (nil for an empty document) or nil after reporting a syntax error.
     /// `firstLine` is the file line on which `yaml` starts, so positions point into the file.
     static func parse(_ yaml: String, firstLine: Int, into collector: DiagnosticCollector) -> (node: Node?, ok: Bool) {
@@ -30,11 +34,15 @@ enum YAMLDocument {
             // Every value is read as text and typed by vorort itself, so Yams need not resolve tags
             // (`.basic`): its regular expressions for numbers and booleans were the largest cost of parsing.
             // Anchors and aliases never get here: `YAMLAnchorScan` refused them above.
-            let node = try Parser(yaml: yaml, resolver: .basic, encoding: .utf8).singleRoot()
+            let node = try Parser(yaml: yaml, resolver: .basic, constructor: constructor, encoding: .utf8).singleRoot()
             reportLostComments(yaml, offset: offset, into: collector)
-            if let node {
-                reportTypographicQuotes(node, offset: offset, into: collector)
-                reportTags(node, offset: offset, into: collector)
+            // A tag needs a `!` in the text and a plain value in typographic quotes one of the quotes (a plain value
+            // is the text as written): without either, the tree need not be walked.
+            if let node, mayHoldTagOrQuotes(yaml) {
+                // One walk over the values finds both.
+                let (quoted, tagged) = valuesToReport(in: node)
+                reportTypographicQuotes(quoted, offset: offset, into: collector)
+                reportTags(tagged, offset: offset, into: collector)
             }
             return (node, true)
         } catch let error as YamlError {
@@ -59,9 +67,46 @@ enum YAMLDocument {
         }
     }
 
+    /// Whether `yaml` has a `!` or the UTF-8 of an opening typographic quote (`TypographicQuotes.openers`:
+    /// U+00AB, U+00BB, and U+2018 to U+201E and U+2039, U+203A, which start with E2 80).
+    private static func mayHoldTagOrQuotes(_ yaml: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in yaml.utf8 {
+            if byte == UInt8(ascii: "!") { return true }
+            if previous == 0xC2, byte == 0xAB || byte == 0xBB { return true }
+            if beforePrevious == 0xE2, previous == 0x80, (0x98...0x9E).contains(byte) || byte == 0xB9 || byte == 0xBA { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
+
+    /// The values in typographic quotes (with their text inside them) and the values with a tag, each in document
+    /// order: keys are names and are not looked at.
+    private static func valuesToReport(in root: Node) -> (quoted: [(node: Node, inner: String)], tagged: [Node]) {
+        var quoted: [(Node, String)] = []
+        var tagged: [Node] = []
+        var pending: [Node] = [root]
+        while let node = pending.popLast() {
+            if !YAMLTags.isStandard(node.tag) { tagged.append(node) }
+            switch node {
+            case .scalar(let scalar):
+                guard scalar.style == .plain, let inner = TypographicQuotes.enclosedText(scalar.string) else { continue }
+                quoted.append((node, inner))
+            case .mapping(let mapping):
+                pending += mapping.map(\.value).reversed()
+            case .sequence(let sequence):
+                pending += sequence.reversed()
+            case .alias:
+                continue
+            }
+        }
+        return (quoted, tagged)
+    }
+
     /// `title: !Neu Sprachcafé`: YAML reads `!Neu` as a type and publishes only „Sprachcafé“.
-    private static func reportTags(_ root: Node, offset: Int, into collector: DiagnosticCollector) {
-        for node in YAMLTags.explicitlyTagged(in: root) {
+    private static func reportTags(_ tagged: [Node], offset: Int, into collector: DiagnosticCollector) {
+        for node in tagged {
             var location = YAMLDocument.location(of: node)
             location.line += offset
             collector.error("yaml-syntax", at: location,
@@ -71,8 +116,8 @@ enum YAMLDocument {
     }
 
     /// `title: „Sprachcafé“`: the quotes would be published as part of the text.
-    private static func reportTypographicQuotes(_ root: Node, offset: Int, into collector: DiagnosticCollector) {
-        for (node, inner) in TypographicQuotes.enclosedValues(in: root) {
+    private static func reportTypographicQuotes(_ quoted: [(node: Node, inner: String)], offset: Int, into collector: DiagnosticCollector) {
+        for (node, inner) in quoted {
             var location = YAMLDocument.location(of: node)
             location.line += offset
             collector.warning("typographic-quotes", at: location,

@@ -43,9 +43,23 @@ enum YAMLInvisibleCharacters {
         var scalar: Unicode.Scalar
     }
 
-    /// A fast test on the bytes: every character above is outside ASCII and starts with C2, E1, E2, E3 or EF.
+    /// A fast test on the bytes: whether the UTF-8 of a character above stands in `yaml` (C2 A0, C2 AD; E1 9A 80,
+    /// E1 A0 8E; E2 80 80 to E2 80 8D, E2 80 AF, E2 81 9F, E2 81 A0; E3 80 80; EF BB BF). Only its first byte
+    /// was looked at before, and every `–` and `„` of German text made the whole scan run.
     static func mayContain(_ yaml: String) -> Bool {
-        yaml.utf8.contains { $0 == 0xC2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xE3 || $0 == 0xEF }
+        var first: UInt8 = 0, second: UInt8 = 0
+        for byte in yaml.utf8 {
+            switch (first, second, byte) {
+            case (_, 0xC2, 0xA0), (_, 0xC2, 0xAD): return true
+            case (0xE1, 0x9A, 0x80), (0xE1, 0xA0, 0x8E): return true
+            case (0xE2, 0x80, 0x80...0x8D), (0xE2, 0x80, 0xAF), (0xE2, 0x81, 0x9F), (0xE2, 0x81, 0xA0): return true
+            case (0xE3, 0x80, 0x80), (0xEF, 0xBB, 0xBF): return true
+            default: break
+            }
+            first = second
+            second = byte
+        }
+        return false
     }
 
     /// The first invisible character in a structural place of each line.

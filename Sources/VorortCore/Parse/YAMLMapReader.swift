@@ -374,6 +374,9 @@ final class YAMLMapReader {
         entries.map { Located(value: $0.key, location: location(of: $0.keyNode)) }
     }
 
+    /// The keys as written, in order, without their places.
+    var keyNames: [String] { entries.map(\.key) }
+
     /// Reports keys no getter asked for, suggesting the nearest known key. `explaining` gives the reason for keys
     /// that are right elsewhere but not here (a translation's `category`, which comes from the original).
     func finish(explaining: [String: (message: String, hint: String)] = [:]) {

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import VorortCore
+
+/// The check's byte-level shortcuts must answer as the slower tests they stand in for, also at the edges of the
+/// eight-byte steps and for text beyond ASCII.
+@Suite("Shortcuts of the check")
+struct CheckFastPathTests {
+    static let pieces = ["a", "ä", "ß", " ", "\t", "\n", "\r", "\r\n", "\u{0}", "\u{B}", "\u{1B}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}",
+                         "\u{A0}", "\u{AB}", "\u{BF}", "\u{BE}", "\u{FFFE}", "\u{FFFF}", "\u{FFBF}", "\u{0FFF}", "\u{FEFF}", "–", "„", "😀",
+                         "abcdefgh", "12345678"]
+
+    static func randomText(_ generator: inout FuzzTests.Generator) -> String {
+        (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+    }
+
+    @Test func theLoadersByteTestAgreesWithTheTextsOwn() {
+        var generator = FuzzTests.Generator(state: 2026)
+        for _ in 0..<20_000 {
+            let text = Self.randomText(&generator)
+            let expected = ControlCharacters.mayContain(text) || text.utf8.contains(0x0D)
+            #expect(ControlCharacters.mayContain(orCarriageReturn: Array(text.utf8)[...]) == expected, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func trimmingAgreesWithTheUnicodeProperty() {
+        var generator = FuzzTests.Generator(state: 7)
+        for _ in 0..<5_000 {
+            let text = Self.randomText(&generator)
+            let scalars = text.unicodeScalars
+            let expected = scalars.firstIndex { !$0.properties.isWhitespace }.map { first in
+                String(scalars[first...scalars.lastIndex { !$0.properties.isWhitespace }!])
+            } ?? ""
+            #expect(text.trimmed == expected, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func numbersWithoutSeparatorsAreSplitAsThePatternSplitsThem() {
+        let texts = ["05351 4471-20", "+49 (0) 5351 / 4471-20", "05351/447120", "05351 4471-20, 05351 4471-21", "0171 123 oder 0172 456",
+                     "110 und 112", "0531 1 bzw. 0531 2", "0531 1 or 0531 2", "0531 1;0531 2", "0531\n0532", "Tel. 0531 oder", "", " "]
+        for text in texts {
+            let reference = text.split(separator: /\s*(?:[,;\n]|\s(?:oder|und|bzw\.?|or)\s)\s*/)
+            var parts: [String] = []
+            for word in reference {
+                var current = ""
+                for piece in word.split(separator: "/", omittingEmptySubsequences: false) {
+                    let start = piece.drop { $0 == " " }.first
+                    if !current.isEmpty, start == "0" || start == "+" {
+                        parts.append(current.trimmed)
+                        current = String(piece)
+                    } else {
+                        current += current.isEmpty ? String(piece) : "/" + piece
+                    }
+                }
+                if !current.trimmed.isEmpty { parts.append(current.trimmed) }
+            }
+            #expect(PhoneNumber.splitSeveral(text) == parts, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func emailAddressesBeyondASCIITakeTheGeneralPath() {
+        #expect(LinkPolicy.isEmailAddress("a@b.de"))
+        #expect(LinkPolicy.isEmailAddress("ä@b.de"))
+        #expect(!LinkPolicy.isEmailAddress("MAILTO:a@b.de"))
+        #expect(!LinkPolicy.isEmailAddress("a b@c.de"))
+        #expect(!LinkPolicy.isEmailAddress("a\u{A0}b@c.de"))
+        #expect(!LinkPolicy.isEmailAddress("a@@b.de"))
+        #expect(LinkPolicy.mailtoProblem("mailto:a@b.de?Subject=x&body=y") == nil)
+        #expect(LinkPolicy.mailtoProblem("mailto:a@b.de?b%63c=x") != nil)
+        #expect(LinkPolicy.mailtoProblem("mailto:ä@b.de?subject=ü") == nil)
+    }
+
+    /// Bodies parse into an arena each, on all threads at once, and render the same as one after the other.
+    @Test func markdownInArenasRendersTheSameOnAllThreads() {
+        let bodies = (0..<200).map { i in
+            "## Teil \(i)\n\n| a | b |\n|---|---|\n| \(i) | ~~x~~ |\n\n- [Link](https://example.org/\(i)) www.example.org/\(i)\n"
+                + String(repeating: "Text *mit* **Hervorhebung** und `Code`. ", count: i % 50)
+        }
+        let once = bodies.map { Markdown.parse(MarkdownSource(text: $0, firstLine: 1)) { $0.html() } }
+        let parallel = Parallel.map(bodies) { Markdown.parse(MarkdownSource(text: $0, firstLine: 1)) { $0.html() } }
+        #expect(once == parallel)
+        #expect(once.allSatisfy { $0??.contains("<del>x</del>") == true && $0??.contains("<table>") == true })
+    }
+}
