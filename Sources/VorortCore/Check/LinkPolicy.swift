@@ -25,7 +25,6 @@ enum LinkPolicy {
     /// Why a `mailto:` link must not be published: hidden recipients (`?bcc=`, `?cc=`, `?to=`) would send a
     /// resident's mail to someone they cannot see; several or malformed addresses are mistakes.
     static func mailtoProblem(_ url: String) -> String? {
-        if url.utf8.allSatisfy({ $0 < 0x80 }) { return asciiMailtoProblem(Array(url.utf8)) }
         let rest = url.drop { $0 != ":" }.dropFirst()
         let address = rest.prefix { $0 != "?" }
         let decodedAddress = percentDecoded(String(address)) ?? String(address)
@@ -48,26 +47,6 @@ enum LinkPolicy {
     /// Foundation (a third of the link check's time).
     static func percentDecoded(_ text: String) -> String? {
         text.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "%") } ? text : text.removingPercentEncoding
-    }
-
-    /// `mailtoProblem` for an ASCII address, the same steps on its bytes (each character is one byte there).
-    private static func asciiMailtoProblem(_ bytes: [UInt8]) -> String? {
-        let rest = bytes.drop { $0 != UInt8(ascii: ":") }.dropFirst()
-        let address = String(decoding: rest.prefix { $0 != UInt8(ascii: "?") }, as: UTF8.self)
-        let decodedAddress = percentDecoded(address) ?? address
-        if let mark = rest.firstIndex(of: UInt8(ascii: "?")) {
-            for parameter in rest[(mark + 1)...].split(separator: UInt8(ascii: "&")) {
-                let name = String(decoding: parameter.split(separator: UInt8(ascii: "="), maxSplits: 1).first ?? [], as: UTF8.self).lowercased()
-                let decodedName = percentDecoded(name) ?? name
-                if decodedName != "subject" && decodedName != "body" {
-                    return "Der E-Mail-Link fügt mit `\(decodedName)=` weitere Empfänger oder Angaben hinzu, die niemand sieht."
-                }
-            }
-        }
-        if !isEmailAddress(decodedAddress) {
-            return "`\(decodedAddress)` ist keine einzelne gültige E-Mail-Adresse."
-        }
-        return nil
     }
 
     static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]

@@ -223,8 +223,8 @@ struct TemplateParser {
                 position += 1
                 let (name, transforms) = try parseName(state)
                 guard name == state.sectionName, transforms == state.sectionTransforms else { throw Failure.invalid }
-                if isStandalone(state) { setNewLine = true } else { flushWhiteSpace() }
-                _ = setNewLine
+                // A closing tag alone on its line takes the line break with it.
+                if !isStandalone(state) { flushWhiteSpace() }
                 return TemplateProgram(nodes)
             case "!":
                 position += 1
