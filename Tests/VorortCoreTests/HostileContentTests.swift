@@ -82,6 +82,34 @@ struct HostileContentTests {
         #expect(json == "\"a\\r\\n\\u0001\\u2028\\u003c\"")
     }
 
+    /// `XML.escape` works on bytes; it must give what escaping scalar by scalar gives (XML 1.0 § 2.2 `Char`).
+    @Test func xmlEscapingOnBytesMatchesEscapingScalars() {
+        func reference(_ s: String) -> String {
+            var out = ""
+            for scalar in s.unicodeScalars {
+                let v = scalar.value
+                let allowed = v == 0x09 || v == 0x0A || v == 0x0D || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || v >= 0x10000
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&apos;"
+                case _ where !allowed: out += "\u{FFFD}"
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        let pool: [String] = ["a", "ß", "&", "<", ">", "\"", "'", "\u{0}", "\u{1F}", "\t", "\n", "\r", "\r\n", "\u{7F}", "\u{85}",
+                              "\u{338}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{FEFF}", "\u{EFFF}", "\u{F000}", "\u{1F600}", "\u{10FFFF}", "ع"]
+        var generator = FuzzTests.Generator(state: 11)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()
+            #expect(XML.escape(text) == reference(text), "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test func aQuoteWithACombiningMarkCannotLeaveItsAttribute() throws {
         let root = try TestSupport.minimalSite(replacing: [
             "content/gemeinden/dorf/angebote/sprachcafe.md": Self.offer("")

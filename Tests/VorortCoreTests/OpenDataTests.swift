@@ -35,6 +35,39 @@ struct OpenDataTests {
         #expect(result.status == 0, "\(result.stderr)")
     }
 
+    /// The export is written by `PrettyJSON`; JSONEncoder, whose output it reproduces, is the oracle: every
+    /// optional present and absent, empty lists, and text with every character JSON escapes.
+    @Test func offersAreWrittenAsJSONEncoderWritesThem() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        var generator = FuzzTests.Generator(state: 7)
+        let pool = ["a", "ä", "/", "\\", "\"", "\u{8}", "\u{C}", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}", "\u{2028}", "😀", "</", "&", " "]
+        func text() -> String { (0..<Int.random(in: 0...6, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined() }
+        func maybe() -> String? { Bool.random(using: &generator) ? text() : nil }
+        func list() -> [String] { (0..<Int.random(in: 0...2, using: &generator)).map { _ in text() } }
+        for _ in 0..<300 {
+            let contact = OpenData.ContactExport(name: text(), organisation: text(), url: text(), street: text(), postalCode: text(), city: text(),
+                                                 phone: maybe(), telephone: Bool.random(using: &generator) ? list() : nil, email: maybe(),
+                                                 website: maybe(), openingHours: list())
+            let offer = OpenData.OfferExport(
+                id: text(), title: text(), summary: text(), url: text(),
+                category: Bool.random(using: &generator) ? OpenData.CategoryExport(Category(slug: text(), label: text(), group: text())) : nil,
+                provider: OpenData.ProviderExport(id: text(), name: text(), url: text()),
+                areas: Bool.random(using: &generator) ? list() : nil, audience: maybe(), languages: list(), schedule: maybe(), place: maybe(),
+                cost: maybe(), accessibility: maybe(), contactPoint: Bool.random(using: &generator) ? contact : nil, reviewed: text(), language: text())
+            var json = PrettyJSON()
+            offer.write(into: &json)
+            let expected = try encoder.encode(offer)
+            #expect(json.bytes == Array(expected), "\(String(decoding: json.bytes, as: UTF8.self))\n\(String(decoding: expected, as: UTF8.self))")
+        }
+        // The whole document, as JSONEncoder writes it in one piece.
+        let site = try #require(Pipeline.check(siteRoot: TestSupport.packageRoot).site)
+        let written = try #require(Self.files[OpenData.offersFile])
+        struct Document: Decodable { var offers: [Offer] ; struct Offer: Decodable { var id: String } }
+        #expect(try JSONDecoder().decode(Document.self, from: Data(written.utf8)).offers.count == site.content.offers.count)
+        #expect(written.hasSuffix("\n  ],\n  \"schemaVersion\" : 1,\n  \"site\" : \"https:\\/\\/www.landkreis-lindenbrueck.de\\/integration\\/\"\n}\n"))
+    }
+
     @Test func atomFeedIsWellFormedAndListsEveryStory() throws {
         let feed = try #require(Self.files[OpenData.storiesFeed])
         let parser = XMLParser(data: Data(feed.utf8))

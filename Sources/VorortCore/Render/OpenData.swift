@@ -24,6 +24,35 @@ enum OpenData {
         var contactPoint: ContactExport?
         var reviewed: String
         var language: String
+
+        /// The keys in byte order, as JSONEncoder's `.sortedKeys` writes them.
+        func write(into json: inout PrettyJSON) {
+            json.openObject()
+            json.member("accessibility", accessibility)
+            json.member("areas", areas)
+            json.member("audience", audience)
+            if let category {
+                json.key("category")
+                category.write(into: &json)
+            }
+            if let contactPoint {
+                json.key("contactPoint")
+                contactPoint.write(into: &json)
+            }
+            json.member("cost", cost)
+            json.member("id", id)
+            json.member("language", language)
+            json.member("languages", languages)
+            json.member("place", place)
+            json.key("provider")
+            provider.write(into: &json)
+            json.member("reviewed", reviewed)
+            json.member("schedule", schedule)
+            json.member("summary", summary)
+            json.member("title", title)
+            json.member("url", url)
+            json.closeObject()
+        }
     }
 
     struct CategoryExport: Encodable {
@@ -36,6 +65,14 @@ enum OpenData {
             label = category.label
             group = category.group
         }
+
+        func write(into json: inout PrettyJSON) {
+            json.openObject()
+            json.member("group", group)
+            json.member("label", label)
+            json.member("slug", slug)
+            json.closeObject()
+        }
     }
 
     /// Who offers it, the same in every export (offers, events).
@@ -45,10 +82,24 @@ enum OpenData {
         var name: String
         var url: String
 
+        init(id: String, name: String, url: String) {
+            self.id = id
+            self.name = name
+            self.url = url
+        }
+
         init(_ owner: Owner, models: ViewModels) {
             id = owner.municipalitySlug ?? "landkreis"
             name = models.index.ownerName(owner)
             url = models.config.baseURL + Routes.owner(owner)
+        }
+
+        func write(into json: inout PrettyJSON) {
+            json.openObject()
+            json.member("id", id)
+            json.member("name", name)
+            json.member("url", url)
+            json.closeObject()
         }
     }
 
@@ -65,6 +116,22 @@ enum OpenData {
         var email: String?
         var website: String?
         var openingHours: [String]
+
+        func write(into json: inout PrettyJSON) {
+            json.openObject()
+            json.member("city", city)
+            json.member("email", email)
+            json.member("name", name)
+            json.member("openingHours", openingHours)
+            json.member("organisation", organisation)
+            json.member("phone", phone)
+            json.member("postalCode", postalCode)
+            json.member("street", street)
+            json.member("telephone", telephone)
+            json.member("url", url)
+            json.member("website", website)
+            json.closeObject()
+        }
     }
 
     struct OffersDocument: Encodable {
@@ -81,9 +148,13 @@ enum OpenData {
         @Sendable func export(_ offer: Offer) -> OfferExport {
             let category = models.category(of: offer).map(CategoryExport.init)
             let point = offer.contact.flatMap { models.index.contactPoint($0.value, for: offer.owner) }
+            let route = Routes.offer(offer)
+            var id = route[...]
+            while id.hasPrefix("/") { id = id.dropFirst() }
+            while id.hasSuffix("/") { id = id.dropLast() }
             return OfferExport(
-                id: Routes.offer(offer).trimmingCharacters(in: CharacterSet(charactersIn: "/")),
-                title: offer.title, summary: offer.summary, url: base + Routes.offer(offer), category: category,
+                id: String(id),
+                title: offer.title, summary: offer.summary, url: base + route, category: category,
                 provider: ProviderExport(offer.owner, models: models),
                 areas: offer.owner == .district ? offer.areas?.map { ContentPath.canonicalSlug($0.value) } : nil,
                 audience: offer.audience, languages: offer.languages, schedule: offer.schedule, place: offer.place,
@@ -96,17 +167,15 @@ enum OpenData {
                 },
                 reviewed: offer.reviewed.iso, language: offer.origin.language)
         }
-        @Sendable func encoder() -> JSONEncoder {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            return encoder
-        }
-        // JSONEncoder builds a tree of the whole document before writing it (at 100,000 offers over half a gigabyte)
-        // and runs on one core. So the document is encoded with an empty list, and the offers are encoded one by one,
-        // in chunks on all cores, indented as the encoder indents a list's items and put into the list: the same bytes.
+        // The document is encoded with an empty list, and the offers are written one by one with `PrettyJSON`, in
+        // chunks on all cores, indented as the encoder indents a list's items and put into the list: the bytes
+        // JSONEncoder writes for the whole document, without the tree it builds of it first (at 100,000 offers over
+        // half a gigabyte).
         let document = OffersDocument(schemaVersion: schemaVersion, site: base, district: models.config.district,
                                       generated: generated.iso, offers: [])
-        var data = (try? encoder().encode(document)) ?? Data("{}".utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        var data = (try? encoder.encode(document)) ?? Data("{}".utf8)
         let emptyList = Data("\"offers\" : [\n\n  ]".utf8)
         if !offers.isEmpty, let range = data.range(of: emptyList) {
             // Written straight into the document (no second copy of the list: at 100,000 offers it is 100 MB).
@@ -116,14 +185,18 @@ enum OpenData {
             var start = 0, first = true
             while start < offers.count {
                 let chunk = Array(offers[start..<min(offers.count, start + 2_000)])
-                let encoded = Parallel.map(chunk) { offer in indented((try? encoder().encode(export(offer))) ?? Data("{}".utf8), by: 4) }
+                let encoded = Parallel.map(chunk) { offer in
+                    var json = PrettyJSON(depth: 2, capacity: 2_048)
+                    export(offer).write(into: &json)
+                    return json.bytes
+                }
                 if first, let size = encoded.first?.count {
                     // Room for all offers at the size of the first, so the document grows a few times, not at every doubling.
-                    out.reserveCapacity(out.count + (size + 2) * offers.count + tail.count + 16)
+                    out.reserveCapacity(out.count + (size + 6) * offers.count + tail.count + 16)
                 }
                 for offer in encoded {
-                    if !first { out.append(contentsOf: [0x2C, 0x0A]) }
-                    out.append(offer)
+                    out.append(contentsOf: first ? [0x20, 0x20, 0x20, 0x20] : [0x2C, 0x0A, 0x20, 0x20, 0x20, 0x20])
+                    out.append(contentsOf: offer)
                     first = false
                 }
                 start += chunk.count
@@ -134,22 +207,6 @@ enum OpenData {
         }
         data.append(0x0A)
         return data
-    }
-
-    /// Pretty-printed JSON moved `spaces` to the right, as the encoder writes it nested: empty lines stay empty.
-    static func indented(_ json: Data, by spaces: Int) -> Data {
-        // Built in an array: appending to `Data` byte by byte went through `replaceSubrange` for every byte.
-        var out: [UInt8] = []
-        out.reserveCapacity(json.count + json.count / 4)
-        var lineStart = true
-        json.withUnsafeBytes { bytes in
-            for byte in bytes {
-                if lineStart, byte != 0x0A { out.append(contentsOf: repeatElement(0x20, count: spaces)) }
-                out.append(byte)
-                lineStart = byte == 0x0A
-            }
-        }
-        return Data(out)
     }
 
     /// Atom 1.0 feed of the stories in the language of `models`, newest first; untranslated stories appear in
