@@ -144,6 +144,35 @@ struct LintIntegrationTests {
         #expect(github.hasPrefix("::warning file=content/a b.md,line=3,col=5,endColumn=9,title=asylant::„Asylant“: abwertend, 100%25%0ABesser: Geflüchtete\n"))
     }
 
+    /// A large district waits for the lint, then lets go of its texts and parse results before rendering
+    /// (`CheckState.releaseIntoCheckedSite`, which empties the bodies in place): the sample built that way is the
+    /// sample built beside the lint, file for file, and a lint error still refuses the build.
+    @Test func aDistrictBuiltAfterTheLintIsTheSameAsOneBuiltBesideIt() throws {
+        let besideLint = TestSupport.temporaryFolder("vorort-beside-lint")
+        let afterLint = TestSupport.temporaryFolder("vorort-after-lint")
+        defer { TestSupport.cleanUp(besideLint); TestSupport.cleanUp(afterLint) }
+        let today = BuildDate.clock()
+        for (output, limit) in [(besideLint, Int.max), (afterLint, 0)] {
+            guard case .built = try Pipeline.build(siteRoot: TestSupport.packageRoot, output: output, search: nil, today: today, lintOverlapLimit: limit) else {
+                Issue.record("the sample is built")
+                return
+            }
+        }
+        let beside = try TestSupport.snapshot(besideLint), after = try TestSupport.snapshot(afterLint)
+        #expect(beside.count > 900)
+        #expect(beside == after)
+
+        let root = try TestSupport.minimalSite(extra: ["lint/test.yml": Self.siteRules, "content/seiten/wolke.md": "---\ntitle: Wolke\n---\nEine Wortwolke.\n"])
+        defer { TestSupport.cleanUp(root) }
+        let output = TestSupport.temporaryFolder("vorort-lint-output")
+        defer { TestSupport.cleanUp(output) }
+        guard case .refused(let report) = try Pipeline.build(siteRoot: root, output: output, search: nil, today: today, lintOverlapLimit: 0) else {
+            Issue.record("a lint error refuses the build")
+            return
+        }
+        #expect(report.findings("wortwolke").map(\.file) == ["content/seiten/wolke.md"])
+    }
+
     /// A small district renders while the lint is still at work (`PendingLint.mayOverlapRendering`): an error the
     /// lint finds must still keep the site from being published, and leave the previous output as it was.
     @Test func aLintErrorFoundWhileRenderingPublishesNothing() throws {

@@ -76,6 +76,12 @@ public struct SiteContent: Sendable {
         return typed(type)
     }
 
+    /// The item at `position` among the items of `type`, without making a list of all of them.
+    func item(of type: ContentTypeID, at position: Int) -> any ContentItem {
+        func typed<T: ContentItem>(_ type: T.Type) -> any ContentItem { self[type: T.self][position] }
+        return typed(type.type)
+    }
+
     /// Every item of every type, type by type in the order of `ContentTypes.all`.
     public var allItems: [any ContentItem] { ContentTypes.all.flatMap { items(of: $0) } }
 

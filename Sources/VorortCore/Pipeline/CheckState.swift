@@ -14,6 +14,9 @@ struct CheckState: Sendable {
     var configDiagnostics: [Diagnostic] = []
     /// What parsing made of each content file (originals and translations), by path.
     var parsed: [String: ParsedFile] = [:]
+    /// Whether `parsed` keeps the items and translations after they were assembled into `content`: only a check
+    /// that `refresh` updates later needs them; otherwise they are a second copy of every item beside the texts.
+    private(set) var keepsParsedItems = true
     var siteTexts = TranslationParser.SiteTextsOutput()
     /// The wording lint's findings and word count per file.
     var lint: [String: (diagnostics: [Diagnostic], words: Int)] = [:]
@@ -56,8 +59,9 @@ struct CheckState: Sendable {
 
     // MARK: - Full check
 
-    static func full(root: URL, lint lintEnabled: Bool, today: CalendarDate, timings: inout StageTimings) -> CheckState {
-        var (state, lint) = fullLeavingLint(root: root, lint: lintEnabled, today: today, timings: &timings)
+    /// `forUpdates`: the state will be `refresh`ed after edits (the preview), so it keeps what parsing made of each file.
+    static func full(root: URL, lint lintEnabled: Bool, today: CalendarDate, forUpdates: Bool = false, timings: inout StageTimings) -> CheckState {
+        var (state, lint) = fullLeavingLint(root: root, lint: lintEnabled, today: today, forUpdates: forUpdates, timings: &timings)
         state.join(lint, timings: &timings)
         return state
     }
@@ -81,7 +85,8 @@ struct CheckState: Sendable {
 
     /// Everything `full` does but waiting for the wording lint and assembling the findings; `ruleSet` is the loaded
     /// rules (the guideline page shows them).
-    static func fullLeavingLint(root: URL, lint lintEnabled: Bool, today: CalendarDate, timings: inout StageTimings) -> (CheckState, PendingLint) {
+    static func fullLeavingLint(root: URL, lint lintEnabled: Bool, today: CalendarDate, forUpdates: Bool = false,
+                                timings: inout StageTimings) -> (CheckState, PendingLint) {
         // The wording rules depend on nothing else: they load while the content is read.
         let rules = Background { lintEnabled ? RuleSet.load(siteRoot: root) : (RuleSet(), []) }
         var state = CheckState(root: root, lintEnabled: lintEnabled, today: today, loaded: SiteLoader.load(root: root))
@@ -96,6 +101,7 @@ struct CheckState: Sendable {
         state.parseAll()
         state.siteTexts = TranslationParser.parseSiteTexts(state.loaded, config: state.config)
         state.assembleContent()
+        if !forUpdates { state.releaseParsedItems() }
         timings.lap("Lesen")
 
         // The lint runs beside the link check, which parses the bodies with cmark-gfm.
@@ -148,6 +154,7 @@ struct CheckState: Sendable {
     /// parses where it did — and only a full check gives the right answer. Otherwise the originals that changed,
     /// before and after (a translation counts as a change of its original).
     mutating func refresh(_ paths: Set<String>) -> [ContentChange]? {
+        guard keepsParsedItems else { return nil }
         var changed: [ContentChange] = []
         var reread: [(path: String, file: SourceFile, diagnostics: [Diagnostic])] = []
         for path in paths.sorted() {
@@ -235,6 +242,15 @@ struct CheckState: Sendable {
                                          today: CalendarDate) -> ParsedFile {
         let result = TranslationParser.parseFile(role, language: language, file: file, config: config, today: today)
         return ParsedFile(item: nil, translation: result.translation, diagnostics: result.diagnostics, suppressions: result.suppressions)
+    }
+
+    /// Lets go of the parsed items and translations once `content` holds them (the findings and suppressions stay).
+    private mutating func releaseParsedItems() {
+        for position in parsed.values.indices {
+            parsed.values[position].item = nil
+            parsed.values[position].translation = nil
+        }
+        keepsParsedItems = false
     }
 
     /// The typed content from the parsed files, in file order, and the translations matched with their originals.
@@ -374,6 +390,22 @@ struct CheckState: Sendable {
 
     /// The site ready to render, when nothing is an error. Rendering reads the bodies again from their files, so
     /// the site's content keeps no texts (`keepingTexts`: the incremental build, which keeps them anyway).
+    /// The checked site without texts, from a state that is not needed afterwards: the texts, the parse results and
+    /// the index are let go first and the bodies emptied in place, so the texts and a second copy of every item and
+    /// of the index are never in memory together (at 100,000 pages that moment was the build's peak of memory).
+    mutating func releaseIntoCheckedSite() -> CheckedSite? {
+        guard !diagnostics.hasErrors, let config, let theme else { return nil }
+        parsed = [:]
+        for position in loaded.content.indices { loaded.content[position].file.text = "" }
+        for position in loaded.translations.indices { loaded.translations[position].file.text = "" }
+        index = SiteIndex(content: SiteContent(), config: nil)
+        content.releaseBodyTexts()
+        let site = CheckedSite(root: root, config: config, index: SiteIndex(content: content, config: config), theme: theme,
+                               bodies: bodies.compactMapValues(\.body), assets: usedAssets, ruleSet: ruleSet, today: today)
+        content = SiteContent()
+        return site
+    }
+
     func checkedSite(keepingTexts: Bool = false) -> CheckedSite? {
         guard !diagnostics.hasErrors, let config, let theme else { return nil }
         let index = keepingTexts ? index : SiteIndex(content: content.withoutBodyTexts(), config: config)

@@ -66,7 +66,7 @@ public struct IncrementalSite {
         self.search = search
         self.today = today
         var timings = StageTimings()
-        state = CheckState.full(root: root, lint: true, today: today, timings: &timings)
+        state = CheckState.full(root: root, lint: true, today: today, forUpdates: true, timings: &timings)
         _ = try renderAll(changedSources: [])
     }
 
@@ -83,7 +83,7 @@ public struct IncrementalSite {
         if changed.allSatisfy({ $0.hasPrefix("content/") }) { items = state.refresh(changed) }
         if items == nil {
             var timings = StageTimings()
-            state = CheckState.full(root: root, lint: true, today: today, timings: &timings)
+            state = CheckState.full(root: root, lint: true, today: today, forUpdates: true, timings: &timings)
         }
         guard state.canRender else {
             stale = true

@@ -108,6 +108,13 @@ public enum Pipeline {
                     timings: timings, wordsLinted: state.wordsLinted, lintSeconds: state.lintSeconds)
     }
 
+    /// The report of a state that is not needed afterwards; its texts are let go before the site is made.
+    static func report(releasing state: inout CheckState, timings: StageTimings) -> CheckReport {
+        let diagnostics = state.diagnostics, filesChecked = state.filesChecked, words = state.wordsLinted, seconds = state.lintSeconds
+        return CheckReport(diagnostics: diagnostics, filesChecked: filesChecked, site: state.releaseIntoCheckedSite(),
+                           timings: timings, wordsLinted: words, lintSeconds: seconds)
+    }
+
     /// Renders every page of a checked site into memory; `search` adds the search page and links to it.
     public static func render(_ site: CheckedSite, search: Bool = false) throws -> [OutputFile] {
         var files: [OutputFile] = []
@@ -189,8 +196,14 @@ public enum Pipeline {
     }
 
     /// Checks, renders and, only when there is no error, replaces the output folder at once.
+    /// `lintOverlapLimit`: up to this many bytes of text, pages render while the wording lint is at work
+    /// (`PendingLint.overlapLimit`; a test sets 0 to build the sample as a large district is built).
     public static func build(siteRoot: URL, output: URL, search: SearchIndexer? = SearchIndexer.find(),
                              today: CalendarDate = BuildDate.clock()) throws -> BuildOutcome {
+        try build(siteRoot: siteRoot, output: output, search: search, today: today, lintOverlapLimit: CheckState.PendingLint.overlapLimit)
+    }
+
+    static func build(siteRoot: URL, output: URL, search: SearchIndexer?, today: CalendarDate, lintOverlapLimit: Int) throws -> BuildOutcome {
         try refuseOutputInsideSources(output, siteRoot: siteRoot)
         // A build killed earlier may have left its staging folder: gone before this one starts.
         OutputWriter.removeAbandonedStagingFolders(of: output.standardizedFileURL)
@@ -202,12 +215,17 @@ public enum Pipeline {
         let checked: CheckReport
         do {
             var (state, lint) = CheckState.fullLeavingLint(root: siteRoot.standardizedFileURL, lint: true, today: today, timings: &timings)
-            if lint.mayOverlapRendering {
+            if lint.textBytes <= lintOverlapLimit {
                 state.assembleBeforeLint(lint)
                 if state.canRender { overlapping = (state, lint) }
             }
-            if overlapping == nil { state.join(lint, timings: &timings) }
-            checked = report(state, timings: timings)
+            if overlapping == nil {
+                // The pending lint holds every body: it goes before the texts are let go.
+                state.join(consume lint, timings: &timings)
+                checked = report(releasing: &state, timings: timings)
+            } else {
+                checked = report(state, timings: timings)
+            }
         }
         guard let site = checked.site else { return .refused(checked) }
         ReleaseFreedMemory.now()

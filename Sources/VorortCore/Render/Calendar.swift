@@ -58,7 +58,7 @@ enum Calendar {
         "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD", "END:VTIMEZONE",
     ]
 
-    static func ics(offers: [Offer], ownerName: String, models: ViewModels) -> String {
+    static func ics(offers: some Collection<Offer>, ownerName: String, models: ViewModels) -> String {
         let base = models.config.baseURL
         let host = URLComponentsHost.host(of: base)
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//vorort//Angebote//DE", "CALSCALE:GREGORIAN",

@@ -218,7 +218,7 @@ extension SiteRenderer {
     /// What the worker keeps when someone opens a page of `owner`: the owner's page and the contact points its page
     /// shows (a municipality's own and the district's that serve it).
     func offlineRoutes(of owner: Owner) -> [String] {
-        var points = contactPoints(of: owner)
+        var points = Array(contactPoints(of: owner))
         if let slug = owner.municipalitySlug {
             points += contactPoints(of: .district).filter { SiteIndex.serves($0.areas, municipality: slug) }
         }

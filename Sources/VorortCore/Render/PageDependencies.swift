@@ -54,8 +54,8 @@ extension SiteRenderer {
     /// The pages of the items of type `T` for which `include` holds.
     private func itemPages<T: ItemPage>(_ type: T.Type, _ include: (T) -> Bool) -> [PageKind] {
         let id = ContentTypeID(T.self)
-        guard let items = itemsWithPages.first(where: { $0.type == id })?.items else { return [] }
-        return items.indices.filter { include(items[$0] as! T) }.map { PageKind.item(id, $0) }
+        let items = content[type: T.self]
+        return items.indices.filter { include(items[$0]) }.map { PageKind.item(id, $0) }
     }
 
     /// The page of one item, found by its file.

@@ -1,10 +1,10 @@
 /// Pieces several pages use: the grouped content by owner, breadcrumbs, the category overview.
 extension SiteRenderer {
-    func offers(of owner: Owner) -> [Offer] { offersByOwner[owner] ?? [] }
+    func offers(of owner: Owner) -> Picked<Offer> { offersByOwner[owner] ?? [] }
 
     func hasCalendar(_ owner: Owner) -> Bool { offers(of: owner).contains { $0.recurrence != nil } }
 
-    func contactPoints(of owner: Owner) -> [ContactPoint] { contactPointsByOwner[owner] ?? [] }
+    func contactPoints(of owner: Owner) -> Picked<ContactPoint> { contactPointsByOwner[owner] ?? [] }
 
     func t(_ key: String) -> String { models.strings.text(key) }
 
@@ -34,7 +34,7 @@ extension SiteRenderer {
 
     /// Offers grouped by category in the order of `site.yml`, keeping the order of `offers` within a category;
     /// empty categories are left out.
-    func offerGroups(_ offers: [Offer]) -> [OfferGroup] {
+    func offerGroups(_ offers: some Collection<Offer>) -> [OfferGroup] {
         var byCategory: [String: [Offer]] = [:]
         for offer in offers {
             if let category = models.category(of: offer) { byCategory[category.slug, default: []].append(offer) }

@@ -9,17 +9,19 @@ struct SiteOrder: Sendable {
     let staffOffers: [Offer]
     /// Newest first.
     let stories: [Story]
-    /// Content grouped once up front, so no page searches the whole site (no quadratic work).
-    let offersByOwner: [Owner: [Offer]]
-    let contactPointsByOwner: [Owner: [ContactPoint]]
-    let storiesByOwner: [Owner: [Story]]
+    /// Content grouped once up front, so no page searches the whole site (no quadratic work). The groups point
+    /// into the sorted lists (`Picked`), they hold no copies.
+    let offersByOwner: [Owner: Picked<Offer>]
+    let contactPointsByOwner: [Owner: Picked<ContactPoint>]
+    let storiesByOwner: [Owner: Picked<Story>]
     let factsByOwner: [Owner: Facts]
-    let offersByCategory: [String: [Offer]]
-    let offersByContactFile: [String: [Offer]]
+    let offersByCategory: [String: Picked<Offer>]
+    let offersByContactFile: [String: Picked<Offer>]
     /// The district first, then the municipalities in the order of the content.
     let owners: [Owner]
-    /// The items of every type that has a page per item (`ItemPage`), in the order of the declarations.
-    let itemsWithPages: [(type: ContentTypeID, items: [any ItemPage])]
+    /// Each type that has a page per item (`ItemPage`), in the order of the declarations, with its number of
+    /// items; the items are the content's (`SiteContent.item(of:at:)`), not copies.
+    let itemPageTypes: [(type: ContentTypeID, count: Int)]
     /// The events sorted and sorted out by the build's day (upcoming, past, for staff, per municipality).
     let events: EventLists
     /// The page of each item by its route (without a language folder); the check refuses two pages at one
@@ -32,29 +34,23 @@ struct SiteOrder: Sendable {
         let offers = all.filter(index.isForResidents)
         self.offers = offers
         staffOffers = all.filter { !index.isForResidents($0) }
-        offersByOwner = Dictionary(grouping: offers, by: \.owner)
-        contactPointsByOwner = Dictionary(grouping: GermanSorting.sorted(content.contactPoints, by: \.name), by: \.owner)
+        offersByOwner = Picked.grouped(offers, by: \.owner)
+        contactPointsByOwner = Picked.grouped(GermanSorting.sorted(content.contactPoints, by: \.name), by: \.owner)
         stories = content.stories.sorted { ($0.date, $0.title) > ($1.date, $1.title) }
-        storiesByOwner = Dictionary(grouping: stories, by: \.owner)
+        storiesByOwner = Picked.grouped(stories, by: \.owner)
         factsByOwner = Dictionary(content.facts.map { ($0.owner, $0) }, uniquingKeysWith: { first, _ in first })
-        offersByCategory = Dictionary(grouping: offers.compactMap { offer in
-            config.category(matching: offer.category.value).map { ($0.slug, offer) }
-        }, by: \.0).mapValues { $0.map(\.1) }
-        offersByContactFile = Dictionary(grouping: offers.compactMap { offer -> (String, Offer)? in
-            guard let slug = offer.contact?.value, let point = index.contactPoint(slug, for: offer.owner) else { return nil }
-            return (point.origin.file, offer)
-        }, by: \.0).mapValues { $0.map(\.1) }
-        owners = [.district] + content.municipalities.map { .municipality($0.slug) }
-        let itemsWithPages: [(type: ContentTypeID, items: [any ItemPage])] = ContentTypes.all.compactMap { type in
-            guard type is any ItemPage.Type else { return nil }
-            return (ContentTypeID(type), content.items(of: type).compactMap { $0 as? any ItemPage })
+        offersByCategory = Picked.grouped(offers) { config.category(matching: $0.category.value)?.slug }
+        offersByContactFile = Picked.grouped(offers) { offer in
+            offer.contact.flatMap { index.contactPoint($0.value, for: offer.owner) }?.origin.file
         }
-        self.itemsWithPages = itemsWithPages
+        owners = [.district] + content.municipalities.map { .municipality($0.slug) }
+        let itemPageTypes = ContentTypes.all.filter { $0 is any ItemPage.Type }.map { (type: ContentTypeID($0), count: content.items(of: $0).count) }
+        self.itemPageTypes = itemPageTypes
         events = EventLists(content: content, config: config, today: today)
         var routes: [String: SiteRenderer.PageKind] = [:]
-        for (type, items) in itemsWithPages {
-            for (position, item) in items.enumerated() {
-                let route = item.route ?? ""
+        for (type, count) in itemPageTypes {
+            for position in 0..<count {
+                let route = content.item(of: type, at: position).route ?? ""
                 if routes[route] == nil { routes[route] = .item(type, position) }
             }
         }

@@ -15,12 +15,12 @@ struct SiteRenderer: Sendable {
 
     /// The content in the order pages list it, shared by the renderers of all languages.
     let order: SiteOrder
-    var offersByOwner: [Owner: [Offer]] { order.offersByOwner }
-    var contactPointsByOwner: [Owner: [ContactPoint]] { order.contactPointsByOwner }
-    var storiesByOwner: [Owner: [Story]] { order.storiesByOwner }
+    var offersByOwner: [Owner: Picked<Offer>] { order.offersByOwner }
+    var contactPointsByOwner: [Owner: Picked<ContactPoint>] { order.contactPointsByOwner }
+    var storiesByOwner: [Owner: Picked<Story>] { order.storiesByOwner }
     var factsByOwner: [Owner: Facts] { order.factsByOwner }
-    var offersByCategory: [String: [Offer]] { order.offersByCategory }
-    var offersByContactFile: [String: [Offer]] { order.offersByContactFile }
+    var offersByCategory: [String: Picked<Offer>] { order.offersByCategory }
+    var offersByContactFile: [String: Picked<Offer>] { order.offersByContactFile }
     /// Residents' offers (`SiteIndex.isForResidents`) in alphabetical order: what the offer directory, category pages,
     /// municipality pages and calendars list; the groups above hold residents' offers only too.
     var offers: [Offer] { order.offers }
@@ -44,8 +44,6 @@ struct SiteRenderer: Sendable {
     /// Events sorted into upcoming and past (by the build's day), for residents and for staff; their cards.
     var events: EventLists { order.events }
     let eventCards: [String: EventCard]
-    /// The items of every type that has a page per item (`ItemPage`), in the order of the declarations.
-    var itemsWithPages: [(type: ContentTypeID, items: [any ItemPage])] { order.itemsWithPages }
     /// The pages of this language that are not an item's page, by route (without the language folder); items'
     /// pages are in `order`.
     private(set) var fixedPagesByRoute: [String: PageKind] = [:]
@@ -200,13 +198,13 @@ struct SiteRenderer: Sendable {
 
     /// The item at `position` among the items of `type` that have pages.
     func item(_ type: ContentTypeID, _ position: Int) -> any ItemPage {
-        itemsWithPages.first { $0.type == type }!.items[position]
+        content.item(of: type, at: position) as! any ItemPage
     }
 
     var pages: [PageKind] {
         var pages = pagesBeforeItems
         // Each item of a type with pages of its own, type by type in the order of the declarations.
-        for (type, items) in itemsWithPages { pages += items.indices.map { PageKind.item(type, $0) } }
+        for (type, count) in order.itemPageTypes { pages += (0..<count).map { PageKind.item(type, $0) } }
         return pages + pagesAfterItems
     }
 
