@@ -106,4 +106,16 @@ struct SmallPartsTests {
         #expect(hash(bytes + [0]) != original)
         #expect(hash([]) != hash([0]))
     }
+
+    /// Categories are found by their label in any case; the comparison without a lowered copy must agree with
+    /// `lowercased()`, also beyond ASCII.
+    @Test func categoryLabelsCompareAsLowercased() {
+        let labels = ["Sprache", "SPRACHE", "sprache", "Arbeit & Ausbildung", "Ärzte", "ÄRZTE", "İstanbul", "Straße", "STRASSE", "", "a"]
+        let references = ["sprache", "arbeit & ausbildung", "ärzte", "i̇stanbul", "istanbul", "straße", "strasse", "", "a", "b", "sprach"]
+        for label in labels {
+            for reference in references {
+                #expect(SiteConfig.lowercased(label, equals: reference) == (label.lowercased() == reference), "\(label) / \(reference)")
+            }
+        }
+    }
 }

@@ -55,7 +55,16 @@ public struct SiteConfig: Sendable {
     /// Finds a category by slug or by its label as editors write it (case and surrounding spaces ignored).
     public func category(matching reference: String) -> Category? {
         let wanted = reference.trimmed.lowercased()
-        return categories.first { $0.slug == wanted || $0.label.lowercased() == wanted }
+        return categories.first { $0.slug == wanted || Self.lowercased($0.label, equals: wanted) }
+    }
+
+    /// Whether `text.lowercased() == lowercase`, without making the lowered copy of an ASCII text: the category of
+    /// every offer is looked up in every listing, export and check.
+    static func lowercased(_ text: String, equals lowercase: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() == lowercase }
+        guard bytes.count == lowercase.utf8.count else { return false }
+        return zip(bytes, lowercase.utf8).allSatisfy { byte, lower in (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) == lower }
     }
 
     /// Category groups in the order of their first appearance in `site.yml`.

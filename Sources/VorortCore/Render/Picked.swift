@@ -20,8 +20,11 @@ struct Picked<Item: Sendable>: RandomAccessCollection, ExpressibleByArrayLiteral
     /// The items of `list` by `key` (nil: in no group), each group in the order of the list.
     static func grouped<Key: Hashable>(_ list: [Item], by key: (Item) -> Key?) -> [Key: Picked<Item>] {
         var positions: [Key: [Int]] = [:]
-        for (position, item) in list.enumerated() {
-            if let key = key(item) { positions[key, default: []].append(position) }
+        // Read in place: `enumerated()` copied every item (an offer retains a dozen strings).
+        list.withUnsafeBufferPointer { items in
+            for position in items.indices {
+                if let key = key(items[position]) { positions[key, default: []].append(position) }
+            }
         }
         return positions.mapValues { Picked($0, of: list) }
     }

@@ -44,14 +44,15 @@ struct SiteOrder: Sendable {
             offer.contact.flatMap { index.contactPoint($0.value, for: offer.owner) }?.origin.file
         }
         owners = [.district] + content.municipalities.map { .municipality($0.slug) }
-        let itemPageTypes = ContentTypes.all.filter { $0 is any ItemPage.Type }.map { (type: ContentTypeID($0), count: content.items(of: $0).count) }
-        self.itemPageTypes = itemPageTypes
+        // Typed, so that counting and reading the routes copies no item into an existential.
+        func routesOfItems<T: ContentItem>(_ type: T.Type) -> [String?] { content[type: T.self].map(\.route) }
+        let itemPageRoutes = ContentTypes.all.filter { $0 is any ItemPage.Type }.map { (type: ContentTypeID($0), routes: routesOfItems($0)) }
+        itemPageTypes = itemPageRoutes.map { ($0.type, $0.routes.count) }
         events = EventLists(content: content, config: config, today: today)
         var routes: [String: SiteRenderer.PageKind] = [:]
-        for (type, count) in itemPageTypes {
-            for position in 0..<count {
-                let route = content.item(of: type, at: position).route ?? ""
-                if routes[route] == nil { routes[route] = .item(type, position) }
+        for (type, itemRoutes) in itemPageRoutes {
+            for (position, route) in itemRoutes.enumerated() where routes[route ?? ""] == nil {
+                routes[route ?? ""] = .item(type, position)
             }
         }
         itemPagesByRoute = routes
