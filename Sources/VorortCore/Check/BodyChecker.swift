@@ -17,8 +17,15 @@ enum BodyChecker {
 
     /// Every body of the site with its file: originals first, type by type, then translations by file.
     static func bodies(of content: SiteContent) -> [(file: String, body: MarkdownSource)] {
-        var bodies: [(file: String, body: MarkdownSource)] = []
-        for item in content.allItems { if let body = item.markdownBody { bodies.append((item.origin.file, body)) } }
+        struct Bodies: ContentItemVisitor {
+            var bodies: [(file: String, body: MarkdownSource)] = []
+            mutating func visit<T: ContentItem>(_ item: T) {
+                if let body = item.markdownBody { bodies.append((item.origin.file, body)) }
+            }
+        }
+        var originals = Bodies()
+        content.visitItems(&originals)
+        var bodies = originals.bodies
         bodies += content.translations.values.flatMap(\.values).sorted { $0.origin.file < $1.origin.file }.map { ($0.origin.file, $0.body) }
         return bodies
     }

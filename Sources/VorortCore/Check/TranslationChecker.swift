@@ -8,8 +8,15 @@ enum TranslationChecker {
     /// not reported a second time.
     static func check(_ translations: [Translation], content: SiteContent, originalFiles: Set<String>) -> (table: Table, diagnostics: [Diagnostic]) {
         // The date each original's translations are compared with, by file (every type declares its own).
-        var originals: [String: CalendarDate?] = [:]
-        for item in content.allItems where item.markdownBody != nil { originals[item.origin.file] = item.translationBaseline }
+        struct Baselines: ContentItemVisitor {
+            var originals: [String: CalendarDate?] = [:]
+            mutating func visit<T: ContentItem>(_ item: T) {
+                if item.markdownBody != nil { originals[item.origin.file] = item.translationBaseline }
+            }
+        }
+        var baselines = Baselines()
+        content.visitItems(&baselines)
+        let originals = baselines.originals
 
         var table: Table = [:]
         var diagnostics: [Diagnostic] = []

@@ -17,9 +17,16 @@ public struct SiteIndex: Sendable {
         var contacts: [Owner: [String: ContactPoint]] = [:]
         for point in content.contactPoints { contacts[point.owner, default: [:]][point.slug] = point }
         contactPointsByOwner = contacts
+        var routes = RoutesByFile()
+        content.visitItems(&routes)
+        routeByFile = routes.routes
+    }
+
+    private struct RoutesByFile: ContentItemVisitor {
         var routes: [String: String] = [:]
-        for item in content.allItems { if let route = item.route { routes[item.origin.file] = route } }
-        routeByFile = routes
+        mutating func visit<T: ContentItem>(_ item: T) {
+            if let route = item.route { routes[item.origin.file] = route }
+        }
     }
 
     /// A contact reference resolves to the owner's own contact point first, then to the district's.
