@@ -58,8 +58,11 @@ public struct SiteIndex: Sendable {
     /// `site.yml`). Residents' pages, the offer directory, calendars and search take offers through this one test;
     /// an offer whose category is unknown (an error, so never published) counts as residents'.
     public func isForResidents(_ offer: Offer) -> Bool {
-        config?.category(matching: offer.category.value)?.isForStaff != true
+        Self.isForResidents(category: config?.category(matching: offer.category.value))
     }
+
+    /// The same test for an offer whose category was already looked up.
+    static func isForResidents(category: Category?) -> Bool { category?.isForStaff != true }
 
     /// Whether a district offer or contact point with these `areas` serves the municipality.
     static func serves(_ areas: [Located<String>]?, municipality slug: String) -> Bool {

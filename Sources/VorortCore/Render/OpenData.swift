@@ -145,26 +145,38 @@ enum OpenData {
     /// The bytes as they are written: kept as `Data`, since a detour through `String` copied 90 MB twice at 70,000 offers.
     static func offersJSON(_ models: ViewModels, offers: [Offer], generated: CalendarDate) -> Data {
         let base = models.config.baseURL
+        // Offers share providers, categories and contact points: each of these is exported once, not once per offer
+        // (with a copy of the contact point each time).
+        var providers: [Owner: ProviderExport] = [:]
+        var categories: [String: CategoryExport?] = [:]
+        var contacts: [Owner: [String: ContactExport?]] = [:]
+        for offer in offers {
+            if providers[offer.owner] == nil { providers[offer.owner] = ProviderExport(offer.owner, models: models) }
+            if categories[offer.category.value] == nil { categories[offer.category.value] = .some(models.category(of: offer).map(CategoryExport.init)) }
+            if let slug = offer.contact?.value, contacts[offer.owner]?[slug] == nil {
+                let point = models.index.contactPoint(slug, for: offer.owner)
+                contacts[offer.owner, default: [:]][slug] = .some(point.map { p in
+                    ContactExport(name: p.name, organisation: p.organisation, url: base + Routes.contactPoint(p), street: p.address.street,
+                                  postalCode: p.address.postalCode, city: p.address.city, phone: p.phone.isEmpty ? nil : p.phone.map(\.written).joined(separator: ", "),
+                                  telephone: p.phone.isEmpty ? nil : p.phone.map(\.dialled), email: p.email,
+                                  website: p.website?.value, openingHours: p.openingHours)
+                })
+            }
+        }
+        let shared = (providers: providers, categories: categories, contacts: contacts)
         @Sendable func export(_ offer: Offer) -> OfferExport {
-            let category = models.category(of: offer).map(CategoryExport.init)
-            let point = offer.contact.flatMap { models.index.contactPoint($0.value, for: offer.owner) }
             let route = Routes.offer(offer)
             var id = route[...]
             while id.hasPrefix("/") { id = id.dropFirst() }
             while id.hasSuffix("/") { id = id.dropLast() }
             return OfferExport(
                 id: String(id),
-                title: offer.title, summary: offer.summary, url: base + route, category: category,
-                provider: ProviderExport(offer.owner, models: models),
+                title: offer.title, summary: offer.summary, url: base + route, category: shared.categories[offer.category.value] ?? nil,
+                provider: shared.providers[offer.owner]!,
                 areas: offer.owner == .district ? offer.areas?.map { ContentPath.canonicalSlug($0.value) } : nil,
                 audience: offer.audience, languages: offer.languages, schedule: offer.schedule, place: offer.place,
                 cost: offer.cost, accessibility: offer.accessibility,
-                contactPoint: point.map { p in
-                    ContactExport(name: p.name, organisation: p.organisation, url: base + Routes.contactPoint(p), street: p.address.street,
-                                  postalCode: p.address.postalCode, city: p.address.city, phone: p.phone.isEmpty ? nil : p.phone.map(\.written).joined(separator: ", "),
-                                  telephone: p.phone.isEmpty ? nil : p.phone.map(\.dialled), email: p.email,
-                                  website: p.website?.value, openingHours: p.openingHours)
-                },
+                contactPoint: offer.contact.flatMap { shared.contacts[offer.owner]?[$0.value] ?? nil },
                 reviewed: offer.reviewed.iso, language: offer.origin.language)
         }
         // The document is encoded with an empty list, and the offers are written one by one with `PrettyJSON`, in

@@ -17,14 +17,12 @@ struct Picked<Item: Sendable>: RandomAccessCollection, ExpressibleByArrayLiteral
     var endIndex: Int { positions.count }
     subscript(position: Int) -> Item { list[positions[position]] }
 
-    /// The items of `list` by `key` (nil: in no group), each group in the order of the list.
-    static func grouped<Key: Hashable>(_ list: [Item], by key: (Item) -> Key?) -> [Key: Picked<Item>] {
+    /// The items of `list` grouped by their keys (`keys[i]` is the key of `list[i]`; nil: in no group), each group in
+    /// the order of the list. The keys come as a list, not a closure: calling a closure with each item copied the item.
+    static func grouped<Key: Hashable>(_ list: [Item], keys: [Key?]) -> [Key: Picked<Item>] {
         var positions: [Key: [Int]] = [:]
-        // Read in place: `enumerated()` copied every item (an offer retains a dozen strings).
-        list.withUnsafeBufferPointer { items in
-            for position in items.indices {
-                if let key = key(items[position]) { positions[key, default: []].append(position) }
-            }
+        for (position, key) in keys.enumerated() {
+            if let key { positions[key, default: []].append(position) }
         }
         return positions.mapValues { Picked($0, of: list) }
     }

@@ -30,19 +30,36 @@ struct SiteOrder: Sendable {
 
     init(index: SiteIndex, config: SiteConfig, today: CalendarDate) {
         let content = index.content
-        let all = GermanSorting.sorted(content.offers, by: \.title)
-        let offers = all.filter(index.isForResidents)
-        self.offers = offers
-        staffOffers = all.filter { !index.isForResidents($0) }
-        offersByOwner = Picked.grouped(offers, by: \.owner)
-        contactPointsByOwner = Picked.grouped(GermanSorting.sorted(content.contactPoints, by: \.name), by: \.owner)
-        stories = content.stories.sorted { ($0.date, $0.title) > ($1.date, $1.title) }
-        storiesByOwner = Picked.grouped(stories, by: \.owner)
-        factsByOwner = Dictionary(content.facts.map { ($0.owner, $0) }, uniquingKeysWith: { first, _ in first })
-        offersByCategory = Picked.grouped(offers) { config.category(matching: $0.category.value)?.slug }
-        offersByContactFile = Picked.grouped(offers) { offer in
-            offer.contact.flatMap { index.contactPoint($0.value, for: offer.owner) }?.origin.file
+        // Each reference is looked up once: thousands of offers name a few dozen categories and contact points, and
+        // a look-up per offer (with copies of the contact point) was a fifth of a preview update after a title edit.
+        var categories: [String: Category?] = [:]
+        func category(_ offer: Offer) -> Category? {
+            if let known = categories[offer.category.value] { return known }
+            let found = config.category(matching: offer.category.value)
+            categories[offer.category.value] = found
+            return found
         }
+        var contactFiles: [Owner: [String: String?]] = [:]
+        func contactFile(_ offer: Offer) -> String? {
+            guard let slug = offer.contact?.value else { return nil }
+            if let known = contactFiles[offer.owner]?[slug] { return known }
+            let found = index.contactPoint(slug, for: offer.owner)?.origin.file
+            contactFiles[offer.owner, default: [:]][slug] = found
+            return found
+        }
+        let all = GermanSorting.sorted(content.offers, by: \.title)
+        let forResidents = all.map { SiteIndex.isForResidents(category: category($0)) }
+        let offers = all.indices.filter { forResidents[$0] }.map { all[$0] }
+        self.offers = offers
+        staffOffers = all.indices.filter { !forResidents[$0] }.map { all[$0] }
+        offersByOwner = Picked.grouped(offers, keys: offers.map { $0.owner })
+        let contactPoints = GermanSorting.sorted(content.contactPoints, by: \.name)
+        contactPointsByOwner = Picked.grouped(contactPoints, keys: contactPoints.map { $0.owner })
+        stories = content.stories.sorted { ($0.date, $0.title) > ($1.date, $1.title) }
+        storiesByOwner = Picked.grouped(stories, keys: stories.map { $0.owner })
+        factsByOwner = Dictionary(content.facts.map { ($0.owner, $0) }, uniquingKeysWith: { first, _ in first })
+        offersByCategory = Picked.grouped(offers, keys: offers.map { category($0)?.slug })
+        offersByContactFile = Picked.grouped(offers, keys: offers.map(contactFile))
         owners = [.district] + content.municipalities.map { .municipality($0.slug) }
         // Typed, so that counting and reading the routes copies no item into an existential.
         func routesOfItems<T: ContentItem>(_ type: T.Type) -> [String?] { content[type: T.self].map(\.route) }
