@@ -82,6 +82,9 @@ public struct SiteContent: Sendable {
         return typed(type.type)
     }
 
+    /// The number of items of all types.
+    var itemCount: Int { lists.values.reduce(0) { $0 + $1.count } }
+
     /// Shows `visitor` every item of every type, in the order of `allItems`, each as its own type: `allItems` puts
     /// every item into an existential box of its own (at 10,000 pages ten thousand allocations and copies per use).
     func visitItems<Visitor: ContentItemVisitor>(_ visitor: inout Visitor) {
@@ -117,8 +120,11 @@ protocol ContentItemVisitor {
 }
 
 /// The items of one type behind a protocol, so one dictionary holds all types without copying the arrays.
-private protocol ContentList: Sendable {}
+private protocol ContentList: Sendable {
+    var count: Int { get }
+}
 
 private struct ContentListBox<T: ContentItem>: ContentList {
     var items: [T]
+    var count: Int { items.count }
 }

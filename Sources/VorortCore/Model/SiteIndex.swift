@@ -18,6 +18,7 @@ public struct SiteIndex: Sendable {
         for point in content.contactPoints { contacts[point.owner, default: [:]][point.slug] = point }
         contactPointsByOwner = contacts
         var routes = RoutesByFile()
+        routes.routes.reserveCapacity(content.itemCount)
         content.visitItems(&routes)
         routeByFile = routes.routes
     }

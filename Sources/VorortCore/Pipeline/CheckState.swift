@@ -215,6 +215,7 @@ struct CheckState: Sendable {
 
     private mutating func indexPositions() {
         positions = [:]
+        positions.reserveCapacity(loaded.content.count + loaded.translations.count)
         for (position, entry) in loaded.content.enumerated() { positions[entry.file.path] = (false, position) }
         for (position, entry) in loaded.translations.enumerated() { positions[entry.file.path] = (true, position) }
     }
@@ -222,6 +223,7 @@ struct CheckState: Sendable {
     private mutating func parseAll() {
         let state = self
         let originals = Parallel.map(loaded.content) { entry in state.parseOriginal(entry.role, entry.file) }
+        parsed.reserveCapacity(loaded.content.count + loaded.translations.count)
         for (entry, result) in zip(loaded.content, originals) { parsed[entry.file.path] = result }
         let config = config, today = today
         let translations = Parallel.map(loaded.translations) { entry in
