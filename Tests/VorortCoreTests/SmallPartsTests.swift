@@ -118,4 +118,19 @@ struct SmallPartsTests {
             }
         }
     }
+
+    /// Dates are written from `dateFormat` split once; `format`, which fills placeholders generally, is the oracle.
+    @Test func datesAreWrittenAsTheFormatSays() {
+        let months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
+        for template in ["{{day}}. {{month}} {{year}}", "{{year}}-{{month}}-{{day}}", "{{month}} {{day}}, {{year}} {{weekday}}", "{{day}} {{", "ohne", "", "{{day}}}}{{year}}"] {
+            for monthNames in [months, []] {
+                let strings = ThemeStrings(values: ["dateFormat": template], months: monthNames)
+                for date in [CalendarDate(year: 2026, month: 3, day: 1)!, CalendarDate(year: 1999, month: 12, day: 31)!] {
+                    let expected = strings.format("dateFormat", ["day": String(date.day), "month": monthNames.isEmpty ? String(date.month) : monthNames[date.month - 1],
+                                                                 "year": String(date.year)])
+                    #expect(strings.date(date) == expected, "\(template)")
+                }
+            }
+        }
+    }
 }

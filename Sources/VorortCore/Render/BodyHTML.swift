@@ -14,6 +14,8 @@ final class BodyHTML: Sendable {
     let baseURL: String?
     /// The hidden "(externer Link)" note by language code, so a translation's note is in its language.
     let externalLinkLabels: [String: String]
+    /// The site's own address as `ExternalLinks` compares links with it, made once.
+    private let ownPrefixes: [[UInt8]]
     /// Files whose body changed on disk after the check (or vanished): the pages were rendered without it, and the
     /// render must not be published.
     private let changed = Mutex<[String]>([])
@@ -24,6 +26,7 @@ final class BodyHTML: Sendable {
         self.basePath = basePath
         self.baseURL = baseURL
         self.externalLinkLabels = externalLinkLabels
+        ownPrefixes = ExternalLinks.ownPrefixes(baseURL)
     }
 
     /// Whether the check passed a body for `file`.
@@ -44,7 +47,7 @@ final class BodyHTML: Sendable {
             return ""
         }
         guard let html = BodyHTML.render(source, checked, pageURL: { basePath + languagePrefix + $0 }) else { return "" }
-        return ExternalLinks.mark(html, baseURL: baseURL, label: externalLinkLabels[textLanguage] ?? "(externer Link)")
+        return ExternalLinks.mark(html, ownPrefixes: ownPrefixes, label: externalLinkLabels[textLanguage] ?? "(externer Link)")
     }
 
     /// The HTML of `source` with the check's decisions applied; `pageURL` turns a page's route into its address.

@@ -5,14 +5,22 @@ enum ExternalLinks {
     /// the language of the text ("(externer Link)", "(external link)"). One pass over the UTF-8 bytes: searching
     /// with Foundation copied the rest of the text for every link (quadratic on a text of thousands of links).
     static func mark(_ html: String, baseURL: String? = nil, label: String = "(externer Link)") -> String {
+        mark(html, ownPrefixes: ownPrefixes(baseURL), label: label)
+    }
+
+    /// The site's own address by http and by https, as `mark` compares links with it: made once per render.
+    static func ownPrefixes(_ baseURL: String?) -> [[UInt8]] {
         let own = baseURL.map { base in
             [base, base.replacingOccurrences(of: "https://", with: "http://"), base.replacingOccurrences(of: "http://", with: "https://")]
         } ?? []
+        return own.map { Array($0.utf8) }
+    }
+
+    static func mark(_ html: String, ownPrefixes: [[UInt8]], label: String) -> String {
         let opening = Array("<a href=\"".utf8)
         let closing = Array("</a>".utf8)
         let bytes = Array(html.utf8)
         guard ByteSearch.firstIndex(of: Array("<a href=\"http".utf8), in: bytes) != nil else { return html }
-        let ownPrefixes = own.map { Array($0.utf8) }
         let note = Array("<span class=\"visually-hidden\"> \(XML.escape(label))</span></a>".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 256)

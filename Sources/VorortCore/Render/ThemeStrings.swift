@@ -7,6 +7,13 @@ struct ThemeStrings: Sendable {
     private let months: [String]
     /// The words with `{{placeholders}}`, sorted out once: only they are still looked up while rendering.
     private let withPlaceholders: [String: String]
+    /// `dateFormat` split once into text and placeholders: every page writes its date.
+    private let dateFormat: [DatePart]
+
+    private enum DatePart: Sendable {
+        case text(String)
+        case day, month, year
+    }
 
     /// Keys vorort itself uses (page titles, navigation, labels built in Swift); the site language must have them.
     static let keysUsedByVorort = [
@@ -29,6 +36,27 @@ struct ThemeStrings: Sendable {
         self.values = values
         self.months = months
         withPlaceholders = values.filter { $0.value.contains("{{") }
+        dateFormat = Self.parts(of: values["dateFormat"] ?? "dateFormat")
+    }
+
+    /// The parts `format` would fill in: `{{day}}`, `{{month}}`, `{{year}}`; any other placeholder stays as written.
+    private static func parts(of template: String) -> [DatePart] {
+        var parts: [DatePart] = []
+        var rest = template[...]
+        while let open = rest.firstRange(of: "{{") {
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.firstRange(of: "}}") else { break }
+            parts.append(.text(String(rest[..<open.lowerBound])))
+            switch afterOpen[..<close.lowerBound] {
+            case "day": parts.append(.day)
+            case "month": parts.append(.month)
+            case "year": parts.append(.year)
+            case let name: parts.append(.text("{{\(name)}}"))
+            }
+            rest = afterOpen[close.upperBound...]
+        }
+        parts.append(.text(String(rest)))
+        return parts
     }
 
     /// This language's words with `fallback`'s wherever a key is missing.
@@ -60,8 +88,16 @@ struct ThemeStrings: Sendable {
 
     /// "16. November 2026", "16 November 2026", "16 Kasım 2026" …
     func date(_ date: CalendarDate) -> String {
-        let month = months.count == 12 ? months[date.month - 1] : String(date.month)
-        return format("dateFormat", ["day": String(date.day), "month": month, "year": String(date.year)])
+        var result = ""
+        for part in dateFormat {
+            switch part {
+            case .text(let text): result += text
+            case .day: result += String(date.day)
+            case .month: result += monthName(date.month)
+            case .year: result += String(date.year)
+            }
+        }
+        return result
     }
 
     /// „März“, „March“ …: the name of month 1…12.
