@@ -125,6 +125,9 @@ private struct TemplateRun {
         }
     }
 
+    /// Inlined into the loops over a program's nodes: called, each node was retained and released around the call
+    /// (about 3 % of a build's CPU).
+    @inline(__always)
     private mutating func render(_ node: TemplateNode, _ context: inout Context) {
         switch node {
         case .text(let bytes):
