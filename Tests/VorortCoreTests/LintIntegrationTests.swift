@@ -188,7 +188,7 @@ struct LintIntegrationTests {
         try TestSupport.write(["content/seiten/wolke.md": "---\ntitle: Wolke\n---\nEine Wortwolke.\n"], under: root)
         var timings = StageTimings()
         let (_, lint) = CheckState.fullLeavingLint(root: root, lint: true, today: BuildDate.clock(), timings: &timings)
-        #expect(lint.mayOverlapRendering, "the test site is small enough to render beside the lint")
+        #expect(lint.mayOverlapRendering(), "the test site is small enough to render beside the lint")
         guard case .refused(let report) = try Pipeline.build(siteRoot: root, output: output, search: nil) else {
             Issue.record("a lint error refuses the build")
             return

@@ -80,7 +80,7 @@ struct CheckState: Sendable {
         /// they are 400 MB, and the peak of memory must stay below 1 GiB.
         static let overlapLimit = 128 << 20
 
-        var mayOverlapRendering: Bool { textBytes <= Self.overlapLimit }
+        func mayOverlapRendering(limit: Int = overlapLimit) -> Bool { textBytes <= limit }
     }
 
     /// Everything `full` does but waiting for the wording lint and assembling the findings; `ruleSet` is the loaded
@@ -390,8 +390,6 @@ struct CheckState: Sendable {
     /// Whether the site can be rendered: no finding is an error.
     var canRender: Bool { !diagnostics.hasErrors && config != nil && theme != nil }
 
-    /// The site ready to render, when nothing is an error. Rendering reads the bodies again from their files, so
-    /// the site's content keeps no texts (`keepingTexts`: the incremental build, which keeps them anyway).
     /// The checked site without texts, from a state that is not needed afterwards: the texts, the parse results and
     /// the index are let go first and the bodies emptied in place, so the texts and a second copy of every item and
     /// of the index are never in memory together (at 100,000 pages that moment was the build's peak of memory).
@@ -408,6 +406,8 @@ struct CheckState: Sendable {
         return site
     }
 
+    /// The site ready to render, when nothing is an error. Rendering reads the bodies again from their files, so
+    /// the site's content keeps no texts (`keepingTexts`: the incremental build, which keeps them anyway).
     func checkedSite(keepingTexts: Bool = false) -> CheckedSite? {
         guard !diagnostics.hasErrors, let config, let theme else { return nil }
         let index = keepingTexts ? index : SiteIndex(content: content.withoutBodyTexts(), config: config)

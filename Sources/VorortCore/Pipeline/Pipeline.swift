@@ -215,7 +215,7 @@ public enum Pipeline {
         let checked: CheckReport
         do {
             var (state, lint) = CheckState.fullLeavingLint(root: siteRoot.standardizedFileURL, lint: true, today: today, timings: &timings)
-            if lint.textBytes <= lintOverlapLimit {
+            if lint.mayOverlapRendering(limit: lintOverlapLimit) {
                 state.assembleBeforeLint(lint)
                 if state.canRender { overlapping = (state, lint) }
             }

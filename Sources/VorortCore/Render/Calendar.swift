@@ -74,7 +74,7 @@ enum Calendar {
             if let until = recurrence.until { rule += ";UNTIL=\(compact(until))T235959Z" }
             lines += [
                 "BEGIN:VEVENT",
-                "UID:" + escape(Routes.offer(offer).trimmingCharacters(in: ["/"]).replacingOccurrences(of: "/", with: ".")) + "@" + host,
+                "UID:" + escape(Routes.identifier(Routes.offer(offer)).replacingOccurrences(of: "/", with: ".")) + "@" + host,
                 "DTSTAMP:\(compact(offer.reviewed))T000000Z",
                 "DTSTART;TZID=Europe/Berlin:\(compact(first))T\(time(recurrence.start))",
                 "DTEND;TZID=Europe/Berlin:\(compact(first))T\(time(recurrence.end))",

@@ -104,7 +104,7 @@ enum EventCalendar {
         let start = event.effectiveStart, end = event.effectiveEnd
         var lines = [
             "BEGIN:VEVENT",
-            "UID:" + Calendar.escape((event.route ?? "").trimmingCharacters(in: ["/"]).replacingOccurrences(of: "/", with: ".")) + "@"
+            "UID:" + Calendar.escape(Routes.identifier(event.route ?? "").replacingOccurrences(of: "/", with: ".")) + "@"
                 + URLComponentsHost.host(of: base),
             "DTSTAMP:\(Calendar.compact(event.reviewed))T000000Z",
         ]
@@ -269,7 +269,7 @@ enum EventsExport {
             }
             let point = event.contact.flatMap { models.index.contactPoint($0.value, for: event.owner) }
             return Entry(
-                id: route.trimmingCharacters(in: CharacterSet(charactersIn: "/")), title: event.title, summary: event.summary, url: base + route,
+                id: Routes.identifier(route), title: event.title, summary: event.summary, url: base + route,
                 calendar: base + Routes.eventCalendar(event), start: event.effectiveStart.iso, end: event.effectiveEnd?.iso,
                 status: event.status == .cancelled ? "cancelled" : event.status == .moved ? "moved" : "scheduled",
                 movedFrom: event.status == .moved && event.movedTo != nil ? event.start.iso : nil, place: place,

@@ -166,11 +166,8 @@ enum OpenData {
         let shared = (providers: providers, categories: categories, contacts: contacts)
         @Sendable func export(_ offer: Offer) -> OfferExport {
             let route = Routes.offer(offer)
-            var id = route[...]
-            while id.hasPrefix("/") { id = id.dropFirst() }
-            while id.hasSuffix("/") { id = id.dropLast() }
             return OfferExport(
-                id: String(id),
+                id: Routes.identifier(route),
                 title: offer.title, summary: offer.summary, url: base + route, category: shared.categories[offer.category.value] ?? nil,
                 provider: shared.providers[offer.owner]!,
                 areas: offer.owner == .district ? offer.areas?.map { ContentPath.canonicalSlug($0.value) } : nil,

@@ -46,12 +46,6 @@ struct PrettyJSON {
         closeList()
     }
 
-    /// A string as an element of the open list.
-    mutating func listElement(_ value: String) {
-        element()
-        string(value)
-    }
-
     mutating func string(_ value: String) {
         bytes.append(0x22)
         var value = value

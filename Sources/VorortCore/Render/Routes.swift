@@ -66,6 +66,15 @@ public enum Routes {
         language.code == site.code ? "" : language.code + "/"
     }
 
+    /// The route without its leading and trailing slashes (`gemeinden/auenstein/angebote/sprachcafe`): the id of an
+    /// offer or event in the open-data exports, and with dots for slashes the start of its calendar UID.
+    static func identifier(_ route: String) -> String {
+        var id = route[...]
+        while id.hasPrefix("/") { id = id.dropFirst() }
+        while id.hasSuffix("/") { id = id.dropLast() }
+        return String(id)
+    }
+
     /// The output file for a route: directories get `index.html`.
     public static func outputFile(for route: String) -> String {
         route.isEmpty || route.hasSuffix("/") ? route + "index.html" : route

@@ -319,24 +319,32 @@ public struct Theme: Sendable {
     /// Renders a template in a language; the required templates were checked at load time, so a miss is a
     /// programming error reported as such.
     func render(_ context: some TemplateScope & MustacheParent, template: String, language: String) throws -> String {
-        if let engine = engines[language] {
-            guard let html = engine.render(context, template: template) else {
-                throw BuildError.internalError("Die Vorlage `\(template)` fehlt im Theme (Sprache `\(language)`).")
-            }
-            return html
+        switch try rendered(context, template: template, language: language) {
+        case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .text(let text): text
         }
-        return try renderWithMustache(context, template: template, language: language)
     }
 
     /// The page as the bytes of its file.
     func renderData(_ context: some TemplateScope & MustacheParent, template: String, language: String) throws -> Data {
-        if let engine = engines[language] {
-            guard let bytes = engine.renderBytes(context, template: template) else {
-                throw BuildError.internalError("Die Vorlage `\(template)` fehlt im Theme (Sprache `\(language)`).")
-            }
-            return Data(bytes)
+        switch try rendered(context, template: template, language: language) {
+        case .bytes(let bytes): Data(bytes)
+        case .text(let text): Data(text.utf8)
         }
-        return Data(try renderWithMustache(context, template: template, language: language).utf8)
+    }
+
+    /// What vorort's engine writes (bytes) or, for a theme it cannot read, swift-mustache (a String).
+    private enum Rendered {
+        case bytes([UInt8])
+        case text(String)
+    }
+
+    private func rendered(_ context: some TemplateScope & MustacheParent, template: String, language: String) throws -> Rendered {
+        guard let engine = engines[language] else { return .text(try renderWithMustache(context, template: template, language: language)) }
+        guard let bytes = engine.renderBytes(context, template: template) else {
+            throw BuildError.internalError("Die Vorlage `\(template)` fehlt im Theme (Sprache `\(language)`).")
+        }
+        return .bytes(bytes)
     }
 
     /// The same page rendered by swift-mustache: for themes vorort's engine cannot read, and for the tests that

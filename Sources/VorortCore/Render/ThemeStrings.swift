@@ -42,21 +42,30 @@ struct ThemeStrings: Sendable {
     /// The parts `format` would fill in: `{{day}}`, `{{month}}`, `{{year}}`; any other placeholder stays as written.
     private static func parts(of template: String) -> [DatePart] {
         var parts: [DatePart] = []
+        scan(template, text: { parts.append(.text(String($0))) }, placeholder: { name in
+            switch name {
+            case "day": parts.append(.day)
+            case "month": parts.append(.month)
+            case "year": parts.append(.year)
+            default: parts.append(.text("{{\(name)}}"))
+            }
+        })
+        return parts
+    }
+
+    /// Walks `template`, handing over its text and the name of each `{{placeholder}}` in order; an unclosed `{{`
+    /// is text. Scanned by hand: Foundation's replacingOccurrences was a hot spot, called for every place name on
+    /// every page.
+    private static func scan(_ template: String, text: (Substring) -> Void, placeholder: (Substring) -> Void) {
         var rest = template[...]
         while let open = rest.firstRange(of: "{{") {
             let afterOpen = rest[open.upperBound...]
             guard let close = afterOpen.firstRange(of: "}}") else { break }
-            parts.append(.text(String(rest[..<open.lowerBound])))
-            switch afterOpen[..<close.lowerBound] {
-            case "day": parts.append(.day)
-            case "month": parts.append(.month)
-            case "year": parts.append(.year)
-            case let name: parts.append(.text("{{\(name)}}"))
-            }
+            text(rest[..<open.lowerBound])
+            placeholder(afterOpen[..<close.lowerBound])
             rest = afterOpen[close.upperBound...]
         }
-        parts.append(.text(String(rest)))
-        return parts
+        text(rest)
     }
 
     /// This language's words with `fallback`'s wherever a key is missing.
@@ -71,19 +80,9 @@ struct ThemeStrings: Sendable {
 
     /// Fills `{{name}}`-style placeholders with the given values.
     func format(_ key: String, _ arguments: [String: String]) -> String {
-        // Scanned by hand: Foundation's replacingOccurrences was a hot spot, called for every place name on every page.
-        let template = text(key)
         var result = ""
-        var rest = template[...]
-        while let open = rest.firstRange(of: "{{") {
-            let afterOpen = rest[open.upperBound...]
-            guard let close = afterOpen.firstRange(of: "}}") else { break }
-            result += rest[..<open.lowerBound]
-            let name = String(afterOpen[..<close.lowerBound])
-            result += arguments[name] ?? "{{\(name)}}"
-            rest = afterOpen[close.upperBound...]
-        }
-        return result + rest
+        Self.scan(text(key), text: { result += $0 }, placeholder: { name in result += arguments[String(name)] ?? "{{\(name)}}" })
+        return result
     }
 
     /// "16. November 2026", "16 November 2026", "16 Kasım 2026" …

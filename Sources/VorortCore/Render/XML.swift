@@ -27,7 +27,7 @@ enum XML {
                 case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
                     out.append(contentsOf: [0xEF, 0xBF, 0xBD]) // U+FFFE, U+FFFF → U+FFFD
                     i += 2
-                case _ where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D:
+                case _ where isForbiddenControl(byte):
                     out.append(contentsOf: [0xEF, 0xBF, 0xBD])
                 default: out.append(byte)
                 }
@@ -37,10 +37,16 @@ enum XML {
         }
     }
 
-    /// Bytes that may need replacing: the five markup characters, C0 controls, and the lead byte of U+FFFE/U+FFFF.
+    /// Bytes that may need replacing: the five markup characters, forbidden controls, and the lead byte of
+    /// U+FFFE/U+FFFF.
     @inline(__always)
     private static func needsLook(_ byte: UInt8) -> Bool {
-        byte < 0x20 ? (byte != 0x09 && byte != 0x0A && byte != 0x0D)
-            : byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0xEF
+        isForbiddenControl(byte) || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0xEF
+    }
+
+    /// C0 controls but tab, LF and CR (XML 1.0 § 2.2 `Char`).
+    @inline(__always)
+    private static func isForbiddenControl(_ byte: UInt8) -> Bool {
+        byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
     }
 }
