@@ -2,6 +2,7 @@
 // or, with `incremental`, how long the incremental build takes to re-check and re-render one edited offer.
 // Usage: vorort-benchmark [SITE] [RUNS]               (defaults: the current folder, 15 runs)
 //        vorort-benchmark incremental [SITE] [RUNS]   (default 20 edits)
+//        vorort-benchmark render [SITE] [RUNS]        (rendering alone, into memory; default 9 runs)
 // Prints figures; asserts nothing.
 import Foundation
 import VorortCore
@@ -11,6 +12,12 @@ if arguments.count > 1, arguments[1] == "incremental" {
     arguments.remove(at: 1)
     benchmarkIncremental(site: URL(fileURLWithPath: arguments.count > 1 ? arguments[1] : ".", isDirectory: true),
                          runs: arguments.count > 2 ? max(3, Int(arguments[2]) ?? 20) : 20)
+    exit(0)
+}
+if arguments.count > 1, arguments[1] == "render" {
+    arguments.remove(at: 1)
+    benchmarkRender(site: URL(fileURLWithPath: arguments.count > 1 ? arguments[1] : ".", isDirectory: true),
+                    runs: arguments.count > 2 ? max(3, Int(arguments[2]) ?? 9) : 9)
     exit(0)
 }
 let site = URL(fileURLWithPath: arguments.count > 1 ? arguments[1] : ".", isDirectory: true)
@@ -119,4 +126,26 @@ func benchmarkIncremental(site: URL, runs: Int) {
         print("one offer's \(label) edited (\(path)): median \(ms(median(times))), fastest \(ms(times.min() ?? 0)), slowest \(ms(times.max() ?? 0)) over \(runs) edits (own page ready: median \(ms(median(earlyTimes))), CPU time of both cores until then \(ms(median(earlyCPU)))); "
               + "\(pages) pages rendered, \(changed) files changed; \(full) of \(runs) updates were full rebuilds")
     }
+}
+
+/// Renders every page of a checked site into memory `runs` times (nothing written): wall and CPU time of rendering
+/// alone, steadier than a whole build's on a busy machine, for comparing changes to the templates and pages.
+func benchmarkRender(site: URL, runs: Int) {
+    let report = Pipeline.check(siteRoot: site)
+    guard let checked = report.site else { print("the site has errors; nothing rendered"); return }
+    var times: [Double] = [], cpu: [Double] = []
+    var files = 0, bytes = 0
+    for _ in 0..<runs {
+        let clock = ContinuousClock.now, cpuStart = processCPUSeconds()
+        files = 0
+        bytes = 0
+        try? Pipeline.render(checked) { batch in
+            files += batch.count
+            for file in batch { if case .data(let data) = file.contents { bytes += data.count } }
+        }
+        times.append(seconds(ContinuousClock.now - clock))
+        cpu.append(processCPUSeconds() - cpuStart)
+    }
+    print(String(format: "render alone (%d files, %.1f MB): median %.3f s wall, %.3f s CPU; fastest %.3f s, CPU %.3f s (%d runs)",
+                 files, Double(bytes) / 1e6, median(times), median(cpu), times.min() ?? 0, cpu.min() ?? 0, runs))
 }

@@ -291,9 +291,10 @@ public enum SiteLoader {
     }
 
     /// The bytes of the file, read to its end (`expected`, its size when last looked at, is only the first guess);
-    /// nil when it cannot be opened or read.
-    private static func readBytes(atPath path: String, expected: Int) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// nil when it cannot be opened or read. A symbolic link or a named pipe put there since it was looked at is not
+    /// read (a pipe would block the read).
+    static func readBytes(atPath path: String, expected: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var bytes: [UInt8] = []

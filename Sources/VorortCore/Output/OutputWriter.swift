@@ -118,6 +118,10 @@ public enum OutputWriter {
     /// entry and whether it was reused.
     static func writeFiles(_ files: [OutputFile], into folder: URL, existing: inout Set<String>,
                            previous: (folder: URL, manifest: OutputManifest)? = nil) throws -> [(entry: OutputManifest.Entry, reused: Bool)] {
+        // Every path is opened relative to the open folders: the kernel then walks only the path below them, and no
+        // `URL` is made per file (Foundation's `appendingPathComponent` asks the file system whether it is a folder).
+        let target = try FolderDescriptor(folder.path)
+        let old = previous.flatMap { previous in (try? FolderDescriptor(previous.folder.path)).map { (folder: previous.folder, descriptor: $0) } }
         // More threads than cores: most of the time goes to waiting for the file system.
         let writers = 4
         var folders = Set<String>()
@@ -135,21 +139,19 @@ public enum OutputWriter {
         for depth in levels.keys.sorted() {
             let paths = levels[depth] ?? []
             _ = try Parallel.map(paths, workers: writers) { relative in
-                let path = folder.appendingPathComponent(relative).path
-                guard mkdir(path, 0o755) == 0 else { throw BuildError.writeFailed("\(path): \(String(cString: strerror(errno)))") }
+                guard mkdirat(target.descriptor, relative, 0o755) == 0 else { throw writeFailed(folder, relative) }
             }
         }
         return try Parallel.map(files, workers: writers) { file -> (entry: OutputManifest.Entry, reused: Bool) in
-            let target = folder.appendingPathComponent(file.path)
             switch file.contents {
             case .data(let data):
                 let entry = data.withUnsafeBytes { OutputManifest.Entry(size: data.count, hash: ContentHash.hash($0)) }
-                if let previous, previous.manifest.entries[file.path] == entry,
-                    reuse(previous.folder.appendingPathComponent(file.path).path, as: target.path, ifEqualTo: data)
+                if let previous, let old, previous.manifest.entries[file.path] == entry,
+                    reuse(file.path, from: old, into: target, ifEqualTo: data)
                 {
                     return (entry, true)
                 }
-                try writeData(data, to: target.path)
+                try writeData(data, to: file.path, in: target, folder: folder)
                 return (entry, false)
             case .copy(let source):
                 // A copied picture is known by size and modification time, as `make` and `rsync` know files.
@@ -157,28 +159,46 @@ public enum OutputWriter {
                 let known = stat(source.path, &info) == 0
                 let stamp = UInt64(bitPattern: Int64(info.st_mtim.tv_sec)) &* 1_000_000_007 &+ UInt64(info.st_mtim.tv_nsec)
                 let entry = OutputManifest.Entry(size: Int(info.st_size), hash: stamp)
-                if known, let previous, previous.manifest.entries[file.path] == entry,
-                    link(previous.folder.appendingPathComponent(file.path).path, target.path) == 0
+                if known, let previous, let old, previous.manifest.entries[file.path] == entry,
+                    linkat(old.descriptor.descriptor, file.path, target.descriptor, file.path, 0) == 0
                 {
                     return (entry, true)
                 }
-                try FileManager.default.copyItem(at: source, to: target)
+                try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(file.path, isDirectory: false))
                 return (entry, false)
             }
         }
     }
 
+    /// An open folder that paths are resolved against (`openat`), closed when no longer used.
+    final class FolderDescriptor: Sendable {
+        let descriptor: Int32
+
+        init(_ path: String) throws {
+            descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw BuildError.writeFailed("\(path): \(String(cString: strerror(errno)))") }
+        }
+
+        deinit { close(descriptor) }
+    }
+
+    private static func writeFailed(_ folder: URL, _ relative: String) -> BuildError {
+        BuildError.writeFailed("\(folder.path)/\(relative): \(String(cString: strerror(errno)))")
+    }
+
     /// Hard-links the previous output's file when its bytes are `data` (compared, since the manifest's hash is no
     /// proof): the new site then shares the unchanged file with the old one until the old one is removed.
-    private static func reuse(_ old: String, as new: String, ifEqualTo data: Data) -> Bool {
-        FileManager.default.contents(atPath: old) == data && link(old, new) == 0
+    private static func reuse(_ path: String, from old: (folder: URL, descriptor: FolderDescriptor), into new: FolderDescriptor,
+                              ifEqualTo data: Data) -> Bool {
+        FileManager.default.contents(atPath: old.folder.path + "/" + path) == data
+            && linkat(old.descriptor.descriptor, path, new.descriptor, path, 0) == 0
     }
 
     /// Writes a new file without the fsync Foundation's `Data.write` does: the swap makes the site
     /// visible only as a whole, and syncing each of thousands of pages would multiply the build time.
-    private static func writeData(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw BuildError.writeFailed("\(path): \(String(cString: strerror(errno)))") }
+    private static func writeData(_ data: Data, to path: String, in target: FolderDescriptor, folder: URL) throws {
+        let descriptor = openat(target.descriptor, path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw writeFailed(folder, path) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { buffer in
             var offset = 0
@@ -186,7 +206,7 @@ public enum OutputWriter {
                 let written = posixWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw BuildError.writeFailed("\(path): \(String(cString: strerror(errno)))")
+                    throw writeFailed(folder, path)
                 }
                 offset += written
             }

@@ -31,6 +31,17 @@ enum Markdown {
 
     /// Parses `source` and hands the tree to `use`; the tree is freed when `use` returns. Nil when cmark fails.
     static func parse<R>(_ source: MarkdownSource, _ use: (MarkdownTree) -> R) -> R? {
+        // The body is a slice of its file: fed from the file's own bytes when they are contiguous (always, for
+        // text read from disk), from a copy otherwise.
+        if let parsed = source.text.utf8.withContiguousStorageIfAvailable({ parse(UnsafeRawBufferPointer($0), use) }) {
+            return parsed
+        }
+        var copy = String(source.text)
+        return copy.withUTF8 { parse(UnsafeRawBufferPointer($0), use) }
+    }
+
+    /// The same for Markdown as UTF-8 bytes.
+    static func parse<R>(_ bytes: UnsafeRawBufferPointer, _ use: (MarkdownTree) -> R) -> R? {
         Markdown.registered
         // Freed last, after the parser and the tree (deferred first, so run last).
         let arena = vorort_arena_begin()
@@ -42,13 +53,8 @@ enum Markdown {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        // The body is a slice of its file: fed from the file's own bytes when they are contiguous (always, for
-        // text read from disk), from a copy otherwise.
-        let fed: Void? = source.text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        }
-        if fed == nil {
-            String(source.text).withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        if let start = bytes.baseAddress, bytes.count > 0 {
+            cmark_parser_feed(parser, start.assumingMemoryBound(to: CChar.self), bytes.count)
         }
         let finished = inlineTables.withLock { _ in cmark_parser_finish(parser).map(SendablePointer.init) }
         guard let root = finished?.pointer else { return nil }
@@ -86,11 +92,16 @@ struct MarkdownTree {
     /// The tree as HTML, in safe mode with the parser's extensions. The text is allocated with the system's
     /// allocator (not the tree's arena), since it is freed here with `free`.
     func html() -> String? {
+        htmlBytes().map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The same as UTF-8 bytes, for rendering that works on bytes up to the page.
+    func htmlBytes() -> [UInt8]? {
         guard let rendered = cmark_render_html_with_mem(root, Markdown.options, cmark_parser_get_syntax_extensions(parser),
                                                         cmark_get_default_mem_allocator())
         else { return nil }
         defer { free(rendered) }
-        return String(cString: rendered)
+        return Array(UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered)))
     }
 }
 

@@ -10,6 +10,9 @@ final class BodyHTML: Sendable {
     /// Checked bodies by content file path (relative to `root`).
     let bodies: [String: CheckedBody]
     let root: URL
+    /// `root`'s path with a slash: files are read by path (a `URL` made per file would ask the file system whether
+    /// it is a folder).
+    private let rootPath: String
     let basePath: String
     let baseURL: String?
     /// The hidden "(externer Link)" note by language code, so a translation's note is in its language.
@@ -23,6 +26,7 @@ final class BodyHTML: Sendable {
     init(bodies: [String: CheckedBody], root: URL, basePath: String, baseURL: String?, externalLinkLabels: [String: String]) {
         self.bodies = bodies
         self.root = root
+        rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         self.basePath = basePath
         self.baseURL = baseURL
         self.externalLinkLabels = externalLinkLabels
@@ -39,22 +43,48 @@ final class BodyHTML: Sendable {
     /// into the language folder `languagePrefix` (`""` or `en/`). Empty for a body the check did not pass.
     func html(file: String, textLanguage: String, languagePrefix: String) -> String {
         guard let checked = bodies[file] else { return "" }
-        var ignored: [Diagnostic] = []
-        guard let text = SiteLoader.readText(at: root.appendingPathComponent(file), relativePath: file, into: &ignored)?.text,
-              let source = checked.source(in: text)
-        else {
-            changed.withLock { $0.append(file) }
-            return ""
+        let pageURL = { [basePath] route in basePath + languagePrefix + route }
+        let rendered: [UInt8]?
+        // Nearly always the file's bytes are the text the check read (no byte-order mark, no carriage return): then
+        // cmark reads the body straight from them, without decoding the file into text again.
+        if let bytes = SiteLoader.readBytes(atPath: rootPath + file, expected: checked.fileLength), bytes.count == checked.fileLength,
+           bytes.withUnsafeBytes({ ContentHash.hash($0) }) == checked.fingerprint {
+            rendered = bytes.withUnsafeBytes { file in
+                BodyHTML.renderBytes(UnsafeRawBufferPointer(rebasing: file[checked.start..<checked.start + checked.length]), checked, pageURL: pageURL)
+            }
+        } else {
+            var ignored: [Diagnostic] = []
+            guard let text = SiteLoader.readText(atPath: rootPath + file, relativePath: file, into: &ignored)?.text,
+                  let source = checked.source(in: text)
+            else {
+                changed.withLock { $0.append(file) }
+                return ""
+            }
+            rendered = BodyHTML.renderBytes(source, checked, pageURL: pageURL)
         }
-        guard let html = BodyHTML.render(source, checked, pageURL: { basePath + languagePrefix + $0 }) else { return "" }
-        return ExternalLinks.mark(html, ownPrefixes: ownPrefixes, label: externalLinkLabels[textLanguage] ?? "(externer Link)")
+        guard let rendered else { return "" }
+        return String(decoding: ExternalLinks.mark(rendered, ownPrefixes: ownPrefixes, label: externalLinkLabels[textLanguage] ?? "(externer Link)"),
+                      as: UTF8.self)
     }
 
     /// The HTML of `source` with the check's decisions applied; `pageURL` turns a page's route into its address.
     /// Headings keep the level editors wrote: `##` is h2 below the page title's h1, as in other Markdown tools (the
     /// check reports a `#`, a second h1, and skipped levels: `HeadingOrder`).
     static func render(_ source: MarkdownSource, _ checked: CheckedBody, pageURL: (String) -> String) -> String? {
-        let html = Markdown.parse(source) { tree -> String? in
+        renderBytes(source, checked, pageURL: pageURL).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func renderBytes(_ source: MarkdownSource, _ checked: CheckedBody, pageURL: (String) -> String) -> [UInt8]? {
+        if let rendered = source.text.utf8.withContiguousStorageIfAvailable({ renderBytes(UnsafeRawBufferPointer($0), checked, pageURL: pageURL) }) {
+            return rendered
+        }
+        var copy = String(source.text)
+        return copy.withUTF8 { renderBytes(UnsafeRawBufferPointer($0), checked, pageURL: pageURL) }
+    }
+
+    /// The same for the body's UTF-8 bytes.
+    static func renderBytes(_ source: UnsafeRawBufferPointer, _ checked: CheckedBody, pageURL: (String) -> String) -> [UInt8]? {
+        let html = Markdown.parse(source) { tree -> [UInt8]? in
             var ordinal = 0, cursor = 0
             // The size of each `<img>` cmark writes, in document order (nil: no size known).
             var pictureSizes: [PixelSize?] = []
@@ -78,7 +108,7 @@ final class BodyHTML: Sendable {
                     break
                 }
             }
-            return tree.html().map { addSizes(pictureSizes, to: $0) }
+            return tree.htmlBytes().map { addSizes(pictureSizes, to: $0) }
         }
         return html ?? nil
     }
@@ -96,21 +126,24 @@ final class BodyHTML: Sendable {
     /// room free while it loads and the text does not jump. cmark writes every picture as `<img src="…" alt="…" />`
     /// (escaped text and safe mode leave no other `<img`); should the counts ever differ, no size is written.
     static func addSizes(_ sizes: [PixelSize?], to html: String) -> String {
-        guard sizes.contains(where: { $0 != nil }) else { return html }
-        let bytes = Array(html.utf8)
+        String(decoding: addSizes(sizes, to: Array(html.utf8)), as: UTF8.self)
+    }
+
+    static func addSizes(_ sizes: [PixelSize?], to bytes: [UInt8]) -> [UInt8] {
+        guard sizes.contains(where: { $0 != nil }) else { return bytes }
         let opening = Array("<img ".utf8), closing = Array(" />".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + sizes.count * 32)
         var position = 0, index = 0
         while let open = ByteSearch.firstIndex(of: opening, in: bytes, from: position) {
-            guard index < sizes.count, let close = ByteSearch.firstIndex(of: closing, in: bytes, from: open) else { return html }
+            guard index < sizes.count, let close = ByteSearch.firstIndex(of: closing, in: bytes, from: open) else { return bytes }
             out.append(contentsOf: bytes[position..<close])
             if let size = sizes[index] { out.append(contentsOf: Array(" width=\"\(size.width)\" height=\"\(size.height)\"".utf8)) }
             position = close
             index += 1
         }
-        guard index == sizes.count else { return html }
+        guard index == sizes.count else { return bytes }
         out.append(contentsOf: bytes[position...])
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

@@ -17,10 +17,14 @@ enum ExternalLinks {
     }
 
     static func mark(_ html: String, ownPrefixes: [[UInt8]], label: String) -> String {
+        String(decoding: mark(Array(html.utf8), ownPrefixes: ownPrefixes, label: label), as: UTF8.self)
+    }
+
+    /// The same on UTF-8 bytes.
+    static func mark(_ bytes: [UInt8], ownPrefixes: [[UInt8]], label: String) -> [UInt8] {
         let opening = Array("<a href=\"".utf8)
         let closing = Array("</a>".utf8)
-        let bytes = Array(html.utf8)
-        guard ByteSearch.firstIndex(of: Array("<a href=\"http".utf8), in: bytes) != nil else { return html }
+        guard ByteSearch.firstIndex(of: Array("<a href=\"http".utf8), in: bytes) != nil else { return bytes }
         let note = Array("<span class=\"visually-hidden\"> \(XML.escape(label))</span></a>".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 256)
@@ -42,6 +46,6 @@ enum ExternalLinks {
             position = close + closing.count
         }
         out.append(contentsOf: bytes[position...])
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

@@ -45,6 +45,9 @@ private struct TemplateRun {
     let library: TemplateLibrary
     var out: [UInt8] = []
     var stack: [TemplateValue]
+    /// What partials and blocks set for everything inside them, innermost last; a `Context` names its frame by
+    /// position, so passing a context on to each section and list item copies plain values and retains nothing.
+    var frames: [Frame] = [Frame()]
 
     init(library: TemplateLibrary, root: any TemplateScope) {
         self.library = library
@@ -59,13 +62,24 @@ private struct TemplateRun {
         var index: Int
     }
 
-    /// What swift-mustache's `MustacheContext` carries besides the stack.
-    struct Context {
-        var sequence: SequencePosition?
+    /// What a partial or a block sets for the nodes inside it.
+    struct Frame {
         /// Put after each line break a partial or block writes when it stands on a line of its own, indented.
         var indentation: String?
         /// The blocks (`{{$name}}`) overridden by the template that inherits (`{{<layout}}`).
         var inherited: [String: TemplateProgram]?
+
+        func indented(_ more: String?) -> String? {
+            guard let more else { return indentation }
+            return (indentation ?? "") + more
+        }
+    }
+
+    /// What swift-mustache's `MustacheContext` carries besides the stack.
+    struct Context {
+        var sequence: SequencePosition?
+        /// The position of this context's `Frame` in `frames`.
+        var frame = 0
         /// swift-mustache starts, and starts every partial, with its `HTML` content type.
         var escaping = TemplateEscaping.html
 
@@ -74,41 +88,60 @@ private struct TemplateRun {
             context.sequence = nil
             return context
         }
+    }
 
-        func indented(_ more: String?) -> String? {
-            guard let more else { return indentation }
-            return (indentation ?? "") + more
+    /// Renders `program` inside a partial (`{{>name}}`, `{{<name}}`): a fresh context whose frame adds the partial's
+    /// indentation and overrides to those around it.
+    private mutating func renderPartial(_ program: TemplateProgram, _ context: Context, indentation more: String?,
+                                        inheriting overrides: [String: TemplateProgram]?) {
+        let outer = frames[context.frame]
+        var frame = Frame(indentation: outer.indented(more), inherited: outer.inherited)
+        if let overrides {
+            // The outer template's overrides win over those of a template it includes.
+            frame.inherited = outer.inherited.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
         }
+        var inner = Context()
+        inner.frame = push(frame)
+        render(program, inner)
+        frames.removeLast()
+    }
 
-        func partial(indentation more: String?, inheriting overrides: [String: TemplateProgram]?) -> Context {
-            var context = Context()
-            context.indentation = indented(more)
-            if let overrides {
-                // The outer template's overrides win over those of a template it includes.
-                context.inherited = inherited.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
-            } else {
-                context.inherited = inherited
-            }
-            return context
-        }
+    /// Renders a block (`{{$name}}`) where it is used: the override or its own content, indented further.
+    private mutating func renderBlock(_ name: String, fallback: TemplateProgram, _ context: Context, indentation more: String?) {
+        var inner = context
+        inner.sequence = nil
+        let outer = frames[context.frame]
+        let program = outer.inherited?[name] ?? fallback
+        guard let more else { return render(program, inner) }
+        inner.frame = push(Frame(indentation: outer.indented(more), inherited: outer.inherited))
+        render(program, inner)
+        frames.removeLast()
+    }
 
-        func blockExpansion(indentation more: String?) -> Context {
-            var context = self
-            context.sequence = nil
-            context.indentation = indented(more)
-            return context
-        }
+    private mutating func push(_ frame: Frame) -> Int {
+        frames.append(frame)
+        return frames.count - 1
     }
 
     mutating func render(_ program: TemplateProgram, _ context: Context) {
         var context = context
-        // Nodes are read in place: a copy of each would retain what it holds (shared by all threads).
-        program.nodes.withUnsafeBufferPointer { nodes in
-            guard let indentation = context.indentation, !indentation.isEmpty else {
-                for index in nodes.indices { render(nodes[index], &context) }
-                return
+        // Nodes and text are read in place: a copy of each would retain what it holds (shared by all threads).
+        program.steps.withUnsafeBufferPointer { steps in
+            program.text.withUnsafeBufferPointer { text in
+                program.nodes.withUnsafeBufferPointer { nodes in
+                    guard let indentation = frames[context.frame].indentation, !indentation.isEmpty else {
+                        for step in steps {
+                            if step.isText {
+                                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[step.start..<step.start + step.count]))
+                            } else {
+                                render(nodes[step.start], &context)
+                            }
+                        }
+                        return
+                    }
+                    renderIndented(nodes, indentation: indentation, &context)
+                }
             }
-            renderIndented(nodes, indentation: indentation, &context)
         }
     }
 
@@ -149,10 +182,10 @@ private struct TemplateRun {
                 renderSection(value, program, context)
             }
         case .blockExpansion(let name, let fallback, let indentation):
-            render(context.inherited?[name] ?? fallback, context.blockExpansion(indentation: indentation))
+            renderBlock(name, fallback: fallback, context, indentation: indentation)
         case .partial(let name, let indentation, let overrides):
             guard let program = library.programs[name] else { return }
-            render(program, context.partial(indentation: indentation, inheriting: overrides))
+            renderPartial(program, context, indentation: indentation, inheriting: overrides)
         case .escaping(let escaping):
             context.escaping = escaping
         case .blockDefinition:
