@@ -4,9 +4,10 @@ import Foundation
 /// services can show addresses, opening hours and providers. Encoded by the small writer below; `<` is written
 /// as `\u003c`, so no editor's text can close the script element it stands in.
 enum StructuredData {
-    /// The JSON values built here: text, lists and objects. Typed rather than `[String: Any]`: the dictionaries and
+    /// The JSON values built here: text, lists and objects (not `indirect`: the arrays hold the nesting, so no value
+    /// needs a box of its own). Typed rather than `[String: Any]`: the dictionaries and
     /// dynamic casts were most of the cost of structured data on every offer page.
-    indirect enum JSON: ExpressibleByStringLiteral {
+    enum JSON: ExpressibleByStringLiteral {
         case text(String)
         case list([JSON])
         /// Written with its keys sorted.

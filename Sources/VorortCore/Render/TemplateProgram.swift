@@ -53,7 +53,7 @@ struct TemplateStep: Sendable {
     var isText: Bool { count >= 0 }
 }
 
-indirect enum TemplateNode: Sendable {
+enum TemplateNode: Sendable {
     case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}`.
     case variable(TemplateName, escaped: Bool)
