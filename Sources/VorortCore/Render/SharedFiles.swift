@@ -7,6 +7,16 @@ extension SiteRenderer {
         OutputFile(path: models.prefix + OpenData.storiesFeed, text: OpenData.storiesFeed(models, stories: stories))
     }
 
+    /// The open-data export of the offers (`angebote.json`), the largest of the shared files.
+    var offersExport: OutputFile {
+        // Open data lists every offer, staff offers too (their category says whom they are for); sorted again
+        // only when there are staff offers.
+        let all = staffOffers.isEmpty ? offers : GermanSorting.sorted(offers + staffOffers, by: \.title)
+        // The export's date is the newest review date, so an unchanged site builds byte for byte the same.
+        let generated = all.map(\.reviewed).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
+        return OutputFile(path: OpenData.offersFile, data: OpenData.offersJSON(models, offers: all, generated: generated))
+    }
+
     /// The kinds of files written once for all languages, so an incremental build can renew only those an edit touches.
     enum SharedPart: Sendable, CaseIterable {
         case copies, sitemap, offers, calendars, figures, robots, events
@@ -44,14 +54,7 @@ extension SiteRenderer {
             files.append(OutputFile(path: Routes.robots, text: "User-agent: *\nAllow: /\n\nSitemap: \(config.baseURL)\(Routes.sitemap)\n"))
         }
         try emit(files)
-        if parts.contains(.offers) {
-            // Open data lists every offer, staff offers too (their category says whom they are for); sorted again
-            // only when there are staff offers.
-            let all = staffOffers.isEmpty ? offers : GermanSorting.sorted(offers + staffOffers, by: \.title)
-            // The export's date is the newest review date, so an unchanged site builds byte for byte the same.
-            let generated = all.map(\.reviewed).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
-            try emit([OutputFile(path: OpenData.offersFile, data: OpenData.offersJSON(models, offers: all, generated: generated))])
-        }
+        if parts.contains(.offers) { try emit([offersExport]) }
         if parts.contains(.events) {
             // Open data and calendars stay German, like the offers' export.
             var files = [OutputFile(path: Routes.eventsFile, data: EventsExport.json(models, events: events.all))]

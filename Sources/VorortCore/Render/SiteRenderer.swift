@@ -130,10 +130,13 @@ struct SiteRenderer: Sendable {
         }
         // The sitemap lists the pages in the order of `pages`, whatever order they were rendered in.
         records.sort { $0.position < $1.position }
-        // One file or group at a time: at 100,000 pages some of these are tens of megabytes each.
+        // The offers' export is made on another core meanwhile; otherwise one file or group at a time: at 100,000
+        // pages some of these are tens of megabytes each.
+        let export = Background { main.offersExport }
         for renderer in renderers { try emit([renderer.storiesFeed]) }
         try emit(OfflineSite.files(renderers))
-        try main.sharedFiles(records: records.map(\.record), emit: emit)
+        try main.sharedFiles(records: records.map(\.record), parts: Set(SharedPart.allCases).subtracting([.offers]), emit: emit)
+        try emit([export.value])
     }
 
     /// `previous`: the renderer of the same language before an edit of the files `changed` (offers, contact points,
