@@ -74,9 +74,11 @@ public enum SiteLoader {
                 hint: "Legen Sie `content/kreis/index.md` und für jede Gemeinde `content/gemeinden/<name>/index.md` an."))
             return site
         }
-        var pending: [PendingRead] = []
-        var pictures: [(path: String, bytes: Int)] = []
-        walk(contentURL.path, components: [], into: &site, pending: &pending, pictures: &pictures)
+        var found = Found()
+        walk(contentURL.path, components: [], into: &found)
+        site.diagnostics += found.diagnostics
+        site.municipalityFolders = found.municipalityFolders
+        let pending = found.pending, pictures = found.pictures
         // Only the few header bytes that hold the pixel size are read; a picture is copied when published.
         let pixelSizes = Parallel.map(pictures) { picture in
             ImageSize.read(fileAt: root.appendingPathComponent(picture.path))
@@ -141,12 +143,33 @@ public enum SiteLoader {
         return (info.st_mode & S_IFMT, Int(info.st_size))
     }
 
-    private static func walk(_ directory: String, components: [String], into site: inout LoadedSite, pending: inout [PendingRead],
-                             pictures: inout [(path: String, bytes: Int)]) {
+    /// What the walk of `content/` found, in the order of the walk.
+    private struct Found: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var pending: [PendingRead] = []
+        var pictures: [(path: String, bytes: Int)] = []
+        /// Folder names below `content/gemeinden/`.
+        var municipalityFolders: [String] = []
+
+        mutating func append(_ other: Found) {
+            diagnostics += other.diagnostics
+            pending += other.pending
+            pictures += other.pictures
+            municipalityFolders += other.municipalityFolders
+        }
+    }
+
+    /// One entry of a folder in the walk: found at once, or a folder to walk.
+    private enum Entry: Sendable {
+        case found(Found)
+        case folder(path: String, components: [String])
+    }
+
+    private static func walk(_ directory: String, components: [String], into found: inout Found) {
         let manager = FileManager.default
         let relativeDirectory = (["content"] + components).joined(separator: "/")
         guard let names = try? manager.contentsOfDirectory(atPath: directory) else {
-            site.diagnostics.append(unlistable(relativeDirectory))
+            found.diagnostics.append(unlistable(relativeDirectory))
             return
         }
         // Names that differ only in letter case or Unicode normalisation would map to one address (and to one
@@ -158,7 +181,7 @@ public enum SiteLoader {
             for name in group.sorted() {
                 colliding.insert(name)
                 let others = group.filter { $0 != name }.map { "`\($0)`" }.joined(separator: ", ")
-                site.diagnostics.append(Diagnostic(
+                found.diagnostics.append(Diagnostic(
                     file: (["content"] + components + [name]).joined(separator: "/"), location: .start, severity: .error,
                     rule: "name-collision",
                     message: "Der Name unterscheidet sich von \(others) nur in Groß- und Kleinschreibung, Umlautschreibung oder Unicode-Form; beide ergäben dieselbe Adresse.",
@@ -166,66 +189,82 @@ public enum SiteLoader {
             }
         }
         // Sorted so that findings and output are the same on every machine.
+        var entries: [Entry] = []
         for name in visible.sorted() where !colliding.contains(name) {
             let file = directory + "/" + name
             let path = components + [name]
             let relativePath = (["content"] + path).joined(separator: "/")
+            var here = Found()
             // A name that is not UTF-8 (a Latin-1 `café.md` from an old zip) comes back with U+FFFD in it and cannot
             // be opened by that name: a finding, not a file silently left out.
             if name.unicodeScalars.contains("\u{FFFD}") {
-                site.diagnostics.append(Diagnostic(
+                here.diagnostics.append(Diagnostic(
                     file: relativePath, location: .start, severity: .error, rule: "encoding",
                     message: "Der Name dieser Datei oder dieses Ordners ist nicht in UTF-8 kodiert; vorort kann sie nicht lesen.",
                     hint: "Benennen Sie sie um, am besten nur mit Kleinbuchstaben, Ziffern und Bindestrichen (z. B. `cafe.md`)."))
+                entries.append(.found(here))
                 continue
             }
-            let found = status(file)
-            switch found?.type {
+            let status = status(file)
+            switch status?.type {
             case nil:
-                site.diagnostics.append(Diagnostic(
+                here.diagnostics.append(Diagnostic(
                     file: relativePath, location: .start, severity: .error, rule: "file-unreadable",
                     message: "Die Datei kann nicht gelesen werden.", hint: "Prüfen Sie die Zugriffsrechte und den Namen der Datei."))
             case S_IFLNK?:
-                site.diagnostics.append(Diagnostic(
+                here.diagnostics.append(Diagnostic(
                     file: relativePath, location: .start, severity: .error, rule: "symlink",
                     message: "Symbolische Links werden nicht gelesen.",
                     hint: "Legen Sie die Datei selbst an diese Stelle, keinen Link auf sie."))
             case S_IFDIR?:
-                if components == ["gemeinden"] { site.municipalityFolders.append(name) }
-                walk(file, components: path, into: &site, pending: &pending, pictures: &pictures)
+                if components == ["gemeinden"] { here.municipalityFolders.append(name) }
+                entries.append(.found(here))
+                entries.append(.folder(path: file, components: path))
+                continue
             case S_IFREG?:
-                classify(file, components: path, relativePath: relativePath, size: found?.size ?? 0, into: &site, pending: &pending,
-                         pictures: &pictures)
+                classify(file, components: path, relativePath: relativePath, size: status?.size ?? 0, into: &here)
             default:
-                site.diagnostics.append(Diagnostic(
+                here.diagnostics.append(Diagnostic(
                     file: relativePath, location: .start, severity: .warning, rule: "unexpected-file",
                     message: "Das ist keine gewöhnliche Datei; sie wird übergangen.", hint: "Entfernen Sie sie aus `content/`."))
             }
+            entries.append(.found(here))
         }
+        // The folders of the municipalities (and of the district's kinds of content) are walked on all cores, each
+        // into its own list, joined in the order of the names; deeper folders are walked where they are met.
+        let walked = Parallel.map(entries, workers: components.count == 1 ? Parallel.defaultWorkers : 1) { entry -> Found in
+            switch entry {
+            case .found(let here): return here
+            case .folder(let path, let components):
+                var inside = Found()
+                walk(path, components: components, into: &inside)
+                return inside
+            }
+        }
+        for part in walked { found.append(part) }
     }
 
-    private static func classify(_ file: String, components: [String], relativePath: String, size: Int, into site: inout LoadedSite,
-                                 pending: inout [PendingRead], pictures: inout [(path: String, bytes: Int)]) {
+    private static func classify(_ file: String, components: [String], relativePath: String, size: Int, into found: inout Found) {
         switch ContentPath.classify(components) {
         case .content(let role):
-            pending.append(PendingRead(role: role, language: nil, path: file, relativePath: relativePath, size: size))
+            found.pending.append(PendingRead(role: role, language: nil, path: file, relativePath: relativePath, size: size))
         case .translation(let role, let language):
-            pending.append(PendingRead(role: role, language: language, path: file, relativePath: relativePath, size: size))
+            found.pending.append(PendingRead(role: role, language: language, path: file, relativePath: relativePath, size: size))
         case .picture:
             // Looked at by size and header only: a picture is copied when published, never read into memory.
             if size > maximumPictureSize {
-                site.diagnostics.append(Diagnostic(
+                found.diagnostics.append(Diagnostic(
                     file: relativePath, location: .start, severity: .error, rule: "file-too-large",
                     message: "Das Bild ist \(size / 1024 / 1024) MiB groß; erlaubt sind höchstens \(maximumPictureSize / 1024 / 1024) MiB.",
                     hint: "Verkleinern Sie das Bild (z. B. auf 1600 Pixel Breite als JPEG); auf dem Handy lädt es sonst minutenlang."))
             }
-            pictures.append((relativePath, size))
+            found.pictures.append((relativePath, size))
         case .misnamed(let finding):
-            site.diagnostics.append(Diagnostic(
+            found.diagnostics.append(Diagnostic(
                 file: relativePath, location: .start, severity: .error, rule: "misnamed-file",
                 message: finding.message, hint: finding.hint))
         case .unexpected(let reason):
-            site.diagnostics.append(Diagnostic(
+            found.diagnostics.append(Diagnostic(
                 file: relativePath, location: .start, severity: .warning, rule: "unexpected-file",
                 message: "Datei wird nicht veröffentlicht: \(reason)",
                 hint: "Verschieben Sie sie an die richtige Stelle (siehe docs/redaktion.md, „Wo Ihre Dateien liegen“) oder entfernen Sie sie."))
