@@ -108,6 +108,9 @@ struct SiteRenderer: Sendable {
         var lastModified: CalendarDate?
     }
 
+    /// Up to this many offers (about 30 MB of export), the offers' export is made beside the other shared files.
+    static let concurrentExportLimit = 20_000
+
     /// Renders the site in every language: the site language at the root, each translation language in its
     /// folder. Shared files (pictures, downloads, open data, sitemap) are written once. Pages are handed to `emit`
     /// in batches of `batchSize` as they are rendered (on all cores), so memory does not grow with the site.
@@ -130,13 +133,14 @@ struct SiteRenderer: Sendable {
         }
         // The sitemap lists the pages in the order of `pages`, whatever order they were rendered in.
         records.sort { $0.position < $1.position }
-        // The offers' export is made on another core meanwhile; otherwise one file or group at a time: at 100,000
-        // pages some of these are tens of megabytes each.
-        let export = Background { main.offersExport }
+        // One file or group at a time: at 100,000 pages some of these are tens of megabytes each. Only the export of
+        // a smaller district's offers is made on another core meanwhile (beside a large one's feed it would raise
+        // the peak of memory by a hundred megabytes).
+        let export = main.offers.count <= concurrentExportLimit ? Background { main.offersExport } : nil
         for renderer in renderers { try emit([renderer.storiesFeed]) }
         try emit(OfflineSite.files(renderers))
         try main.sharedFiles(records: records.map(\.record), parts: Set(SharedPart.allCases).subtracting([.offers]), emit: emit)
-        try emit([export.value])
+        try emit([export?.value ?? main.offersExport])
     }
 
     /// `previous`: the renderer of the same language before an edit of the files `changed` (offers, contact points,
