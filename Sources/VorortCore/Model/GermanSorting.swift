@@ -37,8 +37,18 @@ enum GermanSorting {
 
     /// Sorts by the German key of `text`; ties keep their original order.
     static func sorted<T>(_ items: [T], by text: (T) -> String) -> [T] {
-        var keyed = items.enumerated().map { (key: scalars(text($0.element)), position: $0.offset) }
+        sortedPositions(items, by: text).map { items[$0] }
+    }
+
+    /// The positions of `items` in the order `sorted` puts them in, so that a caller picking some of them copies each
+    /// item once. `text` is best a closure (`{ $0.title }`): a key path is applied through the runtime for every item.
+    static func sortedPositions<T>(_ items: [T], by text: (T) -> String) -> [Int] {
+        var keyed: [(key: [UInt32], position: Int)] = []
+        keyed.reserveCapacity(items.count)
+        items.withUnsafeBufferPointer { items in
+            for position in items.indices { keyed.append((scalars(text(items[position])), position)) }
+        }
         keyed.sort { $0.key == $1.key ? $0.position < $1.position : $0.key.lexicographicallyPrecedes($1.key) }
-        return keyed.map { items[$0.position] }
+        return keyed.map(\.position)
     }
 }

@@ -47,13 +47,15 @@ struct SiteOrder: Sendable {
             contactFiles[offer.owner, default: [:]][slug] = found
             return found
         }
-        let all = GermanSorting.sorted(content.offers, by: \.title)
-        let forResidents = all.map { SiteIndex.isForResidents(category: category($0)) }
-        let offers = all.indices.filter { forResidents[$0] }.map { all[$0] }
+        // Positions first, so each offer is copied once, into the list it belongs to.
+        let allOffers = content.offers
+        let sorted = GermanSorting.sortedPositions(allOffers) { $0.title }
+        let forResidents = allOffers.map { SiteIndex.isForResidents(category: category($0)) }
+        let offers = sorted.filter { forResidents[$0] }.map { allOffers[$0] }
         self.offers = offers
-        staffOffers = all.indices.filter { !forResidents[$0] }.map { all[$0] }
+        staffOffers = sorted.filter { !forResidents[$0] }.map { allOffers[$0] }
         offersByOwner = Picked.grouped(offers, keys: offers.map { $0.owner })
-        let contactPoints = GermanSorting.sorted(content.contactPoints, by: \.name)
+        let contactPoints = GermanSorting.sorted(content.contactPoints) { $0.name }
         contactPointsByOwner = Picked.grouped(contactPoints, keys: contactPoints.map { $0.owner })
         stories = content.stories.sorted { ($0.date, $0.title) > ($1.date, $1.title) }
         storiesByOwner = Picked.grouped(stories, keys: stories.map { $0.owner })
@@ -62,7 +64,7 @@ struct SiteOrder: Sendable {
         offersByContactFile = Picked.grouped(offers, keys: offers.map(contactFile))
         owners = [.district] + content.municipalities.map { .municipality($0.slug) }
         // Typed, so that counting and reading the routes copies no item into an existential.
-        func routesOfItems<T: ContentItem>(_ type: T.Type) -> [String?] { content[type: T.self].map(\.route) }
+        func routesOfItems<T: ContentItem>(_ type: T.Type) -> [String?] { content[type: T.self].map { $0.route } }
         let itemPageRoutes = ContentTypes.all.filter { $0 is any ItemPage.Type }.map { (type: ContentTypeID($0), routes: routesOfItems($0)) }
         itemPageTypes = itemPageRoutes.map { ($0.type, $0.routes.count) }
         events = EventLists(content: content, config: config, today: today)
