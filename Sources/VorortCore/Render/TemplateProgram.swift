@@ -6,7 +6,7 @@
 final class TemplateProgram: Sendable {
     let nodes: [TemplateNode]
     /// The nodes in the order the engine walks them, as plain numbers: most nodes are text, and reading a text node
-    /// itself retained and released its storage (a tenth of rendering's CPU went to that).
+    /// itself retained and released its storage.
     let steps: [TemplateStep]
     /// The bytes of every text node, one after the other.
     let text: [UInt8]
