@@ -159,7 +159,7 @@ public enum SiteLoader {
         }
     }
 
-    /// One entry of a folder in the walk: found at once, or a folder to walk.
+    /// A folder's contents in the walk, in order: what a run of its files said, or a folder to walk.
     private enum Entry: Sendable {
         case found(Found)
         case folder(path: String, components: [String])
@@ -188,13 +188,14 @@ public enum SiteLoader {
                     hint: "Benennen Sie eine der Dateien um oder löschen Sie die doppelte."))
             }
         }
-        // Sorted so that findings and output are the same on every machine.
+        // Sorted so that findings and output are the same on every machine. What the files say is gathered in `here`
+        // until a folder comes, which is walked afterwards in its place among them.
         var entries: [Entry] = []
+        var here = Found()
         for name in visible.sorted() where !colliding.contains(name) {
             let file = directory + "/" + name
             let path = components + [name]
             let relativePath = (["content"] + path).joined(separator: "/")
-            var here = Found()
             // A name that is not UTF-8 (a Latin-1 `café.md` from an old zip) comes back with U+FFFD in it and cannot
             // be opened by that name: a finding, not a file silently left out.
             if name.unicodeScalars.contains("\u{FFFD}") {
@@ -202,7 +203,6 @@ public enum SiteLoader {
                     file: relativePath, location: .start, severity: .error, rule: "encoding",
                     message: "Der Name dieser Datei oder dieses Ordners ist nicht in UTF-8 kodiert; vorort kann sie nicht lesen.",
                     hint: "Benennen Sie sie um, am besten nur mit Kleinbuchstaben, Ziffern und Bindestrichen (z. B. `cafe.md`)."))
-                entries.append(.found(here))
                 continue
             }
             let status = status(file)
@@ -218,9 +218,8 @@ public enum SiteLoader {
                     hint: "Legen Sie die Datei selbst an diese Stelle, keinen Link auf sie."))
             case S_IFDIR?:
                 if components == ["gemeinden"] { here.municipalityFolders.append(name) }
-                entries.append(.found(here))
-                entries.append(.folder(path: file, components: path))
-                continue
+                entries += [.found(here), .folder(path: file, components: path)]
+                here = Found()
             case S_IFREG?:
                 classify(file, components: path, relativePath: relativePath, size: status?.size ?? 0, into: &here)
             default:
@@ -228,8 +227,8 @@ public enum SiteLoader {
                     file: relativePath, location: .start, severity: .warning, rule: "unexpected-file",
                     message: "Das ist keine gewöhnliche Datei; sie wird übergangen.", hint: "Entfernen Sie sie aus `content/`."))
             }
-            entries.append(.found(here))
         }
+        entries.append(.found(here))
         // The folders of the municipalities (and of the district's kinds of content) are walked on all cores, each
         // into its own list, joined in the order of the names; deeper folders are walked where they are met.
         let walked = Parallel.map(entries, workers: components.count == 1 ? Parallel.defaultWorkers : 1) { entry -> Found in

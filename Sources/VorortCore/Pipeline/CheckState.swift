@@ -400,8 +400,7 @@ struct CheckState: Sendable {
         for position in loaded.translations.indices { loaded.translations[position].file.text = "" }
         index = SiteIndex(content: SiteContent(), config: nil)
         content.releaseBodyTexts()
-        let site = CheckedSite(root: root, config: config, index: SiteIndex(content: content, config: config), theme: theme,
-                               bodies: bodies.compactMapValues(\.body), assets: usedAssets, ruleSet: ruleSet, today: today)
+        let site = checkedSite(index: SiteIndex(content: content, config: config), config: config, theme: theme)
         content = SiteContent()
         return site
     }
@@ -410,8 +409,12 @@ struct CheckState: Sendable {
     /// the site's content keeps no texts (`keepingTexts`: the incremental build, which keeps them anyway).
     func checkedSite(keepingTexts: Bool = false) -> CheckedSite? {
         guard !diagnostics.hasErrors, let config, let theme else { return nil }
-        let index = keepingTexts ? index : SiteIndex(content: content.withoutBodyTexts(), config: config)
-        return CheckedSite(root: root, config: config, index: index, theme: theme, bodies: bodies.compactMapValues(\.body),
-                           assets: usedAssets, ruleSet: ruleSet, today: today)
+        return checkedSite(index: keepingTexts ? index : SiteIndex(content: content.withoutBodyTexts(), config: config), config: config, theme: theme)
+    }
+
+    /// The checked site over `index`, with this check's link decisions, published pictures and rules.
+    private func checkedSite(index: SiteIndex, config: SiteConfig, theme: Theme) -> CheckedSite {
+        CheckedSite(root: root, config: config, index: index, theme: theme, bodies: bodies.compactMapValues(\.body),
+                    assets: usedAssets, ruleSet: ruleSet, today: today)
     }
 }

@@ -75,42 +75,40 @@ final class BodyHTML: Sendable {
     }
 
     static func renderBytes(_ source: MarkdownSource, _ checked: CheckedBody, pageURL: (String) -> String) -> [UInt8]? {
-        if let rendered = source.text.utf8.withContiguousStorageIfAvailable({ renderBytes(UnsafeRawBufferPointer($0), checked, pageURL: pageURL) }) {
-            return rendered
-        }
-        var copy = String(source.text)
-        return copy.withUTF8 { renderBytes(UnsafeRawBufferPointer($0), checked, pageURL: pageURL) }
+        Markdown.parse(source) { html(of: $0, checked, pageURL: pageURL) } ?? nil
     }
 
     /// The same for the body's UTF-8 bytes.
     static func renderBytes(_ source: UnsafeRawBufferPointer, _ checked: CheckedBody, pageURL: (String) -> String) -> [UInt8]? {
-        let html = Markdown.parse(source) { tree -> [UInt8]? in
-            var ordinal = 0, cursor = 0
-            // The size of each `<img>` cmark writes, in document order (nil: no size known).
-            var pictureSizes: [PixelSize?] = []
-            tree.forEachNode { node, type, _ in
-                switch type {
-                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                    var pixels: PixelSize?
-                    switch checked.decision(at: ordinal, cursor: &cursor) {
-                    case .keep: break
-                    case .replace(let replacement): cmark_node_set_url(node, replacement)
-                    case .picture(let url, let size):
-                        cmark_node_set_url(node, url)
-                        pixels = size
-                    case .page(let route): cmark_node_set_url(node, pageURL(route))
-                    case .remove: cmark_node_set_url(node, "")
-                    }
-                    // A picture inside another picture's description is written as plain text, without `<img>`.
-                    if type == CMARK_NODE_IMAGE, !isInsideImage(node) { pictureSizes.append(pixels) }
-                    ordinal += 1
-                default:
-                    break
+        Markdown.parse(source) { html(of: $0, checked, pageURL: pageURL) } ?? nil
+    }
+
+    /// The tree's HTML with the check's decisions applied to its links and pictures.
+    private static func html(of tree: MarkdownTree, _ checked: CheckedBody, pageURL: (String) -> String) -> [UInt8]? {
+        var ordinal = 0, cursor = 0
+        // The size of each `<img>` cmark writes, in document order (nil: no size known).
+        var pictureSizes: [PixelSize?] = []
+        tree.forEachNode { node, type, _ in
+            switch type {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                var pixels: PixelSize?
+                switch checked.decision(at: ordinal, cursor: &cursor) {
+                case .keep: break
+                case .replace(let replacement): cmark_node_set_url(node, replacement)
+                case .picture(let url, let size):
+                    cmark_node_set_url(node, url)
+                    pixels = size
+                case .page(let route): cmark_node_set_url(node, pageURL(route))
+                case .remove: cmark_node_set_url(node, "")
                 }
+                // A picture inside another picture's description is written as plain text, without `<img>`.
+                if type == CMARK_NODE_IMAGE, !isInsideImage(node) { pictureSizes.append(pixels) }
+                ordinal += 1
+            default:
+                break
             }
-            return tree.htmlBytes().map { addSizes(pictureSizes, to: $0) }
         }
-        return html ?? nil
+        return tree.htmlBytes().map { addSizes(pictureSizes, to: $0) }
     }
 
     private static func isInsideImage(_ node: OpaquePointer) -> Bool {

@@ -5,7 +5,7 @@ enum ExternalLinks {
     /// the language of the text ("(externer Link)", "(external link)"). One pass over the UTF-8 bytes: searching
     /// with Foundation copied the rest of the text for every link (quadratic on a text of thousands of links).
     static func mark(_ html: String, baseURL: String? = nil, label: String = "(externer Link)") -> String {
-        mark(html, ownPrefixes: ownPrefixes(baseURL), label: label)
+        String(decoding: mark(Array(html.utf8), ownPrefixes: ownPrefixes(baseURL), label: label), as: UTF8.self)
     }
 
     /// The site's own address by http and by https, as `mark` compares links with it: made once per render.
@@ -16,11 +16,7 @@ enum ExternalLinks {
         return own.map { Array($0.utf8) }
     }
 
-    static func mark(_ html: String, ownPrefixes: [[UInt8]], label: String) -> String {
-        String(decoding: mark(Array(html.utf8), ownPrefixes: ownPrefixes, label: label), as: UTF8.self)
-    }
-
-    /// The same on UTF-8 bytes.
+    /// The same on UTF-8 bytes, with the site's own address as `ownPrefixes` makes it.
     static func mark(_ bytes: [UInt8], ownPrefixes: [[UInt8]], label: String) -> [UInt8] {
         let opening = Array("<a href=\"".utf8)
         let closing = Array("</a>".utf8)
