@@ -33,8 +33,8 @@ final class PageRoot: TemplateScope, MustacheParent {
         self.layout = layout
     }
 
-    func templateValue(named name: String) -> TemplateValue? {
-        page.templateValue(named: name) ?? layout.templateValue(named: name)
+    func templateValue(_ key: TemplateKey) -> TemplateValue? {
+        page.templateValue(key) ?? layout.templateValue(key)
     }
 
     func child(named name: String) -> Any? { page.child(named: name) ?? layout.child(named: name) }

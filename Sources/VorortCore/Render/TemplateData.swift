@@ -3,9 +3,23 @@ import Mustache
 /// Something a template can look keys up in: typed template data, the page's root (page over layout), the theme's
 /// words. The template engine (`TemplateRendering`) asks it by name and gets a typed value, no `Any` to cast.
 protocol TemplateScope {
-    /// The value of the key `name`, nil when this scope does not have it (the engine then looks further down the
+    /// The value of the key `key`, nil when this scope does not have it (the engine then looks further down the
     /// context stack, as Mustache does).
-    func templateValue(named name: String) -> TemplateValue?
+    func templateValue(_ key: TemplateKey) -> TemplateValue?
+}
+
+/// A key's name with its hash, made once when a template is parsed: a look-up compares the hashes of a type's fields
+/// (plain integers) and the name only where one matches. Comparing names alone took a call per field that did not
+/// match, and copying each field retained its name and closures.
+struct TemplateKey: Sendable {
+    let name: String
+    let hash: UInt64
+
+    init(_ name: String) {
+        self.name = name
+        var name = name
+        hash = name.withUTF8 { FNV1a.hash(UnsafeRawBufferPointer($0)) }
+    }
 }
 
 /// Typed data for the Mustache templates. Each type declares its keys once, as a list of fields: the same list
@@ -17,9 +31,9 @@ protocol TemplateData: TemplateScope, MustacheParent, Sendable {
 }
 
 extension TemplateData {
-    func templateValue(named name: String) -> TemplateValue? { Self.fields.value(name, of: self) }
+    func templateValue(_ key: TemplateKey) -> TemplateValue? { Self.fields.value(key, of: self) }
 
-    func child(named name: String) -> Any? { templateValue(named: name)?.mustacheValue }
+    func child(named name: String) -> Any? { templateValue(TemplateKey(name))?.mustacheValue }
 
     static var keys: TemplateKeys { fields.keys }
 }
@@ -137,13 +151,24 @@ struct TemplateField<Root>: Sendable {
 /// The fields of one type, declared once in the type (`static let fields`).
 struct TemplateFields<Root>: Sendable {
     private let fields: [TemplateField<Root>]
+    /// The names' `TemplateKey` hashes, in the order of `fields`.
+    private let hashes: [UInt64]
 
-    init(_ fields: [TemplateField<Root>]) { self.fields = fields }
+    init(_ fields: [TemplateField<Root>]) {
+        self.fields = fields
+        hashes = fields.map { TemplateKey($0.name).hash }
+    }
 
-    /// A short list is searched faster than a dictionary is hashed: field names are small strings, compared as words.
-    func value(_ name: String, of root: Root) -> TemplateValue? {
-        for field in fields where field.name == name { return field.value(root) }
-        return nil
+    /// A short list of integers is searched faster than a dictionary is hashed; fields are read in place.
+    func value(_ key: TemplateKey, of root: Root) -> TemplateValue? {
+        hashes.withUnsafeBufferPointer { hashes in
+            fields.withUnsafeBufferPointer { fields in
+                for index in hashes.indices where hashes[index] == key.hash && fields[index].name == key.name {
+                    return fields[index].value(root)
+                }
+                return nil
+            }
+        }
     }
 
     var keys: TemplateKeys { TemplateKeys(fields.map { ($0.name, $0.kind) }) }
@@ -167,7 +192,7 @@ struct ThemeWords: TemplateScope, MustacheParent, Sendable {
         words = strings.wordsWithPlaceholders.mapValues(ThemeWord.init)
     }
 
-    func templateValue(named name: String) -> TemplateValue? { words[name].map(TemplateValue.word) }
+    func templateValue(_ key: TemplateKey) -> TemplateValue? { words[key.name].map(TemplateValue.word) }
 
     func child(named name: String) -> Any? { words[name]?.lambda }
 }

@@ -68,8 +68,9 @@ enum TemplateNode: Sendable {
     case blockDefinition(name: String, TemplateProgram)
 }
 
-/// A key as a tag names it, split once when the template is parsed (swift-mustache splits it at every look-up).
-struct TemplateName: Sendable {
+/// A key as a tag names it, split once when the template is parsed (swift-mustache splits it at every look-up). A
+/// class: a node that names it is read at every render, and a struct's arrays were retained each time.
+final class TemplateName: Sendable {
     enum Kind: Sendable {
         /// `{{.}}`: the value on top of the stack.
         case current
@@ -82,13 +83,15 @@ struct TemplateName: Sendable {
     }
 
     let kind: Kind
-    let parts: [String]
+    let parts: [TemplateKey]
     /// Innermost last, as written: `empty(offers)` has `["empty"]`.
     let transforms: [String]
+    /// `{{name}}` with one part and no transforms, the most common tag: its key, looked up without slicing `parts`.
+    let plainKey: TemplateKey?
 
     init(_ name: String, transforms: [String]) {
         self.transforms = transforms
-        parts = name.split(separator: ".").map(String.init)
+        parts = name.split(separator: ".").map { TemplateKey(String($0)) }
         if name == "." {
             kind = .current
         } else if name.isEmpty, !transforms.isEmpty {
@@ -98,6 +101,7 @@ struct TemplateName: Sendable {
         } else {
             kind = .stack
         }
+        plainKey = kind == .stack && parts.count == 1 && transforms.isEmpty ? parts[0] : nil
     }
 }
 

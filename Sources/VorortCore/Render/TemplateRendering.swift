@@ -295,6 +295,7 @@ private struct TemplateRun {
     // MARK: Look-up
 
     private func lookUp(_ name: TemplateName, _ context: Context) -> TemplateValue? {
+        if let key = name.plainKey { return lookUpOnStack(key) }
         var value: TemplateValue?
         switch name.kind {
         case .current:
@@ -318,29 +319,31 @@ private struct TemplateRun {
                 value = stack.last
                 break
             }
-            // Innermost first; the frames are read in place rather than copied.
-            value = stack.withUnsafeBufferPointer { frames in
-                for index in frames.indices.reversed() {
-                    if case .scope(let scope) = frames[index], let found = scope.templateValue(named: first) {
-                        return child(found, name.parts.dropFirst())
-                    }
-                }
-                return nil
-            }
+            value = lookUpOnStack(first).flatMap { child($0, name.parts.dropFirst()) }
         }
         return Self.transformed(value, by: name.transforms[...])
     }
 
-    private func child(_ value: TemplateValue, _ parts: ArraySlice<String>) -> TemplateValue? {
-        guard let name = parts.first else { return value }
-        guard let found = immediateChild(name, of: value) else { return nil }
+    /// The first value down the stack that has `key`, innermost first; the stack is read in place rather than copied.
+    private func lookUpOnStack(_ key: TemplateKey) -> TemplateValue? {
+        stack.withUnsafeBufferPointer { frames in
+            for index in frames.indices.reversed() {
+                if case .scope(let scope) = frames[index], let found = scope.templateValue(key) { return found }
+            }
+            return nil
+        }
+    }
+
+    private func child(_ value: TemplateValue, _ parts: ArraySlice<TemplateKey>) -> TemplateValue? {
+        guard let key = parts.first else { return value }
+        guard let found = immediateChild(key, of: value) else { return nil }
         return child(found, parts.dropFirst())
     }
 
     /// Only values with keys answer a name; text, numbers, lists and a word's text have none.
-    private func immediateChild(_ name: String, of value: TemplateValue) -> TemplateValue? {
+    private func immediateChild(_ key: TemplateKey, of value: TemplateValue) -> TemplateValue? {
         guard case .scope(let scope) = value else { return nil }
-        return scope.templateValue(named: name)
+        return scope.templateValue(key)
     }
 
     /// Transforms apply innermost first (`count(reversed(items))`); one that does not apply makes the value nil.
