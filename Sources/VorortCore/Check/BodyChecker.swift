@@ -30,40 +30,72 @@ enum BodyChecker {
         return bodies
     }
 
+    /// What checking a body's links needs to know of the site, worked out once for all bodies.
+    struct Context: Sendable {
+        let index: SiteIndex
+        let pictures: [String: PictureFile]
+        let basePath: String
+        /// Parsed once for all links (`SiteAddress.sitePath`).
+        let base: URLComponents?
+        let knownRoutes: Set<String>
+
+        init(index: SiteIndex, pictures: [String: PictureFile]) {
+            self.index = index
+            self.pictures = pictures
+            basePath = index.config?.basePath ?? "/"
+            base = index.config.flatMap { URLComponents(string: $0.baseURL) }
+            knownRoutes = BodyChecker.siteRoutes(index)
+        }
+    }
+
     /// Checks the given bodies against the site's pages and pictures, on all cores (cmark's one shared step is
     /// guarded inside `Markdown`); the results by file.
     static func check(_ bodies: [(file: String, body: MarkdownSource)], index: SiteIndex, pictures: [String: PictureFile]) -> [String: Result] {
-        let basePath = index.config?.basePath ?? "/"
-        // Parsed once for all links (`SiteAddress.sitePath`).
-        let base = index.config.flatMap { URLComponents(string: $0.baseURL) }
-        let knownRoutes = siteRoutes(index)
-        let checked = Parallel.map(bodies) { file, body -> (String, Result) in
-            let collector = DiagnosticCollector(file: file)
-            if let violation = MarkdownGuard.check(body) {
-                collector.error("markdown-too-complex", at: SourceLocation(line: violation.line, column: 1), violation.message,
-                    hint: "Teilen Sie Tabelle oder Text auf, oder entfernen Sie den eingefügten Inhalt; HTML wird ohnehin nicht veröffentlicht.")
-                return (file, Result(body: nil, diagnostics: collector.diagnostics, used: []))
-            }
-            var used: [String] = []
-            var large: [(path: String, location: SourceLocation)] = []
-            let result = MarkdownLinks.check(body) { reference in
-                decide(reference, file: file, index: index, pictures: pictures, knownRoutes: knownRoutes, basePath: basePath,
-                       base: base, collector: collector, used: &used, large: &large)
-            }
-            if result.depth > MarkdownGuard.maximumDepth {
-                collector.error("markdown-too-complex", at: SourceLocation(line: result.deepestLine, column: 1),
-                    "Der Text ist hier \(result.depth) Ebenen tief verschachtelt (Listen, Zitate oder Hervorhebungen); erlaubt sind \(MarkdownGuard.maximumDepth).",
-                    hint: "Schreiben Sie den Abschnitt flacher: höchstens wenige Ebenen Aufzählung, Hervorhebungen nicht ineinander.")
-            }
-            HeadingOrder.check(result.headings, in: body, collector: collector)
-            for line in result.omittedHTMLLines {
-                collector.warning("raw-html", at: SourceLocation(line: line, column: 1),
-                    "HTML im Text wird aus Sicherheitsgründen nicht veröffentlicht.",
-                    hint: "Schreiben Sie den Inhalt mit Markdown: `**fett**`, `[Link](https://…)`, Listen mit `- `.")
-            }
-            return (file, Result(body: result.body, diagnostics: collector.diagnostics, used: used, largePictureUses: large))
-        }
+        let context = Context(index: index, pictures: pictures)
+        let checked = Parallel.map(bodies) { file, body in (file, check(file: file, body: body, context: context)) }
         return Dictionary(checked, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Checks one body.
+    static func check(file: String, body: MarkdownSource, context: Context) -> Result {
+        check(file: file, body: body, context: context, then: { _, _ in () }).result
+    }
+
+    /// Checks one body and hands cmark's tree with the link decisions to `render` before the tree is freed: the build
+    /// renders a page's body from the tree its check parsed (`BodyHTML`), so each body is parsed once. `rendered` is
+    /// nil when the guard refused the text or cmark could not parse it.
+    static func check<R>(file: String, body: MarkdownSource, context: Context,
+                         then render: (MarkdownTree, CheckedBody) -> R) -> (result: Result, rendered: R?) {
+        let collector = DiagnosticCollector(file: file)
+        if let violation = MarkdownGuard.check(body) {
+            collector.error("markdown-too-complex", at: SourceLocation(line: violation.line, column: 1), violation.message,
+                hint: "Teilen Sie Tabelle oder Text auf, oder entfernen Sie den eingefügten Inhalt; HTML wird ohnehin nicht veröffentlicht.")
+            return (Result(body: nil, diagnostics: collector.diagnostics, used: []), nil)
+        }
+        var used: [String] = []
+        var large: [(path: String, location: SourceLocation)] = []
+        let (result, rendered) = MarkdownLinks.check(body, decide: { reference in
+            decide(reference, file: file, index: context.index, pictures: context.pictures, knownRoutes: context.knownRoutes,
+                   basePath: context.basePath, base: context.base, collector: collector, used: &used, large: &large)
+        }, then: render)
+        if result.depth > MarkdownGuard.maximumDepth {
+            collector.error("markdown-too-complex", at: SourceLocation(line: result.deepestLine, column: 1),
+                "Der Text ist hier \(result.depth) Ebenen tief verschachtelt (Listen, Zitate oder Hervorhebungen); erlaubt sind \(MarkdownGuard.maximumDepth).",
+                hint: "Schreiben Sie den Abschnitt flacher: höchstens wenige Ebenen Aufzählung, Hervorhebungen nicht ineinander.")
+        }
+        HeadingOrder.check(result.headings, in: body, collector: collector)
+        for line in result.omittedHTMLLines {
+            collector.warning("raw-html", at: SourceLocation(line: line, column: 1),
+                "HTML im Text wird aus Sicherheitsgründen nicht veröffentlicht.",
+                hint: "Schreiben Sie den Inhalt mit Markdown: `**fett**`, `[Link](https://…)`, Listen mit `- `.")
+        }
+        return (Result(body: result.body, diagnostics: collector.diagnostics, used: used, largePictureUses: large), rendered)
+    }
+
+    /// The pictures that are published: those the bodies use and the stories' pictures. A private photo dropped into
+    /// a folder must not go online.
+    static func publishedPictures(_ results: some Sequence<Result>, stories: [Story]) -> Set<String> {
+        Set(results.flatMap(\.used)).union(stories.compactMap { $0.image?.file })
     }
 
     /// Routes of every page the build writes, for checking links to site paths such as `/angebote/`.

@@ -29,41 +29,55 @@ enum MarkdownLinks {
     }
 
     static func check(_ source: MarkdownSource, decide: (MarkdownReference) -> LinkDecision) -> Result {
-        let result = Markdown.parse(source) { tree -> Result in
-            let locator = SourceLocator(source)
-            var result = Result(body: CheckedBody(source), omittedHTMLLines: [])
-            var ordinal: Int32 = 0
-            tree.forEachNode { node, type, depth in
-                let nodeLine = Int(cmark_node_get_start_line(node))
-                if depth > result.depth { result.depth = depth }
-                if depth > MarkdownGuard.maximumDepth, result.deepestLine == 0 {
-                    result.deepestLine = source.firstLine + max(nodeLine, 1) - 1
-                }
-                switch type {
-                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                    let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                    let reference = MarkdownReference(
-                        url: url, isImage: type == CMARK_NODE_IMAGE, hasEmptyText: cmark_node_first_child(node) == nil,
-                        bodyLine: nodeLine, locator: locator)
-                    let decision = decide(reference)
-                    if decision != .keep {
-                        result.body.changedLinks.append(CheckedBody.ChangedLink(ordinal: ordinal, decision: decision))
-                    }
-                    ordinal += 1
-                case CMARK_NODE_HEADING:
-                    result.headings.append((Int(cmark_node_get_heading_level(node)), source.firstLine + max(nodeLine, 1) - 1))
-                case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                    // Comments are notes for other editors (and lint suppressions): not published, as intended.
-                    let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                    if !literal.trimmed.hasPrefix("<!--") {
-                        result.omittedHTMLLines.append(source.firstLine + max(nodeLine, 1) - 1)
-                    }
-                default:
-                    break
-                }
-            }
-            return result
+        check(source, decide: decide, then: { _, _ in () }).result
+    }
+
+    /// The same, handing the tree with the result to `use` before it is freed: the build renders a body from the tree
+    /// its check parsed (`BodyChecker.check(file:body:context:render:)`), instead of parsing it a second time.
+    /// `used` is nil when cmark could not parse the text.
+    static func check<R>(_ source: MarkdownSource, decide: (MarkdownReference) -> LinkDecision,
+                         then use: (MarkdownTree, CheckedBody) -> R) -> (result: Result, used: R?) {
+        let parsed = Markdown.parse(source) { tree -> (Result, R) in
+            let result = walk(tree, source, decide: decide)
+            return (result, use(tree, result.body))
         }
-        return result ?? Result(body: CheckedBody(source), omittedHTMLLines: [])
+        guard let (result, used) = parsed else { return (Result(body: CheckedBody(source), omittedHTMLLines: []), nil) }
+        return (result, used)
+    }
+
+    private static func walk(_ tree: MarkdownTree, _ source: MarkdownSource, decide: (MarkdownReference) -> LinkDecision) -> Result {
+        let locator = SourceLocator(source)
+        var result = Result(body: CheckedBody(source), omittedHTMLLines: [])
+        var ordinal: Int32 = 0
+        tree.forEachNode { node, type, depth in
+            let nodeLine = Int(cmark_node_get_start_line(node))
+            if depth > result.depth { result.depth = depth }
+            if depth > MarkdownGuard.maximumDepth, result.deepestLine == 0 {
+                result.deepestLine = source.firstLine + max(nodeLine, 1) - 1
+            }
+            switch type {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let reference = MarkdownReference(
+                    url: url, isImage: type == CMARK_NODE_IMAGE, hasEmptyText: cmark_node_first_child(node) == nil,
+                    bodyLine: nodeLine, locator: locator)
+                let decision = decide(reference)
+                if decision != .keep {
+                    result.body.changedLinks.append(CheckedBody.ChangedLink(ordinal: ordinal, decision: decision))
+                }
+                ordinal += 1
+            case CMARK_NODE_HEADING:
+                result.headings.append((Int(cmark_node_get_heading_level(node)), source.firstLine + max(nodeLine, 1) - 1))
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                // Comments are notes for other editors (and lint suppressions): not published, as intended.
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                if !literal.trimmed.hasPrefix("<!--") {
+                    result.omittedHTMLLines.append(source.firstLine + max(nodeLine, 1) - 1)
+                }
+            default:
+                break
+            }
+        }
+        return result
     }
 }

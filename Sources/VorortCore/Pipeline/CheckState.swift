@@ -28,6 +28,9 @@ struct CheckState: Sendable {
     var themeDiagnostics: [Diagnostic] = []
     /// Each body, checked, by file.
     var bodies: [String: BodyChecker.Result] = [:]
+    /// When the build leaves the bodies' check to rendering (`DeferredBodyChecks`): where each body stands in its file,
+    /// by file, until `takeDeferredBodyChecks` puts the results in `bodies`.
+    private(set) var deferredBodies: [String: CheckedBody]?
     /// How long the wording lint took on its own thread, beside the other stages.
     var lintSeconds: Double = 0
 
@@ -85,8 +88,10 @@ struct CheckState: Sendable {
 
     /// Everything `full` does but waiting for the wording lint and assembling the findings; `ruleSet` is the loaded
     /// rules (the guideline page shows them).
+    /// `deferringBodiesUpTo`: up to this many bytes of text, the bodies are not checked here but as their pages render
+    /// (the build, which then renders while the lint is at work: `PendingLint.overlapLimit`).
     static func fullLeavingLint(root: URL, lint lintEnabled: Bool, today: CalendarDate, forUpdates: Bool = false,
-                                timings: inout StageTimings) -> (CheckState, PendingLint) {
+                                deferringBodiesUpTo deferLimit: Int? = nil, timings: inout StageTimings) -> (CheckState, PendingLint) {
         // The wording rules depend on nothing else: they load while the content is read.
         let rules = Background { lintEnabled ? RuleSet.load(siteRoot: root) : (RuleSet(), []) }
         var state = CheckState(root: root, lintEnabled: lintEnabled, today: today, loaded: SiteLoader.load(root: root))
@@ -121,18 +126,37 @@ struct CheckState: Sendable {
         }
         state.checkAcrossFiles()
         let bodies = BodyChecker.bodies(of: state.content)
-        state.checkBodies(bodies)
+        let textBytes = state.loaded.content.reduce(0) { $0 + $1.file.text.utf8.count }
+            + state.loaded.translations.reduce(0) { $0 + $1.file.text.utf8.count }
+        if let deferLimit, textBytes <= deferLimit {
+            state.deferredBodies = Dictionary(Parallel.map(bodies) { ($0.file, CheckedBody($0.body)) }, uniquingKeysWith: { first, _ in first })
+        } else {
+            state.checkBodies(bodies)
+        }
         timings.lap("Prüfen")
 
         state.ruleSet = rules.value.0
-        let textBytes = state.loaded.content.reduce(0) { $0 + $1.file.text.utf8.count }
-            + state.loaded.translations.reduce(0) { $0 + $1.file.text.utf8.count }
         return (state, PendingLint(work: lint, bodies: bodies, textBytes: textBytes))
     }
 
     /// The findings without the lint's: whether the site can be rendered while the lint is at work.
     mutating func assembleBeforeLint(_ pending: PendingLint) {
         assembleDiagnostics(bodies: pending.bodies)
+    }
+
+    /// Checks the bodies whose check was deferred to rendering, here after all: the site is not rendered (an error
+    /// elsewhere, or too much text to render beside the lint).
+    mutating func checkDeferredBodies(_ pending: PendingLint) {
+        guard deferredBodies != nil else { return }
+        deferredBodies = nil
+        checkBodies(pending.bodies)
+    }
+
+    /// The results of the bodies' checks made while the pages rendered.
+    mutating func takeDeferredBodyChecks(_ results: [String: BodyChecker.Result]) {
+        guard deferredBodies != nil else { return }
+        deferredBodies = nil
+        bodies = results
     }
 
     /// Waits for the wording lint and assembles the findings with its own.
@@ -352,8 +376,7 @@ struct CheckState: Sendable {
         for entry in loaded.translations { found += parsed[entry.file.path]?.diagnostics ?? [] }
         for entry in all { found += bodies[entry.file]?.diagnostics ?? [] }
         for entry in lintedFiles { found += lint[entry.file.path]?.diagnostics ?? [] }
-        // Only pictures a text uses are published: a private photo dropped into a folder must not go online.
-        usedAssets = Set(bodies.values.flatMap(\.used)).union(content.stories.compactMap { $0.image?.file })
+        usedAssets = BodyChecker.publishedPictures(bodies.values, stories: content.stories)
         for asset in loaded.assets.subtracting(usedAssets).sorted() {
             let name = asset.split(separator: "/").last.map(String.init) ?? asset
             var hint = "Binden Sie es im Text mit `![Beschreibung](\(name))` oder in einer Geschichte mit `image: {src: \(name), alt: …}` ein, oder löschen Sie es."
@@ -414,7 +437,8 @@ struct CheckState: Sendable {
 
     /// The checked site over `index`, with this check's link decisions, published pictures and rules.
     private func checkedSite(index: SiteIndex, config: SiteConfig, theme: Theme) -> CheckedSite {
-        CheckedSite(root: root, config: config, index: index, theme: theme, bodies: bodies.compactMapValues(\.body),
+        CheckedSite(root: root, config: config, index: index, theme: theme, bodies: deferredBodies ?? bodies.compactMapValues(\.body),
+                    deferredBodyChecks: deferredBodies == nil ? nil : BodyChecker.Context(index: self.index, pictures: loaded.pictures),
                     assets: usedAssets, ruleSet: ruleSet, today: today)
     }
 }

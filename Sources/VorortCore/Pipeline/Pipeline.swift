@@ -8,6 +8,9 @@ public struct CheckedSite: Sendable {
     let theme: Theme
     /// Markdown bodies, their links checked, by content file path; their texts are read again when rendered.
     let bodies: [String: CheckedBody]
+    /// Set when the bodies' links are checked as their pages render (`DeferredBodyChecks`, only in `build`): then
+    /// `bodies` tells only where each body stands in its file, and `assets` lacks the pictures bodies use.
+    let deferredBodyChecks: BodyChecker.Context?
     /// The pictures that texts use, by path relative to the site root.
     let assets: Set<String>
     /// The active wording rules, published as the site's language guideline.
@@ -124,8 +127,12 @@ public enum Pipeline {
 
     /// Renders the site batch by batch, handing each batch of files to `emit` (the build writes them at once).
     public static func render(_ site: CheckedSite, search: Bool = false, emit: ([OutputFile]) throws -> Void) throws {
+        try render(site, search: search, bodies: bodyHTML(site), emit: emit)
+    }
+
+    /// The same, reading the bodies through `bodies` (the build asks it afterwards for the checks it deferred).
+    static func render(_ site: CheckedSite, search: Bool, bodies: BodyHTML, emit: ([OutputFile]) throws -> Void) throws {
         // The site language first: it writes the files all languages share.
-        let bodies = bodyHTML(site)
         let order = SiteOrder(index: site.index, config: site.config, today: site.today)
         let renderers = site.config.languages.compactMap { renderer(site, language: $0, search: search, bodies: bodies, order: order) }
         try SiteRenderer.renderAll(renderers, emit: emit)
@@ -134,7 +141,8 @@ public enum Pipeline {
 
     static func bodyHTML(_ site: CheckedSite) -> BodyHTML {
         BodyHTML(bodies: site.bodies, root: site.root, basePath: site.config.basePath, baseURL: site.config.baseURL,
-                 externalLinkLabels: site.theme.strings.mapValues { $0.text("externalLink") })
+                 externalLinkLabels: site.theme.strings.mapValues { $0.text("externalLink") },
+                 deferred: site.deferredBodyChecks.map(DeferredBodyChecks.init))
     }
 
     /// A body edited after the check was rendered empty: such a site is not published.
@@ -214,12 +222,16 @@ public enum Pipeline {
         var overlapping: (state: CheckState, lint: CheckState.PendingLint)?
         let checked: CheckReport
         do {
-            var (state, lint) = CheckState.fullLeavingLint(root: siteRoot.standardizedFileURL, lint: true, today: today, timings: &timings)
+            // A district that renders beside the lint also checks its bodies' links as their pages render, so each body
+            // is parsed once (`DeferredBodyChecks`); their findings are joined with the lint's.
+            var (state, lint) = CheckState.fullLeavingLint(root: siteRoot.standardizedFileURL, lint: true, today: today,
+                                                           deferringBodiesUpTo: lintOverlapLimit, timings: &timings)
             if lint.mayOverlapRendering(limit: lintOverlapLimit) {
                 state.assembleBeforeLint(lint)
                 if state.canRender { overlapping = (state, lint) }
             }
             if overlapping == nil {
+                state.checkDeferredBodies(lint)
                 // The pending lint holds every body: it goes before the texts are let go.
                 state.join(consume lint, timings: &timings)
                 checked = report(releasing: &state, timings: timings)
@@ -243,10 +255,11 @@ public enum Pipeline {
             clock = now
             cpu = nowCPU
         }
+        let bodies = bodyHTML(site)
         let published = try OutputWriter.write(to: output, produce: { staging in
             // Each batch is written while the next one renders; the time counted as writing is the waiting for it.
             let writer = BatchWriter(staging)
-            try render(site, search: search != nil) { batch in
+            try render(site, search: search != nil, bodies: bodies) { batch in
                 lap(&rendering, &renderingCPU)
                 pages += batch.count { $0.path.hasSuffix(".html") }
                 try writer.submit(batch)
@@ -260,6 +273,7 @@ public enum Pipeline {
             if let (checkedState, lint) = overlapping {
                 var state = checkedState
                 lap(&writing, &writingCPU)
+                state.takeDeferredBodyChecks(bodies.deferred?.all ?? [:])
                 var lintTimings = StageTimings()
                 state.join(lint, timings: &lintTimings)
                 lap(&waiting, &waitingCPU)

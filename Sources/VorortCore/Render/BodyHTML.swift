@@ -4,11 +4,19 @@ import Synchronization
 
 /// Writes the HTML of checked Markdown bodies when their page is rendered: reads the body again from its file,
 /// parses it again with cmark-gfm, gives each link and picture the address the check decided, and marks links to
-/// other sites. Holding only the decisions between check and render keeps memory flat; reading and parsing again
-/// costs little next to the templates. One instance serves all languages of a render.
+/// other sites. Holding only the decisions between check and render keeps memory flat. One instance serves all
+/// languages of a render.
+///
+/// A build may leave the bodies' check to this stage (`DeferredBodyChecks`): the first page that shows a body then
+/// checks it with `BodyChecker` and renders it from the same cmark tree, so the body is parsed once instead of once
+/// for the check and once for the page (a tenth of a build's CPU time). The findings are joined before anything is
+/// published, and an error among them discards what was rendered.
 final class BodyHTML: Sendable {
-    /// Checked bodies by content file path (relative to `root`).
+    /// Checked bodies by content file path (relative to `root`); with deferred checks, where each body stands in its
+    /// file, without decisions until `deferred` has checked it.
     let bodies: [String: CheckedBody]
+    /// The bodies' checks, when the build left them to rendering; nil when `bodies` holds the check's decisions.
+    let deferred: DeferredBodyChecks?
     let root: URL
     /// `root`'s path with a slash: files are read by path (a `URL` made per file would ask the file system whether
     /// it is a folder).
@@ -23,8 +31,10 @@ final class BodyHTML: Sendable {
     /// render must not be published.
     private let changed = Mutex<[String]>([])
 
-    init(bodies: [String: CheckedBody], root: URL, basePath: String, baseURL: String?, externalLinkLabels: [String: String]) {
+    init(bodies: [String: CheckedBody], root: URL, basePath: String, baseURL: String?, externalLinkLabels: [String: String],
+         deferred: DeferredBodyChecks? = nil) {
         self.bodies = bodies
+        self.deferred = deferred
         self.root = root
         rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         self.basePath = basePath
@@ -42,29 +52,74 @@ final class BodyHTML: Sendable {
     /// The HTML of the body of `file` (written in the language with code `textLanguage`) on a page whose links lead
     /// into the language folder `languagePrefix` (`""` or `en/`). Empty for a body the check did not pass.
     func html(file: String, textLanguage: String, languagePrefix: String) -> String {
-        guard let checked = bodies[file] else { return "" }
+        guard let located = bodies[file] else { return "" }
         let pageURL = { [basePath] route in basePath + languagePrefix + route }
         let rendered: [UInt8]?
-        // Nearly always the file's bytes are the text the check read (no byte-order mark, no carriage return): then
-        // cmark reads the body straight from them, without decoding the file into text again.
-        if let bytes = SiteLoader.readBytes(atPath: rootPath + file, expected: checked.fileLength), bytes.count == checked.fileLength,
-           bytes.withUnsafeBytes({ ContentHash.hash($0) }) == checked.fingerprint {
-            rendered = bytes.withUnsafeBytes { file in
-                BodyHTML.renderBytes(UnsafeRawBufferPointer(rebasing: file[checked.start..<checked.start + checked.length]), checked, pageURL: pageURL)
+        if let deferred {
+            if let result = deferred.result(file) {
+                guard let checked = result.body else { return "" }
+                rendered = render(file, checked, pageURL: pageURL)
+            } else {
+                // Not checked yet: checked now, and rendered from the tree the check parsed.
+                guard let source = source(file, located) else { return "" }
+                rendered = deferred.check(file, source) { tree, checked in BodyHTML.html(of: tree, checked, pageURL: pageURL) } ?? nil
             }
         } else {
-            var ignored: [Diagnostic] = []
-            guard let text = SiteLoader.readText(atPath: rootPath + file, relativePath: file, into: &ignored)?.text,
-                  let source = checked.source(in: text)
-            else {
-                changed.withLock { $0.append(file) }
-                return ""
-            }
-            rendered = BodyHTML.renderBytes(source, checked, pageURL: pageURL)
+            rendered = render(file, located, pageURL: pageURL)
         }
         guard let rendered else { return "" }
         return String(decoding: ExternalLinks.mark(rendered, ownPrefixes: ownPrefixes, label: externalLinkLabels[textLanguage] ?? "(externer Link)"),
                       as: UTF8.self)
+    }
+
+    /// The body of `file` parsed and rendered with the decisions `checked`; nil (and the file noted as changed) when
+    /// the file is no longer the one checked.
+    private func render(_ file: String, _ checked: CheckedBody, pageURL: (String) -> String) -> [UInt8]? {
+        // Nearly always the file's bytes are the text the check read (no byte-order mark, no carriage return): then
+        // cmark reads the body straight from them, without decoding the file into text again.
+        if let bytes = SiteLoader.readBytes(atPath: rootPath + file, expected: checked.fileLength), bytes.count == checked.fileLength,
+           bytes.withUnsafeBytes({ ContentHash.hash($0) }) == checked.fingerprint {
+            return bytes.withUnsafeBytes { file in
+                BodyHTML.renderBytes(UnsafeRawBufferPointer(rebasing: file[checked.start..<checked.start + checked.length]), checked, pageURL: pageURL)
+            }
+        }
+        guard let source = readSource(file, checked) else { return nil }
+        return BodyHTML.renderBytes(source, checked, pageURL: pageURL)
+    }
+
+    /// The body of `file` as text, read again; nil (and the file noted as changed) when the file is no longer the one
+    /// the loader read.
+    private func source(_ file: String, _ located: CheckedBody) -> MarkdownSource? {
+        if let bytes = SiteLoader.readBytes(atPath: rootPath + file, expected: located.fileLength), bytes.count == located.fileLength,
+           bytes.withUnsafeBytes({ ContentHash.hash($0) }) == located.fingerprint {
+            // The same bytes the loader decoded into this text: valid UTF-8, no byte-order mark, no carriage return.
+            let text = String(decoding: bytes, as: UTF8.self)
+            let utf8 = text.utf8
+            let from = utf8.index(utf8.startIndex, offsetBy: located.start), to = utf8.index(from, offsetBy: located.length)
+            return MarkdownSource(text: text[from..<to], firstLine: located.firstLine)
+        }
+        return readSource(file, located)
+    }
+
+    private func readSource(_ file: String, _ checked: CheckedBody) -> MarkdownSource? {
+        var ignored: [Diagnostic] = []
+        guard let text = SiteLoader.readText(atPath: rootPath + file, relativePath: file, into: &ignored)?.text,
+              let source = checked.source(in: text)
+        else {
+            changed.withLock { $0.append(file) }
+            return nil
+        }
+        return source
+    }
+
+    /// Checks the bodies no page showed (a translation into a language the theme has no words for, say), so that the
+    /// findings and the published pictures are those of `vorort check`. Only with deferred checks.
+    func checkRemainingBodies() {
+        guard let deferred else { return }
+        let remaining = bodies.filter { deferred.result($0.key) == nil }.sorted { $0.key < $1.key }
+        _ = Parallel.map(remaining) { file, located in
+            if let source = source(file, located) { _ = deferred.check(file, source) { _, _ in () } }
+        }
     }
 
     /// The HTML of `source` with the check's decisions applied; `pageURL` turns a page's route into its address.
@@ -144,4 +199,29 @@ final class BodyHTML: Sendable {
         out.append(contentsOf: bytes[position...])
         return out
     }
+}
+
+/// The bodies' checks a build leaves to rendering: each body is checked once, by the first page that shows it, and
+/// its result kept for `CheckState`, which joins the findings before anything is published.
+final class DeferredBodyChecks: Sendable {
+    let context: BodyChecker.Context
+    private let results = Mutex<[String: BodyChecker.Result]>([:])
+
+    init(context: BodyChecker.Context) {
+        self.context = context
+    }
+
+    /// The check's result for `file`; nil when no page has shown the body yet.
+    func result(_ file: String) -> BodyChecker.Result? { results.withLock { $0[file] } }
+
+    /// Checks the body of `file` and hands the tree with the decisions to `render`. Two pages of one body (in two
+    /// languages) may check it at once: both results are the same, the first is kept.
+    func check<R>(_ file: String, _ source: MarkdownSource, render: (MarkdownTree, CheckedBody) -> R) -> R? {
+        let (result, rendered) = BodyChecker.check(file: file, body: source, context: context, then: render)
+        results.withLock { if $0[file] == nil { $0[file] = result } }
+        return rendered
+    }
+
+    /// Every body's result, by file.
+    var all: [String: BodyChecker.Result] { results.withLock { $0 } }
 }

@@ -17,6 +17,13 @@ extension SiteRenderer {
         return OutputFile(path: OpenData.offersFile, data: OpenData.offersJSON(models, offers: all, generated: generated))
     }
 
+    /// The pictures to publish: those the check found in use, or with checks deferred to rendering those the bodies
+    /// used (after every page rendered, and `BodyHTML.checkRemainingBodies`).
+    var publishedPictures: Set<String> {
+        guard let deferred = models.bodies.deferred else { return assets }
+        return BodyChecker.publishedPictures(deferred.all.values, stories: content.stories)
+    }
+
     /// The kinds of files written once for all languages, so an incremental build can renew only those an edit touches.
     enum SharedPart: Sendable, CaseIterable {
         case copies, sitemap, offers, calendars, figures, robots, events
@@ -34,7 +41,7 @@ extension SiteRenderer {
     func sharedFiles(records: [PageRecord], parts: Set<SharedPart> = Set(SharedPart.allCases), emit: ([OutputFile]) throws -> Void) throws {
         var files: [OutputFile] = []
         if parts.contains(.copies) {
-            for asset in assets.sorted() {
+            for asset in publishedPictures.sorted() {
                 files.append(OutputFile(path: Routes.asset(forContentFile: asset), copyOf: root.appendingPathComponent(asset)))
             }
             for file in theme.staticFiles {

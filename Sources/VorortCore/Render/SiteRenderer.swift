@@ -133,6 +133,9 @@ struct SiteRenderer: Sendable {
         }
         // The sitemap lists the pages in the order of `pages`, whatever order they were rendered in.
         records.sort { $0.position < $1.position }
+        // Bodies whose checks were left to rendering and that no page showed: checked now, before the pictures that
+        // bodies use are published.
+        main.models.bodies.checkRemainingBodies()
         // One file or group at a time: at 100,000 pages some of these are tens of megabytes each. Only the export of
         // a smaller district's offers is made on another core meanwhile (beside a large one's feed it would raise
         // the peak of memory by a hundred megabytes).
