@@ -101,7 +101,7 @@ struct DeferredBodyCheckTests {
         var timings = StageTimings()
         let today = BuildDate.clock()
         var (state, lint) = CheckState.fullLeavingLint(root: TestSupport.packageRoot, lint: false, today: today,
-                                                       deferringBodiesUpTo: Int.max, timings: &timings)
+                                                       deferringBodies: true, timings: &timings)
         state.assembleBeforeLint(lint)
         let site = try #require(state.checkedSite())
         #expect(site.deferredBodyChecks != nil)

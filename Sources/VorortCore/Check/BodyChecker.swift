@@ -30,9 +30,14 @@ enum BodyChecker {
         return bodies
     }
 
-    /// What checking a body's links needs to know of the site, worked out once for all bodies.
+    /// What checking a body's links needs to know of the site, worked out once for all bodies. It holds no content,
+    /// so a build can keep it through rendering after the texts are let go.
     struct Context: Sendable {
-        let index: SiteIndex
+        let hasConfig: Bool
+        /// Each content file's page.
+        let routeByFile: [String: String]
+        /// Files that exist but could not be read (their own findings say why).
+        let unreadable: Set<String>
         let pictures: [String: PictureFile]
         let basePath: String
         /// Parsed once for all links (`SiteAddress.sitePath`).
@@ -40,7 +45,9 @@ enum BodyChecker {
         let knownRoutes: Set<String>
 
         init(index: SiteIndex, pictures: [String: PictureFile]) {
-            self.index = index
+            hasConfig = index.config != nil
+            routeByFile = index.routeByFile
+            unreadable = index.unreadable.paths
             self.pictures = pictures
             basePath = index.config?.basePath ?? "/"
             base = index.config.flatMap { URLComponents(string: $0.baseURL) }
@@ -75,8 +82,7 @@ enum BodyChecker {
         var used: [String] = []
         var large: [(path: String, location: SourceLocation)] = []
         let (result, rendered) = MarkdownLinks.check(body, decide: { reference in
-            decide(reference, file: file, index: context.index, pictures: context.pictures, knownRoutes: context.knownRoutes,
-                   basePath: context.basePath, base: context.base, collector: collector, used: &used, large: &large)
+            decide(reference, file: file, context: context, collector: collector, used: &used, large: &large)
         }, then: render)
         if result.depth > MarkdownGuard.maximumDepth {
             collector.error("markdown-too-complex", at: SourceLocation(line: result.deepestLine, column: 1),
@@ -94,8 +100,8 @@ enum BodyChecker {
 
     /// The pictures that are published: those the bodies use and the stories' pictures. A private photo dropped into
     /// a folder must not go online.
-    static func publishedPictures(_ results: some Sequence<Result>, stories: [Story]) -> Set<String> {
-        Set(results.flatMap(\.used)).union(stories.compactMap { $0.image?.file })
+    static func publishedPictures(_ results: some Sequence<Result>, storyPictures: [String]) -> Set<String> {
+        Set(results.flatMap(\.used)).union(storyPictures)
     }
 
     /// Routes of every page the build writes, for checking links to site paths such as `/angebote/`.
@@ -107,10 +113,10 @@ enum BodyChecker {
     }
 
     private static func decide(
-        _ reference: MarkdownReference, file: String, index: SiteIndex, pictures: [String: PictureFile],
-        knownRoutes: Set<String>, basePath: String, base: URLComponents?, collector: DiagnosticCollector, used: inout [String],
+        _ reference: MarkdownReference, file: String, context: Context, collector: DiagnosticCollector, used: inout [String],
         large: inout [(path: String, location: SourceLocation)]
     ) -> LinkDecision {
+        let pictures = context.pictures, knownRoutes = context.knownRoutes, basePath = context.basePath
         // Computed only when a finding is listed.
         var at: SourceLocation { reference.location }
         /// A page of this site by its path (`/angebote/`, also with the base path in front).
@@ -134,7 +140,7 @@ enum BodyChecker {
             return .keep
         case .external(let url):
             // `https://<baseURL>/…` is a link into this site: checked like one, and published as one.
-            if !reference.isImage, index.config != nil, let (path, fragment) = SiteAddress.sitePath(ofURL: url, base: base) {
+            if !reference.isImage, context.hasConfig, let (path, fragment) = SiteAddress.sitePath(ofURL: url, base: context.base) {
                 return sitePage(path, fragment: fragment, written: reference.url)
             }
             // `tel:` links in the text dial the same number as `phone:`: E.164, or a finding.
@@ -172,9 +178,9 @@ enum BodyChecker {
                 hint: "Verlinken Sie nur Webadressen (`https://…`), E-Mail (`mailto:…`), Telefon (`tel:…`) oder andere Seiten dieser Website.")
             return .remove
         case .contentFile(let path, let fragment):
-            guard let route = index.routeByFile[path] else {
+            guard let route = context.routeByFile[path] else {
                 // The file is there but could not be read: its own finding says why, and the build stops anyway.
-                if index.unreadable.paths.contains(path) { return .remove }
+                if context.unreadable.contains(path) { return .remove }
                 collector.error("broken-link", at: at, "Der Link zeigt auf `\(path)`, diese Datei gibt es nicht.",
                     hint: "Prüfen Sie den Pfad: Er beginnt beim Ordner dieser Datei (`../` für eine Ebene höher) oder mit `/` bei `content/`.")
                 return .remove

@@ -74,7 +74,7 @@ struct CheckState: Sendable {
         typealias Result = (results: [String: (diagnostics: [Diagnostic], words: Int)], ruleSet: RuleSet, matcher: WordingMatcher,
                             diagnostics: [Diagnostic], seconds: Double)
         fileprivate let work: Background<Result>
-        fileprivate let bodies: [(file: String, body: MarkdownSource)]
+        let bodies: [(file: String, body: MarkdownSource)]
         /// The bytes of all texts, which the lint holds until it is done.
         let textBytes: Int
 
@@ -88,10 +88,9 @@ struct CheckState: Sendable {
 
     /// Everything `full` does but waiting for the wording lint and assembling the findings; `ruleSet` is the loaded
     /// rules (the guideline page shows them).
-    /// `deferringBodiesUpTo`: up to this many bytes of text, the bodies are not checked here but as their pages render
-    /// (the build, which then renders while the lint is at work: `PendingLint.overlapLimit`).
+    /// `deferringBodies`: the bodies are not checked here but as their pages render (the build: `DeferredBodyChecks`).
     static func fullLeavingLint(root: URL, lint lintEnabled: Bool, today: CalendarDate, forUpdates: Bool = false,
-                                deferringBodiesUpTo deferLimit: Int? = nil, timings: inout StageTimings) -> (CheckState, PendingLint) {
+                                deferringBodies: Bool = false, timings: inout StageTimings) -> (CheckState, PendingLint) {
         // The wording rules depend on nothing else: they load while the content is read.
         let rules = Background { lintEnabled ? RuleSet.load(siteRoot: root) : (RuleSet(), []) }
         var state = CheckState(root: root, lintEnabled: lintEnabled, today: today, loaded: SiteLoader.load(root: root))
@@ -128,7 +127,7 @@ struct CheckState: Sendable {
         let bodies = BodyChecker.bodies(of: state.content)
         let textBytes = state.loaded.content.reduce(0) { $0 + $1.file.text.utf8.count }
             + state.loaded.translations.reduce(0) { $0 + $1.file.text.utf8.count }
-        if let deferLimit, textBytes <= deferLimit {
+        if deferringBodies {
             state.deferredBodies = Dictionary(Parallel.map(bodies) { ($0.file, CheckedBody($0.body)) }, uniquingKeysWith: { first, _ in first })
         } else {
             state.checkBodies(bodies)
@@ -150,9 +149,10 @@ struct CheckState: Sendable {
         guard deferredBodies != nil else { return }
         deferredBodies = nil
         checkBodies(pending.bodies)
+        assembleDiagnostics(bodies: pending.bodies)
     }
 
-    /// The results of the bodies' checks made while the pages rendered.
+    /// The results of the bodies' checks made while the pages rendered (`join` then assembles the findings).
     mutating func takeDeferredBodyChecks(_ results: [String: BodyChecker.Result]) {
         guard deferredBodies != nil else { return }
         deferredBodies = nil
@@ -371,39 +371,22 @@ struct CheckState: Sendable {
     private mutating func assembleDiagnostics(bodies all: [(file: String, body: MarkdownSource)]) {
         let live = Set(all.map(\.file))
         bodies = bodies.filter { live.contains($0.key) }
-        var found = loaded.diagnostics + configDiagnostics + siteTexts.diagnostics + crossFileDiagnostics + themeDiagnostics + ruleDiagnostics
-        for entry in loaded.content { found += parsed[entry.file.path]?.diagnostics ?? [] }
-        for entry in loaded.translations { found += parsed[entry.file.path]?.diagnostics ?? [] }
-        for entry in all { found += bodies[entry.file]?.diagnostics ?? [] }
-        for entry in lintedFiles { found += lint[entry.file.path]?.diagnostics ?? [] }
-        usedAssets = BodyChecker.publishedPictures(bodies.values, stories: content.stories)
-        for asset in loaded.assets.subtracting(usedAssets).sorted() {
-            let name = asset.split(separator: "/").last.map(String.init) ?? asset
-            var hint = "Binden Sie es im Text mit `![Beschreibung](\(name))` oder in einer Geschichte mit `image: {src: \(name), alt: …}` ein, oder löschen Sie es."
-            if let unshowable = PictureFormat.unshowableFinding(name) { hint += " " + unshowable.hint }
-            found.append(Diagnostic(file: asset, location: .start, severity: .warning, rule: "unused-file",
-                message: "Kein Text verwendet dieses Bild; es wird deshalb nicht veröffentlicht.", hint: hint))
-        }
-        found += largePictureFindings(bodies: all)
-        diagnostics = found.sortedForReport()
+        let assembled = findingsAroundBodies(files: all.map(\.file)).assemble(bodies)
+        diagnostics = assembled.diagnostics
+        usedAssets = assembled.published
     }
 
-    /// One `large-image` warning per large picture that is published, at its first use: a story's `src:`, else the
-    /// first body that shows it (originals before translations). An unused picture is not published, so its size
-    /// harms nobody: it gets only `unused-file`.
-    private func largePictureFindings(bodies all: [(file: String, body: MarkdownSource)]) -> [Diagnostic] {
-        var uses: [(path: String, file: String, location: SourceLocation)] = []
-        for story in content.stories { if let image = story.image { uses.append((image.file, story.origin.file, image.location)) } }
-        for entry in all { for use in bodies[entry.file]?.largePictureUses ?? [] { uses.append((use.path, entry.file, use.location)) } }
-        var reported = Set<String>()
-        var findings: [Diagnostic] = []
-        for use in uses {
-            guard let picture = loaded.pictures[use.path], picture.isLarge, PictureFormat.unshowableFinding(use.path) == nil,
-                  reported.insert(use.path).inserted
-            else { continue }
-            findings.append(picture.largeImageFinding(path: use.path, file: use.file, at: use.location))
-        }
-        return findings
+    /// Every finding but the bodies' own and those that depend on them, with what joining those needs; `files`:
+    /// every body's file in the order of `BodyChecker.bodies`.
+    func findingsAroundBodies(files: [String]) -> FindingsAroundBodies {
+        var before = loaded.diagnostics + configDiagnostics + siteTexts.diagnostics + crossFileDiagnostics + themeDiagnostics + ruleDiagnostics
+        for entry in loaded.content { before += parsed[entry.file.path]?.diagnostics ?? [] }
+        for entry in loaded.translations { before += parsed[entry.file.path]?.diagnostics ?? [] }
+        var lintFindings: [Diagnostic] = []
+        for entry in lintedFiles { lintFindings += lint[entry.file.path]?.diagnostics ?? [] }
+        return FindingsAroundBodies(
+            before: before, lint: lintFindings, bodyFiles: files, assets: loaded.assets, pictures: loaded.pictures,
+            storyPictures: content.stories.compactMap { story in story.image.map { ($0.file, story.origin.file, $0.location) } })
     }
 
     var wordsLinted: Int { lint.values.reduce(0) { $0 + $1.words } }
@@ -421,9 +404,10 @@ struct CheckState: Sendable {
         parsed = [:]
         for position in loaded.content.indices { loaded.content[position].file.text = "" }
         for position in loaded.translations.indices { loaded.translations[position].file.text = "" }
+        let bodyChecks = deferredBodyChecks
         index = SiteIndex(content: SiteContent(), config: nil)
         content.releaseBodyTexts()
-        let site = checkedSite(index: SiteIndex(content: content, config: config), config: config, theme: theme)
+        let site = checkedSite(index: SiteIndex(content: content, config: config), config: config, theme: theme, bodyChecks: bodyChecks)
         content = SiteContent()
         return site
     }
@@ -432,13 +416,69 @@ struct CheckState: Sendable {
     /// the site's content keeps no texts (`keepingTexts`: the incremental build, which keeps them anyway).
     func checkedSite(keepingTexts: Bool = false) -> CheckedSite? {
         guard !diagnostics.hasErrors, let config, let theme else { return nil }
-        return checkedSite(index: keepingTexts ? index : SiteIndex(content: content.withoutBodyTexts(), config: config), config: config, theme: theme)
+        return checkedSite(index: keepingTexts ? index : SiteIndex(content: content.withoutBodyTexts(), config: config), config: config, theme: theme,
+                           bodyChecks: deferredBodyChecks)
+    }
+
+    /// What the bodies' checks need when they are deferred to rendering.
+    private var deferredBodyChecks: BodyChecker.Context? {
+        deferredBodies == nil ? nil : BodyChecker.Context(index: index, pictures: loaded.pictures)
     }
 
     /// The checked site over `index`, with this check's link decisions, published pictures and rules.
-    private func checkedSite(index: SiteIndex, config: SiteConfig, theme: Theme) -> CheckedSite {
+    private func checkedSite(index: SiteIndex, config: SiteConfig, theme: Theme, bodyChecks: BodyChecker.Context?) -> CheckedSite {
         CheckedSite(root: root, config: config, index: index, theme: theme, bodies: deferredBodies ?? bodies.compactMapValues(\.body),
-                    deferredBodyChecks: deferredBodies == nil ? nil : BodyChecker.Context(index: self.index, pictures: loaded.pictures),
-                    assets: usedAssets, ruleSet: ruleSet, today: today)
+                    deferredBodyChecks: bodyChecks, assets: usedAssets, ruleSet: ruleSet, today: today)
+    }
+}
+
+/// The findings of a check apart from the bodies' own, and what the findings that depend on the bodies need (which
+/// pictures are used, where a large one is first shown), without the texts: a large district's build keeps this
+/// through rendering, while its bodies are checked, and joins the findings at the end (`assemble`), in the same
+/// order as `vorort check`.
+struct FindingsAroundBodies: Sendable {
+    /// Loading, parsing, theme, rules and the checks across files.
+    let before: [Diagnostic]
+    let lint: [Diagnostic]
+    /// Every body's file, in the order of `BodyChecker.bodies` (originals first).
+    let bodyFiles: [String]
+    /// Every picture found in `content/`, and each picture's facts.
+    let assets: Set<String>
+    let pictures: [String: PictureFile]
+    /// Each story's picture: its path, the story's file and where `src:` stands.
+    let storyPictures: [(path: String, file: String, location: SourceLocation)]
+
+    /// All findings, sorted for the report, and the pictures that are published.
+    func assemble(_ bodies: [String: BodyChecker.Result]) -> (diagnostics: [Diagnostic], published: Set<String>) {
+        var found = before
+        for file in bodyFiles { found += bodies[file]?.diagnostics ?? [] }
+        found += lint
+        let published = BodyChecker.publishedPictures(bodyFiles.compactMap { bodies[$0] }, storyPictures: storyPictures.map(\.path))
+        for asset in assets.subtracting(published).sorted() {
+            let name = asset.split(separator: "/").last.map(String.init) ?? asset
+            var hint = "Binden Sie es im Text mit `![Beschreibung](\(name))` oder in einer Geschichte mit `image: {src: \(name), alt: …}` ein, oder löschen Sie es."
+            if let unshowable = PictureFormat.unshowableFinding(name) { hint += " " + unshowable.hint }
+            found.append(Diagnostic(file: asset, location: .start, severity: .warning, rule: "unused-file",
+                message: "Kein Text verwendet dieses Bild; es wird deshalb nicht veröffentlicht.", hint: hint))
+        }
+        found += largePictureFindings(bodies)
+        return (found.sortedForReport(), published)
+    }
+
+    /// One `large-image` warning per large picture that is published, at its first use: a story's `src:`, else the
+    /// first body that shows it (originals before translations). An unused picture is not published, so its size
+    /// harms nobody: it gets only `unused-file`.
+    private func largePictureFindings(_ bodies: [String: BodyChecker.Result]) -> [Diagnostic] {
+        var uses = storyPictures
+        for file in bodyFiles { for use in bodies[file]?.largePictureUses ?? [] { uses.append((use.path, file, use.location)) } }
+        var reported = Set<String>()
+        var findings: [Diagnostic] = []
+        for use in uses {
+            guard let picture = pictures[use.path], picture.isLarge, PictureFormat.unshowableFinding(use.path) == nil,
+                  reported.insert(use.path).inserted
+            else { continue }
+            findings.append(picture.largeImageFinding(path: use.path, file: use.file, at: use.location))
+        }
+        return findings
     }
 }

@@ -219,21 +219,28 @@ public enum Pipeline {
         // A small district renders while the wording lint is still at work; its findings are joined before anything
         // is published, and an error among them discards what was rendered, as any error does. Only then is the
         // check's state (every text) kept through rendering; otherwise only the report is, whose site has no texts.
+        //
+        // The bodies' links are checked as their pages render, from the tree each page is rendered from, so each body is
+        // parsed once (`DeferredBodyChecks`); their findings are joined before anything is published too. A large
+        // district keeps only the other findings through rendering (`FindingsAroundBodies`), not the check's state.
         var overlapping: (state: CheckState, lint: CheckState.PendingLint)?
+        var aroundBodies: FindingsAroundBodies?
         let checked: CheckReport
         do {
-            // A district that renders beside the lint also checks its bodies' links as their pages render, so each body
-            // is parsed once (`DeferredBodyChecks`); their findings are joined with the lint's.
             var (state, lint) = CheckState.fullLeavingLint(root: siteRoot.standardizedFileURL, lint: true, today: today,
-                                                           deferringBodiesUpTo: lintOverlapLimit, timings: &timings)
+                                                           deferringBodies: true, timings: &timings)
             if lint.mayOverlapRendering(limit: lintOverlapLimit) {
                 state.assembleBeforeLint(lint)
                 if state.canRender { overlapping = (state, lint) }
             }
             if overlapping == nil {
-                state.checkDeferredBodies(lint)
+                state.join(lint, timings: &timings)
+                // Not rendered: the bodies are checked now, so that the report lists their findings too.
+                if !state.canRender { state.checkDeferredBodies(lint) }
+                let bodyFiles = lint.bodies.map(\.file)
                 // The pending lint holds every body: it goes before the texts are let go.
-                state.join(consume lint, timings: &timings)
+                _ = consume lint
+                if state.deferredBodies != nil { aroundBodies = state.findingsAroundBodies(files: bodyFiles) }
                 checked = report(releasing: &state, timings: timings)
             } else {
                 checked = report(state, timings: timings)
@@ -281,6 +288,12 @@ public enum Pipeline {
                 let publishable = !state.diagnostics.hasErrors
                 finalReport = CheckReport(diagnostics: state.diagnostics, filesChecked: state.filesChecked, site: publishable ? site : nil,
                                           timings: timings, wordsLinted: state.wordsLinted, lintSeconds: state.lintSeconds)
+                if !publishable { return false }
+            } else if let aroundBodies {
+                let diagnostics = aroundBodies.assemble(bodies.deferred?.all ?? [:]).diagnostics
+                let publishable = !diagnostics.hasErrors
+                finalReport = CheckReport(diagnostics: diagnostics, filesChecked: checked.filesChecked, site: publishable ? site : nil,
+                                          timings: timings, wordsLinted: checked.wordsLinted, lintSeconds: checked.lintSeconds)
                 if !publishable { return false }
             }
             // The manifest written before it and the search index count as writing.

@@ -21,7 +21,7 @@ extension SiteRenderer {
     /// used (after every page rendered, and `BodyHTML.checkRemainingBodies`).
     var publishedPictures: Set<String> {
         guard let deferred = models.bodies.deferred else { return assets }
-        return BodyChecker.publishedPictures(deferred.all.values, stories: content.stories)
+        return BodyChecker.publishedPictures(deferred.all.values, storyPictures: content.stories.compactMap { $0.image?.file })
     }
 
     /// The kinds of files written once for all languages, so an incremental build can renew only those an edit touches.
