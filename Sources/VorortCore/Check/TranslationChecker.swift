@@ -7,6 +7,8 @@ enum TranslationChecker {
     /// `originalFiles`: every content file that was read, so a translation of an original that failed to parse is
     /// not reported a second time.
     static func check(_ translations: [Translation], content: SiteContent, originalFiles: Set<String>) -> (table: Table, diagnostics: [Diagnostic]) {
+        // A district without translations has nothing to match (the baselines of 100,000 originals took 0.14 s).
+        if translations.isEmpty { return ([:], []) }
         // The date each original's translations are compared with, by file (every type declares its own).
         struct Baselines: ContentItemVisitor {
             var originals: [String: CalendarDate?] = [:]
