@@ -77,8 +77,7 @@ final class BodyHTML: Sendable {
     private func render(_ file: String, _ checked: CheckedBody, pageURL: (String) -> String) -> [UInt8]? {
         // Nearly always the file's bytes are the text the check read (no byte-order mark, no carriage return): then
         // cmark reads the body straight from them, without decoding the file into text again.
-        if let bytes = SiteLoader.readBytes(atPath: rootPath + file, expected: checked.fileLength), bytes.count == checked.fileLength,
-           bytes.withUnsafeBytes({ ContentHash.hash($0) }) == checked.fingerprint {
+        if let bytes = unchangedBytes(file, checked) {
             return bytes.withUnsafeBytes { file in
                 BodyHTML.renderBytes(UnsafeRawBufferPointer(rebasing: file[checked.start..<checked.start + checked.length]), checked, pageURL: pageURL)
             }
@@ -90,8 +89,7 @@ final class BodyHTML: Sendable {
     /// The body of `file` as text, read again; nil (and the file noted as changed) when the file is no longer the one
     /// the loader read.
     private func source(_ file: String, _ located: CheckedBody) -> MarkdownSource? {
-        if let bytes = SiteLoader.readBytes(atPath: rootPath + file, expected: located.fileLength), bytes.count == located.fileLength,
-           bytes.withUnsafeBytes({ ContentHash.hash($0) }) == located.fingerprint {
+        if let bytes = unchangedBytes(file, located) {
             // The same bytes the loader decoded into this text: valid UTF-8, no byte-order mark, no carriage return.
             let text = String(decoding: bytes, as: UTF8.self)
             let utf8 = text.utf8
@@ -99,6 +97,15 @@ final class BodyHTML: Sendable {
             return MarkdownSource(text: text[from..<to], firstLine: located.firstLine)
         }
         return readSource(file, located)
+    }
+
+    /// The bytes of `file` when they are still the text the loader read (same length and hash): no byte-order mark,
+    /// no carriage return, not edited since. Nil otherwise; the callers then decode the file as the loader does.
+    private func unchangedBytes(_ file: String, _ body: CheckedBody) -> [UInt8]? {
+        guard let bytes = SiteLoader.readBytes(atPath: rootPath + file, expected: body.fileLength), bytes.count == body.fileLength,
+              bytes.withUnsafeBytes({ ContentHash.hash($0) }) == body.fingerprint
+        else { return nil }
+        return bytes
     }
 
     private func readSource(_ file: String, _ checked: CheckedBody) -> MarkdownSource? {
