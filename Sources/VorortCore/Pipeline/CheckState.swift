@@ -414,10 +414,13 @@ struct CheckState: Sendable {
 
     /// The site ready to render, when nothing is an error. Rendering reads the bodies again from their files, so
     /// the site's content keeps no texts (`keepingTexts`: the incremental build, which keeps them anyway).
-    func checkedSite(keepingTexts: Bool = false) -> CheckedSite? {
+    /// `renderingFromTexts` (with `keepingTexts`): the bodies render from the texts the check read instead.
+    func checkedSite(keepingTexts: Bool = false, renderingFromTexts: Bool = false) -> CheckedSite? {
         guard !diagnostics.hasErrors, let config, let theme else { return nil }
+        let texts = keepingTexts && renderingFromTexts
+            ? Dictionary(BodyChecker.bodies(of: content), uniquingKeysWith: { first, _ in first }) : [:]
         return checkedSite(index: keepingTexts ? index : SiteIndex(content: content.withoutBodyTexts(), config: config), config: config, theme: theme,
-                           bodyChecks: deferredBodyChecks)
+                           bodyChecks: deferredBodyChecks, texts: texts)
     }
 
     /// What the bodies' checks need when they are deferred to rendering.
@@ -426,9 +429,10 @@ struct CheckState: Sendable {
     }
 
     /// The checked site over `index`, with this check's link decisions, published pictures and rules.
-    private func checkedSite(index: SiteIndex, config: SiteConfig, theme: Theme, bodyChecks: BodyChecker.Context?) -> CheckedSite {
+    private func checkedSite(index: SiteIndex, config: SiteConfig, theme: Theme, bodyChecks: BodyChecker.Context?,
+                             texts: [String: MarkdownSource] = [:]) -> CheckedSite {
         CheckedSite(root: root, config: config, index: index, theme: theme, bodies: deferredBodies ?? bodies.compactMapValues(\.body),
-                    deferredBodyChecks: bodyChecks, assets: usedAssets, ruleSet: ruleSet, today: today)
+                    deferredBodyChecks: bodyChecks, bodyTexts: texts, assets: usedAssets, ruleSet: ruleSet, today: today)
     }
 }
 

@@ -11,6 +11,9 @@ public struct CheckedSite: Sendable {
     /// Set when the bodies' links are checked as their pages render (`DeferredBodyChecks`, only in `build`): then
     /// `bodies` tells only where each body stands in its file, and `assets` lacks the pictures bodies use.
     let deferredBodyChecks: BodyChecker.Context?
+    /// The bodies' texts by file, when the check kept them in memory anyway (a small district's build): rendered from
+    /// here instead of read again from their files. Empty otherwise.
+    let bodyTexts: [String: MarkdownSource]
     /// The pictures that texts use, by path relative to the site root.
     let assets: Set<String>
     /// The active wording rules, published as the site's language guideline.
@@ -131,18 +134,20 @@ public enum Pipeline {
     }
 
     /// The same, reading the bodies through `bodies` (the build asks it afterwards for the checks it deferred).
-    static func render(_ site: CheckedSite, search: Bool, bodies: BodyHTML, emit: ([OutputFile]) throws -> Void) throws {
+    /// `pagesDone`: see `SiteRenderer.renderAll`.
+    static func render(_ site: CheckedSite, search: Bool, bodies: BodyHTML, pagesDone: () -> Void = {},
+                       emit: ([OutputFile]) throws -> Void) throws {
         // The site language first: it writes the files all languages share.
         let order = SiteOrder(index: site.index, config: site.config, today: site.today)
         let renderers = site.config.languages.compactMap { renderer(site, language: $0, search: search, bodies: bodies, order: order) }
-        try SiteRenderer.renderAll(renderers, emit: emit)
+        try SiteRenderer.renderAll(renderers, pagesDone: pagesDone, emit: emit)
         try refuseChangedBodies(bodies)
     }
 
     static func bodyHTML(_ site: CheckedSite) -> BodyHTML {
         BodyHTML(bodies: site.bodies, root: site.root, basePath: site.config.basePath, baseURL: site.config.baseURL,
                  externalLinkLabels: site.theme.strings.mapValues { $0.text("externalLink") },
-                 deferred: site.deferredBodyChecks.map(DeferredBodyChecks.init))
+                 deferred: site.deferredBodyChecks.map(DeferredBodyChecks.init), texts: site.bodyTexts)
     }
 
     /// A body edited after the check was rendered empty: such a site is not published.
@@ -243,7 +248,10 @@ public enum Pipeline {
                 if state.deferredBodies != nil { aroundBodies = state.findingsAroundBodies(files: bodyFiles) }
                 checked = report(releasing: &state, timings: timings)
             } else {
-                checked = report(state, timings: timings)
+                // The state keeps every text through rendering anyway: the pages render from them.
+                checked = CheckReport(diagnostics: state.diagnostics, filesChecked: state.filesChecked,
+                                      site: state.checkedSite(keepingTexts: true, renderingFromTexts: true), timings: timings,
+                                      wordsLinted: state.wordsLinted, lintSeconds: state.lintSeconds)
             }
         }
         guard let site = checked.site else { return .refused(checked) }
@@ -263,10 +271,30 @@ public enum Pipeline {
             cpu = nowCPU
         }
         let bodies = bodyHTML(site)
+        // Once every body is checked, the findings are joined on another core while the feeds and shared files render.
+        var joining: Background<CheckReport>?
+        func joinFindings() {
+            if let (checkedState, lint) = overlapping {
+                joining = Background {
+                    var state = checkedState
+                    state.takeDeferredBodyChecks(bodies.deferred?.all ?? [:])
+                    var lintTimings = StageTimings()
+                    state.join(lint, timings: &lintTimings)
+                    return CheckReport(diagnostics: state.diagnostics, filesChecked: state.filesChecked, site: nil,
+                                       wordsLinted: state.wordsLinted, lintSeconds: state.lintSeconds)
+                }
+            } else if let aroundBodies {
+                let (filesChecked, words, seconds) = (checked.filesChecked, checked.wordsLinted, checked.lintSeconds)
+                joining = Background {
+                    CheckReport(diagnostics: aroundBodies.assemble(bodies.deferred?.all ?? [:]).diagnostics, filesChecked: filesChecked,
+                                site: nil, wordsLinted: words, lintSeconds: seconds)
+                }
+            }
+        }
         let published = try OutputWriter.write(to: output, produce: { staging in
             // Each batch is written while the next one renders; the time counted as writing is the waiting for it.
             let writer = BatchWriter(staging)
-            try render(site, search: search != nil, bodies: bodies) { batch in
+            try render(site, search: search != nil, bodies: bodies, pagesDone: joinFindings) { batch in
                 lap(&rendering, &renderingCPU)
                 pages += batch.count { $0.path.hasSuffix(".html") }
                 try writer.submit(batch)
@@ -277,23 +305,20 @@ public enum Pipeline {
             written = staging.filesWritten
             reused = staging.filesReused
         }, finish: { staging in
-            if let (checkedState, lint) = overlapping {
-                var state = checkedState
+            // No page rendered (no language had its words): the bodies are checked and the findings joined now.
+            if joining == nil {
+                bodies.checkRemainingBodies()
+                joinFindings()
+            }
+            if let joining {
                 lap(&writing, &writingCPU)
-                state.takeDeferredBodyChecks(bodies.deferred?.all ?? [:])
-                var lintTimings = StageTimings()
-                state.join(lint, timings: &lintTimings)
-                lap(&waiting, &waitingCPU)
+                var report = joining.value
+                if overlapping != nil { lap(&waiting, &waitingCPU) }
                 overlapping = nil
-                let publishable = !state.diagnostics.hasErrors
-                finalReport = CheckReport(diagnostics: state.diagnostics, filesChecked: state.filesChecked, site: publishable ? site : nil,
-                                          timings: timings, wordsLinted: state.wordsLinted, lintSeconds: state.lintSeconds)
-                if !publishable { return false }
-            } else if let aroundBodies {
-                let diagnostics = aroundBodies.assemble(bodies.deferred?.all ?? [:]).diagnostics
-                let publishable = !diagnostics.hasErrors
-                finalReport = CheckReport(diagnostics: diagnostics, filesChecked: checked.filesChecked, site: publishable ? site : nil,
-                                          timings: timings, wordsLinted: checked.wordsLinted, lintSeconds: checked.lintSeconds)
+                let publishable = !report.diagnostics.hasErrors
+                report.site = publishable ? site : nil
+                report.timings = timings
+                finalReport = report
                 if !publishable { return false }
             }
             // The manifest written before it and the search index count as writing.

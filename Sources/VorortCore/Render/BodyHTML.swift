@@ -2,10 +2,10 @@ import CCmarkGFM
 import Foundation
 import Synchronization
 
-/// Writes the HTML of checked Markdown bodies when their page is rendered: reads the body again from its file,
-/// parses it again with cmark-gfm, gives each link and picture the address the check decided, and marks links to
-/// other sites. Holding only the decisions between check and render keeps memory flat. One instance serves all
-/// languages of a render.
+/// Writes the HTML of checked Markdown bodies when their page is rendered: reads the body again from its file (a
+/// small district's build takes it from the texts the check still holds), parses it again with cmark-gfm, gives each
+/// link and picture the address the check decided, and marks links to other sites. Holding only the decisions between
+/// check and render keeps memory flat. One instance serves all languages of a render.
 ///
 /// A build may leave the bodies' check to this stage (`DeferredBodyChecks`): the first page that shows a body then
 /// checks it with `BodyChecker` and renders it from the same cmark tree, so the body is parsed once instead of once
@@ -30,11 +30,15 @@ final class BodyHTML: Sendable {
     /// Files whose body changed on disk after the check (or vanished): the pages were rendered without it, and the
     /// render must not be published.
     private let changed = Mutex<[String]>([])
+    /// The bodies' texts by file when the check kept them in memory: read from here, not from the files (empty: read
+    /// from the files).
+    private let texts: [String: MarkdownSource]
 
     init(bodies: [String: CheckedBody], root: URL, basePath: String, baseURL: String?, externalLinkLabels: [String: String],
-         deferred: DeferredBodyChecks? = nil) {
+         deferred: DeferredBodyChecks? = nil, texts: [String: MarkdownSource] = [:]) {
         self.bodies = bodies
         self.deferred = deferred
+        self.texts = texts
         self.root = root
         rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         self.basePath = basePath
@@ -75,6 +79,7 @@ final class BodyHTML: Sendable {
     /// The body of `file` parsed and rendered with the decisions `checked`; nil (and the file noted as changed) when
     /// the file is no longer the one checked.
     private func render(_ file: String, _ checked: CheckedBody, pageURL: (String) -> String) -> [UInt8]? {
+        if let text = texts[file] { return BodyHTML.renderBytes(text, checked, pageURL: pageURL) }
         // Nearly always the file's bytes are the text the check read (no byte-order mark, no carriage return): then
         // cmark reads the body straight from them, without decoding the file into text again.
         if let bytes = unchangedBytes(file, checked) {
@@ -89,6 +94,7 @@ final class BodyHTML: Sendable {
     /// The body of `file` as text, read again; nil (and the file noted as changed) when the file is no longer the one
     /// the loader read.
     private func source(_ file: String, _ located: CheckedBody) -> MarkdownSource? {
+        if let text = texts[file] { return text }
         if let bytes = unchangedBytes(file, located) {
             // The same bytes the loader decoded into this text: valid UTF-8, no byte-order mark, no carriage return.
             let text = String(decoding: bytes, as: UTF8.self)

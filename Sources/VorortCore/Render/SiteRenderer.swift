@@ -114,7 +114,9 @@ struct SiteRenderer: Sendable {
     /// Renders the site in every language: the site language at the root, each translation language in its
     /// folder. Shared files (pictures, downloads, open data, sitemap) are written once. Pages are handed to `emit`
     /// in batches of `batchSize` as they are rendered (on all cores), so memory does not grow with the site.
-    static func renderAll(_ renderers: [SiteRenderer], batchSize: Int = 2_000, emit: ([OutputFile]) throws -> Void) throws {
+    /// `pagesDone`: called once every page rendered and every body is checked, before the feeds and shared files.
+    static func renderAll(_ renderers: [SiteRenderer], batchSize: Int = 2_000, pagesDone: () -> Void = {},
+                          emit: ([OutputFile]) throws -> Void) throws {
         guard let main = renderers.first else { return }
         let jobs = renderers.indices.flatMap { index in renderers[index].pages.map { (index, $0) } }
         // A page that lists everything can hold tens of megabytes at 100,000 pages (two side by side were the build's
@@ -136,6 +138,7 @@ struct SiteRenderer: Sendable {
         // Bodies whose checks were left to rendering and that no page showed: checked now, before the pictures that
         // bodies use are published.
         main.models.bodies.checkRemainingBodies()
+        pagesDone()
         // One file or group at a time: at 100,000 pages some of these are tens of megabytes each. Only the export of
         // a smaller district's offers is made on another core meanwhile (beside a large one's feed it would raise
         // the peak of memory by a hundred megabytes).
