@@ -304,6 +304,9 @@ struct Build: ParsableCommand {
                 fflush(nil)
                 FileHandle.standardError.write(Data("\(timings.detailed)\n".utf8))
             }
+            // The process ends here: freeing the site and its findings (tens of megabytes at 10,000 pages, about
+            // 20 ms) would only delay the exit. `exit` flushes standard output.
+            Foundation.exit(0)
         }
     }
 }

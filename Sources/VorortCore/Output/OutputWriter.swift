@@ -29,6 +29,12 @@ public struct OutputFile: Sendable {
         self.path = path
         self.contents = .copy(of: url)
     }
+
+    /// The bytes held in memory (none for a copy).
+    var byteCount: Int {
+        if case .data(let data) = contents { return data.count }
+        return 0
+    }
 }
 
 /// Writes the site beside the output folder and swaps it in at once, so readers and a failed build

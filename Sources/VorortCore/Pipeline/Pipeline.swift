@@ -141,6 +141,7 @@ public enum Pipeline {
         let order = SiteOrder(index: site.index, config: site.config, today: site.today)
         let renderers = site.config.languages.compactMap { renderer(site, language: $0, search: search, bodies: bodies, order: order) }
         try SiteRenderer.renderAll(renderers, pagesDone: pagesDone, emit: emit)
+        ReleaseInBackground.release(consume renderers)
         try refuseChangedBodies(bodies)
     }
 

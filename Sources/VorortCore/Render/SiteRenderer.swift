@@ -113,25 +113,19 @@ struct SiteRenderer: Sendable {
 
     /// Renders the site in every language: the site language at the root, each translation language in its
     /// folder. Shared files (pictures, downloads, open data, sitemap) are written once. Pages are handed to `emit`
-    /// in batches of `batchSize` as they are rendered (on all cores), so memory does not grow with the site.
+    /// in batches of `batchSize` pages or `batchBytes` bytes as they are rendered (on all cores, `Parallel.stream`),
+    /// so memory does not grow with the site; pages that list everything render one at a time.
     /// `pagesDone`: called once every page rendered and every body is checked, before the feeds and shared files.
-    static func renderAll(_ renderers: [SiteRenderer], batchSize: Int = 2_000, pagesDone: () -> Void = {},
+    static func renderAll(_ renderers: [SiteRenderer], batchSize: Int = 2_000, batchBytes: Int = 64 << 20, pagesDone: () -> Void = {},
                           emit: ([OutputFile]) throws -> Void) throws {
         guard let main = renderers.first else { return }
         let jobs = renderers.indices.flatMap { index in renderers[index].pages.map { (index, $0) } }
-        // A page that lists everything can hold tens of megabytes at 100,000 pages (two side by side were the build's
-        // peak of memory): each batch has at most one, first, so one thread renders it while the others render up to
-        // `batchSize` ordinary pages, instead of the other cores waiting for it.
-        let listing = jobs.indices.filter { jobs[$0].1.listsEverything }
-        let ordinary = jobs.indices.filter { !jobs[$0].1.listsEverything }
-        let batches = max(listing.count, (ordinary.count + batchSize - 1) / batchSize, 1)
         var records: [(position: Int, record: PageRecord)] = []
-        for batch in 0..<batches {
-            let positions = (batch < listing.count ? [listing[batch]] : [])
-                + ordinary[ordinary.count * batch / batches..<ordinary.count * (batch + 1) / batches]
-            let rendered = try Parallel.map(positions) { position in try renderers[jobs[position].0].render(jobs[position].1) }
-            records += zip(positions, rendered).compactMap { position, page in page.record.map { (position, $0) } }
-            try emit(rendered.map(\.file))
+        try Parallel.stream(count: jobs.count, batchSize: batchSize, batchBytes: batchBytes,
+                            exclusive: { jobs[$0].1.listsEverything }, size: { $0.file.byteCount },
+                            { position in try renderers[jobs[position].0].render(jobs[position].1) }) { batch in
+            records += batch.compactMap { job, page in page.record.map { (job, $0) } }
+            try emit(batch.map(\.result.file))
         }
         // The sitemap lists the pages in the order of `pages`, whatever order they were rendered in.
         records.sort { $0.position < $1.position }

@@ -63,3 +63,20 @@ final class Background<Value: Sendable>: Sendable {
         return result.withLock { $0! }
     }
 }
+
+/// Lets go of a large value on another thread: freeing every renderer of a site (its cards, lists and the index
+/// they share) took the thread that dropped the last reference about 12 ms at 10,000 pages, while nothing waits for
+/// the memory. Only for values nothing else refers to any more, at the end of a stage, so that the freeing does not
+/// overlap the stage's own peak of memory.
+enum ReleaseInBackground {
+    static func release<Value: Sendable>(_ value: consuming Value) {
+        let box = ReleaseBox(value)
+        DispatchQueue.global(qos: .utility).async { box.drop() }
+    }
+
+    private final class ReleaseBox<Held: Sendable>: Sendable {
+        private let held: Mutex<Held?>
+        init(_ value: consuming Held) { held = Mutex(value) }
+        func drop() { held.withLock { $0 = nil } }
+    }
+}
