@@ -79,7 +79,11 @@ private final class StreamState<R: Sendable>: @unchecked Sendable {
             case .failure(let error):
                 failure = failure ?? error
             }
-            condition.broadcast()
+            // Woken only when it matters — a batch to take, an exclusive job's turn, a failure: a wake-up after every
+            // page cost the calling thread a system call per page.
+            if pending.count >= batchSize || pendingBytes >= batchBytes || isExclusive || failure != nil {
+                condition.broadcast()
+            }
         }
         stopped += 1
         condition.broadcast()
