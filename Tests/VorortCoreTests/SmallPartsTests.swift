@@ -93,7 +93,8 @@ struct SmallPartsTests {
     @Test("the content hash changes with every byte and with the length, and not without a change")
     func contentHashSeesEveryByte() {
         func hash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { ContentHash.hash($0) } }
-        let bytes = (0..<37).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        // Long enough for the four lanes of 32 bytes, the steps of eight after them and a tail.
+        let bytes = (0..<109).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
         let original = hash(bytes)
         #expect(hash(bytes) == original)
         var seen: Set<UInt64> = [original]
@@ -105,6 +106,8 @@ struct SmallPartsTests {
         // Trailing zero bytes are content too: the length is part of the hash.
         #expect(hash(bytes + [0]) != original)
         #expect(hash([]) != hash([0]))
+        // Swapped words of two lanes are another text.
+        #expect(hash(Array(bytes[8..<16] + bytes[0..<8] + bytes[16...])) != original)
     }
 
     /// Categories are found by their label in any case; the comparison without a lowered copy must agree with

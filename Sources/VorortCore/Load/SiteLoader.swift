@@ -336,7 +336,9 @@ public enum SiteLoader {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
-        // One byte more than expected, so that a file of the expected size ends with the second read.
+        // One byte more than expected, so that a file of the expected size ends with the first read: a read of a
+        // regular file returns less than asked only at its end. Only regular files are read here (the walk or
+        // `status` said so just before; a pipe put there since does not block, `O_NONBLOCK`).
         var chunk = max(expected, 4096) + 1
         while true {
             // Read into fresh, uninitialised storage: filling it with zeros first (`repeatElement`) went element by
@@ -352,7 +354,9 @@ public enum SiteLoader {
                 return nil
             }
             if piece.isEmpty { return bytes }
+            let reachedEnd = piece.count < chunk
             if bytes.isEmpty { bytes = piece } else { bytes += piece }
+            if reachedEnd { return bytes }
             chunk = max(chunk, 65536)
         }
     }

@@ -25,6 +25,9 @@ final class BatchWriter: @unchecked Sendable {
     /// Waits until every batch is written; throws the first write error.
     func finish() throws { try waitForPrevious() }
 
+    /// Waits until no write runs, without reporting errors: before the staging folder is removed after a failure.
+    func drain() { running.wait() }
+
     private func waitForPrevious() throws {
         running.wait()
         if let error = failure.withLock({ $0 }) { throw error }

@@ -295,6 +295,8 @@ public enum Pipeline {
         let published = try OutputWriter.write(to: output, produce: { staging in
             // Each batch is written while the next one renders; the time counted as writing is the waiting for it.
             let writer = BatchWriter(staging)
+            // Rendering that fails leaves no write running into the staging folder, which is then removed.
+            defer { writer.drain() }
             try render(site, search: search != nil, bodies: bodies, pagesDone: joinFindings) { batch in
                 lap(&rendering, &renderingCPU)
                 pages += batch.count { $0.path.hasSuffix(".html") }

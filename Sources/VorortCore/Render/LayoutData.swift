@@ -42,18 +42,33 @@ final class PageRoot: TemplateScope, MustacheParent {
 
 /// What every page's layout shows: site name, languages, navigation, breadcrumbs, footer links, "Stand".
 struct LayoutData: TemplateData {
-    struct SiteData: TemplateData {
-        var title: String
-        var district: String
-        var lang: String
-        var dir: String
-        var homeURL: String
+    /// A class: made once per language, and each `{{site.…}}` puts it on the context stack (a struct of nine texts
+    /// was copied into a box of its own every time).
+    final class SiteData: TemplateData {
+        let title: String
+        let district: String
+        let lang: String
+        let dir: String
+        let homeURL: String
         /// „Wer ist zuständig?“, linked from the home page and every municipality page.
-        var responsibilityURL: String
-        var feedURL: String
-        var offersURL: String
+        let responsibilityURL: String
+        let feedURL: String
+        let offersURL: String
         /// The service worker (`sw.js`), registered by the theme's `offline.js`.
-        var workerURL: String = ""
+        let workerURL: String
+
+        init(title: String, district: String, lang: String, dir: String, homeURL: String, responsibilityURL: String,
+             feedURL: String, offersURL: String, workerURL: String) {
+            self.title = title
+            self.district = district
+            self.lang = lang
+            self.dir = dir
+            self.homeURL = homeURL
+            self.responsibilityURL = responsibilityURL
+            self.feedURL = feedURL
+            self.offersURL = offersURL
+            self.workerURL = workerURL
+        }
 
         static let fields = TemplateFields<SiteData>([
             .text("title") { $0.title }, .text("district") { $0.district }, .text("lang") { $0.lang }, .text("dir") { $0.dir },

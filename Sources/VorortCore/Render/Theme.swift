@@ -9,10 +9,12 @@ public struct Theme: Sendable {
     /// for the missing template, not a failed render.
     public static let requiredTemplates = ["layout"] + SiteRenderer.pageDataTypes.map { $0.template }
 
-    /// The templates per language, with the theme's plain words put in (see `localised`), for swift-mustache: it
-    /// reads every template first (its errors are the theme's syntax findings) and renders a theme that uses what
-    /// vorort's engine does not do.
+    /// The templates per language, with the theme's plain words put in (see `localised`), for swift-mustache, which
+    /// renders a theme that uses what vorort's engine does not do: only for the languages whose templates the engine
+    /// cannot read (swift-mustache reads every template once anyway; its errors are the theme's syntax findings).
     let libraries: [String: MustacheLibrary]
+    /// The same templates as text, which the tests also render with swift-mustache to compare both engines.
+    let localisedSources: [String: [String: String]]
     /// The same templates for vorort's engine (`TemplateRendering`), which renders the pages when it can read the theme.
     let engines: [String: TemplateLibrary]
     /// The theme's own words by language code, gaps of translations filled with the site language's words.
@@ -138,17 +140,25 @@ public struct Theme: Sendable {
         }
         var libraries: [String: MustacheLibrary] = [:]
         var engines: [String: TemplateLibrary] = [:]
+        var localisedSources: [String: [String: String]] = [:]
         if !diagnostics.hasErrors {
             for (code, words) in strings.strings {
                 let sources = localised(sources, words: words)
-                var library = MustacheLibrary()
-                for (name, source) in sources { try? library.register(source, named: name) }
-                libraries[code] = library
+                localisedSources[code] = sources
                 engines[code] = TemplateLibrary(sources: sources)
+                if engines[code] == nil { libraries[code] = mustacheLibrary(sources) }
             }
         }
-        return (Theme(libraries: libraries, engines: engines, strings: strings.strings, staticFiles: files.sorted { $0.0 < $1.0 }, icons: icons),
+        return (Theme(libraries: libraries, localisedSources: localisedSources, engines: engines, strings: strings.strings,
+                      staticFiles: files.sorted { $0.0 < $1.0 }, icons: icons),
                 diagnostics)
+    }
+
+    /// swift-mustache's library of `sources` (already read once without errors).
+    static func mustacheLibrary(_ sources: [String: String]) -> MustacheLibrary {
+        var library = MustacheLibrary()
+        for (name, source) in sources { try? library.register(source, named: name) }
+        return library
     }
 
     /// The SVG symbols of the theme's `icons/` folder (which may be missing: tiles then have no symbol). Each is
@@ -350,7 +360,8 @@ public struct Theme: Sendable {
     /// The same page rendered by swift-mustache: for themes vorort's engine cannot read, and for the tests that
     /// compare both engines.
     func renderWithMustache(_ context: some MustacheParent, template: String, language: String) throws -> String {
-        guard let html = libraries[language]?.render(context, withTemplate: template) else {
+        let library = libraries[language] ?? localisedSources[language].map(Theme.mustacheLibrary)
+        guard let html = library?.render(context, withTemplate: template) else {
             throw BuildError.internalError("Die Vorlage `\(template)` fehlt im Theme (Sprache `\(language)`).")
         }
         return html
