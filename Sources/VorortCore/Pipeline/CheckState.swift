@@ -102,22 +102,23 @@ struct CheckState: Sendable {
             state.configDiagnostics = parsed.diagnostics
         }
         state.indexPositions()
-        state.parseAll()
+        let suppressions = state.parseAll()
+        // The lint needs only the texts and their suppressions: it starts now, beside assembling the content (on one
+        // core), loading the theme and the checks across files, and the link check, which parses the bodies.
+        let lintedFiles = state.lintedFiles
+        let lint = Background { () -> PendingLint.Result in
+            let clock = ContinuousClock.now
+            let (ruleSet, ruleDiagnostics) = rules.value
+            let matcher = WordingMatcher(rules: ruleSet.rules)
+            let results = lintEnabled ? lintFiles(lintedFiles, suppressions: suppressions, matcher: matcher) : [:]
+            let examples = WordingLint.checkSiteRuleExamples(ruleSet, matcher: matcher)
+            return (results, ruleSet, matcher, ruleDiagnostics + examples, StageTimings.seconds(ContinuousClock.now - clock))
+        }
         state.siteTexts = TranslationParser.parseSiteTexts(state.loaded, config: state.config)
         state.assembleContent()
         if !forUpdates { state.releaseParsedItems() }
         timings.lap("Lesen")
 
-        // The lint runs beside the link check, which parses the bodies with cmark-gfm.
-        let snapshot = state
-        let lint = Background { () -> PendingLint.Result in
-            let clock = ContinuousClock.now
-            let (ruleSet, ruleDiagnostics) = rules.value
-            let matcher = WordingMatcher(rules: ruleSet.rules)
-            let results = lintEnabled ? snapshot.lintFiles(snapshot.lintedFiles, matcher: matcher) : [:]
-            let examples = WordingLint.checkSiteRuleExamples(ruleSet, matcher: matcher)
-            return (results, ruleSet, matcher, ruleDiagnostics + examples, StageTimings.seconds(ContinuousClock.now - clock))
-        }
         if let config = state.config {
             let loadedTheme = Theme.load(root: root, name: config.theme, site: config.siteLanguage, translations: config.translationLanguages)
             state.theme = loadedTheme.theme
@@ -222,7 +223,8 @@ struct CheckState: Sendable {
             checkAcrossFiles()
         }
         if lintEnabled {
-            lint.merge(lintFiles(lintedFiles.filter { paths.contains($0.file.path) }, matcher: matcher)) { _, new in new }
+            lint.merge(Self.lintFiles(lintedFiles.filter { paths.contains($0.file.path) }, suppressions: content.lintSuppressions,
+                                      matcher: matcher)) { _, new in new }
         }
         // Links are checked against the routes of all pages: when those changed, every body is checked again.
         let all = BodyChecker.bodies(of: content)
@@ -244,16 +246,26 @@ struct CheckState: Sendable {
         for (position, entry) in loaded.translations.enumerated() { positions[entry.file.path] = (true, position) }
     }
 
-    private mutating func parseAll() {
+    /// Parses every file on all cores; returns the files' `lint-ignore` suppressions by path (as `assembleContent`
+    /// puts them into `SiteContent.lintSuppressions`), which the lint needs before the content is assembled.
+    private mutating func parseAll() -> [String: [LintSuppression]] {
         let state = self
         let originals = Parallel.map(loaded.content) { entry in state.parseOriginal(entry.role, entry.file) }
         parsed.reserveCapacity(loaded.content.count + loaded.translations.count)
-        for (entry, result) in zip(loaded.content, originals) { parsed[entry.file.path] = result }
+        var suppressions: [String: [LintSuppression]] = [:]
+        for (entry, result) in zip(loaded.content, originals) {
+            parsed[entry.file.path] = result
+            if !result.suppressions.isEmpty { suppressions[entry.file.path] = result.suppressions }
+        }
         let config = config, today = today
         let translations = Parallel.map(loaded.translations) { entry in
             Self.parseTranslation(entry.role, language: entry.language, file: entry.file, config: config, today: today)
         }
-        for (entry, result) in zip(loaded.translations, translations) { parsed[entry.file.path] = result }
+        for (entry, result) in zip(loaded.translations, translations) {
+            parsed[entry.file.path] = result
+            if !result.suppressions.isEmpty { suppressions[entry.file.path] = result.suppressions }
+        }
+        return suppressions
     }
 
     private func parseOriginal(_ role: ContentRole, _ file: SourceFile) -> ParsedFile {
@@ -334,8 +346,9 @@ struct CheckState: Sendable {
         return loaded.content.map { ($0.role, $0.file) } + loaded.translations.filter { german.contains($0.language) }.map { ($0.role, $0.file) }
     }
 
-    private func lintFiles(_ files: [(role: ContentRole, file: SourceFile)], matcher: WordingMatcher) -> [String: (diagnostics: [Diagnostic], words: Int)] {
-        let suppressions = content.lintSuppressions
+    /// `suppressions`: each file's `lint-ignore`, by path (`SiteContent.lintSuppressions`).
+    private static func lintFiles(_ files: [(role: ContentRole, file: SourceFile)], suppressions: [String: [LintSuppression]],
+                                  matcher: WordingMatcher) -> [String: (diagnostics: [Diagnostic], words: Int)] {
         let results = Parallel.map(files) { entry in
             WordingLint.lintFile(entry.file, type: entry.role.type.type, suppressions: suppressions[entry.file.path] ?? [], matcher: matcher)
         }

@@ -134,11 +134,11 @@ public enum Pipeline {
     }
 
     /// The same, reading the bodies through `bodies` (the build asks it afterwards for the checks it deferred).
-    /// `pagesDone`: see `SiteRenderer.renderAll`.
-    static func render(_ site: CheckedSite, search: Bool, bodies: BodyHTML, pagesDone: () -> Void = {},
+    /// `pagesDone`: see `SiteRenderer.renderAll`. `order`: the site's `SiteOrder`, when it was made beforehand.
+    static func render(_ site: CheckedSite, search: Bool, bodies: BodyHTML, order: SiteOrder? = nil, pagesDone: () -> Void = {},
                        emit: ([OutputFile]) throws -> Void) throws {
         // The site language first: it writes the files all languages share.
-        let order = SiteOrder(index: site.index, config: site.config, today: site.today)
+        let order = order ?? SiteOrder(index: site.index, config: site.config, today: site.today)
         let renderers = site.config.languages.compactMap { renderer(site, language: $0, search: search, bodies: bodies, order: order) }
         try SiteRenderer.renderAll(renderers, pagesDone: pagesDone, emit: emit)
         ReleaseInBackground.release(consume renderers)
@@ -230,12 +230,17 @@ public enum Pipeline {
         // parsed once (`DeferredBodyChecks`); their findings are joined before anything is published too. A large
         // district keeps only the other findings through rendering (`FindingsAroundBodies`), not the check's state.
         var overlapping: (state: CheckState, lint: CheckState.PendingLint)?
+        var order: Background<SiteOrder>?
         var aroundBodies: FindingsAroundBodies?
         let checked: CheckReport
         do {
             var (state, lint) = CheckState.fullLeavingLint(root: siteRoot.standardizedFileURL, lint: true, today: today,
                                                            deferringBodies: true, timings: &timings)
-            if lint.mayOverlapRendering(limit: lintOverlapLimit) {
+            if lint.mayOverlapRendering(limit: lintOverlapLimit), let config = state.config {
+                // The site's order (sorting, grouping: one core) is made beside assembling the findings; wasted only
+                // when they hold an error. A large district's is made later, from the index without texts.
+                let index = state.index
+                order = Background { SiteOrder(index: index, config: config, today: today) }
                 state.assembleBeforeLint(lint)
                 if state.canRender { overlapping = (state, lint) }
             }
@@ -297,7 +302,8 @@ public enum Pipeline {
             let writer = BatchWriter(staging)
             // Rendering that fails leaves no write running into the staging folder, which is then removed.
             defer { writer.drain() }
-            try render(site, search: search != nil, bodies: bodies, pagesDone: joinFindings) { batch in
+            try render(site, search: search != nil, bodies: bodies, order: overlapping == nil ? nil : order?.value,
+                       pagesDone: joinFindings) { batch in
                 lap(&rendering, &renderingCPU)
                 pages += batch.count { $0.path.hasSuffix(".html") }
                 try writer.submit(batch)

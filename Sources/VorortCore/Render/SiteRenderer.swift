@@ -108,7 +108,8 @@ struct SiteRenderer: Sendable {
         var lastModified: CalendarDate?
     }
 
-    /// Up to this many offers (about 30 MB of export), the offers' export is made beside the other shared files.
+    /// Up to this many offers (about 30 MB of export), the feeds, the offers' export and the other shared files are
+    /// made beside the pages.
     static let concurrentExportLimit = 20_000
 
     /// Renders the site in every language: the site language at the root, each translation language in its
@@ -119,13 +120,18 @@ struct SiteRenderer: Sendable {
     static func renderAll(_ renderers: [SiteRenderer], batchSize: Int = 2_000, batchBytes: Int = 64 << 20, pagesDone: () -> Void = {},
                           emit: ([OutputFile]) throws -> Void) throws {
         guard let main = renderers.first else { return }
-        let jobs = renderers.indices.flatMap { index in renderers[index].pages.map { (index, $0) } }
+        // A smaller district's feeds, offers' export and other shared files that do not list the pages are made
+        // beside the pages, each as one job that runs alone like a page listing everything (at 100,000 pages
+        // some of them are tens of megabytes, so a large district makes them one at a time after the pages).
+        let beside = main.offers.count <= concurrentExportLimit
+        let pages = renderers.indices.flatMap { index in renderers[index].pages.map { Job.page(index, $0) } }
+        let jobs = (beside ? renderers.indices.map(Job.storiesFeed) + [.offersExport, .offline, .sharedFiles] : []) + pages
         var records: [(position: Int, record: PageRecord)] = []
         try Parallel.stream(count: jobs.count, batchSize: batchSize, batchBytes: batchBytes,
-                            exclusive: { jobs[$0].1.listsEverything }, size: { $0.file.byteCount },
-                            { position in try renderers[jobs[position].0].render(jobs[position].1) }) { batch in
-            records += batch.compactMap { job, page in page.record.map { (job, $0) } }
-            try emit(batch.map(\.result.file))
+                            exclusive: { jobs[$0].runsAlone }, size: { $0.files.reduce(0) { $0 + $1.byteCount } },
+                            { position in try jobs[position].run(renderers) }) { batch in
+            records += batch.compactMap { job, result in result.record.map { (job, $0) } }
+            try emit(batch.flatMap(\.result.files))
         }
         // The sitemap lists the pages in the order of `pages`, whatever order they were rendered in.
         records.sort { $0.position < $1.position }
@@ -133,14 +139,43 @@ struct SiteRenderer: Sendable {
         // bodies use are published.
         main.models.bodies.checkRemainingBodies()
         pagesDone()
-        // One file or group at a time: at 100,000 pages some of these are tens of megabytes each. Only the export of
-        // a smaller district's offers is made on another core meanwhile (beside a large one's feed it would raise
-        // the peak of memory by a hundred megabytes).
-        let export = main.offers.count <= concurrentExportLimit ? Background { main.offersExport } : nil
-        for renderer in renderers { try emit([renderer.storiesFeed]) }
-        try emit(OfflineSite.files(renderers))
-        try main.sharedFiles(records: records.map(\.record), parts: Set(SharedPart.allCases).subtracting([.offers]), emit: emit)
-        try emit([export?.value ?? main.offersExport])
+        if !beside {
+            for renderer in renderers { try emit([renderer.storiesFeed]) }
+            try emit(OfflineSite.files(renderers))
+            try main.sharedFiles(records: [], parts: Job.sharedPartsBeside, emit: emit)
+        }
+        try main.sharedFiles(records: records.map(\.record), parts: [.copies, .sitemap], emit: emit)
+        if !beside { try emit([main.offersExport]) }
+    }
+
+    /// What `renderAll` hands to its threads: a page, or a file beside the pages.
+    private enum Job: Sendable {
+        case page(Int, PageKind)
+        case storiesFeed(Int)
+        case offersExport
+        case offline
+        case sharedFiles
+
+        /// The shared files that depend on neither the pages nor the bodies' checks (the sitemap lists the pages, and
+        /// the published pictures are known once every body is checked).
+        static let sharedPartsBeside = Set(SharedPart.allCases).subtracting([.copies, .sitemap, .offers])
+
+        var runsAlone: Bool {
+            if case .page(_, let kind) = self { return kind.listsEverything }
+            return true
+        }
+
+        func run(_ renderers: [SiteRenderer]) throws -> (files: [OutputFile], record: PageRecord?) {
+            switch self {
+            case .page(let renderer, let kind):
+                let page = try renderers[renderer].render(kind)
+                return ([page.file], page.record)
+            case .storiesFeed(let renderer): return ([renderers[renderer].storiesFeed], nil)
+            case .offersExport: return ([renderers[0].offersExport], nil)
+            case .offline: return (try OfflineSite.files(renderers), nil)
+            case .sharedFiles: return (renderers[0].sharedFiles(records: [], parts: Self.sharedPartsBeside), nil)
+            }
+        }
     }
 
     /// `previous`: the renderer of the same language before an edit of the files `changed` (offers, contact points,
@@ -177,7 +212,7 @@ struct SiteRenderer: Sendable {
             homeURL: models.url(Routes.home), responsibilityURL: models.url(Routes.responsibility), feedURL: models.url(OpenData.storiesFeed), offersURL: models.fileURL(OpenData.offersFile),
             workerURL: models.fileURL(Routes.serviceWorker))
         words = ThemeWords(models.strings)
-        // Offers are most of a site: their cards are made on all cores.
+        // Offers and contact points are most of a site: their cards are made on all cores.
         // The cards of items the edit did not touch, taken over from the previous renderer.
         func kept<Card>(_ cards: KeyPath<SiteRenderer, [String: Card]>) -> [String: Card] {
             (previous?[keyPath: cards] ?? [:]).filter { !changed.contains($0.key) }
@@ -185,7 +220,7 @@ struct SiteRenderer: Sendable {
         let keptOffers = kept(\.offerCards), keptContacts = kept(\.contactCards), keptStories = kept(\.storyCards)
         offerCards = Dictionary(Parallel.map(content.offers) { ($0.origin.file, keptOffers[$0.origin.file] ?? models.offerCard($0)) },
                                 uniquingKeysWith: { a, _ in a })
-        contactCards = Dictionary(content.contactPoints.map { ($0.origin.file, keptContacts[$0.origin.file] ?? models.contactCard($0)) },
+        contactCards = Dictionary(Parallel.map(content.contactPoints) { ($0.origin.file, keptContacts[$0.origin.file] ?? models.contactCard($0)) },
                                   uniquingKeysWith: { a, _ in a })
         storyCards = Dictionary(content.stories.map { ($0.origin.file, keptStories[$0.origin.file] ?? models.storyCard($0)) },
                                 uniquingKeysWith: { a, _ in a })
