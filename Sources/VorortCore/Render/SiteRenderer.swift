@@ -117,7 +117,7 @@ struct SiteRenderer: Sendable {
     /// in batches of `batchSize` pages or `batchBytes` bytes as they are rendered (on all cores, `Parallel.stream`),
     /// so memory does not grow with the site; pages that list everything render one at a time.
     /// `pagesDone`: called once every page rendered and every body is checked, before the feeds and shared files.
-    static func renderAll(_ renderers: [SiteRenderer], batchSize: Int = 2_000, batchBytes: Int = 64 << 20, pagesDone: () -> Void = {},
+    static func renderAll(_ renderers: [SiteRenderer], batchSize: Int = 500, batchBytes: Int = 64 << 20, pagesDone: () -> Void = {},
                           emit: ([OutputFile]) throws -> Void) throws {
         guard let main = renderers.first else { return }
         // A smaller district's feeds, offers' export and other shared files that do not list the pages are made
