@@ -132,16 +132,17 @@ public enum OutputWriter {
         let writers = 4
         var folders = Set<String>()
         for file in files {
-            var components = file.path.split(separator: "/").dropLast()
-            while !components.isEmpty {
-                let path = components.joined(separator: "/")
+            // Each folder above the file, from the nearest up, until one that exists or is already listed.
+            var parent = file.path[...]
+            while let slash = parent.lastIndex(of: "/") {
+                parent = parent[..<slash]
+                let path = String(parent)
                 guard !existing.contains(path), folders.insert(path).inserted else { break }
-                components = components.dropLast()
             }
         }
         existing.formUnion(folders)
         // Level by level, so every parent exists before its children; within a level in parallel.
-        let levels = Dictionary(grouping: folders) { $0.split(separator: "/").count }
+        let levels = Dictionary(grouping: folders) { folder in folder.utf8.count { $0 == UInt8(ascii: "/") } }
         for depth in levels.keys.sorted() {
             let paths = levels[depth] ?? []
             _ = try Parallel.map(paths, workers: writers) { relative in
