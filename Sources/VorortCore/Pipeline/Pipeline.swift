@@ -277,7 +277,7 @@ public enum Pipeline {
             cpu = nowCPU
         }
         let bodies = bodyHTML(site)
-        // Once every body is checked, the findings are joined on another core while the feeds and shared files render.
+        // Once every body is checked, the findings are joined on another core while the sitemap and pictures are written.
         var joining: Background<CheckReport>?
         func joinFindings() {
             if let (checkedState, lint) = overlapping {
