@@ -102,10 +102,10 @@ struct CheckState: Sendable {
             state.configDiagnostics = parsed.diagnostics
         }
         state.indexPositions()
-        let suppressions = state.parseAll()
+        state.parseAll()
         // The lint needs only the texts and their suppressions: it starts now, beside assembling the content (on one
         // core), loading the theme and the checks across files, and the link check, which parses the bodies.
-        let lintedFiles = state.lintedFiles
+        let lintedFiles = state.lintedFiles, suppressions = state.parsedSuppressions
         let lint = Background { () -> PendingLint.Result in
             let clock = ContinuousClock.now
             let (ruleSet, ruleDiagnostics) = rules.value
@@ -115,7 +115,7 @@ struct CheckState: Sendable {
             return (results, ruleSet, matcher, ruleDiagnostics + examples, StageTimings.seconds(ContinuousClock.now - clock))
         }
         state.siteTexts = TranslationParser.parseSiteTexts(state.loaded, config: state.config)
-        state.assembleContent()
+        state.assembleContent(suppressions: suppressions)
         if !forUpdates { state.releaseParsedItems() }
         timings.lap("Lesen")
 
@@ -219,7 +219,7 @@ struct CheckState: Sendable {
             crossFileDiagnostics = translationDiagnostics + referenceDiagnostics
             if let config { crossFileDiagnostics += LegalPages.check(content, config: config, unreadable: unreadable) }
         } else {
-            assembleContent()
+            assembleContent(suppressions: parsedSuppressions)
             checkAcrossFiles()
         }
         if lintEnabled {
@@ -246,25 +246,23 @@ struct CheckState: Sendable {
         for (position, entry) in loaded.translations.enumerated() { positions[entry.file.path] = (true, position) }
     }
 
-    /// Parses every file on all cores; returns the files' `lint-ignore` suppressions by path (as `assembleContent`
-    /// puts them into `SiteContent.lintSuppressions`), which the lint needs before the content is assembled.
-    private mutating func parseAll() -> [String: [LintSuppression]] {
+    private mutating func parseAll() {
         let state = self
         let originals = Parallel.map(loaded.content) { entry in state.parseOriginal(entry.role, entry.file) }
         parsed.reserveCapacity(loaded.content.count + loaded.translations.count)
-        var suppressions: [String: [LintSuppression]] = [:]
-        for (entry, result) in zip(loaded.content, originals) {
-            parsed[entry.file.path] = result
-            if !result.suppressions.isEmpty { suppressions[entry.file.path] = result.suppressions }
-        }
+        for (entry, result) in zip(loaded.content, originals) { parsed[entry.file.path] = result }
         let config = config, today = today
         let translations = Parallel.map(loaded.translations) { entry in
             Self.parseTranslation(entry.role, language: entry.language, file: entry.file, config: config, today: today)
         }
-        for (entry, result) in zip(loaded.translations, translations) {
-            parsed[entry.file.path] = result
-            if !result.suppressions.isEmpty { suppressions[entry.file.path] = result.suppressions }
-        }
+        for (entry, result) in zip(loaded.translations, translations) { parsed[entry.file.path] = result }
+    }
+
+    /// Each parsed file's `lint-ignore` suppressions, by path, for the files that have any
+    /// (`SiteContent.lintSuppressions`); the lint needs them before the content is assembled.
+    private var parsedSuppressions: [String: [LintSuppression]] {
+        var suppressions: [String: [LintSuppression]] = [:]
+        for (path, file) in parsed where !file.suppressions.isEmpty { suppressions[path] = file.suppressions }
         return suppressions
     }
 
@@ -292,7 +290,8 @@ struct CheckState: Sendable {
     }
 
     /// The typed content from the parsed files, in file order, and the translations matched with their originals.
-    private mutating func assembleContent() {
+    /// `suppressions`: `parsedSuppressions`, made once by the caller.
+    private mutating func assembleContent(suppressions: [String: [LintSuppression]]) {
         var assembled = SiteContent()
         var byType: [ContentTypeID: [any ContentItem]] = [:]
         var unreadable = unreadableBeforeParsing
@@ -303,15 +302,14 @@ struct CheckState: Sendable {
             } else {
                 unreadable.insert(entry.role, path: entry.file.path)
             }
-            if !file.suppressions.isEmpty { assembled.lintSuppressions[entry.file.path] = file.suppressions }
         }
         for type in ContentTypes.all { assembled.store(byType[ContentTypeID(type)] ?? [], as: type) }
         var translations: [Translation] = []
         for entry in loaded.translations {
             guard let file = parsed[entry.file.path] else { continue }
             if let translation = file.translation { translations.append(translation) }
-            if !file.suppressions.isEmpty { assembled.lintSuppressions[entry.file.path] = file.suppressions }
         }
+        assembled.lintSuppressions = suppressions
         let originalFiles = Set(loaded.content.map(\.file.path)).union(unreadable.paths)
         let matched = TranslationChecker.check(translations, content: assembled, originalFiles: originalFiles)
         assembled.translations = matched.table
@@ -425,15 +423,22 @@ struct CheckState: Sendable {
         return site
     }
 
-    /// The site ready to render, when nothing is an error. Rendering reads the bodies again from their files, so
-    /// the site's content keeps no texts (`keepingTexts`: the incremental build, which keeps them anyway).
-    /// `renderingFromTexts` (with `keepingTexts`): the bodies render from the texts the check read instead.
-    func checkedSite(keepingTexts: Bool = false, renderingFromTexts: Bool = false) -> CheckedSite? {
+    /// What a checked site keeps of the texts the check read.
+    enum Texts {
+        /// None: rendering reads the bodies again from their files.
+        case released
+        /// The content keeps them (the incremental build, which holds them anyway); rendering still reads the files.
+        case kept
+        /// The content keeps them and the bodies render from them (a small district's build).
+        case renderedFrom
+    }
+
+    /// The site ready to render, when nothing is an error; `texts`: what it keeps of the texts.
+    func checkedSite(texts: Texts = .released) -> CheckedSite? {
         guard !diagnostics.hasErrors, let config, let theme else { return nil }
-        let texts = keepingTexts && renderingFromTexts
-            ? Dictionary(BodyChecker.bodies(of: content), uniquingKeysWith: { first, _ in first }) : [:]
-        return checkedSite(index: keepingTexts ? index : SiteIndex(content: content.withoutBodyTexts(), config: config), config: config, theme: theme,
-                           bodyChecks: deferredBodyChecks, texts: texts)
+        let bodyTexts = texts == .renderedFrom ? Dictionary(BodyChecker.bodies(of: content), uniquingKeysWith: { first, _ in first }) : [:]
+        return checkedSite(index: texts == .released ? SiteIndex(content: content.withoutBodyTexts(), config: config) : index, config: config,
+                           theme: theme, bodyChecks: deferredBodyChecks, texts: bodyTexts)
     }
 
     /// What the bodies' checks need when they are deferred to rendering.

@@ -105,7 +105,7 @@ public struct IncrementalSite {
 
     /// Renders every page and shared file and compares them with the previous files.
     private mutating func renderAll(changedSources: Set<String>) throws -> Update {
-        guard let site = state.checkedSite(keepingTexts: true) else {
+        guard let site = state.checkedSite(texts: .kept) else {
             stale = true
             return Update(findings: state.diagnostics, changedFiles: [], removedFiles: [], wasFull: true, pagesRendered: 0)
         }
@@ -137,7 +137,7 @@ public struct IncrementalSite {
     /// the change may show on every page.
     private mutating func renderPages(showing changes: [ContentChange], early: (([Diagnostic], [OutputFile]) -> Void)? = nil) throws -> Update? {
         // A text that starts or stops using a picture changes the published pictures: rendered in full.
-        guard let site = state.checkedSite(keepingTexts: true), site.assets == lastAssets else { return nil }
+        guard let site = state.checkedSite(texts: .kept), site.assets == lastAssets else { return nil }
         let bodies = Pipeline.bodyHTML(site)
         let renderers = changes.allSatisfy(\.isTextOnly) && lastRenderers.count == records.count
             ? lastRenderers.map { $0.readingBodies(from: bodies) }

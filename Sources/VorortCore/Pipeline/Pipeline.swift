@@ -109,8 +109,8 @@ public enum Pipeline {
         return report(state, timings: timings)
     }
 
-    static func report(_ state: CheckState, timings: StageTimings = StageTimings()) -> CheckReport {
-        CheckReport(diagnostics: state.diagnostics, filesChecked: state.filesChecked, site: state.checkedSite(),
+    static func report(_ state: CheckState, timings: StageTimings = StageTimings(), texts: CheckState.Texts = .released) -> CheckReport {
+        CheckReport(diagnostics: state.diagnostics, filesChecked: state.filesChecked, site: state.checkedSite(texts: texts),
                     timings: timings, wordsLinted: state.wordsLinted, lintSeconds: state.lintSeconds)
     }
 
@@ -238,7 +238,8 @@ public enum Pipeline {
                                                            deferringBodies: true, timings: &timings)
             if lint.mayOverlapRendering(limit: lintOverlapLimit), let config = state.config {
                 // The site's order (sorting, grouping: one core) is made beside assembling the findings; wasted only
-                // when they hold an error. A large district's is made later, from the index without texts.
+                // when they hold an error, and then nothing renders. A large district's is made later, from the index
+                // without texts.
                 let index = state.index
                 order = Background { SiteOrder(index: index, config: config, today: today) }
                 state.assembleBeforeLint(lint)
@@ -255,9 +256,7 @@ public enum Pipeline {
                 checked = report(releasing: &state, timings: timings)
             } else {
                 // The state keeps every text through rendering anyway: the pages render from them.
-                checked = CheckReport(diagnostics: state.diagnostics, filesChecked: state.filesChecked,
-                                      site: state.checkedSite(keepingTexts: true, renderingFromTexts: true), timings: timings,
-                                      wordsLinted: state.wordsLinted, lintSeconds: state.lintSeconds)
+                checked = report(state, timings: timings, texts: .renderedFrom)
             }
         }
         guard let site = checked.site else { return .refused(checked) }
@@ -302,8 +301,7 @@ public enum Pipeline {
             let writer = BatchWriter(staging)
             // Rendering that fails leaves no write running into the staging folder, which is then removed.
             defer { writer.drain() }
-            try render(site, search: search != nil, bodies: bodies, order: overlapping == nil ? nil : order?.value,
-                       pagesDone: joinFindings) { batch in
+            try render(site, search: search != nil, bodies: bodies, order: order?.value, pagesDone: joinFindings) { batch in
                 lap(&rendering, &renderingCPU)
                 pages += batch.count { $0.path.hasSuffix(".html") }
                 try writer.submit(batch)
