@@ -16,6 +16,27 @@ struct OutputWriterTests {
         #expect(leftovers == ["output"])
     }
 
+    /// The old site is removed on all cores, folder by folder two levels down; a link inside it, even to a folder,
+    /// is removed itself and never followed.
+    @Test func theOldSiteIsRemovedOnAllCoresWithoutFollowingLinks() throws {
+        let parent = TestSupport.temporaryFolder()
+        defer { TestSupport.cleanUp(parent) }
+        let old = parent.appendingPathComponent("alt"), outside = parent.appendingPathComponent("draussen")
+        var files: [String: String] = ["index.html": "x", "sitemap.xml": "x"]
+        for municipality in 0..<40 {
+            files["gemeinden/g\(municipality)/index.html"] = "x"
+            for offer in 0..<5 { files["gemeinden/g\(municipality)/angebote/a\(offer)/index.html"] = "x" }
+        }
+        try TestSupport.write(files, under: old)
+        try TestSupport.write(["wichtig.txt": "bleibt"], under: outside)
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: old.appendingPathComponent("gemeinden/link").path, withDestinationPath: outside.path)
+        try manager.createSymbolicLink(atPath: old.appendingPathComponent("gemeinden/g1/link").path, withDestinationPath: outside.path)
+        RemoveTree.removeOnAllCores(old.path)
+        #expect(!manager.fileExists(atPath: old.path))
+        #expect(try String(contentsOf: outside.appendingPathComponent("wichtig.txt"), encoding: .utf8) == "bleibt")
+    }
+
     @Test func neverReplacesAFolderItDidNotWrite() throws {
         let parent = TestSupport.temporaryFolder()
         defer { TestSupport.cleanUp(parent) }

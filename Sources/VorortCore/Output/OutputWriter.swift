@@ -52,13 +52,15 @@ public enum OutputWriter {
         public private(set) var filesWritten = 0
         /// Files taken over from the previous output because their content did not change.
         public private(set) var filesReused = 0
-        /// The previous output and what it holds, when there is one.
-        let previous: (folder: URL, manifest: OutputManifest)?
+        /// The previous output and what it holds, when there is one. Its manifest is read on another core while the
+        /// first pages render (0.7 s on one core at 100,000 pages).
+        private let previousOutput: (folder: URL, manifest: Background<OutputManifest>)?
+        var previous: (folder: URL, manifest: OutputManifest)? { previousOutput.map { ($0.folder, $0.manifest.value) } }
         var manifest = OutputManifest()
 
         init(folder: URL, previous: URL?) {
             self.folder = folder
-            self.previous = previous.map { ($0, OutputManifest.read(from: $0)) }
+            previousOutput = previous.map { folder in (folder, Background { OutputManifest.read(from: folder) }) }
         }
 
         public func write(_ files: [OutputFile]) throws {
@@ -287,7 +289,7 @@ public enum OutputWriter {
         // One atomic exchange where the file system supports it; afterwards `staging` holds the old site.
         if vorort_exchange_paths(staging.path, output.path) == 0 {
             // The new site is in place; an old copy that cannot be removed now is removed by the next build.
-            RemoveTree.remove(staging.path)
+            RemoveTree.removeOnAllCores(staging.path)
             return
         }
         // Fallback: two renames, leaving the old site in place until the new one is complete.
@@ -299,6 +301,6 @@ public enum OutputWriter {
             try? manager.moveItem(at: old, to: output)
             throw error
         }
-        RemoveTree.remove(old.path)
+        RemoveTree.removeOnAllCores(old.path)
     }
 }

@@ -246,7 +246,7 @@ public enum Pipeline {
                 if state.canRender { overlapping = (state, lint) }
             }
             if overlapping == nil {
-                state.join(lint, timings: &timings)
+                state.join(lint, timings: &timings, sorted: false)
                 // Not rendered: the bodies are checked now, so that the report lists their findings too.
                 if !state.canRender { state.checkDeferredBodies(lint) }
                 let bodyFiles = lint.bodies.map(\.file)
