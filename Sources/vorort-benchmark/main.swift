@@ -3,6 +3,8 @@
 // Usage: vorort-benchmark [SITE] [RUNS]               (defaults: the current folder, 15 runs)
 //        vorort-benchmark incremental [SITE] [RUNS]   (default 20 edits)
 //        vorort-benchmark render [SITE] [RUNS]        (rendering alone, into memory; default 9 runs)
+//        vorort-benchmark stages [SITE] [RUNS]        (the check's stages without the wording lint, then the lint;
+//                                                      default 1 run: start it once per measurement, see below)
 // Prints figures; asserts nothing.
 import Foundation
 import VorortCore
@@ -18,6 +20,12 @@ if arguments.count > 1, arguments[1] == "render" {
     arguments.remove(at: 1)
     benchmarkRender(site: URL(fileURLWithPath: arguments.count > 1 ? arguments[1] : ".", isDirectory: true),
                     runs: arguments.count > 2 ? max(3, Int(arguments[2]) ?? 9) : 9)
+    exit(0)
+}
+if arguments.count > 1, arguments[1] == "stages" {
+    arguments.remove(at: 1)
+    benchmarkStages(site: URL(fileURLWithPath: arguments.count > 1 ? arguments[1] : ".", isDirectory: true),
+                    runs: arguments.count > 2 ? max(1, Int(arguments[2]) ?? 1) : 1)
     exit(0)
 }
 let site = URL(fileURLWithPath: arguments.count > 1 ? arguments[1] : ".", isDirectory: true)
@@ -148,4 +156,32 @@ func benchmarkRender(site: URL, runs: Int) {
     }
     print(String(format: "render alone (%d files, %.1f MB): median %.3f s wall, %.3f s CPU; fastest %.3f s, CPU %.3f s (%d runs)",
                  files, Double(bytes) / 1e6, median(times), median(cpu), times.min() ?? 0, cpu.min() ?? 0, runs))
+}
+
+/// The check's stages one after another, without the wording lint, which otherwise runs beside them on the same cores
+/// and lands in whichever stage is running (so their growth from one district size to the next cannot be read off a
+/// build's `--timings`); then a full check, for the lint's own wall time beside the other stages. Medians of wall and CPU
+/// time per stage. Compare sizes with one run per process: later runs in the same process reuse memory the first one
+/// faulted in, which flatters a small district (at 10,000 pages loading took 0.14 s in a fifth run, 0.15–0.27 s in a
+/// first).
+func benchmarkStages(site: URL, runs: Int) {
+    var stages: [String: [(wall: Double, cpu: Double)]] = [:]
+    var order: [String] = []
+    for _ in 0..<runs {
+        let report = Pipeline.check(siteRoot: site, lint: false)
+        for stage in report.timings.stages where stage.name != "Sprache (Warten)" {
+            if stages[stage.name] == nil { order.append(stage.name) }
+            stages[stage.name, default: []].append((stage.seconds, stage.cpuSeconds))
+        }
+        let lintOnly = Pipeline.check(siteRoot: site)
+        stages["lint", default: []].append((lintOnly.lintSeconds, lintOnly.lintSeconds))
+    }
+    print("site: \(site.path); median of \(runs) runs; the check without the wording lint, stage by stage:")
+    for name in order + ["lint"] {
+        guard let values = stages[name] else { continue }
+        let wall = median(values.map(\.wall)), cpu = median(values.map(\.cpu))
+        print(name == "lint"
+              ? String(format: "  wording lint (its own wall time inside a full check, beside the other stages): %.3f s", wall)
+              : String(format: "  %@: %.3f s wall, %.3f s CPU (%.1f×)", name, wall, cpu, wall > 0 ? cpu / wall : 0))
+    }
 }
