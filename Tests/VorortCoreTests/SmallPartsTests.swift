@@ -12,6 +12,29 @@ struct SmallPartsTests {
         #expect(CalendarDate(year: 2026, month: 9, day: 4)?.iso == "2026-09-04")
     }
 
+    /// `ByteSearch.firstIndex` jumps with `memchr`: it must find what a byte-by-byte search finds, at every start,
+    /// including a match at the very end and patterns longer than what is left.
+    @Test func byteSearchFindsWhatAPlainSearchFinds() {
+        func plain(_ pattern: [UInt8], _ bytes: [UInt8], _ start: Int) -> Int? {
+            guard !pattern.isEmpty, start >= 0 else { return nil }
+            var index = start
+            while index + pattern.count <= bytes.count {
+                if Array(bytes[index..<index + pattern.count]) == pattern { return index }
+                index += 1
+            }
+            return nil
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in UInt8.random(in: 0x61...0x63, using: &generator) }
+            let pattern = (0..<Int.random(in: 0...4, using: &generator)).map { _ in UInt8.random(in: 0x61...0x63, using: &generator) }
+            let start = Int.random(in: 0...42, using: &generator)
+            #expect(ByteSearch.firstIndex(of: pattern, in: bytes, from: start) == plain(pattern, bytes, start), "\(pattern) in \(bytes) from \(start)")
+        }
+        #expect(ByteSearch.firstIndex(of: Array("</a>".utf8), in: Array("x</a".utf8)) == nil)
+        #expect(ByteSearch.firstIndex(of: Array("</a>".utf8), in: Array("x</a></a>".utf8), from: 2) == 5)
+    }
+
     @Test func linesSplitAtLineFeedsOnly() {
         #expect("".lines == [""])
         #expect("a".lines == ["a"])

@@ -162,7 +162,7 @@ public struct ContactPoint: ContentItem {
     }
 
     public static func checkReferences(_ points: [ContactPoint], in index: SiteIndex) -> [Diagnostic] {
-        let routes = BodyChecker.siteRoutes(index)
+        let routes = SiteAddress.knownRoutes(for: points.lazy.map(\.website), in: index)
         let names = UniqueNames.ofOwner(
             points.map { .init(file: $0.origin.file, name: $0.name, location: $0.nameLocation, scope: $0.owner.municipalitySlug ?? "") },
             thing: "Die Anlaufstelle", key: "name", in: index)

@@ -60,7 +60,7 @@ public struct Municipality: ContentItem {
     public static func ordered(_ items: [Municipality]) -> [Municipality] { GermanSorting.sorted(items, by: \.name) }
 
     public static func checkReferences(_ municipalities: [Municipality], in index: SiteIndex) -> [Diagnostic] {
-        let routes = BodyChecker.siteRoutes(index)
+        let routes = SiteAddress.knownRoutes(for: municipalities.lazy.map(\.website), in: index)
         return UniqueNames.municipalities(municipalities)
             + municipalities.compactMap { SiteAddress.check(website: $0.website, file: $0.origin.file, in: index, knownRoutes: routes) }
     }

@@ -19,54 +19,59 @@ enum StructuredData {
     }
 
     static func script(_ object: [(String, JSON)]) -> String {
-        var json = ""
-        encode(.object(object + [("@context", "https://schema.org")]), into: &json)
-        return "<script type=\"application/ld+json\">\(json)</script>"
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        out.append(contentsOf: #"<script type="application/ld+json">"#.utf8)
+        encode(.object(object + [("@context", "https://schema.org")]), into: &out)
+        out.append(contentsOf: "</script>".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A small JSON writer, keys sorted. Written by hand because Foundation's JSONSerialization took a quarter of
-    /// the rendering time on Linux.
-    static func encode(_ value: JSON, into out: inout String) {
+    /// the rendering time on Linux; into bytes, because appending to a String checked its capacity and kind for every
+    /// piece (3 % of a build's CPU).
+    static func encode(_ value: JSON, into out: inout [UInt8]) {
         switch value {
         case .text(let text):
-            out += "\""
+            out.append(0x22)
             // Most text needs no escape: one pass over the bytes decides (0xE2 starts U+2028 and U+2029).
             if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) {
-                out += text
+                out.append(contentsOf: text.utf8)
             } else {
                 for scalar in text.unicodeScalars {
                     switch scalar {
-                    case "\"": out += "\\\""
-                    case "\\": out += "\\\\"
-                    case "\n": out += "\\n"
-                    case "\r": out += "\\r"
-                    case "\t": out += "\\t"
+                    case "\"": out.append(contentsOf: "\\\"".utf8)
+                    case "\\": out.append(contentsOf: "\\\\".utf8)
+                    case "\n": out.append(contentsOf: "\\n".utf8)
+                    case "\r": out.append(contentsOf: "\\r".utf8)
+                    case "\t": out.append(contentsOf: "\\t".utf8)
                     // `<` as an escape, so no text can close the script element.
-                    case "<": out += "\\u003c"
+                    case "<": out.append(contentsOf: "\\u003c".utf8)
                     case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
                         let hex = String(scalar.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    default: out.unicodeScalars.append(scalar)
+                        out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                    default: out.append(contentsOf: String(scalar).utf8)
                     }
                 }
             }
-            out += "\""
+            out.append(0x22)
         case .list(let list):
-            out += "["
+            out.append(0x5B)
             for (index, item) in list.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(0x2C) }
                 encode(item, into: &out)
             }
-            out += "]"
+            out.append(0x5D)
         case .object(let members):
-            out += "{"
-            for (index, member) in members.sorted(by: { $0.0 < $1.0 }).enumerated() {
-                if index > 0 { out += "," }
+            out.append(0x7B)
+            // Keys are ASCII names from this file: their bytes sort as the strings do.
+            for (index, member) in members.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }).enumerated() {
+                if index > 0 { out.append(0x2C) }
                 encode(.text(member.0), into: &out)
-                out += ":"
+                out.append(0x3A)
                 encode(member.1, into: &out)
             }
-            out += "}"
+            out.append(0x7D)
         }
     }
 
