@@ -82,6 +82,23 @@ struct HostileContentTests {
         #expect(String(decoding: json, as: UTF8.self) == "\"a\\r\\n\\u0001\\u2028\\u003c\"")
     }
 
+    /// The JSON-LD writer escapes on bytes and copies runs whole: whatever the text, a JSON reader gets it back,
+    /// and no `<` or line separator stands in what is written.
+    @Test func jsonLDTextReadsBackAsWritten() throws {
+        let pieces = ["a", "ä", "„", "“", "–", "\u{2028}", "\u{2029}", "\u{2027}", "<", ">", "\"", "\\", "\n", "\r", "\t", "\u{0}",
+                      "\u{1F}", "\u{7F}", "😀", "\u{E2}", "/"]
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<500 {
+            let text = (0..<(round % 12)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var json: [UInt8] = []
+            StructuredData.encode(.list([.text(text)]), into: &json)
+            let written = String(decoding: json, as: UTF8.self)
+            #expect(!written.contains("<") && !written.contains("\u{2028}") && !written.contains("\u{2029}"), "\(written)")
+            let read = try JSONSerialization.jsonObject(with: Data(json)) as? [String]
+            #expect(read == [text], "\(written)")
+        }
+    }
+
     /// `XML.escape` works on bytes; it must give what escaping scalar by scalar gives (XML 1.0 § 2.2 `Char`).
     @Test func xmlEscapingOnBytesMatchesEscapingScalars() {
         func reference(_ s: String) -> String {

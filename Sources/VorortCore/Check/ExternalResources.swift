@@ -28,9 +28,13 @@ enum ExternalResources {
     /// Findings for one theme file (a template, style sheet, script, SVG or HTML file) with its text.
     static func check(_ file: SourceFile) -> [Diagnostic] {
         let collector = DiagnosticCollector(file: file.path)
-        for (index, line) in file.text.lines.enumerated() {
+        // Searched in the whole file's bytes first, and line by line only for what it holds: Foundation's search on
+        // every line of every theme file cost 1 % of building a small district.
+        let lowerText = Array(file.text.lowercased().utf8)
+        let present = storageAPIs.filter { ByteSearch.firstIndex(of: Array($0.lowercased().utf8), in: lowerText) != nil }
+        for (index, line) in (present.isEmpty ? [] : file.text.lines).enumerated() {
             let lower = line.lowercased()
-            for api in storageAPIs where lower.contains(api.lowercased()) {
+            for api in present where lower.contains(api.lowercased()) {
                 collector.error("browser-storage", at: location(of: api.lowercased(), in: lower, line: index + 1),
                     "`\(api)` speichert Daten im Browser oder sendet sie weg; die Website setzt keine Cookies und speichert nichts.",
                     hint: "Entfernen Sie den Code; eine öffentliche Website der Verwaltung braucht dafür eine Einwilligung.")

@@ -1,7 +1,7 @@
 /// An offer category from `site.yml`, e.g. `sprache` / `Sprache` in the group `Sprache und Bildung`.
 public struct Category: Sendable, Hashable {
     public var slug: String
-    public var label: String
+    public let label: String
     public var group: String
     public var description: String?
     /// Who the category's offers are for: staff categories (trainings for the administration) are published on a
@@ -10,6 +10,20 @@ public struct Category: Sendable, Hashable {
     /// Words residents search for that the category's offers should be found by (`Deutschkurs` for `Sprache`),
     /// because German compounds do not match their parts.
     public var searchWords: [String] = []
+    /// `label` lower-cased, made once: every offer's category is looked up by the label its editor wrote, on its
+    /// page, its cards, its structured data and its check (`SiteConfig.category(matching:)`).
+    public let lowercasedLabel: String
+
+    public init(slug: String, label: String, group: String, description: String? = nil, audience: Audience = .residents,
+                searchWords: [String] = []) {
+        self.slug = slug
+        self.label = label
+        self.group = group
+        self.description = description
+        self.audience = audience
+        self.searchWords = searchWords
+        lowercasedLabel = label.lowercased()
+    }
 
     public enum Audience: String, Sendable, Hashable, CaseIterable {
         case residents
@@ -54,17 +68,11 @@ public struct SiteConfig: Sendable {
 
     /// Finds a category by slug or by its label as editors write it (case and surrounding spaces ignored).
     public func category(matching reference: String) -> Category? {
-        let wanted = reference.trimmed.lowercased()
-        return categories.first { $0.slug == wanted || Self.lowercased($0.label, equals: wanted) }
-    }
-
-    /// Whether `text.lowercased() == lowercase`, without making the lowered copy of an ASCII text: the category of
-    /// every offer is looked up in every listing, export and check.
-    static func lowercased(_ text: String, equals lowercase: String) -> Bool {
-        let bytes = text.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() == lowercase }
-        guard bytes.count == lowercase.utf8.count else { return false }
-        return zip(bytes, lowercase.utf8).allSatisfy { byte, lower in (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) == lower }
+        // Nearly every reference is a slug as written, lower-case ASCII without spaces: then it is its own trimmed,
+        // lowered form, and no copy is made.
+        let asWritten = reference.utf8.allSatisfy { $0 > 0x20 && $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }
+        let wanted = asWritten ? reference : reference.trimmed.lowercased()
+        return categories.first { $0.slug == wanted || $0.lowercasedLabel == wanted }
     }
 
     /// Category groups in the order of their first appearance in `site.yml`.

@@ -34,26 +34,7 @@ enum StructuredData {
         switch value {
         case .text(let text):
             out.append(0x22)
-            // Most text needs no escape: one pass over the bytes decides (0xE2 starts U+2028 and U+2029).
-            if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) {
-                out.append(contentsOf: text.utf8)
-            } else {
-                for scalar in text.unicodeScalars {
-                    switch scalar {
-                    case "\"": out.append(contentsOf: "\\\"".utf8)
-                    case "\\": out.append(contentsOf: "\\\\".utf8)
-                    case "\n": out.append(contentsOf: "\\n".utf8)
-                    case "\r": out.append(contentsOf: "\\r".utf8)
-                    case "\t": out.append(contentsOf: "\\t".utf8)
-                    // `<` as an escape, so no text can close the script element.
-                    case "<": out.append(contentsOf: "\\u003c".utf8)
-                    case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                        let hex = String(scalar.value, radix: 16)
-                        out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-                    default: out.append(contentsOf: String(scalar).utf8)
-                    }
-                }
-            }
+            appendEscaped(text, to: &out)
             out.append(0x22)
         case .list(let list):
             out.append(0x5B)
@@ -72,6 +53,47 @@ enum StructuredData {
                 encode(member.1, into: &out)
             }
             out.append(0x7D)
+        }
+    }
+
+    /// `text` as the inside of a JSON string, escaped on its bytes: runs that need no escape are copied whole. Every
+    /// escaped character is ASCII but U+2028 and U+2029 (`E2 80 A8`, `E2 80 A9`), which JavaScript reads as line
+    /// ends; German quotes and dashes also begin with `E2` and are copied as they are.
+    private static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let escape: StaticString
+                switch byte {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                // `<` as an escape, so no text can close the script element.
+                case 0x3C: escape = "\\u003c"
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                case _ where byte < 0x20:
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                    index += 1
+                    start = index
+                    continue
+                default:
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                out.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+                index += byte == 0xE2 ? 3 : 1
+                start = index
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
     }
 
