@@ -101,6 +101,30 @@ struct TemplateEngineTests {
         #expect(vorort == mustache, "\(name)")
     }
 
+    /// A type's fields are found through a hash table: every field by its name, of two with one name the first (as
+    /// the search in declaration order found it), and a name the type does not have is nil, however many fields.
+    @Test("fields are found by name, the first of two with one name, none for a missing name")
+    func fieldsAreFoundByName() {
+        for count in [0, 1, 7, 8, 9, 40, 100] {
+            var declared: [TemplateField<Int>] = (0..<count).map { index in .number("f\(index)") { $0 + index } }
+            declared.append(.number("f0") { _ in -1 })
+            let fields = TemplateFields<Int>(declared)
+            for index in 0..<count {
+                guard case .number(let value)? = fields.value(TemplateKey("f\(index)"), of: 1000) else {
+                    Issue.record("f\(index) of \(count) not found")
+                    continue
+                }
+                #expect(value == 1000 + index)
+            }
+            if count == 0 {
+                guard case .number(let value)? = fields.value(TemplateKey("f0"), of: 0) else { Issue.record("f0 alone not found"); continue }
+                #expect(value == -1)
+            }
+            #expect(fields.value(TemplateKey("missing"), of: 0) == nil)
+            #expect(fields.value(TemplateKey("f\(count + 1)"), of: 0) == nil)
+        }
+    }
+
     @Test("a partial named at render time is left to swift-mustache")
     func dynamicPartialsAreNotRead() {
         #expect(TemplateProgram.parse("{{>*name}}") == nil)
