@@ -30,6 +30,9 @@ struct TemplateEngineTests {
         let words: [String]
         let owner: Item?
         let empty: String
+        /// HTML as bytes, as a rendered body reaches the templates (`TemplateValue.html`), and an empty one.
+        let markup: [UInt8]
+        let noMarkup: [UInt8]
         let t: ThemeWords
 
         init(items: [Item], words: ThemeWords) {
@@ -42,13 +45,15 @@ struct TemplateEngineTests {
             self.words = ["eins", "zwei", "drei"]
             owner = Item(name: "Besitzer", note: "Notiz")
             empty = ""
+            markup = Array("<p>A & „B“ 'x'</p>".utf8)
+            noMarkup = []
             t = words
         }
 
         static let fields = TemplateFields<Root>([
             .text("title") { $0.title }, .number("count") { $0.count }, .flag("shown") { $0.shown }, .flag("hidden") { $0.hidden },
             .list("items") { $0.items }, .list("none") { $0.none }, .texts("words") { $0.words }, .object("owner") { $0.owner },
-            .text("empty") { $0.empty }, .words("t") { $0.t },
+            .text("empty") { $0.empty }, .html("markup") { $0.markup }, .html("noMarkup") { $0.noMarkup }, .words("t") { $0.t },
         ])
     }
 
@@ -90,6 +95,8 @@ struct TemplateEngineTests {
         ("words with placeholders", ["main": "{{#items}}{{t.offersIn}}|{{{t.offersIn}}}|{{#t.raw}}ignored{{/t.raw}}|{{t.broken}}{{/items}}"]),
         ("delimiters", ["main": "{{=<% %>=}}\n<%title%> {{title}}\n<%={{ }}=%>\n{{count}}"]),
         ("line endings", ["main": "a\r\n{{#items}}\r\n{{name}}\r\n{{/items}}\r\n  {{> part}}\r\nz", "part": "p\r\nq\r\n"]),
+        ("HTML bytes as text", ["main": "{{markup}}|{{{markup}}}|{{#markup}}[{{.}}]{{/markup}}{{^markup}}-{{/markup}}{{#noMarkup}}[{{.}}]{{/noMarkup}}{{^noMarkup}}leer{{/noMarkup}}|{{uppercased(markup)}}|{{#empty(noMarkup)}}E{{/empty(noMarkup)}}"]),
+        ("HTML bytes with vorort's escaping", ["main": HTMLEscaping.pragma + "{{markup}}|{{{markup}}}|{{#markup}}{{.}}{{/markup}}"]),
         ("dotted names and the stack", ["main": "{{#owner}}{{note}}|{{count}}|{{owner.name}}{{/owner}}{{#items}}{{owner.note}}{{/items}}|{{items.name}}|{{.}}"]),
     ]
 

@@ -54,26 +54,26 @@ final class BodyHTML: Sendable {
     var filesChangedSinceCheck: [String] { changed.withLock { Array(Set($0)).sorted() } }
 
     /// The HTML of the body of `file` (written in the language with code `textLanguage`) on a page whose links lead
-    /// into the language folder `languagePrefix` (`""` or `en/`). Empty for a body the check did not pass.
-    func html(file: String, textLanguage: String, languagePrefix: String) -> String {
-        guard let located = bodies[file] else { return "" }
+    /// into the language folder `languagePrefix` (`""` or `en/`), as UTF-8 bytes. Empty for a body the check did not
+    /// pass.
+    func html(file: String, textLanguage: String, languagePrefix: String) -> [UInt8] {
+        guard let located = bodies[file] else { return [] }
         let pageURL = { [basePath] route in basePath + languagePrefix + route }
         let rendered: [UInt8]?
         if let deferred {
             if let result = deferred.result(file) {
-                guard let checked = result.body else { return "" }
+                guard let checked = result.body else { return [] }
                 rendered = render(file, checked, pageURL: pageURL)
             } else {
                 // Not checked yet: checked now, and rendered from the tree the check parsed.
-                guard let source = source(file, located) else { return "" }
+                guard let source = source(file, located) else { return [] }
                 rendered = deferred.check(file, source) { tree, checked in BodyHTML.html(of: tree, checked, pageURL: pageURL) } ?? nil
             }
         } else {
             rendered = render(file, located, pageURL: pageURL)
         }
-        guard let rendered else { return "" }
-        return String(decoding: ExternalLinks.mark(rendered, ownPrefixes: ownPrefixes, label: externalLinkLabels[textLanguage] ?? "(externer Link)"),
-                      as: UTF8.self)
+        guard let rendered else { return [] }
+        return ExternalLinks.mark(rendered, ownPrefixes: ownPrefixes, label: externalLinkLabels[textLanguage] ?? "(externer Link)")
     }
 
     /// The body of `file` parsed and rendered with the decisions `checked`; nil (and the file noted as changed) when

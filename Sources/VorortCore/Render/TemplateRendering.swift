@@ -252,6 +252,7 @@ private struct TemplateRun {
     private mutating func write(_ value: TemplateValue, escaping: TemplateEscaping) {
         switch value {
         case .text(let text): write(text, escaping: escaping)
+        case .html(let bytes): write(bytes, escaping: escaping)
         case .number(let number): write(String(number), escaping: escaping)
         case .flag(let flag): write(flag ? "true" : "false", escaping: escaping)
         case .texts(let texts): write(String(describing: texts), escaping: escaping)
@@ -269,27 +270,42 @@ private struct TemplateRun {
             out.append(contentsOf: escaping.escape(text).utf8)
         case .vorortHTML:
             var text = text
-            text.withUTF8 { bytes in
-                // Most values (names, dates, addresses) need no escape: copied whole up to the first that does.
-                var start = 0
-                for index in bytes.indices {
-                    // The five characters are ASCII, so escaping bytes is escaping scalars (`HTMLEscaping.escape`).
-                    let entity: StaticString
-                    switch bytes[index] {
-                    case 0x26: entity = "&amp;"
-                    case 0x3C: entity = "&lt;"
-                    case 0x3E: entity = "&gt;"
-                    case 0x22: entity = "&quot;"
-                    case 0x27: entity = "&#39;"
-                    default: continue
-                    }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                    out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                    start = index + 1
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-            }
+            text.withUTF8 { appendEscaped($0) }
         }
+    }
+
+    /// The same for text that is already UTF-8 bytes (a body's HTML), written as the text of these bytes would be.
+    private mutating func write(_ bytes: [UInt8], escaping: TemplateEscaping) {
+        switch escaping {
+        case .text:
+            out.append(contentsOf: bytes)
+        case .html:
+            write(String(decoding: bytes, as: UTF8.self), escaping: escaping)
+        case .vorortHTML:
+            bytes.withUnsafeBufferPointer { appendEscaped($0) }
+        }
+    }
+
+    /// `bytes` with HTML's five characters escaped. Most values (names, dates, addresses) need no escape: copied whole
+    /// up to the first that does.
+    private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        for index in bytes.indices {
+            // The five characters are ASCII, so escaping bytes is escaping scalars (`HTMLEscaping.escape`).
+            let entity: StaticString
+            switch bytes[index] {
+            case 0x26: entity = "&amp;"
+            case 0x3C: entity = "&lt;"
+            case 0x3E: entity = "&gt;"
+            case 0x22: entity = "&quot;"
+            case 0x27: entity = "&#39;"
+            default: continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            start = index + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
     // MARK: Look-up
@@ -359,6 +375,8 @@ private struct TemplateRun {
     /// swift-mustache's transforms of strings, integers and arrays (`MustacheTransformable`).
     private static func transformed(_ value: TemplateValue, by transform: String) -> TemplateValue? {
         switch value {
+        case .html(let bytes):
+            return transformed(.text(String(decoding: bytes, as: UTF8.self)), by: transform)
         case .text(let text):
             switch transform {
             case "empty": return .flag(text.isEmpty)

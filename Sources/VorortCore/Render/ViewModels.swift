@@ -63,8 +63,8 @@ struct ViewModels {
 
     func textLang(_ file: String) -> String { textLang(translated: isTranslated(file)) }
 
-    /// The rendered body in this language, its page links leading to pages in this language.
-    func body(_ file: String) -> String {
+    /// The rendered body in this language, its page links leading to pages in this language, as UTF-8 bytes.
+    func body(_ file: String) -> [UInt8] {
         if let translation = translation(file), bodies.hasBody(translation.origin.file) {
             return bodies.html(file: translation.origin.file, textLanguage: translation.language, languagePrefix: prefix)
         }

@@ -3,7 +3,8 @@ struct ContactPointPageData: PageData {
     static let template = "contact-point"
 
     var card: ContactCard
-    var body: String
+    /// The body's HTML as cmark wrote it (`ViewModels.body`).
+    var body: [UInt8]
     var responsibilityList: [String]
     var languages: String?
     var website: String?
@@ -11,7 +12,7 @@ struct ContactPointPageData: PageData {
     var areas: [MunicipalityCard]
 
     static let fields = TemplateFields<ContactPointPageData>([
-        .text("body") { $0.body }, .texts("responsibilityList") { $0.responsibilityList },
+        .html("body") { $0.body }, .texts("responsibilityList") { $0.responsibilityList },
         .text("languages") { $0.languages }, .text("website") { $0.website }, .list("offers") { $0.offers },
         .list("areas") { $0.areas },
     ] + ContactCard.fields.embedded { $0.card })

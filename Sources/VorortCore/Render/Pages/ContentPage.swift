@@ -2,13 +2,14 @@
 struct ContentPageData: PageData {
     static let template = "page"
 
-    var body: String
+    /// The body's HTML as cmark wrote it (`ViewModels.body`).
+    var body: [UInt8]
     var summary: String
     /// Only on the accessibility statement: what exists in which language, worked out at build time.
     var languageVersions: LanguageVersions?
 
     static let fields = TemplateFields<ContentPageData>([
-        .text("body") { $0.body }, .text("summary") { $0.summary }, .object("languageVersions") { $0.languageVersions },
+        .html("body") { $0.body }, .text("summary") { $0.summary }, .object("languageVersions") { $0.languageVersions },
     ])
 }
 

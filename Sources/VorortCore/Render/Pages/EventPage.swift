@@ -52,7 +52,8 @@ struct EventPageData: PageData {
     static let template = "event"
 
     var card: EventCard
-    var body: String
+    /// The body's HTML as cmark wrote it (`ViewModels.body`).
+    var body: [UInt8]
     var details: [OfferPageData.Detail]
     /// What changed, in a sentence: cancelled, or moved from which day.
     var statusNote: String?
@@ -62,7 +63,7 @@ struct EventPageData: PageData {
     var eventsURL: String
 
     static let fields = TemplateFields<EventPageData>([
-        .text("body") { $0.body }, .list("details") { $0.details }, .text("statusNote") { $0.statusNote },
+        .html("body") { $0.body }, .list("details") { $0.details }, .text("statusNote") { $0.statusNote },
         .object("contact") { $0.contact }, .list("areas") { $0.areas }, .text("calendarURL") { $0.calendarURL },
         .text("eventsURL") { $0.eventsURL },
     ] + EventCard.fields.embedded { $0.card })

@@ -13,7 +13,8 @@ struct HomePageData: PageData {
             [.number("count") { $0.count }, .text("icon") { $0.icon }] + CategoryLink.fields.embedded { $0.category })
     }
 
-    var intro: String
+    /// The HTML of the body of the district's introduction, as cmark wrote it (`ViewModels.body`).
+    var intro: [UInt8]
     var summary: String
     var tiles: [Tile]
     var municipalities: [MunicipalityCard]
@@ -29,7 +30,7 @@ struct HomePageData: PageData {
     var events: EventsTeaser
 
     static let fields = TemplateFields<HomePageData>([
-        .text("intro") { $0.intro }, .text("summary") { $0.summary }, .list("tiles") { $0.tiles },
+        .html("intro") { $0.intro }, .text("summary") { $0.summary }, .list("tiles") { $0.tiles },
         .list("municipalities") { $0.municipalities }, .list("latestStories") { $0.latestStories },
         .list("districtContactPoints") { $0.districtContactPoints }, .text("districtURL") { $0.districtURL },
         .text("municipalitiesURL") { $0.municipalitiesURL }, .text("storiesURL") { $0.storiesURL },

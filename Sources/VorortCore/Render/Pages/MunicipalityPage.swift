@@ -5,7 +5,8 @@ struct MunicipalityPageData: PageData {
     var name: String
     var kind: String
     var summary: String
-    var intro: String
+    /// The HTML of the body of the municipality's file, as cmark wrote it (`ViewModels.body`).
+    var intro: [UInt8]
     var offerGroups: [OfferGroup]
     var contactPoints: [ContactCard]
     var stories: [StoryCard]
@@ -20,7 +21,7 @@ struct MunicipalityPageData: PageData {
     var events: EventsTeaser
 
     static let fields = TemplateFields<MunicipalityPageData>([
-        .text("name") { $0.name }, .text("kind") { $0.kind }, .text("summary") { $0.summary }, .text("intro") { $0.intro },
+        .text("name") { $0.name }, .text("kind") { $0.kind }, .text("summary") { $0.summary }, .html("intro") { $0.intro },
         .list("offerGroups") { $0.offerGroups }, .list("contactPoints") { $0.contactPoints }, .list("stories") { $0.stories },
         .list("districtOfferGroups") { $0.districtOfferGroups }, .list("districtContactPoints") { $0.districtContactPoints },
         .object("district") { $0.district }, .text("population") { $0.population },

@@ -22,7 +22,8 @@ struct OfferPageData: PageData {
     }
 
     var card: OfferCard
-    var body: String
+    /// The body's HTML as cmark wrote it (`ViewModels.body`).
+    var body: [UInt8]
     var details: [Detail]
     var contact: ContactCard?
     var areas: [MunicipalityCard]
@@ -31,7 +32,7 @@ struct OfferPageData: PageData {
     var staffPage: LinkData?
 
     static let fields = TemplateFields<OfferPageData>([
-        .text("body") { $0.body }, .list("details") { $0.details }, .object("contact") { $0.contact }, .list("areas") { $0.areas },
+        .html("body") { $0.body }, .list("details") { $0.details }, .object("contact") { $0.contact }, .list("areas") { $0.areas },
         .text("calendarURL") { $0.calendarURL }, .object("staffPage") { $0.staffPage },
     ] + OfferCard.fields.embedded { $0.card })
 }

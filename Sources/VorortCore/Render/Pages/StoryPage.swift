@@ -15,11 +15,12 @@ struct StoryPageData: PageData {
     }
 
     var card: StoryCard
-    var body: String
+    /// The body's HTML as cmark wrote it (`ViewModels.body`).
+    var body: [UInt8]
     var image: Image?
 
     static let fields = TemplateFields<StoryPageData>([
-        .text("body") { $0.body }, .object("image") { $0.image },
+        .html("body") { $0.body }, .object("image") { $0.image },
     ] + StoryCard.fields.embedded { $0.card })
 }
 
