@@ -14,6 +14,11 @@ struct CompiledPatterns: Sendable {
         var compoundAfter: Bool
         var inflected: Bool
         var noun: Bool
+        /// For a word inside compounds (`*…`): the longest literal every match contains, a part without
+        /// alternatives (`schwemme` in `*(flüchtling|migrant|…)(s|)schwemme~`). Looking for it first is cheaper
+        /// than trying each alternative of the first part at each position, which most words of a text ask for
+        /// in vain; empty for other words.
+        var required: Literal
     }
 
     /// A set of alternatives (or of endings): one of them must stand at the position. The others than the empty
@@ -103,8 +108,14 @@ struct CompiledPatterns: Sendable {
         for word in pattern.words {
             let firstPart = parts.count
             for alternatives in word.parts { parts.append(part(alternatives)) }
+            var required = Literal(start: 0, count: 0)
+            let mandatory = word.parts.filter { $0.count == 1 }.map { $0[0] }.max { $0.count < $1.count }
+            if word.compoundBefore, let mandatory, !mandatory.isEmpty {
+                required = Literal(start: bytes.count, count: mandatory.count)
+                bytes.append(contentsOf: mandatory)
+            }
             words.append(Word(firstPart: firstPart, partCount: word.parts.count, compoundBefore: word.compoundBefore,
-                              compoundAfter: word.compoundAfter, inflected: word.inflected, noun: word.noun))
+                              compoundAfter: word.compoundAfter, inflected: word.inflected, noun: word.noun, required: required))
         }
         patterns.append(Pattern(firstWord: firstWord, wordCount: pattern.words.count))
         return patterns.count - 1
@@ -186,6 +197,7 @@ struct CompiledPatterns: Sendable {
     private func matches(_ word: Word, _ token: UnsafeBufferPointer<UInt8>, endings: Part? = nil) -> Bool {
         let endings = word.inflected ? endings ?? self.endings : noEnding
         if !word.compoundBefore { return matchParts(word, 0, 0, token, endings) }
+        if word.required.count > 0, !contains(token, word.required) { return false }
         let first = parts[word.firstPart]
         for start in 0..<max(token.count, 1) {
             // Most positions begin none of the first part's alternatives.
@@ -218,6 +230,16 @@ struct CompiledPatterns: Sendable {
             guard hasPrefix(token, ending, at: position) else { continue }
             let end = position + ending.count
             if end == token.count || word.compoundAfter { return true }
+        }
+        return false
+    }
+
+    private func contains(_ token: UnsafeBufferPointer<UInt8>, _ literal: Literal) -> Bool {
+        let first = bytes[literal.start]
+        var position = 0
+        while position + literal.count <= token.count {
+            if token[position] == first, hasPrefix(token, literal, at: position) { return true }
+            position += 1
         }
         return false
     }
