@@ -70,6 +70,67 @@ struct CheckFastPathTests {
         #expect(LinkPolicy.mailtoProblem("mailto:ä@b.de?subject=ü") == nil)
     }
 
+    @Test func splittingOnBytesAgreesWithSplittingOnCharacters() {
+        var generator = FuzzTests.Generator(state: 5)
+        for _ in 0..<20_000 {
+            let mixed = Self.randomText(&generator) + [".", "-", "a.b", "..", "-\u{301}", ""].randomElement(using: &generator)!
+                + Self.randomText(&generator)
+            for text in [mixed, String(String.UnicodeScalarView(mixed.unicodeScalars.filter(\.isASCII)))] {
+                for separator: Unicode.Scalar in [".", "-"] {
+                    for omitting in [true, false] {
+                        let maxSplits = [1, 2, Int.max].randomElement(using: &generator)!
+                        #expect(text.split(ascii: separator, maxSplits: maxSplits, omittingEmptySubsequences: omitting)
+                            == text.split(separator: Character(separator), maxSplits: maxSplits, omittingEmptySubsequences: omitting),
+                            "\(text.debugDescription)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func frontMatterDelimitersAreFoundOnBytesAsOnCharacters() {
+        var generator = FuzzTests.Generator(state: 9)
+        for _ in 0..<20_000 {
+            let line = ["---", "--", "...", "-", ""].randomElement(using: &generator)!
+                + ["", " ", "\t", "\u{301}", "\u{A0}", "\r", "\r\n", "-", "x", " \u{301}"].randomElement(using: &generator)!
+                + Self.randomText(&generator).filter(\.isWhitespace)
+            for marker in ["---", "..."] {
+                let expected = line.hasPrefix(marker) && line.dropFirst(marker.count).allSatisfy(\.isWhitespace)
+                #expect(FrontMatter.isDelimiter(line[...], marker: marker) == expected, "\(line.debugDescription)")
+            }
+        }
+    }
+
+    /// `mailtoProblem` and the fragment of a link as they were found on Characters before ASCII addresses were
+    /// taken apart on their bytes.
+    @Test func linksAreTakenApartOnBytesAsOnCharacters() {
+        func reference(_ url: String) -> String? {
+            let rest = url.drop { $0 != ":" }.dropFirst()
+            let address = rest.prefix { $0 != "?" }
+            let decodedAddress = LinkPolicy.percentDecoded(String(address)) ?? String(address)
+            if let query = rest.firstIndex(of: "?").map({ rest[rest.index(after: $0)...] }) {
+                for parameter in query.split(separator: "&") {
+                    let name = (parameter.split(separator: "=", maxSplits: 1).first.map(String.init) ?? "").lowercased()
+                    let decodedName = LinkPolicy.percentDecoded(name) ?? name
+                    if decodedName != "subject" && decodedName != "body" {
+                        return "Der E-Mail-Link fügt mit `\(decodedName)=` weitere Empfänger oder Angaben hinzu, die niemand sieht."
+                    }
+                }
+            }
+            return LinkPolicy.isEmailAddress(decodedAddress) ? nil : "`\(decodedAddress)` ist keine einzelne gültige E-Mail-Adresse."
+        }
+        let pieces = ["mailto:", ":", "?", "&", "=", "==", "a", "B", "b@c.de", "%62cc", "%", "subject", "Body", "cc", "\r\n", "\r", " ", "#",
+                      "/", "x.md", "ä", "\u{301}", "\u{200E}"]
+        var generator = FuzzTests.Generator(state: 11)
+        for _ in 0..<20_000 {
+            let url = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(LinkPolicy.mailtoProblem(url) == reference(url), "\(url.debugDescription)")
+            let hash = url.firstIndex(of: "#")
+            let expected = hash.map { (String(url[..<$0]), String(url[url.index(after: $0)...])) } ?? (url, nil)
+            #expect(LinkPolicy.splitFragment(url) == expected, "\(url.debugDescription)")
+        }
+    }
+
     /// Bodies parse into an arena each, on all threads at once, and render the same as one after the other.
     @Test func markdownInArenasRendersTheSameOnAllThreads() {
         let bodies = (0..<200).map { i in

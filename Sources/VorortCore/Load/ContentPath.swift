@@ -40,7 +40,7 @@ enum ContentPath {
 
         if fileName.hasSuffix(".md") {
             let stem = String(fileName.dropLast(3))
-            let parts = stem.split(separator: ".", omittingEmptySubsequences: false)
+            let parts = stem.split(ascii: ".", omittingEmptySubsequences: false)
             if parts.count == 2, isLanguageCode(String(parts[1])) {
                 // A translation lives where its original lives and takes the original's role.
                 guard case .content(let role) = classify(folders + [parts[0] + ".md"]), role.type.type.placement.isMarkdown else {
@@ -53,7 +53,7 @@ enum ContentPath {
             ContentTypes.type(for: placement).map { .content(ContentRole($0, owner: owner, slug: slug)) }
         }
         func ownerData(_ owner: Owner) -> Classification? {
-            let slug = String(fileName.split(separator: ".").first ?? "")
+            let slug = String(fileName.split(ascii: ".").first ?? "")
             return ContentTypes.type(for: .ownerData(file: fileName)).map { .content(ContentRole($0, owner: owner, slug: slug)) }
         }
         switch folders.count {
@@ -95,7 +95,7 @@ enum ContentPath {
 
     /// `en`, `ar`, `uk`, `tr`, also `de-x-ls` style tags for Leichte Sprache.
     static func isLanguageCode(_ s: String) -> Bool {
-        let pieces = s.split(separator: "-", omittingEmptySubsequences: false)
+        let pieces = s.split(ascii: "-", omittingEmptySubsequences: false)
         guard let first = pieces.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
         return pieces.dropFirst().allSatisfy { !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) } }
     }

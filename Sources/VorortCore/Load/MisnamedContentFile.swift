@@ -16,7 +16,7 @@ enum MisnamedContentFile {
         let lower = fileName.lowercased()
         // `sprachcafe.EN.md`: a translation with its language code in capitals.
         if fileName.hasSuffix(".md") {
-            let parts = fileName.dropLast(3).split(separator: ".", omittingEmptySubsequences: false)
+            let parts = fileName.dropLast(3).split(ascii: ".", omittingEmptySubsequences: false)
             if parts.count == 2, !ContentPath.isLanguageCode(String(parts[1])), ContentPath.isLanguageCode(parts[1].lowercased()) {
                 let suggested = "\(parts[0]).\(parts[1].lowercased()).md"
                 guard wouldBeContent(suggested) else { return nil }

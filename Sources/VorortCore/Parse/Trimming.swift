@@ -66,3 +66,18 @@ extension Substring {
 
     var trimmed: String { String(self).trimmed }
 }
+
+extension StringProtocol where SubSequence == Substring {
+    /// `split(separator:maxSplits:omittingEmptySubsequences:)` for an ASCII separator other than CR and LF. In
+    /// ASCII text every character is one byte (CR LF, the one pair that makes one Character, holds no other
+    /// separator), so the pieces are found among the bytes; splitting by `Character` breaks graphemes and cost a
+    /// file name about as much as its file's front matter.
+    func split(ascii separator: Unicode.Scalar, maxSplits: Int = .max, omittingEmptySubsequences: Bool = true) -> [Substring] {
+        precondition(separator.isASCII && separator != "\r" && separator != "\n")
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return split(separator: Character(separator), maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences)
+        }
+        return utf8.split(separator: UInt8(separator.value), maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences)
+            .map { self[$0.startIndex..<$0.endIndex] }
+    }
+}

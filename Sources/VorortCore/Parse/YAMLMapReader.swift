@@ -209,7 +209,7 @@ final class YAMLMapReader {
         }
         let raw = scalar.string.trimmed
         let at = location(of: node)
-        let parts = raw.split(separator: "-", omittingEmptySubsequences: false)
+        let parts = raw.split(ascii: "-", omittingEmptySubsequences: false)
         if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         {
@@ -225,7 +225,7 @@ final class YAMLMapReader {
             return nil
         }
         var hint = "Schreiben Sie das Datum im Format JJJJ-MM-TT, z. B. `\(key): \(example)`."
-        let german = raw.split(separator: ".")
+        let german = raw.split(ascii: ".")
         if german.count == 3, let d = Int(german[0]), let m = Int(german[1]), let y = Int(german[2]),
             let date = CalendarDate(year: y < 100 ? 2000 + y : y, month: m, day: d)
         {
