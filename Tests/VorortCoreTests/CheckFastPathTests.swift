@@ -88,6 +88,17 @@ struct CheckFastPathTests {
         }
     }
 
+    @Test func lineFeedsAndASCIIAreFoundAsByAGenericSearch() {
+        var generator = FuzzTests.Generator(state: 3)
+        for _ in 0..<5_000 {
+            let text = Self.randomText(&generator)
+            #expect(text.isASCIIText == text.utf8.allSatisfy { $0 < 0x80 }, "\(text.debugDescription)")
+            let indices = Array(text.utf8.indices) + [text.endIndex]
+            let start = indices.randomElement(using: &generator)!
+            #expect(text.lineFeed(from: start) == text.utf8[start...].firstIndex(of: 0x0A), "\(text.debugDescription)")
+        }
+    }
+
     @Test func frontMatterDelimitersAreFoundOnBytesAsOnCharacters() {
         var generator = FuzzTests.Generator(state: 9)
         for _ in 0..<5_000 {

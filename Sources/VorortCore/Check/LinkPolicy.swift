@@ -61,7 +61,7 @@ enum LinkPolicy {
     }
 
     private static func isASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 }
+        text.isASCIIText
     }
 
     /// `removingPercentEncoding`, which leaves an ASCII text without `%` as it is: such a text is not handed to

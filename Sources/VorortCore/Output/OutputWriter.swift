@@ -135,8 +135,10 @@ public enum OutputWriter {
         var folders = Set<String>()
         for file in files {
             // Each folder above the file, from the nearest up, until one that exists or is already listed.
+            // The slashes are found among the bytes, as the file system finds them (and a search by Character is
+            // slow: it showed in profiles).
             var parent = file.path[...]
-            while let slash = parent.lastIndex(of: "/") {
+            while let slash = parent.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 parent = parent[..<slash]
                 let path = String(parent)
                 guard !existing.contains(path), folders.insert(path).inserted else { break }

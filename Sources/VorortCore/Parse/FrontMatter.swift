@@ -18,7 +18,7 @@ enum FrontMatter {
         // Line by line from the top, stopping at the closing line: the body is not split into lines for this.
         let utf8 = text.utf8
         func line(from start: String.Index) -> (line: Substring, next: String.Index?) {
-            guard let newline = utf8[start...].firstIndex(of: 0x0A) else { return (text[start...], nil) }
+            guard let newline = text.lineFeed(from: start) else { return (text[start...], nil) }
             return (text[start..<newline], utf8.index(after: newline))
         }
         let (first, second) = line(from: text.startIndex)

@@ -2,6 +2,25 @@
 import Glibc
 #endif
 extension String {
+    /// Whether every character is ASCII. The bytes are or-ed together in one loop the compiler vectorises; a
+    /// generic `allSatisfy` over the UTF-8 view went byte by byte (the link check asks it of every address).
+    var isASCIIText: Bool {
+        utf8.withContiguousStorageIfAvailable { $0.reduce(0, |) < 0x80 } ?? utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// The first line feed at or after `start`, found with `memchr` (a generic search of the UTF-8 view went byte
+    /// by byte).
+    func lineFeed(from start: String.Index) -> String.Index? {
+        let bytes = utf8
+        let offset = bytes.distance(from: bytes.startIndex, to: start)
+        let found: Int?? = bytes.withContiguousStorageIfAvailable { buffer in
+            guard let base = buffer.baseAddress, offset < buffer.count else { return nil }
+            return memchr(base + offset, 0x0A, buffer.count - offset).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+        }
+        guard let found else { return bytes[start...].firstIndex(of: 0x0A) }
+        return found.map { bytes.index(bytes.startIndex, offsetBy: $0) }
+    }
+
     /// The text without leading and trailing white space (spaces, tabs, line breaks, no-break spaces).
     /// Foundation's `trimmingCharacters(in:)` bridges through NSString and was the biggest cost of parsing.
     var trimmed: String {

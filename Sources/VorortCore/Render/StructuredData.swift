@@ -45,8 +45,8 @@ enum StructuredData {
             out.append(0x5D)
         case .object(let members):
             out.append(0x7B)
-            // Keys are ASCII names from this file: their bytes sort as the strings do.
-            for (index, member) in members.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }).enumerated() {
+            // Keys are ASCII names from this file, which Swift compares by their bytes.
+            for (index, member) in members.sorted(by: { $0.0 < $1.0 }).enumerated() {
                 if index > 0 { out.append(0x2C) }
                 encode(.text(member.0), into: &out)
                 out.append(0x3A)
