@@ -53,10 +53,32 @@ final class BodyHTML: Sendable {
     /// Content files whose body was no longer the one checked when its page rendered, in path order.
     var filesChangedSinceCheck: [String] { changed.withLock { Array(Set($0)).sorted() } }
 
+    /// Whether a body is rendered for two files of a render: a story's body stands on its page and in its language's
+    /// feed.
+    enum Reuse {
+        case none
+        /// Rendered for the feed, whose job starts the render: kept for the story's page.
+        case keep
+        /// The story's page: takes what the feed kept, if the feed came first.
+        case take
+    }
+
+    /// The bodies the feeds kept for their stories' pages, by file, text language and language folder. A page takes
+    /// its body out; what no page takes goes with this object at the end of the render.
+    private let kept = Mutex<[String: [UInt8]]>([:])
+
     /// The HTML of the body of `file` (written in the language with code `textLanguage`) on a page whose links lead
     /// into the language folder `languagePrefix` (`""` or `en/`), as UTF-8 bytes. Empty for a body the check did not
-    /// pass.
-    func html(file: String, textLanguage: String, languagePrefix: String) -> [UInt8] {
+    /// pass. `reuse`: a body shown twice is parsed and rendered once.
+    func html(file: String, textLanguage: String, languagePrefix: String, reuse: Reuse = .none) -> [UInt8] {
+        let key = reuse == .none ? "" : file + "\u{0}" + textLanguage + "\u{0}" + languagePrefix
+        if reuse == .take, let found = kept.withLock({ $0.removeValue(forKey: key) }) { return found }
+        let html = rendered(file: file, textLanguage: textLanguage, languagePrefix: languagePrefix)
+        if reuse == .keep, !html.isEmpty { kept.withLock { $0[key] = html } }
+        return html
+    }
+
+    private func rendered(file: String, textLanguage: String, languagePrefix: String) -> [UInt8] {
         guard let located = bodies[file] else { return [] }
         let pageURL = { [basePath] route in basePath + languagePrefix + route }
         let rendered: [UInt8]?

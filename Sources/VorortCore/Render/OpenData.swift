@@ -246,7 +246,7 @@ enum OpenData {
                     <updated>\(story.date.iso)T00:00:00Z</updated>
                     <author><name>\(escape(models.ownerName(story.owner)))</name></author>
                     <summary>\(escape(models.summary(story)))</summary>
-                    <content type="html">\(escape(String(decoding: models.body(story.origin.file), as: UTF8.self)))</content>
+                    <content type="html">\(escape(String(decoding: models.body(story.origin.file, reuse: .keep), as: UTF8.self)))</content>
                   </entry>
 
                 """

@@ -64,11 +64,12 @@ struct ViewModels {
     func textLang(_ file: String) -> String { textLang(translated: isTranslated(file)) }
 
     /// The rendered body in this language, its page links leading to pages in this language, as UTF-8 bytes.
-    func body(_ file: String) -> [UInt8] {
+    /// `reuse`: for a story's body, which its page and its feed both show (see `BodyHTML.Reuse`).
+    func body(_ file: String, reuse: BodyHTML.Reuse = .none) -> [UInt8] {
         if let translation = translation(file), bodies.hasBody(translation.origin.file) {
-            return bodies.html(file: translation.origin.file, textLanguage: translation.language, languagePrefix: prefix)
+            return bodies.html(file: translation.origin.file, textLanguage: translation.language, languagePrefix: prefix, reuse: reuse)
         }
-        return bodies.html(file: file, textLanguage: config.language, languagePrefix: prefix)
+        return bodies.html(file: file, textLanguage: config.language, languagePrefix: prefix, reuse: reuse)
     }
 
     func date(_ date: CalendarDate) -> String { strings.date(date) }

@@ -16,8 +16,15 @@ enum XML {
             out.reserveCapacity(bytes.count + bytes.count / 8 + 8)
             out.append(contentsOf: bytes[..<first])
             var i = first
+            // Bytes that need no look are copied a run at a time (one append per byte was most of the feed's time).
+            var run = first
             while i < bytes.count {
                 let byte = bytes[i]
+                guard needsLook(byte) else {
+                    i += 1
+                    continue
+                }
+                out.append(contentsOf: bytes[run..<i])
                 switch byte {
                 case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B]) // &amp;
                 case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B]) // &lt;
@@ -32,7 +39,9 @@ enum XML {
                 default: out.append(byte)
                 }
                 i += 1
+                run = i
             }
+            out.append(contentsOf: bytes[run..<bytes.count])
             return String(decoding: out, as: UTF8.self)
         }
     }

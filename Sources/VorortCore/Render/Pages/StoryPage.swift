@@ -29,7 +29,7 @@ extension SiteRenderer {
     func storyPage(_ story: Story) -> PageContent {
         let translated = models.translation(story.origin.file)
         let data = StoryPageData(
-            card: card(story), body: models.body(story.origin.file),
+            card: card(story), body: models.body(story.origin.file, reuse: .take),
             image: story.image.map { image in
                 StoryPageData.Image(url: models.fileURL(Routes.asset(forContentFile: image.file)), alt: translated?.imageAlt ?? image.alt,
                                     width: image.pixels?.width, height: image.pixels?.height)
