@@ -32,7 +32,9 @@ enum BodyChecker {
 
     /// What checking a body's links needs to know of the site, worked out once for all bodies. It holds no content,
     /// so a build can keep it through rendering after the texts are let go.
-    struct Context: Sendable {
+    /// A class, so that handing it on retains one object: a struct's copy retained each of its tables, which both
+    /// threads share, several times per body.
+    final class Context: Sendable {
         let hasConfig: Bool
         /// Each content file's page.
         let routeByFile: [String: String]

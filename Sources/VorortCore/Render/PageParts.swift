@@ -35,13 +35,14 @@ extension SiteRenderer {
     /// Offers grouped by category in the order of `site.yml`, keeping the order of `offers` within a category;
     /// empty categories are left out.
     func offerGroups(_ offers: some Collection<Offer>) -> [OfferGroup] {
-        var byCategory: [String: [Offer]] = [:]
+        // The cards are grouped, not the offers: a copy of an offer retains each of its fields.
+        var byCategory: [String: [OfferCard]] = [:]
         for offer in offers {
-            if let category = models.category(of: offer) { byCategory[category.slug, default: []].append(offer) }
+            if let category = models.category(of: offer) { byCategory[category.slug, default: []].append(card(offer)) }
         }
         return config.categories.compactMap { category in
-            guard let list = byCategory[category.slug] else { return nil }
-            return OfferGroup(category: models.categoryLink(category), offers: list.map(card))
+            guard let cards = byCategory[category.slug] else { return nil }
+            return OfferGroup(category: models.categoryLink(category), offers: cards)
         }
     }
 }

@@ -159,7 +159,9 @@ struct SiteRenderer: Sendable {
         func run(_ renderers: [SiteRenderer]) throws -> (files: [OutputFile], record: PageRecord?) {
             switch self {
             case .page(let renderer, let kind):
-                let page = try renderers[renderer].render(kind)
+                // Rendered in place: `renderers[renderer]` would copy the renderer and retain everything it holds,
+                // from both threads at once, for every page.
+                let page = try renderers.withUnsafeBufferPointer { try $0[renderer].render(kind) }
                 return ([page.file], page.record)
             case .storiesFeed(let renderer): return ([renderers[renderer].storiesFeed], nil)
             case .offersExport: return ([renderers[0].offersExport], nil)

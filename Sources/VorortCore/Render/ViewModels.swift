@@ -129,7 +129,7 @@ struct ViewModels {
 
     func offerCard(_ offer: Offer) -> OfferCard {
         OfferCard(title: title(offer), url: url(Routes.offer(offer)), summary: summary(offer), owner: ownerLink(offer.owner),
-                         textLang: textLang(offer.origin.file), category: category(of: offer).map(categoryLink),
+                         textLang: textLang(offer.origin.file), category: category(of: offer).map { categoryLink($0) },
                          facts: cardFacts(offer),
                          spokenLanguages: SpokenLanguage.of(offer.languages, site: config.siteLanguage).map(SpokenLanguageData.init),
                          towns: (offer.owner.municipalitySlug.map { [$0] } ?? offer.areas?.map { index.municipality($0.value)?.slug ?? $0.value } ?? []).joined(separator: " "),
@@ -207,7 +207,7 @@ struct ViewModels {
 
     func municipalityCard(_ m: Municipality) -> MunicipalityCard {
         MunicipalityCard(name: m.name, kind: kindName(m.kind), placeName: placeName(m), url: url(Routes.municipality(m.slug)),
-                         summary: summary(m), textLang: textLang(m.origin.file), population: m.population.map(number))
+                         summary: summary(m), textLang: textLang(m.origin.file), population: m.population.map { number($0) })
     }
 
     func factsTable(_ facts: Facts?) -> FactsTable? {
@@ -219,6 +219,6 @@ struct ViewModels {
                                source: indicator.source)
             },
             csvURL: fileURL(Routes.factsCSV(facts.owner)), licence: config.dataLicence, comparisonURL: url(Routes.figures),
-            stand: facts.reviewed.map(date), standISO: facts.reviewed?.iso)
+            stand: facts.reviewed.map { date($0) }, standISO: facts.reviewed?.iso)
     }
 }

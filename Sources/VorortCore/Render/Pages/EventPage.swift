@@ -117,7 +117,7 @@ extension ViewModels {
         }
         return EventCard(
             title: title(event), url: url(event.route ?? ""), summary: summary(event), owner: ownerLink(event.owner),
-            textLang: textLang(event.origin.file), category: config.category(matching: event.category.value).map(categoryLink),
+            textLang: textLang(event.origin.file), category: config.category(matching: event.category.value).map { categoryLink($0) },
             when: when(event), dateISO: event.effectiveStart.iso, placeText: placeText(event.place),
             isCancelled: event.status == .cancelled, isMoved: event.status == .moved, statusText: status,
             isForStaff: event.isForStaff(config), isPast: event.isPast(on: today))

@@ -44,7 +44,7 @@ extension SiteRenderer {
             stories: (storiesByOwner[owner] ?? []).map { card($0) }, districtOfferGroups: offerGroups(districtOffers),
             districtContactPoints: districtContacts.map { card($0) },
             district: NamedLink(name: models.districtName, url: models.url(Routes.district)),
-            population: m.population.map(models.number), website: m.website?.value, facts: models.factsTable(factsByOwner[owner]),
+            population: m.population.map { models.number($0) }, website: m.website?.value, facts: models.factsTable(factsByOwner[owner]),
             calendarURL: hasCalendar(owner) ? models.fileURL(Calendar.file(for: owner)) : nil,
             events: municipalityEventsTeaser(m))
         let name = models.placeName(m)

@@ -57,7 +57,7 @@ extension SiteRenderer {
                     guard let list = byOwner[owner], !list.isEmpty else { return nil }
                     return OwnerGroup(owner: models.ownerLink(owner), offers: list.map { card($0) }, count: list.count)
                 },
-                towns: owners.filter { $0 != .district }.map(models.ownerLink),
+                towns: owners.filter { $0 != .district }.map { models.ownerLink($0) },
                 languageOptions: languageOptions,
                 count: residents.count))
     }

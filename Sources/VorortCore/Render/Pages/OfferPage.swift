@@ -69,7 +69,7 @@ extension SiteRenderer {
             searchKind: forStaff ? nil : t("kindOffer"),
             searchFilters: [(t("filterPlace"), models.ownerName(offer.owner))]
                 + (models.category(of: offer).map { [(t("filterTopic"), models.categoryLabel($0))] } ?? []),
-            searchWords: models.category(of: offer).map(models.searchWords) ?? [],
+            searchWords: models.category(of: offer).map { models.searchWords($0) } ?? [],
             file: offer.origin.file)
     }
 }
