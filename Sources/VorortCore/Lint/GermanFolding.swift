@@ -39,6 +39,12 @@ enum GermanFolding {
         }
     }
 
+    /// Whether the scalar is an ASCII letter or digit (those `asciiLetterOrDigit` folds).
+    @inline(__always)
+    static func isASCIILetterOrDigit(_ value: UInt32) -> Bool {
+        (value | 0x20) &- 0x61 < 26 || value &- 0x30 < 10
+    }
+
     /// The folded form of an ASCII letter or digit (a letter in lowercase); nil for every other scalar.
     @inline(__always)
     static func asciiLetterOrDigit(_ value: UInt32) -> UInt8? {

@@ -37,6 +37,24 @@ struct LetterBuffer: ~Copyable {
         GermanFolding.fold(scalar, previous: count > wordStart ? base[count - 1] : nil) { append($0) }
     }
 
+    /// Appends the run of ASCII letters and digits that begins at `start` (one of them), lower-cased, up to the first
+    /// scalar that is none or at which `stop` is true; returns the position after the run. One loop with the count in
+    /// a register: an `append` per letter stored and loaded the count for each.
+    @inline(__always)
+    mutating func appendASCIIRun(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, stop: (Int) -> Bool) -> Int {
+        // Room for the rest of the line, the longest the run can be.
+        while count + (scalars.count - start) > capacity { grow() }
+        let target = base + count - start
+        var index = start
+        repeat {
+            // Digits and lower-case letters have the bit 0x20 already; upper-case letters become lower-case with it.
+            target[index] = UInt8(truncatingIfNeeded: scalars[index].value) | 0x20
+            index += 1
+        } while index < scalars.count && GermanFolding.isASCIILetterOrDigit(scalars[index].value) && !stop(index)
+        count += index - start
+        return index
+    }
+
     /// Replaces the letters from `start` on by `bytes`.
     mutating func replace(from start: Int, with bytes: [UInt8]) {
         precondition(start >= 0 && start <= count)

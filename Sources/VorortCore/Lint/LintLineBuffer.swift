@@ -78,6 +78,8 @@ final class LintLineBuffer {
     private func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bytes {
         var result = Bytes()
         let (low, high) = LintLineBuffer.notable
+        // In a local: a store through the pointer could otherwise change the property, which was read again per byte.
+        let storage = self.storage
         var n = 0
         var i = 0
         let end = bytes.count

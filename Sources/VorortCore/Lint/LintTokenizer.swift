@@ -265,10 +265,9 @@ enum LintTokenizer {
             var segmentStart = lettersStart
             while index < scalars.count, !masked(index) {
                 let s = scalars[index]
-                // ASCII letters and digits, most of every German word: straight into the buffer.
-                if let ascii = GermanFolding.asciiLetterOrDigit(s.value) {
-                    tokens.letters.append(ascii)
-                    index += 1
+                // ASCII letters and digits, most of every German word: the run of them straight into the buffer.
+                if GermanFolding.isASCIILetterOrDigit(s.value) {
+                    index = tokens.letters.appendASCIIRun(scalars, from: index, stop: masked)
                     end = index
                     continue
                 }
