@@ -28,7 +28,7 @@ enum LinkPolicy {
         // An ASCII address is taken apart on its bytes: each of its characters is one byte there (CR LF, the one
         // pair of ASCII characters that makes one Character, holds none of `:?&=`). Walking it Character by
         // Character was the larger part of the link check's time.
-        let (address, names) = isASCII(url)
+        let (address, names) = url.isASCIIText
             ? mailtoParts(url.utf8, colon: UInt8(ascii: ":"), query: UInt8(ascii: "?"), and: UInt8(ascii: "&"), equals: UInt8(ascii: "=")) {
                 String(decoding: $0, as: UTF8.self)
             }
@@ -60,10 +60,6 @@ enum LinkPolicy {
         return (address, names)
     }
 
-    private static func isASCII(_ text: String) -> Bool {
-        text.isASCIIText
-    }
-
     /// `removingPercentEncoding`, which leaves an ASCII text without `%` as it is: such a text is not handed to
     /// Foundation (a third of the link check's time).
     static func percentDecoded(_ text: String) -> String? {
@@ -93,7 +89,7 @@ enum LinkPolicy {
     }
 
     static func isEmailAddress(_ s: String) -> Bool {
-        if isASCII(s) { return isASCIIEmailAddress(Array(s.utf8)) }
+        if s.isASCIIText { return isASCIIEmailAddress(Array(s.utf8)) }
         guard !hasDisguisingCharacter(s), !s.contains("?"), !s.lowercased().hasPrefix("mailto:") else { return false }
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
@@ -117,7 +113,7 @@ enum LinkPolicy {
     /// The scheme of a URL as browsers see it: control characters and whitespace are ignored by them,
     /// so `java\tscript:` is still `javascript:`.
     static func scheme(of url: String) -> String? {
-        if isASCII(url) { return asciiScheme(of: url) }
+        if url.isASCIIText { return asciiScheme(of: url) }
         let cleaned = String(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })
         guard let colon = cleaned.firstIndex(of: ":") else { return nil }
         let candidate = cleaned[..<colon]
@@ -173,7 +169,7 @@ enum LinkPolicy {
 
     static func splitFragment(_ s: String) -> (String, String?) {
         // In ASCII, `#` is found among the bytes, as in `mailtoProblem`.
-        guard let hash = isASCII(s) ? s.utf8.firstIndex(of: UInt8(ascii: "#")) : s.firstIndex(of: "#") else { return (s, nil) }
+        guard let hash = s.isASCIIText ? s.utf8.firstIndex(of: UInt8(ascii: "#")) : s.firstIndex(of: "#") else { return (s, nil) }
         return (String(s[..<hash]), String(s[s.index(after: hash)...]))
     }
 

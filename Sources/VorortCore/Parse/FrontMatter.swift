@@ -74,10 +74,9 @@ enum FrontMatter {
         return nil
     }
 
-    /// `---` with nothing but white space after it.
-    /// The marker, then white space only. The marker is compared on the bytes (a `Character` comparison of every
-    /// front-matter line showed in profiles): when they match, the Characters match too, as no white space
-    /// joins the marker's last character.
+    /// `---` (or `marker`) with nothing but white space after it. The marker is compared on the bytes (a `Character`
+    /// comparison of every front-matter line showed in profiles): when they match, the Characters match too, as no
+    /// white space joins the marker's last character.
     static func isDelimiter(_ line: Substring, marker: String = "---") -> Bool {
         line.utf8.starts(with: marker.utf8) && line[line.utf8.dropFirst(marker.utf8.count).startIndex...].allSatisfy(\.isWhitespace)
     }
