@@ -25,6 +25,19 @@ struct FrontMatterAndYAMLTests {
         #expect(split("  \n\n").1.map(\.rule) == ["empty-file"])
     }
 
+    /// The lint finds the closing line on its own (`closingLine`); it must be the line `split` closes the front matter at.
+    @Test func theClosingLineIsTheOneSplitFinds() {
+        let pieces = ["---", "...", "--- ", "---\u{301}", "title: A", "", " ", "\r", "x", "---x", "\u{FEFF}---"]
+        var generator = FuzzTests.Generator(state: 17)
+        for _ in 0..<2_000 {
+            let lines = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+            let text = (Bool.random(using: &generator) ? ["---"] : []) + lines
+            let joined = text.joined(separator: "\n") + (Bool.random(using: &generator) ? "\n" : "")
+            let expected = split(joined).0.map { $0.body.firstLine - 1 }
+            #expect(FrontMatter.closingLine(of: joined) == expected, "\(joined.debugDescription)")
+        }
+    }
+
     func parse(_ yaml: String, firstLine: Int = 2) -> [Diagnostic] {
         let collector = DiagnosticCollector(file: "x.md")
         _ = YAMLDocument.parse(yaml, firstLine: firstLine, into: collector)

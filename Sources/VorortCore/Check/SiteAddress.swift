@@ -14,7 +14,7 @@ enum SiteAddress {
     static func sitePath(ofURL url: String, base: URLComponents?) -> (path: String, fragment: String?)? {
         // The host of an ASCII address without `%` stands in it as written: when the site's host does not, the
         // address leads elsewhere, and it need not be parsed.
-        if let host = base?.host?.lowercased(), !host.isEmpty, host.utf8.allSatisfy({ $0 < 0x80 }),
+        if let host = base?.host?.lowercased(), !host.isEmpty, host.isASCIIText,
            url.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "%") }),
            ByteSearch.firstIndex(of: Array(host.utf8), in: url.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }) == nil {
             return nil

@@ -131,7 +131,7 @@ enum ContentPath {
     /// `ä → ae`, `ö → oe`, `ü → ue`, `ß → ss` (lowercase only; names are compared in lowercase).
     static func transliterate(_ text: String) -> String {
         // ASCII is its own canonical form and has none of the four letters.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        if text.isASCIIText { return text }
         var out = ""
         for character in text.precomposedStringWithCanonicalMapping {
             switch character {

@@ -38,8 +38,7 @@ struct CheckedBody: Sendable {
     }
 
     private static func fingerprint(_ text: String) -> UInt64 {
-        var text = text
-        return text.withUTF8 { ContentHash.hash(UnsafeRawBufferPointer($0)) }
+        text.withUTF8Bytes { ContentHash.hash(UnsafeRawBufferPointer($0)) }
     }
 
     /// What the check decided for the link or picture at `ordinal`.

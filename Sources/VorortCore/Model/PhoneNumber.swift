@@ -88,7 +88,7 @@ public struct PhoneNumber: Sendable, Hashable {
     static func number(in written: String) -> Result<PhoneNumber, Problem> {
         var text = written
         // The dashes are outside ASCII: an ASCII text has none to replace.
-        if !text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if !text.isASCIIText {
             for dash in ["–", "—", "‐", "‑"] { text = text.replacingOccurrences(of: dash, with: "-") }
         }
         guard !text.isEmpty, text.allSatisfy(allowedInNumber.contains) else { return .failure(.foreignCharacters) }

@@ -16,12 +16,7 @@ enum FrontMatter {
             return nil
         }
         // Line by line from the top, stopping at the closing line: the body is not split into lines for this.
-        let utf8 = text.utf8
-        func line(from start: String.Index) -> (line: Substring, next: String.Index?) {
-            guard let newline = text.lineFeed(from: start) else { return (text[start...], nil) }
-            return (text[start..<newline], utf8.index(after: newline))
-        }
-        let (first, second) = line(from: text.startIndex)
+        let (first, second) = line(in: text, from: text.startIndex)
         guard isDelimiter(first) else {
             collector.error("front-matter-missing", at: SourceLocation(line: 1, column: 1, endColumn: 1 + first.count),
                 "Die Datei beginnt nicht mit einem Vorspann (`---`).",
@@ -33,7 +28,7 @@ enum FrontMatter {
         var next = second
         var lineNumber = 1
         while let start = next {
-            let (current, after) = line(from: start)
+            let (current, after) = line(in: text, from: start)
             next = after
             lineNumber += 1
             if isDelimiter(current) || isDelimiter(current, marker: "...") {
@@ -52,26 +47,24 @@ enum FrontMatter {
 
     /// The file line of the closing `---`, or nil when the file has no complete front matter.
     static func closingLine(of text: String) -> Int? {
-        // On the bytes, stopping at the closing line: the body is not split into lines for this.
+        // Line by line as `split` reads them, stopping at the closing line: the body is not split into lines for this.
+        let (first, second) = line(in: text, from: text.startIndex)
+        guard isDelimiter(first) else { return nil }
+        var next = second
         var number = 1
-        var lineStart = text.utf8.startIndex
-        let utf8 = text.utf8
-        var index = lineStart
-        while index <= utf8.endIndex {
-            if index == utf8.endIndex || utf8[index] == 0x0A {
-                let line = Substring(utf8[lineStart..<index])
-                if number == 1 {
-                    guard isDelimiter(line) else { return nil }
-                } else if isDelimiter(line) || isDelimiter(line, marker: "...") {
-                    return number
-                }
-                if index == utf8.endIndex { break }
-                number += 1
-                lineStart = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
+        while let start = next {
+            let (current, after) = line(in: text, from: start)
+            next = after
+            number += 1
+            if isDelimiter(current) || isDelimiter(current, marker: "...") { return number }
         }
         return nil
+    }
+
+    /// The line that begins at `start` (without its line feed) and where the next one begins; nil after the last.
+    private static func line(in text: String, from start: String.Index) -> (line: Substring, next: String.Index?) {
+        guard let newline = text.lineFeed(from: start) else { return (text[start...], nil) }
+        return (text[start..<newline], text.utf8.index(after: newline))
     }
 
     /// `---` (or `marker`) with nothing but white space after it. The marker is compared on the bytes (a `Character`

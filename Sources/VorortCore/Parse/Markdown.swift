@@ -33,11 +33,7 @@ enum Markdown {
     static func parse<R>(_ source: MarkdownSource, _ use: (MarkdownTree) -> R) -> R? {
         // The body is a slice of its file: fed from the file's own bytes when they are contiguous (always, for
         // text read from disk), from a copy otherwise.
-        if let parsed = source.text.utf8.withContiguousStorageIfAvailable({ parse(UnsafeRawBufferPointer($0), use) }) {
-            return parsed
-        }
-        var copy = String(source.text)
-        return copy.withUTF8 { parse(UnsafeRawBufferPointer($0), use) }
+        source.text.withUTF8Bytes { parse(UnsafeRawBufferPointer($0), use) }
     }
 
     /// The same for Markdown as UTF-8 bytes.

@@ -1,13 +1,23 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-extension String {
+extension StringProtocol {
     /// Whether every character is ASCII. The bytes are or-ed together in one loop the compiler vectorises; a
     /// generic `allSatisfy` over the UTF-8 view went byte by byte (the link check asks it of every address).
     var isASCIIText: Bool {
         utf8.withContiguousStorageIfAvailable { $0.reduce(0, |) < 0x80 } ?? utf8.allSatisfy { $0 < 0x80 }
     }
 
+    /// The text's UTF-8 bytes, read in place where they are contiguous (nearly always) and from a copy otherwise:
+    /// `String.withUTF8` needs a mutable string, and making one costs a retain and a release on every call.
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = String(self)
+        return try copy.withUTF8(body)
+    }
+}
+
+extension String {
     /// The first line feed at or after `start`, found with `memchr` (a generic search of the UTF-8 view went byte
     /// by byte).
     func lineFeed(from start: String.Index) -> String.Index? {
@@ -93,7 +103,7 @@ extension StringProtocol where SubSequence == Substring {
     /// file name about as much as its file's front matter.
     func split(ascii separator: Unicode.Scalar, maxSplits: Int = .max, omittingEmptySubsequences: Bool = true) -> [Substring] {
         precondition(separator.isASCII && separator != "\r" && separator != "\n")
-        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard isASCIIText else {
             return split(separator: Character(separator), maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences)
         }
         return utf8.split(separator: UInt8(separator.value), maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences)

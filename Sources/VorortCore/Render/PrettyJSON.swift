@@ -48,8 +48,7 @@ struct PrettyJSON {
 
     mutating func string(_ value: String) {
         bytes.append(0x22)
-        var value = value
-        value.withUTF8 { text in
+        value.withUTF8Bytes { text in
             // Runs of bytes that need no escape are copied at once.
             var start = 0
             for (i, byte) in text.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x2F {

@@ -60,8 +60,7 @@ enum StructuredData {
     /// escaped character is ASCII but U+2028 and U+2029 (`E2 80 A8`, `E2 80 A9`), which JavaScript reads as line
     /// ends; German quotes and dashes also begin with `E2` and are copied as they are.
     private static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var start = 0
             var index = 0
             while index < bytes.count {

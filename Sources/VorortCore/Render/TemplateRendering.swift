@@ -269,11 +269,7 @@ private struct TemplateRun {
         case .html:
             out.append(contentsOf: escaping.escape(text).utf8)
         case .vorortHTML:
-            // In place where the text is contiguous (nearly always): `withUTF8` needs a mutable copy.
-            if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
-                var text = text
-                text.withUTF8 { appendEscaped($0) }
-            }
+            text.withUTF8Bytes { appendEscaped($0) }
         }
     }
 

@@ -9,8 +9,7 @@ enum XML {
     /// unreadable. Bytes, not scalars: the feed escapes every story's whole HTML (at 10,000 pages 4 % of a build
     /// went to a scalar-by-scalar loop).
     static func escape(_ s: String) -> String {
-        var text = s
-        return text.withUTF8 { bytes in
+        s.withUTF8Bytes { bytes in
             guard let first = bytes.firstIndex(where: needsLook) else { return s }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 8 + 8)
