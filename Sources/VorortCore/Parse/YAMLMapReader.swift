@@ -31,6 +31,9 @@ final class YAMLMapReader {
         self.collector = collector
         self.lineOffset = lineOffset
         self.context = context
+        // A content type asks for a dozen keys: room for them at once, not grown three times per file.
+        knownKeys.reserveCapacity(16)
+        knownKeySet.reserveCapacity(16)
         guard let node else {
             entries = []
             entryIndex = [:]

@@ -62,7 +62,7 @@ struct CategoryLink: TemplateData {
     ])
 }
 
-final class OfferCard: TemplateData {
+final class OfferCard: TemplateData, TemplateScope {
     let title: String
     let url: String
     let summary: String
@@ -143,7 +143,7 @@ struct SpokenLanguageData: TemplateData {
     ])
 }
 
-final class ContactCard: TemplateData {
+final class ContactCard: TemplateData, TemplateScope {
     let name: String
     let url: String
     let organisation: String
@@ -184,7 +184,7 @@ final class ContactCard: TemplateData {
     ])
 }
 
-final class StoryCard: TemplateData {
+final class StoryCard: TemplateData, TemplateScope {
     let title: String
     let url: String
     let summary: String
@@ -209,7 +209,7 @@ final class StoryCard: TemplateData {
     ])
 }
 
-final class MunicipalityCard: TemplateData {
+final class MunicipalityCard: TemplateData, TemplateScope {
     let name: String
     /// "Stadt" or "Gemeinde" in this language.
     let kind: String
@@ -237,7 +237,7 @@ final class MunicipalityCard: TemplateData {
 
 /// The offers of one category (municipality pages, the district, the offer directory). Groups are classes like the
 /// cards: the template engine looks through them for most keys of a card, and each look copies a struct.
-final class OfferGroup: TemplateData {
+final class OfferGroup: TemplateData, TemplateScope {
     let category: CategoryLink
     let offers: [OfferCard]
 
@@ -267,7 +267,7 @@ struct CategoryGroup: TemplateData {
 }
 
 /// The offers or contact points of one place (category pages, the offer directory, the contact points).
-final class OwnerGroup: TemplateData {
+final class OwnerGroup: TemplateData, TemplateScope {
     let owner: OwnerLink
     let offers: [OfferCard]?
     let contactPoints: [ContactCard]?

@@ -44,7 +44,7 @@ final class PageRoot: TemplateScope, MustacheParent {
 struct LayoutData: TemplateData {
     /// A class: made once per language, and each `{{site.…}}` puts it on the context stack (a struct of nine texts
     /// was copied into a box of its own every time).
-    final class SiteData: TemplateData {
+    final class SiteData: TemplateData, TemplateScope {
         let title: String
         let district: String
         let lang: String
@@ -91,7 +91,7 @@ struct LayoutData: TemplateData {
     }
 
     /// A class: made once per language, shown on every page.
-    final class FooterLink: TemplateData {
+    final class FooterLink: TemplateData, TemplateScope {
         let title: String
         let url: String
         let textLang: String

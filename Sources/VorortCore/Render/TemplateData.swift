@@ -2,7 +2,12 @@ import Mustache
 
 /// Something a template can look keys up in: typed template data, the page's root (page over layout), the theme's
 /// words. The template engine (`TemplateRendering`) asks it by name and gets a typed value, no `Any` to cast.
-protocol TemplateScope {
+///
+/// A class, so that a `TemplateValue` holding one is a reference the engine copies with one retain. An existential of
+/// any type made `TemplateValue` a value of unknown size: every look-up down the context stack and every value
+/// written was copied through its value witness (2 % of a build's instructions). Template data that is a struct
+/// stands on the stack in a `TemplateDataScope`.
+protocol TemplateScope: AnyObject {
     /// The value of the key `key`, nil when this scope does not have it (the engine then looks further down the
     /// context stack, as Mustache does).
     func templateValue(_ key: TemplateKey) -> TemplateValue?
@@ -26,8 +31,14 @@ struct TemplateKey: Sendable {
 /// answers the template engine's look-ups and tells `vorort check` which keys a template may use
 /// (`TemplateKeyCheck`), so the data and the known keys cannot drift apart. `MustacheParent` lets swift-mustache
 /// render the same data: it checks the theme's syntax and is the reference the engine is tested against.
-protocol TemplateData: TemplateScope, MustacheParent, Sendable {
+protocol TemplateData: MustacheParent, Sendable {
     static var fields: TemplateFields<Self> { get }
+    /// A requirement, so that each type's look-up is compiled for that type (`PageRoot` and `TemplateDataScope` ask
+    /// through it); the extension below gives it.
+    func templateValue(_ key: TemplateKey) -> TemplateValue?
+    /// `value` as it stands on the template's context stack: itself for a class that is a `TemplateScope`, a
+    /// `TemplateDataScope` around it otherwise.
+    static func scope(of value: Self) -> any TemplateScope
 }
 
 extension TemplateData {
@@ -36,6 +47,29 @@ extension TemplateData {
     func child(named name: String) -> Any? { templateValue(TemplateKey(name))?.mustacheValue }
 
     static var keys: TemplateKeys { fields.keys }
+
+    static func scope(of value: Self) -> any TemplateScope { TemplateDataScope(value) }
+}
+
+extension TemplateData where Self: TemplateScope {
+    static func scope(of value: Self) -> any TemplateScope { value }
+}
+
+/// Template data that is a struct, on the context stack. Made when a section opens it, as the existential that
+/// held it before was (a struct of more than three words is boxed).
+final class TemplateDataScope<Data: TemplateData>: TemplateScope, MustacheParent, CustomStringConvertible {
+    let data: Data
+
+    init(_ data: Data) {
+        self.data = data
+    }
+
+    func templateValue(_ key: TemplateKey) -> TemplateValue? { data.templateValue(key) }
+
+    func child(named name: String) -> Any? { data.child(named: name) }
+
+    /// `{{.}}` over it writes the data, as Mustache writes any value.
+    var description: String { String(describing: data) }
 }
 
 /// What a template key holds: the kinds of `TemplateField` as values.
@@ -68,16 +102,24 @@ enum TemplateValue {
     }
 }
 
-/// A list of values with keys, without knowing their type.
-protocol TemplateList {
+/// A list of values with keys, without knowing their type; a class for the reason `TemplateScope` is one.
+protocol TemplateList: AnyObject {
     var count: Int { get }
     func item(at index: Int) -> any TemplateScope
     var mustacheValue: Any { get }
 }
 
-extension Array: TemplateList where Element: TemplateData {
-    func item(at index: Int) -> any TemplateScope { self[index] }
-    var mustacheValue: Any { self }
+/// The items of a list field.
+final class TemplateDataList<Data: TemplateData>: TemplateList {
+    let items: [Data]
+
+    init(_ items: [Data]) {
+        self.items = items
+    }
+
+    var count: Int { items.count }
+    func item(at index: Int) -> any TemplateScope { Data.scope(of: items[index]) }
+    var mustacheValue: Any { items }
 }
 
 /// What a key holds, as far as the check of the templates needs to know it.
@@ -144,11 +186,11 @@ struct TemplateField<Root>: Sendable {
     }
 
     static func object<T: TemplateData>(_ name: String, _ get: @escaping @Sendable (Root) -> T?) -> Self {
-        Self(name: name, kind: { .object(T.keys) }, value: { get($0).map { TemplateValue.scope($0) } })
+        Self(name: name, kind: { .object(T.keys) }, value: { get($0).map { TemplateValue.scope(T.scope(of: $0)) } })
     }
 
     static func list<T: TemplateData>(_ name: String, _ get: @escaping @Sendable (Root) -> [T]?) -> Self {
-        Self(name: name, kind: { .list(T.keys) }, value: { get($0).map { TemplateValue.list($0) } })
+        Self(name: name, kind: { .list(T.keys) }, value: { get($0).map { TemplateValue.list(TemplateDataList($0)) } })
     }
 
     static func words(_ name: String, _ get: @escaping @Sendable (Root) -> ThemeWords) -> Self {
@@ -215,7 +257,7 @@ struct TemplateFields<Root>: Sendable {
 /// The theme's words with placeholders (`{{t.offersIn}}` → "Angebote in {{name}}"), which the template engine
 /// escapes and then fills from the context they are used in, as Mustache does with a lambda's text. The plain words
 /// are already in the templates (`Theme.localised`). Made once per language.
-struct ThemeWords: TemplateScope, MustacheParent, Sendable {
+final class ThemeWords: TemplateScope, MustacheParent, Sendable {
     private let words: [String: ThemeWord]
 
     init(_ strings: ThemeStrings) {

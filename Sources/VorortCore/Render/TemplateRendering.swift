@@ -23,6 +23,11 @@ struct TemplateLibrary: Sendable {
         renderBytes(root, template: template).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// The page `template` rendered with `data` as the whole context.
+    func render<Data: TemplateData>(_ data: Data, template: String) -> String? {
+        render(Data.scope(of: data), template: template)
+    }
+
     /// The same as UTF-8 bytes, without a copy into a String (a page that lists 100,000 offers is 50 MB).
     func renderBytes(_ root: any TemplateScope, template: String) -> [UInt8]? {
         guard let program = programs[template] else { return nil }
@@ -33,8 +38,13 @@ struct TemplateLibrary: Sendable {
 }
 
 /// A list shown backwards (`{{#reversed(items)}}`).
-private struct ReversedTemplateList: TemplateList {
+private final class ReversedTemplateList: TemplateList {
     let base: any TemplateList
+
+    init(base: any TemplateList) {
+        self.base = base
+    }
+
     var count: Int { base.count }
     func item(at index: Int) -> any TemplateScope { base.item(at: base.count - 1 - index) }
     var mustacheValue: Any { base.mustacheValue }

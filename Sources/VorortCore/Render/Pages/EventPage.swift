@@ -1,6 +1,6 @@
 /// An event on cards (lists, home page, municipality pages) and on its own page. A class like the other cards:
 /// made once per language, shown on many pages.
-final class EventCard: TemplateData {
+final class EventCard: TemplateData, TemplateScope {
     let title: String
     let url: String
     let summary: String

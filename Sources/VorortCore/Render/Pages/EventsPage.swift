@@ -1,5 +1,5 @@
 /// The events of one month on a list page.
-final class EventMonth: TemplateData {
+final class EventMonth: TemplateData, TemplateScope {
     /// „März 2027“
     let label: String
     /// `2027-03`, for the heading's id.
