@@ -57,7 +57,8 @@ let package = Package(
         ),
         .testTarget(
             name: "VorortCoreTests",
-            dependencies: ["VorortCore", "VorortPreview", "vorort", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["VorortCore", "VorortPreview", "vorort", .product(name: "Mustache", package: "swift-mustache"),
+                           .product(name: "Yams", package: "Yams")],
             // Read from the source tree by the tests themselves.
             exclude: ["Fixtures"]
         ),

@@ -34,7 +34,7 @@ enum YAMLDocument {
             // Every value is read as text and typed by vorort itself, so Yams need not resolve tags
             // (`.basic`): its regular expressions for numbers and booleans were the largest cost of parsing.
             // Anchors and aliases never get here: `YAMLAnchorScan` refused them above.
-            let node = try Parser(yaml: yaml, resolver: .basic, constructor: constructor, encoding: .utf8).singleRoot()
+            let node = try simpleTree(yaml) ?? yamsTree(yaml)
             reportLostComments(yaml, offset: offset, into: collector)
             // A tag needs a `!` in the text and a plain value in typographic quotes one of the quotes (a plain value
             // is the text as written): without either, the tree need not be walked.
@@ -53,6 +53,16 @@ enum YAMLDocument {
                 "Die Angaben können nicht gelesen werden (\(error)).", hint: "Prüfen Sie die Schreibweise der Angaben.")
             return (nil, false)
         }
+    }
+
+    /// The tree Yams reads from `yaml`, nil for an empty document.
+    static func yamsTree(_ yaml: String) throws -> Node? {
+        try Parser(yaml: yaml, resolver: .basic, constructor: constructor, encoding: .utf8).singleRoot()
+    }
+
+    /// The same tree for the simple front matter of most files (`SimpleYAML`), nil for any other.
+    static func simpleTree(_ yaml: String) -> Node? {
+        SimpleYAML.parse(yaml, resolver: .basic, constructor: constructor)
     }
 
     /// `title: Deutschtreff #1`: the text after ` #` would be lost as a comment.
