@@ -32,6 +32,11 @@ enum SimpleYAML {
         var count: Int { start.count }
 
         init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            // Room for the lines of most front matter at once.
+            start.reserveCapacity(32)
+            end.reserveCapacity(32)
+            indent.reserveCapacity(32)
+            blank.reserveCapacity(32)
             var lineStart = 0
             var index = 0
             while index <= bytes.count {
@@ -134,12 +139,19 @@ enum SimpleYAML {
             guard depth < 16 else { return nil }
             let mappingMark = mark(index, lines.start[index] + indent)
             var pairs: [(Node, Node)] = []
-            var keys: Set<String> = []
+            pairs.reserveCapacity(16)
+            // Where each key stands, to find one written twice by its bytes: front matter has a dozen keys, and a
+            // hash set per mapping cost more than the rest of the reading.
+            var keys: [Range<Int>] = []
+            keys.reserveCapacity(16)
             while let line = nextContentLine(from: index), lines.indent[line] >= indent {
                 guard lines.indent[line] == indent, let colon = keyEnd(line) else { return nil }
                 let keyStart = lines.start[line] + indent
-                let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[keyStart..<colon]), as: UTF8.self)
-                guard keys.insert(key).inserted else { return nil }
+                let keyBytes = UnsafeBufferPointer(rebasing: bytes[keyStart..<colon])
+                // Many keys are left to Yams, so the comparisons below stay few.
+                guard keys.count < 64, !keys.contains(where: { bytes[$0].elementsEqual(keyBytes) }) else { return nil }
+                keys.append(keyStart..<colon)
+                let key = String(decoding: keyBytes, as: UTF8.self)
                 let keyNode = Node.scalar(.init(key, tag(.str), .plain, mark(line, keyStart)))
                 var valueStart = colon + 1
                 while valueStart < lines.end[line], bytes[valueStart] == 0x20 { valueStart += 1 }

@@ -8,7 +8,7 @@ enum YAMLAnchorScan {
     /// 1-based line and column (in Unicode scalars) of the first anchor or alias, if any.
     static func firstAnchorOrAlias(in yaml: String) -> (line: Int, column: Int)? {
         // Without a `&` or `*` there is nothing to find (most front matter).
-        guard yaml.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") }) else { return nil }
+        guard ByteSearch.contains(UInt8(ascii: "&"), UInt8(ascii: "*"), in: yaml) else { return nil }
         var yaml = yaml
         return yaml.withUTF8(scan)
     }

@@ -16,7 +16,7 @@ enum YAMLCommentAfterValue {
     }
 
     static func find(in yaml: String) -> [Finding] {
-        guard yaml.utf8.contains(0x23) else { return [] }
+        guard ByteSearch.contains(0x23, in: yaml) else { return [] }
         var findings: [Finding] = []
         var quote: Unicode.Scalar?  // a quoted value open across lines
         var flowDepth = 0  // inside `[…]` or `{…}` across lines

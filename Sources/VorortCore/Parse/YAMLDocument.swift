@@ -80,15 +80,17 @@ enum YAMLDocument {
     /// Whether `yaml` has a `!` or the UTF-8 of an opening typographic quote (`TypographicQuotes.openers`:
     /// U+00AB, U+00BB, and U+2018 to U+201E and U+2039, U+203A, which start with E2 80).
     private static func mayHoldTagOrQuotes(_ yaml: String) -> Bool {
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in yaml.utf8 {
-            if byte == UInt8(ascii: "!") { return true }
-            if previous == 0xC2, byte == 0xAB || byte == 0xBB { return true }
-            if beforePrevious == 0xE2, previous == 0x80, (0x98...0x9E).contains(byte) || byte == 0xB9 || byte == 0xBA { return true }
-            beforePrevious = previous
-            previous = byte
+        yaml.withUTF8Bytes { bytes in
+            var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "!") { return true }
+                if previous == 0xC2, byte == 0xAB || byte == 0xBB { return true }
+                if beforePrevious == 0xE2, previous == 0x80, (0x98...0x9E).contains(byte) || byte == 0xB9 || byte == 0xBA { return true }
+                beforePrevious = previous
+                previous = byte
+            }
+            return false
         }
-        return false
     }
 
     /// The values in typographic quotes (with their text inside them) and the values with a tag, each in document

@@ -47,19 +47,24 @@ enum YAMLInvisibleCharacters {
     /// E1 A0 8E; E2 80 80 to E2 80 8D, E2 80 AF, E2 81 9F, E2 81 A0; E3 80 80; EF BB BF). Only its first byte
     /// was looked at before, and every `–` and `„` of German text made the whole scan run.
     static func mayContain(_ yaml: String) -> Bool {
-        var first: UInt8 = 0, second: UInt8 = 0
-        for byte in yaml.utf8 {
-            switch (first, second, byte) {
-            case (_, 0xC2, 0xA0), (_, 0xC2, 0xAD): return true
-            case (0xE1, 0x9A, 0x80), (0xE1, 0xA0, 0x8E): return true
-            case (0xE2, 0x80, 0x80...0x8D), (0xE2, 0x80, 0xAF), (0xE2, 0x81, 0x9F), (0xE2, 0x81, 0xA0): return true
-            case (0xE3, 0x80, 0x80), (0xEF, 0xBB, 0xBF): return true
-            default: break
+        yaml.withUTF8Bytes { bytes in
+            var first: UInt8 = 0, second: UInt8 = 0
+            for byte in bytes {
+                // ASCII ends no such sequence: one test for most bytes.
+                if byte >= 0x80 {
+                    switch (first, second, byte) {
+                    case (_, 0xC2, 0xA0), (_, 0xC2, 0xAD): return true
+                    case (0xE1, 0x9A, 0x80), (0xE1, 0xA0, 0x8E): return true
+                    case (0xE2, 0x80, 0x80...0x8D), (0xE2, 0x80, 0xAF), (0xE2, 0x81, 0x9F), (0xE2, 0x81, 0xA0): return true
+                    case (0xE3, 0x80, 0x80), (0xEF, 0xBB, 0xBF): return true
+                    default: break
+                    }
+                }
+                first = second
+                second = byte
             }
-            first = second
-            second = byte
+            return false
         }
-        return false
     }
 
     /// The first invisible character in a structural place of each line.

@@ -36,6 +36,16 @@ enum ByteSearch {
         return nil
     }
 
+    /// Whether one of `targets` stands in `text`, each looked for with `memchr` on the text's bytes in place (a
+    /// search of the UTF-8 view went byte by byte through the generic collection: four such passes over every
+    /// front matter cost as much as reading it).
+    static func contains(_ targets: UInt8..., in text: some StringProtocol) -> Bool {
+        text.withUTF8Bytes { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return targets.contains { memchr(base, Int32($0), bytes.count) != nil }
+        }
+    }
+
     /// Whether `pattern` stands in `bytes` at `index`.
     static func hasPrefix(_ pattern: [UInt8], in bytes: [UInt8], at index: Int) -> Bool {
         index >= 0 && index + pattern.count <= bytes.count && bytes[index..<(index + pattern.count)].elementsEqual(pattern)
