@@ -153,4 +153,22 @@ struct CheckFastPathTests {
         #expect(once == parallel)
         #expect(once.allSatisfy { $0??.contains("<del>x</del>") == true && $0??.contains("<table>") == true })
     }
+
+    /// The lint decodes lines eight ASCII bytes at a time: the scalars and what it notes of the bytes (markup, addresses,
+    /// blank, first byte) are those of the line's own scalars and bytes, whatever stands where in the eight.
+    @Test func theLintsLineDecodingAgreesWithTheScalars() {
+        let pieces = ["a", "ä", " ", "\t", "\r", "`", "<", "]", "@", "/", ".", ":", "://", "www.", "mailto:", "tel:", "–", "😀",
+                      "abcdefgh", "Beratung", "12345678", "w", "ww"]
+        var generator = FuzzTests.Generator(state: 88)
+        let buffer = LintLineBuffer(capacity: 4)
+        for _ in 0..<5_000 {
+            let line = Substring((0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+            let bytes = buffer.load(line)
+            #expect(Array(buffer.scalars) == Array(line.unicodeScalars), "\(line.debugDescription)")
+            let utf8 = line.utf8
+            #expect(bytes.markup == (utf8.contains(0x60) || utf8.contains(0x3C) || utf8.contains(0x5D)), "\(line.debugDescription)")
+            #expect(bytes.address == LintSource.mayHoldAddress(utf8), "\(line.debugDescription)")
+            #expect(bytes.blank == line.isBlank, "\(line.debugDescription)")
+        }
+    }
 }
