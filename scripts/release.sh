@@ -38,6 +38,11 @@ Libs: -L$static_dir -lcmark-gfm -lcmark-gfm-extensions
 Cflags: $(pkg-config --cflags libcmark-gfm)
 PC
 export PKG_CONFIG_PATH="$static_dir"
+# FoundationNetworking, which the preview server's HTTP package pulls in, asks for `-lcurl`; vorort never uses it.
+# A static library of stand-ins (scripts/release/curl-stubs.c says why) in the same folder answers the request, so
+# the binary needs no libcurl.
+cc -O2 -c scripts/release/curl-stubs.c -o "$static_dir/curl-stubs.o"
+ar rcs "$static_dir/libcurl.a" "$static_dir/curl-stubs.o"
 
 started=$(date +%s)
 swift build -c release --product vorort --static-swift-stdlib \
@@ -47,8 +52,8 @@ binary="$(swift build -c release --product vorort --static-swift-stdlib --show-b
 
 echo "Shared libraries the binary needs (ldd):"
 ldd "$binary" | sed 's/^/  /'
-if ldd "$binary" | grep -Eq 'libswift|libFoundation|libdispatch|libBlocksRuntime|lib_Foundation|cmark|/opt/swift|not found'; then
-  echo "release.sh: the binary still needs a Swift runtime library or cmark-gfm (see above)." >&2
+if ldd "$binary" | grep -Eq 'libswift|libFoundation|libdispatch|libBlocksRuntime|lib_Foundation|cmark|curl|/opt/swift|not found'; then
+  echo "release.sh: the binary still needs a Swift runtime library, cmark-gfm or libcurl (see above)." >&2
   exit 1
 fi
 
@@ -64,8 +69,14 @@ touch -d "@$epoch" "$dist/$name" "$dist/$name/vorort"
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$epoch" -C "$dist" -cf - "$name" | gzip -n -9 > "$dist/$name.tar.gz"
 (cd "$dist" && sha256sum "$name.tar.gz" > "$name.tar.gz.sha256")
 
-# It runs without the toolchain: an empty environment, no /opt/swift on any search path.
+# It runs without the toolchain: an empty environment, no /opt/swift on any search path; and it checks and
+# builds the sample district (no search index: Pagefind is not what is tested here).
 env -i PATH=/usr/bin:/bin LD_LIBRARY_PATH="/usr/lib/$multiarch" "$dist/$name/vorort" --help >/dev/null
+sample_output="$(mktemp -d)"
+env -i PATH=/usr/bin:/bin LD_LIBRARY_PATH="/usr/lib/$multiarch" VORORT_PAGEFIND=none \
+  "$dist/$name/vorort" build --site . --output "$sample_output/site" >/dev/null
+test -f "$sample_output/site/index.html"
+rm -rf "$sample_output"
 
 # The oldest C library it runs with: the newest symbol versions it asks for (Debian 12 and Ubuntu 22.04 have them).
 glibc="$(objdump -T "$dist/$name/vorort" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)"
