@@ -1,25 +1,70 @@
 /// A contact point (Anlaufstelle): an office or counselling service with address, opening hours and how to reach it.
 public struct ContactPoint: ContentItem {
-    public var origin: ContentOrigin
-    public var owner: Owner
-    public var name: String
-    public var organisation: String
-    public var responsibilities: [String]
-    public var address: PostalAddress
-    public var openingHours: [String]
+    /// The stored fields, shared by copies (`SharedFields`); compared field by field.
+    struct Fields: Equatable, Sendable {
+        var origin: ContentOrigin
+        var owner: Owner
+        var name: String
+        var organisation: String
+        var responsibilities: [String]
+        var address: PostalAddress
+        var openingHours: [String]
+        var phone: [PhoneNumber]
+        var email: String?
+        var website: Located<String>?
+        var languages: [String]
+        var reviewed: CalendarDate
+        var areas: [Located<String>]?
+        var topics: [Located<String>]?
+        var body: MarkdownSource
+        var nameLocation: SourceLocation
+    }
+
+    private var shared: SharedFields<Fields>
+
+    init(origin: ContentOrigin, owner: Owner, name: String, organisation: String, responsibilities: [String],
+        address: PostalAddress, openingHours: [String], phone: [PhoneNumber], email: String?,
+        website: Located<String>?, languages: [String], reviewed: CalendarDate, areas: [Located<String>]?,
+        topics: [Located<String>]?, body: MarkdownSource, nameLocation: SourceLocation = .start) {
+        shared = SharedFields(Fields(origin: origin, owner: owner, name: name, organisation: organisation,
+            responsibilities: responsibilities, address: address, openingHours: openingHours, phone: phone,
+            email: email, website: website, languages: languages, reviewed: reviewed, areas: areas, topics: topics,
+            body: body, nameLocation: nameLocation))
+    }
+
+    /// The fields to read, or to change in a box of this value's own.
+    private var fields: Fields {
+        _read { yield shared.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&shared) { shared = SharedFields(shared.fields) }
+            yield &shared.fields
+        }
+    }
+
+    public static func == (lhs: ContactPoint, rhs: ContactPoint) -> Bool {
+        lhs.shared === rhs.shared || lhs.shared.fields == rhs.shared.fields
+    }
+
+    public var origin: ContentOrigin { get { fields.origin } set { fields.origin = newValue } }
+    public var owner: Owner { get { fields.owner } set { fields.owner = newValue } }
+    public var name: String { get { fields.name } set { fields.name = newValue } }
+    public var organisation: String { get { fields.organisation } set { fields.organisation = newValue } }
+    public var responsibilities: [String] { get { fields.responsibilities } set { fields.responsibilities = newValue } }
+    public var address: PostalAddress { get { fields.address } set { fields.address = newValue } }
+    public var openingHours: [String] { get { fields.openingHours } set { fields.openingHours = newValue } }
     /// Each number as written, with the number its link dials; usually one.
-    public var phone: [PhoneNumber]
-    public var email: String?
+    public var phone: [PhoneNumber] { get { fields.phone } set { fields.phone = newValue } }
+    public var email: String? { get { fields.email } set { fields.email = newValue } }
     /// With its place in the file: an address into this site is checked against its pages.
-    public var website: Located<String>?
-    public var languages: [String]
-    public var reviewed: CalendarDate
-    public var areas: [Located<String>]?
+    public var website: Located<String>? { get { fields.website } set { fields.website = newValue } }
+    public var languages: [String] { get { fields.languages } set { fields.languages = newValue } }
+    public var reviewed: CalendarDate { get { fields.reviewed } set { fields.reviewed = newValue } }
+    public var areas: [Located<String>]? { get { fields.areas } set { fields.areas = newValue } }
     /// The offer categories the contact point answers for: it is listed under them on „Wer ist zuständig?“.
-    public var topics: [Located<String>]?
-    public var body: MarkdownSource
+    public var topics: [Located<String>]? { get { fields.topics } set { fields.topics = newValue } }
+    public var body: MarkdownSource { get { fields.body } set { fields.body = newValue } }
     /// Where the `name` stands, for findings about names given twice.
-    public var nameLocation: SourceLocation = .start
+    public var nameLocation: SourceLocation { get { fields.nameLocation } set { fields.nameLocation = newValue } }
 
     public var slug: String { origin.slug }
 

@@ -1,24 +1,70 @@
 /// An offer (Angebot): a course, a café, counselling — something ongoing that newcomers can take part in.
 public struct Offer: ContentItem {
-    public var origin: ContentOrigin
-    public var owner: Owner
-    public var title: String
-    public var category: Located<String>
-    public var summary: String
-    public var reviewed: CalendarDate
-    public var contact: Located<String>?
-    public var audience: String?
-    public var languages: [String]
-    public var schedule: String?
-    public var place: String?
-    public var cost: String?
-    public var accessibility: String?
+    /// The stored fields, shared by copies (`SharedFields`); compared field by field.
+    struct Fields: Equatable, Sendable {
+        var origin: ContentOrigin
+        var owner: Owner
+        var title: String
+        var category: Located<String>
+        var summary: String
+        var reviewed: CalendarDate
+        var contact: Located<String>?
+        var audience: String?
+        var languages: [String]
+        var schedule: String?
+        var place: String?
+        var cost: String?
+        var accessibility: String?
+        var areas: [Located<String>]?
+        var recurrence: Recurrence?
+        var body: MarkdownSource
+        var titleLocation: SourceLocation
+    }
+
+    private var shared: SharedFields<Fields>
+
+    init(origin: ContentOrigin, owner: Owner, title: String, category: Located<String>, summary: String,
+        reviewed: CalendarDate, contact: Located<String>?, audience: String?, languages: [String], schedule: String?,
+        place: String?, cost: String?, accessibility: String?, areas: [Located<String>]?, recurrence: Recurrence?,
+        body: MarkdownSource, titleLocation: SourceLocation = .start) {
+        shared = SharedFields(Fields(origin: origin, owner: owner, title: title, category: category, summary: summary,
+            reviewed: reviewed, contact: contact, audience: audience, languages: languages, schedule: schedule,
+            place: place, cost: cost, accessibility: accessibility, areas: areas, recurrence: recurrence, body: body,
+            titleLocation: titleLocation))
+    }
+
+    /// The fields to read, or to change in a box of this value's own.
+    private var fields: Fields {
+        _read { yield shared.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&shared) { shared = SharedFields(shared.fields) }
+            yield &shared.fields
+        }
+    }
+
+    public static func == (lhs: Offer, rhs: Offer) -> Bool {
+        lhs.shared === rhs.shared || lhs.shared.fields == rhs.shared.fields
+    }
+
+    public var origin: ContentOrigin { get { fields.origin } set { fields.origin = newValue } }
+    public var owner: Owner { get { fields.owner } set { fields.owner = newValue } }
+    public var title: String { get { fields.title } set { fields.title = newValue } }
+    public var category: Located<String> { get { fields.category } set { fields.category = newValue } }
+    public var summary: String { get { fields.summary } set { fields.summary = newValue } }
+    public var reviewed: CalendarDate { get { fields.reviewed } set { fields.reviewed = newValue } }
+    public var contact: Located<String>? { get { fields.contact } set { fields.contact = newValue } }
+    public var audience: String? { get { fields.audience } set { fields.audience = newValue } }
+    public var languages: [String] { get { fields.languages } set { fields.languages = newValue } }
+    public var schedule: String? { get { fields.schedule } set { fields.schedule = newValue } }
+    public var place: String? { get { fields.place } set { fields.place = newValue } }
+    public var cost: String? { get { fields.cost } set { fields.cost = newValue } }
+    public var accessibility: String? { get { fields.accessibility } set { fields.accessibility = newValue } }
     /// For district offers: the municipalities served; nil means the whole district.
-    public var areas: [Located<String>]?
-    public var recurrence: Recurrence?
-    public var body: MarkdownSource
+    public var areas: [Located<String>]? { get { fields.areas } set { fields.areas = newValue } }
+    public var recurrence: Recurrence? { get { fields.recurrence } set { fields.recurrence = newValue } }
+    public var body: MarkdownSource { get { fields.body } set { fields.body = newValue } }
     /// Where the `title` stands, for findings about names given twice.
-    public var titleLocation: SourceLocation = .start
+    public var titleLocation: SourceLocation { get { fields.titleLocation } set { fields.titleLocation = newValue } }
 
     public var slug: String { origin.slug }
 
