@@ -1,6 +1,6 @@
 /// A contact point (Anlaufstelle): an office or counselling service with address, opening hours and how to reach it.
 public struct ContactPoint: ContentItem {
-    /// The stored fields, shared by copies (`SharedFields`); compared field by field.
+    /// The stored fields, shared by copies and compared field by field (`SharedFields`).
     struct Fields: Equatable, Sendable {
         var origin: ContentOrigin
         var owner: Owner
@@ -32,39 +32,26 @@ public struct ContactPoint: ContentItem {
             body: body, nameLocation: nameLocation))
     }
 
-    /// The fields to read, or to change in a box of this value's own.
-    private var fields: Fields {
-        _read { yield shared.fields }
-        _modify {
-            if !isKnownUniquelyReferenced(&shared) { shared = SharedFields(shared.fields) }
-            yield &shared.fields
-        }
-    }
-
-    public static func == (lhs: ContactPoint, rhs: ContactPoint) -> Bool {
-        lhs.shared === rhs.shared || lhs.shared.fields == rhs.shared.fields
-    }
-
-    public var origin: ContentOrigin { get { fields.origin } set { fields.origin = newValue } }
-    public var owner: Owner { get { fields.owner } set { fields.owner = newValue } }
-    public var name: String { get { fields.name } set { fields.name = newValue } }
-    public var organisation: String { get { fields.organisation } set { fields.organisation = newValue } }
-    public var responsibilities: [String] { get { fields.responsibilities } set { fields.responsibilities = newValue } }
-    public var address: PostalAddress { get { fields.address } set { fields.address = newValue } }
-    public var openingHours: [String] { get { fields.openingHours } set { fields.openingHours = newValue } }
+    public var origin: ContentOrigin { get { shared.fields.origin } set { shared.fields.origin = newValue } }
+    public var owner: Owner { get { shared.fields.owner } set { shared.fields.owner = newValue } }
+    public var name: String { get { shared.fields.name } set { shared.fields.name = newValue } }
+    public var organisation: String { get { shared.fields.organisation } set { shared.fields.organisation = newValue } }
+    public var responsibilities: [String] { get { shared.fields.responsibilities } set { shared.fields.responsibilities = newValue } }
+    public var address: PostalAddress { get { shared.fields.address } set { shared.fields.address = newValue } }
+    public var openingHours: [String] { get { shared.fields.openingHours } set { shared.fields.openingHours = newValue } }
     /// Each number as written, with the number its link dials; usually one.
-    public var phone: [PhoneNumber] { get { fields.phone } set { fields.phone = newValue } }
-    public var email: String? { get { fields.email } set { fields.email = newValue } }
+    public var phone: [PhoneNumber] { get { shared.fields.phone } set { shared.fields.phone = newValue } }
+    public var email: String? { get { shared.fields.email } set { shared.fields.email = newValue } }
     /// With its place in the file: an address into this site is checked against its pages.
-    public var website: Located<String>? { get { fields.website } set { fields.website = newValue } }
-    public var languages: [String] { get { fields.languages } set { fields.languages = newValue } }
-    public var reviewed: CalendarDate { get { fields.reviewed } set { fields.reviewed = newValue } }
-    public var areas: [Located<String>]? { get { fields.areas } set { fields.areas = newValue } }
+    public var website: Located<String>? { get { shared.fields.website } set { shared.fields.website = newValue } }
+    public var languages: [String] { get { shared.fields.languages } set { shared.fields.languages = newValue } }
+    public var reviewed: CalendarDate { get { shared.fields.reviewed } set { shared.fields.reviewed = newValue } }
+    public var areas: [Located<String>]? { get { shared.fields.areas } set { shared.fields.areas = newValue } }
     /// The offer categories the contact point answers for: it is listed under them on „Wer ist zuständig?“.
-    public var topics: [Located<String>]? { get { fields.topics } set { fields.topics = newValue } }
-    public var body: MarkdownSource { get { fields.body } set { fields.body = newValue } }
+    public var topics: [Located<String>]? { get { shared.fields.topics } set { shared.fields.topics = newValue } }
+    public var body: MarkdownSource { get { shared.fields.body } set { shared.fields.body = newValue } }
     /// Where the `name` stands, for findings about names given twice.
-    public var nameLocation: SourceLocation { get { fields.nameLocation } set { fields.nameLocation = newValue } }
+    public var nameLocation: SourceLocation { get { shared.fields.nameLocation } set { shared.fields.nameLocation = newValue } }
 
     public var slug: String { origin.slug }
 

@@ -1,6 +1,6 @@
 /// An offer (Angebot): a course, a café, counselling — something ongoing that newcomers can take part in.
 public struct Offer: ContentItem {
-    /// The stored fields, shared by copies (`SharedFields`); compared field by field.
+    /// The stored fields, shared by copies and compared field by field (`SharedFields`).
     struct Fields: Equatable, Sendable {
         var origin: ContentOrigin
         var owner: Owner
@@ -33,38 +33,25 @@ public struct Offer: ContentItem {
             titleLocation: titleLocation))
     }
 
-    /// The fields to read, or to change in a box of this value's own.
-    private var fields: Fields {
-        _read { yield shared.fields }
-        _modify {
-            if !isKnownUniquelyReferenced(&shared) { shared = SharedFields(shared.fields) }
-            yield &shared.fields
-        }
-    }
-
-    public static func == (lhs: Offer, rhs: Offer) -> Bool {
-        lhs.shared === rhs.shared || lhs.shared.fields == rhs.shared.fields
-    }
-
-    public var origin: ContentOrigin { get { fields.origin } set { fields.origin = newValue } }
-    public var owner: Owner { get { fields.owner } set { fields.owner = newValue } }
-    public var title: String { get { fields.title } set { fields.title = newValue } }
-    public var category: Located<String> { get { fields.category } set { fields.category = newValue } }
-    public var summary: String { get { fields.summary } set { fields.summary = newValue } }
-    public var reviewed: CalendarDate { get { fields.reviewed } set { fields.reviewed = newValue } }
-    public var contact: Located<String>? { get { fields.contact } set { fields.contact = newValue } }
-    public var audience: String? { get { fields.audience } set { fields.audience = newValue } }
-    public var languages: [String] { get { fields.languages } set { fields.languages = newValue } }
-    public var schedule: String? { get { fields.schedule } set { fields.schedule = newValue } }
-    public var place: String? { get { fields.place } set { fields.place = newValue } }
-    public var cost: String? { get { fields.cost } set { fields.cost = newValue } }
-    public var accessibility: String? { get { fields.accessibility } set { fields.accessibility = newValue } }
+    public var origin: ContentOrigin { get { shared.fields.origin } set { shared.fields.origin = newValue } }
+    public var owner: Owner { get { shared.fields.owner } set { shared.fields.owner = newValue } }
+    public var title: String { get { shared.fields.title } set { shared.fields.title = newValue } }
+    public var category: Located<String> { get { shared.fields.category } set { shared.fields.category = newValue } }
+    public var summary: String { get { shared.fields.summary } set { shared.fields.summary = newValue } }
+    public var reviewed: CalendarDate { get { shared.fields.reviewed } set { shared.fields.reviewed = newValue } }
+    public var contact: Located<String>? { get { shared.fields.contact } set { shared.fields.contact = newValue } }
+    public var audience: String? { get { shared.fields.audience } set { shared.fields.audience = newValue } }
+    public var languages: [String] { get { shared.fields.languages } set { shared.fields.languages = newValue } }
+    public var schedule: String? { get { shared.fields.schedule } set { shared.fields.schedule = newValue } }
+    public var place: String? { get { shared.fields.place } set { shared.fields.place = newValue } }
+    public var cost: String? { get { shared.fields.cost } set { shared.fields.cost = newValue } }
+    public var accessibility: String? { get { shared.fields.accessibility } set { shared.fields.accessibility = newValue } }
     /// For district offers: the municipalities served; nil means the whole district.
-    public var areas: [Located<String>]? { get { fields.areas } set { fields.areas = newValue } }
-    public var recurrence: Recurrence? { get { fields.recurrence } set { fields.recurrence = newValue } }
-    public var body: MarkdownSource { get { fields.body } set { fields.body = newValue } }
+    public var areas: [Located<String>]? { get { shared.fields.areas } set { shared.fields.areas = newValue } }
+    public var recurrence: Recurrence? { get { shared.fields.recurrence } set { shared.fields.recurrence = newValue } }
+    public var body: MarkdownSource { get { shared.fields.body } set { shared.fields.body = newValue } }
     /// Where the `title` stands, for findings about names given twice.
-    public var titleLocation: SourceLocation { get { fields.titleLocation } set { fields.titleLocation = newValue } }
+    public var titleLocation: SourceLocation { get { shared.fields.titleLocation } set { shared.fields.titleLocation = newValue } }
 
     public var slug: String { origin.slug }
 

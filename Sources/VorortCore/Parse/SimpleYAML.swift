@@ -11,8 +11,7 @@ enum SimpleYAML {
     /// `resolver` and `constructor`, as Yams's parser gives it.
     static func parse(_ yaml: String, resolver: Resolver, constructor: Constructor) -> Node? {
         guard marksCanBeMade else { return nil }
-        var yaml = yaml
-        return yaml.withUTF8 { bytes in
+        return yaml.withUTF8Bytes { bytes in
             guard let lines = Lines(bytes) else { return nil }
             var reader = Reader(bytes: bytes, lines: lines, resolver: resolver, constructor: constructor)
             guard let first = reader.nextContentLine(from: 0), lines.indent[first] == 0 else { return nil }
@@ -195,13 +194,12 @@ enum SimpleYAML {
             return .sequence(.init(items, tag(), .any, sequenceMark))
         }
 
-        /// The value from `from` to the end of line `line`: plain, or in quotes without escapes.
+        /// The value from `from` to the end of line `line`: plain, or in quotes without escapes. A value that goes on
+        /// in a further indented line is left to Yams by `mapping` and `sequence`, which refuse such a line.
         private func scalar(_ line: Int, from: Int) -> Node? {
             var end = lines.end[line]
             while end > from, bytes[end - 1] == 0x20 { end -= 1 }
             let first = bytes[from]
-            // A value that goes on in the next, further indented line is left to Yams.
-            if line + 1 < lines.count, !lines.blank[line + 1], lines.indent[line + 1] > lines.indent[line] { return nil }
             if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
                 guard end - from >= 2, bytes[end - 1] == first else { return nil }
                 for index in from + 1..<end - 1 where bytes[index] == first || bytes[index] == UInt8(ascii: "\\") { return nil }
